@@ -1,0 +1,41 @@
+"""Load and validate a whole project: the library entry point behind `build.py check`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .load import load_project
+from .problems import Problem, sort_problems
+from .quotes import check_event_quotes
+from .validate import Collection, validate
+
+
+@dataclass
+class CheckResult:
+    """The validated collection and every problem found, sorted by file and line."""
+
+    collection: Collection
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
+
+    def summary(self) -> str:
+        c = self.collection
+        errors = sum(p.severity == "error" for p in self.problems)
+        return (f"checked {len(c.events)} events, {len(c.documents)} documents, "
+                f"{len(c.actors)} actors, {len(c.themes)} themes: "
+                f"{errors} error{'s' if errors != 1 else ''}")
+
+
+def check_project(root: Path, verify_quotes: bool = True) -> CheckResult:
+    """Read every file under `root`, validate it, and verify quotes against transcripts."""
+    raw = load_project(root)
+    collection, problems = validate(raw)
+    if verify_quotes:
+        for event_id, event in collection.events.items():
+            where = collection.positions[("events", event_id)]
+            problems += check_event_quotes(event, collection.transcripts, where)
+    return CheckResult(collection, sort_problems(problems))

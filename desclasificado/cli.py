@@ -1,0 +1,128 @@
+"""The command line: a thin layer over the library that prints one line per problem.
+
+Every content problem becomes a message and exit code 1; a Python traceback means a
+bug in this program, never a mistake in the content.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+from .check import check_project
+
+Command = Callable[[argparse.Namespace, Path], int]
+_COMMANDS: dict[str, Command] = {}
+
+
+def command(name: str) -> Callable[[Command], Command]:
+    def register(func: Command) -> Command:
+        _COMMANDS[name] = func
+        return func
+    return register
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python build.py",
+        description="Check the collection and build the Desclasificado site.")
+    parser.add_argument("--root", type=Path, default=None, help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command")
+    check = sub.add_parser("check", help="validate every record (no site is built)")
+    check.add_argument("paths", nargs="*", type=Path,
+                       help="report only on these files (checked against the whole collection)")
+    check.add_argument("--format", choices=("auto", "text", "github"), default="auto",
+                       help="github: GitHub Actions annotations (default when GITHUB_ACTIONS "
+                            "is set)")
+    check.add_argument("--no-quotes", action="store_true",
+                       help="skip verifying quotes against transcripts")
+    schema = sub.add_parser("schema", help="write the JSON Schemas into schemas/")
+    schema.add_argument("--check", action="store_true",
+                        help="only report whether schemas/ is up to date")
+    imp = sub.add_parser("import-rif", help="register documents from transcripts with a JFK "
+                         "identification form")
+    imp.add_argument("files", nargs="+", type=Path)
+    imp.add_argument("--force", action="store_true", help="overwrite existing documents")
+    imp.add_argument("--index", type=Path, default=None,
+                     help="the corpus index.csv, for release addresses and provenance")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, root: Path | None = None) -> int:
+    args = _parser().parse_args(argv)
+    project_root = (args.root or root or Path.cwd()).resolve()
+    name = args.command or "build"
+    if name not in _COMMANDS:
+        print(f"error: the '{name}' command is not available", file=sys.stderr)
+        return 2
+    try:
+        return _COMMANDS[name](args, project_root)
+    except KeyboardInterrupt:
+        print("interrupted: nothing was changed", file=sys.stderr)
+        return 130
+
+
+def _style(choice: str) -> str:
+    if choice == "auto":
+        return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    return choice
+
+
+@command("check")
+def run_check(args: argparse.Namespace, root: Path) -> int:
+    result = check_project(root, verify_quotes=not args.no_quotes)
+    problems = result.problems
+    if args.paths:
+        wanted = {_relative(p, root) for p in args.paths}
+        problems = [p for p in problems if p.path in wanted]
+    style = _style(args.format)
+    for problem in problems:
+        print(problem.format(style))
+    errors = sum(p.severity == "error" for p in problems)
+    if args.paths:
+        print(f"checked {len(args.paths)} file(s) against the collection: "
+              f"{errors} error{'s' if errors != 1 else ''}")
+    else:
+        print(result.summary())
+    return 1 if errors else 0
+
+
+def _relative(path: Path, root: Path) -> str:
+    absolute = path if path.is_absolute() else Path.cwd() / path
+    try:
+        return absolute.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+@command("schema")
+def run_schema(args: argparse.Namespace, root: Path) -> int:
+    from .schema import stale_schemas, write_schemas
+
+    if args.check:
+        stale = stale_schemas(root / "schemas")
+        for name in stale:
+            print(f"schemas/{name}: error: out of date: run python build.py schema")
+        return 1 if stale else 0
+    for name in write_schemas(root / "schemas"):
+        print(f"wrote schemas/{name}")
+    return 0
+
+
+@command("import-rif")
+def run_import(args: argparse.Namespace, root: Path) -> int:
+    from .importer import format_report, import_rif
+
+    failed = 0
+    for path in args.files:
+        if not path.is_file():
+            print(f"{path}: error: no such file")
+            failed += 1
+            continue
+        report = import_rif(path, root / "documents", force=args.force, index_csv=args.index)
+        print(format_report(report))
+        failed += getattr(report, "failed", False)
+    return 1 if failed else 0

@@ -1,0 +1,255 @@
+"""Stage 2, validate: typed models for each file, then the checks across files.
+
+`validate()` turns a `RawProject` into a `Collection` of models, and returns every
+problem of every file: pydantic's errors are mapped back to the line and column of the
+YAML value they concern, and worded as what to change.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import typing
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .load import RawProject, RawRecord
+from .models import ID_PATTERN, MODELS, Actor, Document, Event, Theme, id_key, slugify
+from .problems import Problem, show
+from .transcripts import Transcript
+from .yamlsafe import Positions
+
+_ID_RE = re.compile(ID_PATTERN)
+_EXAMPLES = {
+    "date": '"1963-04-11"', "title": '"A short title"', "summary": '"One to three sentences.[^1]"',
+    "countries": '["PE"]', "sources": "a list of document, pages and quote",
+    "document": '"176-10036-10058"', "pages": '"3"', "quote": '"the document\'s own words"',
+    "record_number": '"176-10036-10058"', "archive": '"National Archives and Records '
+    'Administration"', "releases": "a list of release and pdf", "cited_release": '"2025"',
+    "name": '"Central Intelligence Agency"', "kind": '"organization"',
+    "description": '"One or two sentences."', "release": '"2025"', "pdf": '"https://..."',
+}
+
+
+@dataclass
+class Collection:
+    """The validated content of a project: records by id, transcripts by document id."""
+
+    events: dict[str, Event] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    themes: dict[str, Theme] = field(default_factory=dict)
+    transcripts: dict[str, Transcript] = field(default_factory=dict)
+    positions: dict[tuple[str, str], Positions] = field(default_factory=dict)
+
+    def table(self, kind: str) -> dict[str, Any]:
+        return getattr(self, kind)
+
+    def path(self, kind: str, record_id: str) -> str:
+        return self.positions[(kind, record_id)].path
+
+
+def validate(raw: RawProject) -> tuple[Collection, list[Problem]]:
+    """Build models for every readable record and run the checks across the collection."""
+    collection = Collection(transcripts=dict(raw.transcripts))
+    problems = list(raw.problems)
+    for record in _unique_records(raw.records, problems):
+        model = _build_model(record, problems)
+        if model is not None:
+            collection.table(record.kind)[record.id] = model
+            collection.positions[(record.kind, record.id)] = record.positions
+    problems += _document_problems(collection)
+    problems += _event_problems(collection)
+    documents_read = {r.id for r in raw.records if r.kind == "documents"}
+    problems += [Problem(t.path, 1, 1, f"transcript without a document: add "
+                         f"documents/{doc_id}.yaml")
+                 for doc_id, t in collection.transcripts.items() if doc_id not in documents_read]
+    return collection, problems
+
+
+def _unique_records(records: list[RawRecord], problems: list[Problem]) -> list[RawRecord]:
+    """Records with a valid id that no other record of the same kind folds onto."""
+    seen: dict[tuple[str, str], RawRecord] = {}
+    unique = []
+    for record in records:
+        if not _ID_RE.match(record.id):
+            problems.append(Problem(record.path, 1, 1, f"file name {show(record.id)} is not an "
+                                    "id: use lower-case letters, digits and hyphens, e.g. "
+                                    f"'{slugify(record.id) or 'my-event'}.yaml'"))
+        key = (record.kind, id_key(record.id))
+        if key in seen:
+            problems.append(Problem(record.path, 1, 1, f"id {show(record.id)} collides with "
+                                    f"{seen[key].path} (they differ only in case or accents): "
+                                    "rename one of them"))
+            continue
+        seen[key] = record
+        unique.append(record)
+    return unique
+
+
+def _build_model(record: RawRecord, problems: list[Problem]) -> BaseModel | None:
+    model_class = MODELS[record.kind]
+    if not isinstance(record.data, dict):
+        what = "empty" if record.data is None else f"a {type(record.data).__name__}"
+        problems.append(Problem(record.path, 1, 1, f"the file is {what}: a record is a list "
+                                "of 'field: value' lines; see FORMAT.md"))
+        return None
+    try:
+        model = model_class.model_validate(record.data)
+    except ValidationError as exc:
+        problems.extend(_model_problem(e, record, model_class) for e in exc.errors())
+        return None
+    if getattr(model, "id", None) not in (None, record.id):
+        problems.append(record.positions.problem(("id",), f"id {show(model.id)} does not match "
+                                                 f"the file name: make it {show(record.id)} "
+                                                 "or delete the line"))
+    return model
+
+
+def _model_problem(error: Any, record: RawRecord, model_class: type[BaseModel]) -> Problem:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "value")
+    value = error.get("input")
+    if kind == "extra_forbidden":
+        known = list(_fields_at(model_class, loc[:-1]))
+        guess = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        hint = f" (did you mean {guess[0]!r}?)" if guess else f"; known fields: {', '.join(known)}"
+        return record.positions.problem(loc, f"unknown field {name!r}{hint}", key=True)
+    if kind == "missing":
+        example = _EXAMPLES.get(name, '"..."')
+        return record.positions.problem(loc[:-1], f"missing required field {name!r}: add "
+                                        f"a line such as {name}: {example}")
+    return record.positions.problem(loc, _type_message(kind, name, value, error))
+
+
+def _type_message(kind: str, name: str, value: Any, error: Any) -> str:
+    ctx = error.get("ctx") or {}
+    if kind == "list_type" and isinstance(value, str):
+        return f'{name!r} must be a list, not a single text: write {name}: ["{value}"]'
+    if kind in ("string_type", "int_type") and isinstance(value, (list, dict)):
+        return f"{name!r} must be a single value, not a list"
+    if kind == "string_type" and isinstance(value, (int, bool)):
+        return f'{name!r} must be text: write it in double quotes, "{value}"'
+    if kind == "too_short":
+        what = "source" if name == "sources" else "entry"
+        return (f"{name!r} needs at least one {what}" + (": every event must cite a document "
+                "(document, pages and quote)" if name == "sources" else ""))
+    if kind == "string_too_long":
+        limit = ctx.get("max_length")
+        return (f"{name!r} is {len(value)} characters, over the limit of {limit}: shorten it"
+                + ("; move detail into 'body'" if name == "summary" else ""))
+    if kind == "string_too_short":
+        return f"{name!r} is empty: write something or delete the line"
+    if kind == "literal_error":
+        return f"{name!r} must be one of {ctx.get('expected')}, not {show(str(value))}"
+    if kind == "string_pattern_mismatch" and name == "pdf":
+        return "'pdf' must be the full https:// address of the PDF"
+    message = error["msg"].removeprefix("Value error, ")
+    return f"{name}: {message}"
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The field names (aliases where set) of the model found at `loc` inside `model`."""
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = model.model_fields.get(part) or next(
+            (f for f in model.model_fields.values() if f.alias == part), None)
+        nested = _nested_model(info.annotation) if info else None
+        if nested is None:
+            return []
+        model = nested
+    return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def _nested_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _nested_model(arg)
+        if found:
+            return found
+    return None
+
+
+def _document_problems(collection: Collection) -> list[Problem]:
+    problems = []
+    for doc_id, doc in collection.documents.items():
+        where = collection.positions[("documents", doc_id)]
+        if slugify(doc.record_number) != doc_id:
+            problems.append(where.problem(("record_number",), f"record number "
+                            f"{show(doc.record_number)} does not match the file name: name "
+                            f"the file documents/{slugify(doc.record_number)}.yaml"))
+        releases = [r.release for r in doc.releases]
+        if doc.cited_release not in releases:
+            problems.append(where.problem(("cited_release",), f"cited_release "
+                            f"{show(doc.cited_release)} is not one of the releases listed "
+                            f"({', '.join(releases)})"))
+        transcript = collection.transcripts.get(doc_id)
+        if transcript and transcript.pages and max(transcript.pages) > doc.pages:
+            problems.append(Problem(transcript.path, 1, 1, f"the transcript has a page "
+                            f"{max(transcript.pages)} but the document has {doc.pages} pages: "
+                            "fix 'pages' or the '## Page N' lines"))
+    return problems
+
+
+def _event_problems(collection: Collection) -> list[Problem]:
+    problems: list[Problem] = []
+    for event_id, event in collection.events.items():
+        where = collection.positions[("events", event_id)]
+        problems += _source_problems(event, where, collection)
+        problems += _reference_problems(event_id, event, where, collection)
+        for number in sorted(event.citation_numbers()):
+            if not 1 <= number <= len(event.sources):
+                field_name = "summary" if f"[^{number}]" in event.summary else "body"
+                problems.append(where.problem((field_name,), f"citation mark [^{number}] has "
+                                f"no source: this event has {len(event.sources)} source(s)"))
+    return problems
+
+
+def _source_problems(event: Event, where: Positions, collection: Collection) -> list[Problem]:
+    problems = []
+    for index, source in enumerate(event.sources):
+        doc = collection.documents.get(source.document)
+        if doc is None:
+            message = _unknown("document", source.document, collection.documents)
+            problems.append(where.problem(("sources", index, "document"), message + "; "
+                            "register it first: python build.py import-rif TRANSCRIPT, or "
+                            "python build.py new document"))
+            continue
+        beyond = [p for p in source.pages if p > doc.pages]
+        if beyond:
+            problems.append(where.problem(("sources", index, "pages"), f"page {beyond[0]} is "
+                            f"beyond the {doc.pages} pages of document {source.document}"))
+    return problems
+
+
+def _reference_problems(event_id: str, event: Event, where: Positions,
+                        collection: Collection) -> list[Problem]:
+    problems = []
+    for field_name, table in (("actors", collection.actors), ("themes", collection.themes),
+                              ("related", collection.events)):
+        values = getattr(event, field_name)
+        for index, value in enumerate(values):
+            if value in values[:index]:
+                problems.append(where.problem((field_name, index), f"{value!r} is listed "
+                                "twice: delete one"))
+            elif field_name == "related" and value == event_id:
+                problems.append(where.problem((field_name, index), "an event cannot be "
+                                "related to itself: delete this entry"))
+            elif value not in table:
+                kind = {"actors": "actor", "themes": "theme", "related": "event"}[field_name]
+                problems.append(where.problem((field_name, index),
+                                              _unknown(kind, value, table)))
+    return problems
+
+
+def _unknown(kind: str, value: str, table: dict[str, Any]) -> str:
+    guess = difflib.get_close_matches(value, list(table), n=1, cutoff=0.75)
+    hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+    folder = {"actor": "actors", "theme": "themes", "event": "events",
+              "document": "documents"}[kind]
+    return f"unknown {kind} {value!r}{hint}: no file {folder}/{value}.yaml"
