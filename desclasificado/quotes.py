@@ -11,6 +11,7 @@ stray characters) where the quote corrects obvious OCR errors.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from functools import lru_cache
@@ -95,3 +96,42 @@ def _not_found(quote: str, doc_id: str, score: float, passage: str, page: int | 
     return (f"quote \"{shown}\" is not in the transcript of document {doc_id}: the closest "
             f"passage{where} matches {score:.0f}% (needs {THRESHOLD:.0f}%): \"{closest}\"; "
             "copy the document's words exactly")
+
+
+_WORD = re.compile(r"[^\W_]+")
+_HYPHEN_GAP = re.compile(r"-[ \t]*\n\s*")
+
+
+def locate(quote: str, text: str) -> tuple[int, int] | None:
+    """Where in `text` (character offsets) the passage best matching `quote` lies.
+
+    Returns None when nothing matches at `THRESHOLD`. Used to mark a cited passage on a
+    transcript page; the match is computed on the same kind of normalized words as the
+    check, then mapped back to the original text through the words' offsets.
+    """
+    words: list[tuple[str, int, int]] = []
+    for match in _WORD.finditer(text):
+        word = _fold(match.group())
+        if words and _HYPHEN_GAP.fullmatch(text, words[-1][2], match.start()):
+            previous, start, _ = words.pop()
+            words.append((previous + word, start, match.end()))
+        else:
+            words.append((word, match.start(), match.end()))
+    if not words:
+        return None
+    starts, position = [], 0
+    for word, _, _ in words:
+        starts.append(position)
+        position += len(word) + 1
+    haystack = " ".join(w for w, _, _ in words)
+    found = fuzz.partial_ratio_alignment(normalize(quote), haystack)
+    if found is None or found.score < THRESHOLD:
+        return None
+    first = bisect.bisect_right(starts, found.dest_start) - 1
+    last = bisect.bisect_right(starts, max(found.dest_end - 1, found.dest_start)) - 1
+    return words[first][1], words[last][2]
+
+
+def _fold(word: str) -> str:
+    word = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in word if not unicodedata.combining(c))

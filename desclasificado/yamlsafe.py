@@ -14,8 +14,9 @@ turned into objects by PyYAML itself: nothing in a file can construct Python obj
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 from yaml import events as ev
