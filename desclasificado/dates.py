@@ -41,7 +41,9 @@ _MAX_DIAGNOSED = 80
 #: The user's text is shown in messages cut to this many characters.
 _MAX_SHOWN = 40
 
-_GENERIC = "is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD (EDTF); see FORMAT.md, section Dates"
+_GENERIC = (
+    "is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD (EDTF); see FORMAT.md, section Dates"
+)
 _EMPTY = 'the date is empty: write it as YYYY, YYYY-MM or YYYY-MM-DD, e.g. "1963-04-11"'
 
 
@@ -142,7 +144,8 @@ def _parse_interval(text: str, left: str, right: str) -> HistDate:
     """Parse an interval "A/B", where either side may be open ("..")."""
     if left == OPEN and right == OPEN:
         raise DateError(
-            f'{_quote(text)} is open at both ends: give at least one date, as "../1963" or "1961/.."'
+            f"{_quote(text)} is open at both ends: "
+            'give at least one date, as "../1963" or "1961/.."'
         )
     if not left or not right:
         _check_empty_side(text, left, right)
@@ -203,7 +206,8 @@ def _from_match(text: str, match: re.Match[str]) -> HistDate:
         month = _check_month(text, month_text)
         last = calendar.monthrange(year, month)[1]
         if day_text is None:
-            start, end, precision = datetime.date(year, month, 1), datetime.date(year, month, last), "month"
+            start, end = datetime.date(year, month, 1), datetime.date(year, month, last)
+            precision = "month"
         else:
             day = _check_day(match.group(0).rstrip("?~%"), year, month, day_text)
             start = end = datetime.date(year, month, day)
@@ -234,7 +238,8 @@ def _check_day(core: str, year: int, month: int, day_text: str) -> int:
     if day == 0:
         raise DateError(f"{core} is not a real date: days are numbered from 01")
     if day > last:
-        raise DateError(f"{core} is not a real date: {MONTH_NAMES[month - 1]} {year} has {last} days")
+        month_name = MONTH_NAMES[month - 1]
+        raise DateError(f"{core} is not a real date: {month_name} {year} has {last} days")
     return day
 
 
@@ -298,8 +303,12 @@ def _not_text(value: object) -> DateError:
         isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 10**6
     ):
         shown = value.isoformat() if isinstance(value, datetime.date) else str(value)
-        return DateError(f'the date {shown} must be in quotes, as "{shown}", so YAML keeps it as text')
-    return DateError(f'the date must be text in quotes, such as "1963-04-11", not {type(value).__name__}')
+        return DateError(
+            f'the date {shown} must be in quotes, as "{shown}", so YAML keeps it as text'
+        )
+    return DateError(
+        f'the date must be text in quotes, such as "1963-04-11", not {type(value).__name__}'
+    )
 
 
 def _parses(text: str) -> bool:
@@ -372,7 +381,10 @@ def _hint_numeric_my(text: str) -> str | None:
     fix = f"{year}-{month:02d}"
     if not _parses(fix):
         return None
-    return f'{_quote(text)} is not a date we can read: write it year first, as "{fix}" ({MONTH_NAMES[month - 1]} {year})'
+    return (
+        f"{_quote(text)} is not a date we can read: "
+        f'write it year first, as "{fix}" ({MONTH_NAMES[month - 1]} {year})'
+    )
 
 
 _YEAR_FIRST_SLASHES_RE = re.compile(r"([0-9]{4})([/.])([0-9]{1,2})(?:\2([0-9]{1,2}))?")
@@ -450,7 +462,9 @@ def _words_to_edtf(text: str) -> str | None:
 def _hint_month_words(text: str) -> str | None:
     """'April 1963', '11 April 1963', 'April 11, 1963', 'abril de 1963'."""
     fix = _words_to_edtf(text)
-    return None if fix is None else _suggest(text, "spells out the month", fix, "write it in numbers, as")
+    if fix is None:
+        return None
+    return _suggest(text, "spells out the month", fix, "write it in numbers, as")
 
 
 _DECADE_WORDS_RE = re.compile(r"(?:the\s+)?([0-9]{3})0\s*['’]?s", re.IGNORECASE)
@@ -509,7 +523,9 @@ def _hint_circa(text: str) -> str | None:
 
 
 _YEAR_RANGE_RE = re.compile(r"([0-9]{4})-([0-9]{4})")
-_RANGE_RE = re.compile(r"(?P<a>.+?)\s*(?:–|—|\s-\s|\s+(?:to|until|al|a|hasta)\s+)\s*(?P<b>.+)", re.IGNORECASE)
+_RANGE_RE = re.compile(
+    r"(?P<a>.+?)\s*(?:–|—|\s-\s|\s+(?:to|until|al|a|hasta)\s+)\s*(?P<b>.+)", re.IGNORECASE
+)
 
 
 def _hint_range(text: str) -> str | None:

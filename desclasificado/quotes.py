@@ -2,11 +2,18 @@
 
 Quotes and transcripts are compared after normalization (case folded, accents removed,
 words broken by a hyphen at a line end joined, every other character that is not a
-letter or digit turned into a space, runs of spaces collapsed), with rapidfuzz's
-`partial_ratio`: the similarity (0-100) of the quote to the best-matching passage of
-the page. A quote passes at `THRESHOLD` or above: high enough that a changed word in a
-short quote fails, low enough to tolerate the OCR noise of the corpus (broken letters,
-stray characters) where the quote corrects obvious OCR errors.
+letter or digit turned into a space, runs of spaces collapsed), in two steps:
+
+1. Find: rapidfuzz's `partial_ratio_alignment` finds the passage of the page most like
+   the quote. It is found when the similarity is at least `FIND_THRESHOLD` (0-100).
+2. Compare word by word (a Levenshtein alignment of the two word lists): a quote word
+   may differ from the document's word only as OCR noise does, that is with a character
+   similarity of at least `WORD_THRESHOLD` ("Peruvian" for the OCR's "Peruyian"), and
+   never in a number; a word the document does not have, or a word the quote leaves
+   out, is an error (stray one-character OCR debris excepted). A quote may skip words
+   with an ellipsis ("..." or "[...]"): each part is checked on its own.
+
+So a quote may correct the OCR, but a changed, added or dropped word fails.
 """
 
 from __future__ import annotations
@@ -14,18 +21,23 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from .models import Event
 from .problems import Problem
 from .transcripts import Transcript
 from .yamlsafe import Positions
 
-THRESHOLD = 90.0
+FIND_THRESHOLD = 85.0
+WORD_THRESHOLD = 60.0
 _HYPHEN_BREAK = re.compile(r"(\w)-\s*\n\s*(\w)")
 _NOT_WORD = re.compile(r"[\W_]+")
+_ELLIPSIS = re.compile(r"\[?(?:\.\.\.|…)\]?")
+_DIGIT = re.compile(r"\d")
 
 
 def normalize(text: str) -> str:
@@ -41,15 +53,92 @@ def _normalized(text: str) -> str:
     return normalize(text)
 
 
-def best_match(quote: str, text: str) -> tuple[float, str]:
-    """Score (0-100) of `quote` against `text`, and the passage of `text` it matched."""
-    needle, haystack = normalize(quote), _normalized(text)
+@dataclass(frozen=True)
+class Match:
+    """How a quote compares with a text: the best passage, and the first word-level difference."""
+
+    score: float
+    passage: str
+    difference: str | None = None
+
+    @property
+    def found(self) -> bool:
+        return self.score >= FIND_THRESHOLD
+
+    @property
+    def ok(self) -> bool:
+        return self.found and self.difference is None
+
+
+def match(quote: str, text: str) -> Match:
+    """Compare `quote` (parts separated by ellipses) with `text`."""
+    parts = [part for part in _ELLIPSIS.split(quote) if normalize(part)]
+    results = [_match_part(normalize(part), _normalized(text)) for part in parts] or [Match(0, "")]
+    worst = min(results, key=lambda m: (m.score, m.difference is None))
+    difference = next((m.difference for m in results if m.difference), None)
+    return Match(worst.score, worst.passage, difference)
+
+
+def _match_part(needle: str, haystack: str) -> Match:
     if not needle or not haystack:
-        return 0.0, ""
+        return Match(0.0, "")
     found = fuzz.partial_ratio_alignment(needle, haystack)
     if found is None:
-        return 0.0, ""
-    return found.score, haystack[found.dest_start:found.dest_end]
+        return Match(0.0, "")
+    start = haystack.rfind(" ", 0, found.dest_start) + 1
+    end = haystack.find(" ", max(found.dest_end - 1, start))
+    passage = haystack[start:end if end != -1 else len(haystack)]
+    return Match(found.score, passage, _word_difference(needle.split(), passage.split()))
+
+
+def _word_difference(quote: list[str], passage: list[str]) -> str | None:
+    """The first difference between the words that is more than OCR noise, in words."""
+    blocks = _difference_blocks(Levenshtein.opcodes(quote, passage))
+    for q1, q2, p1, p2 in blocks:
+        ours, theirs = " ".join(quote[q1:q2]), " ".join(passage[p1:p2])
+        edge = (q1 == 0 and p1 == 0) or (q2 == len(quote) and p2 == len(passage))
+        if not ours:
+            if edge or len(theirs) <= 1:
+                continue
+            return f"the quote leaves out {theirs!r}"
+        if not theirs:
+            if len(ours) <= 1:
+                continue
+            return f"the quote has {ours!r}, which the document does not"
+        if not _similar(ours, theirs, edge):
+            return f"the quote has {ours!r} where the document has {theirs!r}"
+    return None
+
+
+def _difference_blocks(ops) -> list[tuple[int, int, int, int]]:
+    """Runs of consecutive non-equal opcodes, merged: (quote start, end, passage start, end)."""
+    blocks: list[list[int]] = []
+    previous_equal = True
+    for tag, q1, q2, p1, p2 in ops:
+        if tag == "equal":
+            previous_equal = True
+            continue
+        if previous_equal:
+            blocks.append([q1, q2, p1, p2])
+        else:
+            blocks[-1][1], blocks[-1][3] = q2, p2
+        previous_equal = False
+    return [tuple(block) for block in blocks]  # type: ignore[misc]
+
+
+def _similar(ours: str, theirs: str, edge: bool) -> bool:
+    """OCR-like difference: close in characters (inside the passage at its edges), same digits."""
+    if _DIGIT.findall(ours) != _DIGIT.findall(theirs) and not edge:
+        return False
+    if edge:
+        return fuzz.partial_ratio(ours, theirs) >= WORD_THRESHOLD
+    return fuzz.ratio(ours, theirs) >= WORD_THRESHOLD
+
+
+def best_match(quote: str, text: str) -> tuple[float, str]:
+    """Score (0-100) of `quote` against `text`, and the passage of `text` it matched."""
+    found = match(quote, text)
+    return found.score, found.passage
 
 
 def check_event_quotes(event: Event, transcripts: dict[str, Transcript],
@@ -69,32 +158,34 @@ def check_event_quotes(event: Event, transcripts: dict[str, Transcript],
 def _quote_message(quote: str, pages: tuple[int, ...], doc_id: str,
                    transcript: Transcript) -> str | None:
     if not transcript.has_pages:
-        score, passage = best_match(quote, transcript.text)
-        return None if score >= THRESHOLD else _not_found(quote, doc_id, score, passage, None)
+        found = match(quote, transcript.text)
+        return None if found.ok else _mismatch(quote, doc_id, found, None)
     cited = "\n".join(transcript.pages.get(p, "") for p in pages)
-    score, passage = best_match(quote, cited)
-    if score >= THRESHOLD:
+    found = match(quote, cited)
+    if found.ok:
         return None
-    best_page, best_score, best_passage = pages[0], score, passage
     for number, text in transcript.pages.items():
-        if number in pages:
-            continue
-        page_score, page_passage = best_match(quote, text)
-        if page_score > best_score:
-            best_page, best_score, best_passage = number, page_score, page_passage
-    if best_score >= THRESHOLD:
-        cited_text = ", ".join(map(str, pages))
-        return (f"the quote is on page {best_page} of document {doc_id}, not on page "
-                f"{cited_text}: change pages to \"{best_page}\"")
-    return _not_found(quote, doc_id, best_score, best_passage, best_page)
+        if number not in pages and match(quote, text).ok:
+            cited_text = ", ".join(map(str, pages))
+            return (f"the quote is on page {number} of document {doc_id}, not on page "
+                    f"{cited_text}: change pages to \"{number}\"")
+    return _mismatch(quote, doc_id, found, ", ".join(map(str, pages)))
 
 
-def _not_found(quote: str, doc_id: str, score: float, passage: str, page: int | None) -> str:
+def _mismatch(quote: str, doc_id: str, found: Match, pages: str | None) -> str:
+    where = f"page {pages} of document {doc_id}" if pages else f"document {doc_id}"
+    if found.found and found.difference:
+        return (f"the quote differs from {where}: {found.difference}; copy the document's "
+                "words exactly (correcting only obvious OCR errors)")
+    return _not_found(quote, doc_id, found.score, found.passage, pages)
+
+
+def _not_found(quote: str, doc_id: str, score: float, passage: str, page: str | None) -> str:
     shown = quote if len(quote) <= 60 else quote[:57] + "..."
     where = f" (page {page})" if page is not None else ""
     closest = passage if len(passage) <= 90 else passage[:87] + "..."
     return (f"quote \"{shown}\" is not in the transcript of document {doc_id}: the closest "
-            f"passage{where} matches {score:.0f}% (needs {THRESHOLD:.0f}%): \"{closest}\"; "
+            f"passage{where} matches {score:.0f}% (needs {FIND_THRESHOLD:.0f}%): \"{closest}\"; "
             "copy the document's words exactly")
 
 
@@ -105,7 +196,7 @@ _HYPHEN_GAP = re.compile(r"-[ \t]*\n\s*")
 def locate(quote: str, text: str) -> tuple[int, int] | None:
     """Where in `text` (character offsets) the passage best matching `quote` lies.
 
-    Returns None when nothing matches at `THRESHOLD`. Used to mark a cited passage on a
+    Returns None when nothing matches at `FIND_THRESHOLD`. Used to mark a cited passage on a
     transcript page; the match is computed on the same kind of normalized words as the
     check, then mapped back to the original text through the words' offsets.
     """
@@ -125,7 +216,7 @@ def locate(quote: str, text: str) -> tuple[int, int] | None:
         position += len(word) + 1
     haystack = " ".join(w for w, _, _ in words)
     found = fuzz.partial_ratio_alignment(normalize(quote), haystack)
-    if found is None or found.score < THRESHOLD:
+    if found is None or found.score < FIND_THRESHOLD:
         return None
     first = bisect.bisect_right(starts, found.dest_start) - 1
     last = bisect.bisect_right(starts, max(found.dest_end - 1, found.dest_start)) - 1

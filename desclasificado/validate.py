@@ -248,7 +248,7 @@ def _reference_problems(event_id: str, event: Event, where: Positions,
 
 
 def _unknown(kind: str, value: str, table: dict[str, Any]) -> str:
-    guess = difflib.get_close_matches(value, list(table), n=1, cutoff=0.75)
+    guess = difflib.get_close_matches(value, list(table), n=1, cutoff=0.6)
     hint = f" (did you mean {guess[0]!r}?)" if guess else ""
     folder = {"actor": "actors", "theme": "themes", "event": "events",
               "document": "documents"}[kind]
