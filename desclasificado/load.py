@@ -6,6 +6,7 @@ Nothing here knows what an event or a document means; it reads YAML files (throu
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,8 +46,8 @@ def load_project(root: Path) -> RawProject:
         folder = root / kind
         if not folder.is_dir():
             continue
-        for path in sorted(folder.iterdir()):
-            _load_file(root, kind, path, project)
+        for name in sorted(os.listdir(folder)):
+            _load_file(root, kind, folder / name, project)
     return project
 
 

@@ -38,13 +38,14 @@ _HYPHEN_BREAK = re.compile(r"(\w)-\s*\n\s*(\w)")
 _NOT_WORD = re.compile(r"[\W_]+")
 _ELLIPSIS = re.compile(r"\[?(?:\.\.\.|…)\]?")
 _DIGIT = re.compile(r"\d")
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def normalize(text: str) -> str:
     """Fold a text to lower-case ASCII-ish words separated by single spaces."""
-    text = _HYPHEN_BREAK.sub(r"\1\2", text)
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _HYPHEN_BREAK.sub(r"\1\2", text).casefold()
+    if not text.isascii():
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     return _NOT_WORD.sub(" ", text).strip()
 
 
@@ -224,5 +225,5 @@ def locate(quote: str, text: str) -> tuple[int, int] | None:
 
 
 def _fold(word: str) -> str:
-    word = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in word if not unicodedata.combining(c))
+    word = word.casefold()
+    return word if word.isascii() else _COMBINING.sub("", unicodedata.normalize("NFKD", word))
