@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .load import load_project
+from .placeholders import placeholder_problems, supersede
 from .problems import Problem, sort_problems
 from .quotes import check_event_quotes
 from .validate import Collection, validate
@@ -31,11 +32,18 @@ class CheckResult:
 
 
 def check_project(root: Path, verify_quotes: bool = True) -> CheckResult:
-    """Read every file under `root`, validate it, and verify quotes against transcripts."""
+    """Read every file under `root`, validate it, and verify quotes against transcripts.
+
+    A problem at the place of a placeholder or of a YAML problem is dropped as its echo
+    (see `placeholders.supersede`).
+    """
     raw = load_project(root)
     collection, problems = validate(raw)
     if verify_quotes:
         for event_id, event in collection.events.items():
             where = collection.positions[("events", event_id)]
             problems += check_event_quotes(event, collection.transcripts, where)
+    yaml_level = set(raw.problems)
+    later = [p for p in problems if p not in yaml_level]
+    problems = supersede(placeholder_problems(raw), supersede(raw.problems, later))
     return CheckResult(collection, sort_problems(problems))

@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .check import check_project
+from .scaffold import add_new_command
+from .selection import select
 
 Command = Callable[[argparse.Namespace, Path], int]
 _COMMANDS: dict[str, Command] = {}
@@ -30,7 +32,15 @@ def _parser() -> argparse.ArgumentParser:
         prog="python build.py",
         description="Check the collection and build the Desclasificado site.")
     parser.add_argument("--root", type=Path, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--site-dir", type=Path, default=None,
+                        help="build the site into this directory instead of site/")
     sub = parser.add_subparsers(dest="command")
+    build = sub.add_parser("build", help="check, then build the site into site/ (the default)")
+    build.add_argument("--site-dir", type=Path, default=argparse.SUPPRESS,
+                       help="build into this directory instead of site/")
+    serve = sub.add_parser("serve", help="preview the site, rebuilt whenever a file changes")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
+                       help="address to serve on (default 127.0.0.1:8000)")
     check = sub.add_parser("check", help="validate every record (no site is built)")
     check.add_argument("paths", nargs="*", type=Path,
                        help="report only on these files (checked against the whole collection)")
@@ -48,6 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--force", action="store_true", help="overwrite existing documents")
     imp.add_argument("--index", type=Path, default=None,
                      help="the corpus index.csv, for release addresses and provenance")
+    add_new_command(sub)
     return parser
 
 
@@ -73,11 +84,14 @@ def _style(choice: str) -> str:
 
 @command("check")
 def run_check(args: argparse.Namespace, root: Path) -> int:
+    selection, path_errors = select(args.paths, root)
+    if path_errors:
+        print("\n".join(path_errors), file=sys.stderr)
+        return 2
     result = check_project(root, verify_quotes=not args.no_quotes)
     problems = result.problems
     if args.paths:
-        wanted = {_relative(p, root) for p in args.paths}
-        problems = [p for p in problems if p.path in wanted]
+        problems = [p for p in problems if p.path in selection]
     style = _style(args.format)
     for problem in problems:
         print(problem.format(style))
@@ -90,12 +104,20 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
     return 1 if errors else 0
 
 
-def _relative(path: Path, root: Path) -> str:
-    absolute = path if path.is_absolute() else Path.cwd() / path
-    try:
-        return absolute.resolve().relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
+@command("build")
+def run_build(args: argparse.Namespace, root: Path) -> int:
+    from .sitebuild import build_site
+
+    site_dir = getattr(args, "site_dir", None)
+    return build_site(root, site_dir.resolve() if site_dir else None,
+                      style=_style(getattr(args, "format", "auto")))
+
+
+@command("serve")
+def run_serve(args: argparse.Namespace, root: Path) -> int:
+    from .sitebuild import serve_site
+
+    return serve_site(root, args.dev_addr)
 
 
 @command("schema")
@@ -126,3 +148,10 @@ def run_import(args: argparse.Namespace, root: Path) -> int:
         print(format_report(report))
         failed += getattr(report, "failed", False)
     return 1 if failed else 0
+
+
+@command("new")
+def run_new(args: argparse.Namespace, root: Path) -> int:
+    from .scaffold import run_new as new
+
+    return new(args, root)

@@ -135,26 +135,60 @@ class Record(BaseModel):
 class Source(Record):
     """One citation: a passage of a registered document."""
 
-    document: RecordId = Field(description="id of a file in documents/")
-    pages: Pages = Field(description="PDF page(s) of the document's cited release")
-    quote: Quote
-    note: str | None = Field(None, description="a remark on the source")
+    document: RecordId = Field(
+        description="The cited document: the name of its file in documents/, without .yaml.",
+        examples=["176-10036-10058"])
+    pages: Pages = Field(
+        description="The page or pages of the cited release's PDF where the quote is: "
+                    '"3", "3-4" or "2, 5".', examples=["5"])
+    quote: Quote = Field(
+        description="The document's own words, copied exactly (correcting only obvious OCR "
+                    "errors; ... skips words), at most 1200 characters. The check finds "
+                    "them on the cited page of the transcript.",
+        examples=["The MIR has planned four fronts in Peru in its proposed revolution."])
+    note: str | None = Field(None, description="A remark on the source.",
+                             examples=["OCR errors corrected in the quote"])
 
 
 class Event(Record):
     """Something that happened, told in a few sentences and backed by sources."""
 
-    id: RecordId | None = Field(None, description="optional; must equal the file name")
-    date: EdtfDate
-    title: ShortText
-    summary: Text = Field(max_length=700, description="1-3 sentences, inline Markdown")
-    body: str | None = Field(None, description="Markdown paragraphs")
-    countries: list[CountryCode] = Field(min_length=1)
-    places: list[Text] = []
-    actors: list[RecordId] = []
-    themes: list[RecordId] = []
-    sources: list[Source] = Field(min_length=1)
-    related: list[RecordId] = []
+    id: RecordId | None = Field(
+        None, description="Rarely needed: the file name without .yaml, which is the id.",
+        examples=["1963-04-11-mir-four-fronts"])
+    date: EdtfDate = Field(
+        description="When it happened: a day, a month, a year, a decade or a period, "
+                    "possibly approximate or uncertain (see Dates).", examples=["1963-04-11"])
+    title: ShortText = Field(
+        description="A one-line headline, at most 120 characters, that says who reported "
+                    "what.", examples=["CIA source describes the MIR's four planned fronts in Peru"])
+    summary: Text = Field(
+        max_length=700,
+        description="One to three sentences (at most 700 characters) saying only what the "
+                    "cited pages support, with reported claims attributed. Inline Markdown; "
+                    "a citation mark [^N] points at the N-th source.",
+        examples=["The CIA's source said the MIR planned four fronts for its revolution in "
+                  "Peru.[^1]"])
+    body: str | None = Field(
+        None, description="A longer explanation: Markdown paragraphs with citation marks.",
+        examples=["The source named Cusco as the headquarters of the southern front.[^1]"])
+    countries: list[CountryCode] = Field(
+        min_length=1,
+        description="The countries involved, as ISO 3166-1 two-letter codes: PE Peru, "
+                    "CU Cuba, MX Mexico, US United States...", examples=[["PE", "CU"]])
+    places: list[Text] = Field([], description="Places the documents name, as free text.",
+                               examples=[["Cusco", "Lima"]])
+    actors: list[RecordId] = Field(
+        [], description="The people, organizations, governments and agencies involved: "
+                        "names of files in actors/.", examples=[["mir-peru", "cia"]])
+    themes: list[RecordId] = Field([], description="Subjects: names of files in themes/.",
+                                   examples=[["guerrilla-training"]])
+    sources: list[Source] = Field(
+        min_length=1, description="The documents the event rests on, at least one: each a "
+                                  "document, its pages and a quote (see Source).")
+    related: list[RecordId] = Field(
+        [], description="Other events: their file names without .yaml.",
+        examples=[["1963-04-11-mir-coup-plan-reported"]])
 
     def citation_numbers(self) -> set[int]:
         """The citation marks `[^N]` used in the summary and body."""
@@ -165,37 +199,73 @@ class Event(Record):
 class Release(Record):
     """One publication of a document by its archive, with its PDF."""
 
-    release: Text = Field(description='e.g. "2025", "2023/08" or a date')
-    pdf: Url
+    release: Text = Field(description="Which release of the archive published this PDF: "
+                                      'a year such as "2025", "2023/08", or a date.',
+                          examples=["2025"])
+    pdf: Url = Field(description="The full https:// address of that release's PDF.",
+                     examples=["https://www.archives.gov/files/research/jfk/releases/2025/0318/"
+                               "176-10036-10058.pdf"])
 
 
 class Document(Record):
     """A declassified document as its archive identifies it."""
 
-    id: RecordId | None = None
-    record_number: Text
-    title: Text
-    date: EdtfDate | None = None
-    archive: Text
-    collection: str | None = None
-    agency: str | None = None
-    originator: str | None = None
-    from_: str | None = Field(None, alias="from")
-    to: str | None = None
-    record_series: str | None = None
-    agency_file_number: str | None = None
-    pages: int = Field(ge=1, description="number of pages of the cited PDF")
-    subjects: list[Text] = []
-    document_type: str | None = None
-    classification: str | None = None
-    restrictions: str | None = None
-    current_status: str | None = None
-    date_of_last_review: EdtfDate | None = None
-    opening_criteria: str | None = None
-    comments: str | None = None
-    releases: list[Release] = Field(min_length=1)
-    cited_release: Text
-    transcript_source: str | None = None
+    id: RecordId | None = Field(
+        None, description="Rarely needed: the file name without .yaml, which is the id.",
+        examples=["176-10036-10058"])
+    record_number: Text = Field(
+        description="The archive's identifier (a NARA record number, or another stable id). "
+                    "The file name is this, in lower case with hyphens.",
+        examples=["176-10036-10058"])
+    title: Text = Field(description="The title, as the archive gives it.",
+                        examples=["Activities of Cuban Trained Peruvian Guerrillas"])
+    date: EdtfDate | None = Field(None, description="The document's own date (see Dates).",
+                                  examples=["1963-04-11"])
+    archive: Text = Field(description="The archive that holds the document.",
+                          examples=["National Archives and Records Administration"])
+    collection: str | None = Field(
+        None, description="The archive's collection.",
+        examples=["President John F. Kennedy Assassination Records Collection"])
+    agency: str | None = Field(None, description="RIF AGENCY: the agency holding the record.",
+                               examples=["NARA"])
+    originator: str | None = Field(None, description="RIF ORIGINATOR: who produced it.",
+                                   examples=["CIA"])
+    from_: str | None = Field(None, alias="from", description="RIF FROM: the sender.",
+                              examples=["JMWAVE"])
+    to: str | None = Field(None, description="RIF TO: the recipient.",
+                           examples=["Director, CIA"])
+    record_series: str | None = Field(None, description="RIF RECORD SERIES.",
+                                      examples=["National Security Files"])
+    agency_file_number: str | None = Field(None, description="RIF AGENCY FILE NUMBER.",
+                                           examples=["62-116391-41X"])
+    pages: int = Field(ge=1, description="The number of pages of the cited release's PDF: a "
+                                         "number, without quote marks.", examples=[5])
+    subjects: list[Text] = Field([], description="RIF SUBJECTS, one entry each.",
+                                 examples=[["MONGOOSE"]])
+    document_type: str | None = Field(None, description="RIF DOCUMENT TYPE.",
+                                      examples=["PAPER, TEXTUAL DOCUMENT"])
+    classification: str | None = Field(None, description="RIF CLASSIFICATION.",
+                                       examples=["SECRET"])
+    restrictions: str | None = Field(None, description="RIF RESTRICTIONS.", examples=["1B"])
+    current_status: str | None = Field(None, description="RIF CURRENT STATUS.",
+                                       examples=["RELEASED WITH DELETIONS"])
+    date_of_last_review: EdtfDate | None = Field(
+        None, description="RIF DATE OF LAST REVIEW (see Dates).", examples=["2000-09-10"])
+    opening_criteria: str | None = Field(None, description="RIF OPENING CRITERIA.",
+                                         examples=[""])
+    comments: str | None = Field(
+        None, description="RIF COMMENTS.",
+        examples=["National Security Files, Box 51: Cuba, Subjects intelligence material"])
+    releases: list[Release] = Field(
+        min_length=1, description="Where the archive publishes the PDF, at least one release "
+                                  "(see Release).")
+    cited_release: Text = Field(
+        description="The release whose PDF page numbers citations use: one of the releases "
+                    "listed.", examples=["2025"])
+    transcript_source: str | None = Field(
+        None, description="Where the transcript (documents/<id>.md or .txt: the text of the "
+                          'cited PDF, with a line "## Page N" before page N) comes from.',
+        examples=["OCR of the 2025 release PDF"])
 
     def cited_pdf(self) -> str:
         """The PDF whose page numbers citations use."""
@@ -208,18 +278,28 @@ class Document(Record):
 class Actor(Record):
     """A person, organization, government or agency named in events."""
 
-    name: ShortText
-    kind: Literal["person", "organization", "government", "agency"]
-    country: CountryCode | None = None
-    description: Text = Field(max_length=600)
-    other_names: list[Text] = []
+    name: ShortText = Field(description="The name, at most 120 characters.",
+                            examples=["Movimiento de Izquierda Revolucionaria (Peru)"])
+    kind: Literal["person", "organization", "government", "agency"] = Field(
+        description="What it is.", examples=["organization"])
+    country: CountryCode | None = Field(None, description="Its country: a two-letter code.",
+                                        examples=["PE"])
+    description: Text = Field(max_length=600, description="One or two sentences, at most 600 "
+                                                          "characters.",
+                              examples=["A Peruvian revolutionary movement of the 1960s."])
+    other_names: list[Text] = Field([], description="Other names and abbreviations.",
+                                    examples=[["MIR"]])
 
 
 class Theme(Record):
     """A subject that groups events for a lesson."""
 
-    title: ShortText
-    description: Text = Field(max_length=600)
+    title: ShortText = Field(description="The name of the theme, at most 120 characters.",
+                             examples=["Guerrilla training"])
+    description: Text = Field(max_length=600, description="One or two sentences, at most 600 "
+                                                          "characters.",
+                              examples=["Training of Latin Americans in guerrilla warfare, sabotage and "
+                                        "clandestine work, and their return home to fight."])
 
 
 MODELS: dict[str, type[Record]] = {

@@ -99,13 +99,26 @@ def _build_model(record: RawRecord, problems: list[Problem]) -> BaseModel | None
     try:
         model = model_class.model_validate(record.data)
     except ValidationError as exc:
-        problems.extend(_model_problem(e, record, model_class) for e in exc.errors())
+        problems.extend(_model_problem(e, record, model_class)
+                        for e in _without_typo_echoes(exc.errors(), model_class))
         return None
     if getattr(model, "id", None) not in (None, record.id):
         problems.append(record.positions.problem(("id",), f"id {show(model.id)} does not match "
                                                  f"the file name: make it {show(record.id)} "
                                                  "or delete the line"))
     return model
+
+
+def _without_typo_echoes(errors: list[Any], model_class: type[BaseModel]) -> list[Any]:
+    """Drop "missing field 'summary'" when an unknown field beside it, 'sumary', is its typo."""
+    meant = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            loc = tuple(error["loc"])
+            known = _fields_at(model_class, loc[:-1])
+            guess = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+            meant.update((*loc[:-1], g) for g in guess)
+    return [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in meant)]
 
 
 def _model_problem(error: Any, record: RawRecord, model_class: type[BaseModel]) -> Problem:
@@ -127,8 +140,20 @@ def _model_problem(error: Any, record: RawRecord, model_class: type[BaseModel]) 
 
 def _type_message(kind: str, name: str, value: Any, error: Any) -> str:
     ctx = error.get("ctx") or {}
+    if value is None and name in ("sources", "releases"):
+        first = "document" if name == "sources" else "release"
+        return (f"{name!r} is empty: list at least one entry under it, each starting with "
+                f"'- {first}:' (see FORMAT.md)")
+    if value is None:
+        return (f"{name!r} is empty: write its value after the colon, e.g. {name}: "
+                f"{_EXAMPLES.get(name, chr(34) + '...' + chr(34))}")
+    if kind == "list_type" and isinstance(value, str) and ("\n" in value or len(value) > 80):
+        return f"{name!r} must be a list: write it as [\"...\", \"...\"], or one '- ' line per entry"
     if kind == "list_type" and isinstance(value, str):
-        return f'{name!r} must be a list, not a single text: write {name}: ["{value}"]'
+        items = ", ".join(f'"{item.strip()}"' for item in re.split(r"[,;]", value) if item.strip())
+        return f"{name!r} must be a list, not a single text: write {name}: [{items}]"
+    if kind == "list_type" and isinstance(value, dict):
+        return f"{name!r} must be a list: start each entry with '- ' (see FORMAT.md)"
     if kind in ("string_type", "int_type") and isinstance(value, (list, dict)):
         return f"{name!r} must be a single value, not a list"
     if kind == "string_type" and isinstance(value, (int, bool)):

@@ -25,6 +25,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from .problems import ContentError, Problem, show
+from .yamlhints import syntax_hint
 
 try:  # PyYAML's C parser is about 9x faster; fall back to pure Python when absent.
     from yaml import CBaseLoader as _Loader
@@ -157,6 +158,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
                    'double quotes, e.g. title: "Operation Mongoose: the plan"')
     elif "expected a single document" in context or "but found another document" in what:
         message = "a second YAML document ('---') in one file: keep one record per file"
+    elif (hint := syntax_hint(text, line, column)) is not None:
+        line, column, message = hint
     elif "could not find expected ':'" in what:
         message = ("a line is not of the form 'field: value': check for a missing ':' or an "
                    "unclosed quote mark on the lines above")
@@ -281,9 +284,9 @@ def _coercion_message(value: str, tag: str) -> str:
                 f"double quotes, {quoted}")
     if kind == "int":
         try:
-            number: Any = yaml.safe_load(value)
-        except yaml.YAMLError:  # pragma: no cover
+            number = f"the number {yaml.safe_load(value)}"
+        except (yaml.YAMLError, ValueError):  # YAML 1.1 accepts "0b_" as an int, Python not
             number = "a number"
-        return (f"YAML reads {value} as the number {number}: write it in double quotes, "
+        return (f"YAML reads {value} as {number}: write it in double quotes, "
                 f"{quoted}, or as a plain decimal number")
     return f"YAML reads {value} as a {kind}, not as text: write it in double quotes, {quoted}"

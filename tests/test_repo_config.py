@@ -1,0 +1,149 @@
+"""GitHub workflows, issue forms, CODEOWNERS and the pre-commit hook: valid, and safe for forks.
+
+Workflows and issue forms are validated offline against the GitHub schemas that
+check-jsonschema ships (`--builtin-schema vendor.*`).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from tests.conftest import GOOD_EVENT, REPO, Project
+
+GITHUB = REPO / ".github"
+WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
+FORMS = [GITHUB / "ISSUE_TEMPLATE" / name for name in ("suggest-event.yml", "report-error.yml")]
+
+
+def _load(path) -> dict:
+    return yaml.load(path.read_text(), Loader=yaml.BaseLoader)  # 'on' stays a text key
+
+
+@pytest.mark.parametrize(("schema", "files"), [
+    ("vendor.github-workflows", WORKFLOWS),
+    ("vendor.github-issue-forms", FORMS),
+    ("vendor.github-issue-config", [GITHUB / "ISSUE_TEMPLATE" / "config.yml"]),
+], ids=["workflows", "issue-forms", "issue-config"])
+def test_valid_against_github_schemas(schema: str, files: list) -> None:
+    assert files and all(f.is_file() for f in files)
+    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema,
+                             *map(str, files)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_schema_check_can_fail() -> None:
+    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema",
+                             "vendor.github-workflows", "-"], input="on: push\njobs: {x: 1}\n",
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+
+
+def test_no_workflow_runs_untrusted_code_with_secrets() -> None:
+    for path in WORKFLOWS:
+        code = "\n".join(line.split(" #")[0] for line in path.read_text().splitlines()
+                         if not line.lstrip().startswith("#"))
+        assert "pull_request_target" not in code, path.name
+        workflow = _load(path)
+        assert "pull_request_target" not in workflow["on"], path.name
+        assert workflow["permissions"] == {"contents": "read"}, path.name
+
+
+def test_pull_requests_are_checked_tested_built_and_previewed() -> None:
+    workflow = _load(GITHUB / "workflows" / "pr.yml")
+    assert list(workflow["on"]) == ["pull_request"]
+    steps = workflow["jobs"]["check"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    uses = [step.get("uses", "").split("@")[0] for step in steps]
+    assert "python -m pip install -r requirements-dev.txt" in runs
+    assert "python build.py check --format github" in runs
+    assert "python -m pytest -q" in runs
+    assert any(re.search(r"\bpython build.py$", run) for run in runs)
+    upload = steps[uses.index("actions/upload-artifact")]
+    assert upload["with"]["path"] == "site/"
+    assert all(step["with"]["persist-credentials"] == "false"
+               for step in steps if step.get("uses", "").startswith("actions/checkout"))
+
+
+def test_main_is_deployed_to_github_pages() -> None:
+    workflow = _load(GITHUB / "workflows" / "deploy.yml")
+    assert workflow["on"]["push"]["branches"] == ["main"]
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    assert any(s.get("uses", "").startswith("actions/upload-pages-artifact@") for s in build["steps"])
+    assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy["steps"])
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
+
+
+# --- CODEOWNERS ------------------------------------------------------------------------------
+
+def _owners(path: str) -> list[str]:
+    """Owners of `path` under .github/CODEOWNERS: the last matching pattern wins."""
+    owners: list[str] = []
+    for line in (GITHUB / "CODEOWNERS").read_text().splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        pattern, *names = line.split()
+        if _matches(pattern, path):
+            owners = names
+    return owners
+
+
+def _matches(pattern: str, path: str) -> bool:
+    if pattern.endswith("/"):
+        return path.startswith(pattern.lstrip("/"))
+    if pattern.startswith("/"):
+        return path == pattern[1:]
+    return fnmatch.fnmatch(path.rsplit("/", 1)[-1], pattern)
+
+
+@pytest.mark.parametrize("path", [
+    "desclasificado/cli.py", "desclasificado/render/markup.py", "build.py", "mkdocs_hooks.py",
+    "mkdocs.yml", "theme/main.html", ".github/workflows/pr.yml", ".github/CODEOWNERS",
+    "requirements.txt", "pyproject.toml", "tests/test_new.py", ".ci/run",
+])
+def test_code_and_automation_need_a_maintainer(path: str) -> None:
+    assert _owners(path) == ["@desclasificado/maintainers"]
+
+
+@pytest.mark.parametrize("path", ["events/1963-04-11-x.yaml", "documents/176-10036-10058.yaml",
+                                  "documents/176-10036-10058.md", "actors/cia.yaml",
+                                  "themes/coups.yaml"])
+def test_content_is_unowned(path: str) -> None:
+    assert _owners(path) == []
+
+
+# --- pre-commit and the pull request template ------------------------------------------------
+
+def test_pre_commit_hook_checks_changed_records(project: Project,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text())
+    (hook,) = config["repos"][0]["hooks"]
+    assert config["repos"][0]["repo"] == "local"
+    assert hook["entry"] == "python build.py check" and hook["pass_filenames"] is True
+    for path in ("events/x.yaml", "documents/a.md", "actors/a.yaml", "themes/t.yaml"):
+        assert re.search(hook["files"], path), path
+    for path in ("desclasificado/cli.py", "templates/event.yaml", "README.md"):
+        assert not re.search(hook["files"], path), path
+    # What the hook runs, with the file names pre-commit passes (relative to the root):
+    from desclasificado.cli import main
+
+    project.write("events/bad.yaml", GOOD_EVENT.replace("title:", "titel:"))
+    argv = hook["entry"].split()[2:] + ["events/bad.yaml"]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(project.root)
+        assert main(argv, root=project.root) == 1
+    assert "events/bad.yaml:2:1: error: unknown field 'titel'" in capsys.readouterr().out
+
+
+def test_pull_request_template_has_the_sourcing_checklist() -> None:
+    text = (GITHUB / "pull_request_template.md").read_text()
+    items = re.findall(r"^- \[ \] (.+)$", text, re.MULTILINE)
+    assert len(items) >= 5
+    assert any("word for word" in item for item in items)
+    assert any("According to" in item for item in items)
