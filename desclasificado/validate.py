@@ -43,6 +43,9 @@ class Collection:
     themes: dict[str, Theme] = field(default_factory=dict)
     transcripts: dict[str, Transcript] = field(default_factory=dict)
     positions: dict[tuple[str, str], Positions] = field(default_factory=dict)
+    # Records that exist but did not validate: their own errors are reported, so
+    # references to them are not reported again as unknown.
+    invalid: set[tuple[str, str]] = field(default_factory=set)
 
     def table(self, kind: str) -> dict[str, Any]:
         return getattr(self, kind)
@@ -60,6 +63,8 @@ def validate(raw: RawProject) -> tuple[Collection, list[Problem]]:
         if model is not None:
             collection.table(record.kind)[record.id] = model
             collection.positions[(record.kind, record.id)] = record.positions
+        else:
+            collection.invalid.add((record.kind, record.id))
     problems += _document_problems(collection)
     problems += _event_problems(collection)
     documents_read = {r.id for r in raw.records if r.kind == "documents"}
@@ -239,6 +244,8 @@ def _source_problems(event: Event, where: Positions, collection: Collection) -> 
     problems = []
     for index, source in enumerate(event.sources):
         doc = collection.documents.get(source.document)
+        if doc is None and ("documents", source.document) in collection.invalid:
+            continue
         if doc is None:
             message = _unknown("document", source.document, collection.documents)
             problems.append(where.problem(("sources", index, "document"), message + "; "
@@ -265,7 +272,8 @@ def _reference_problems(event_id: str, event: Event, where: Positions,
             elif field_name == "related" and value == event_id:
                 problems.append(where.problem((field_name, index), "an event cannot be "
                                 "related to itself: delete this entry"))
-            elif value not in table:
+            elif value not in table and (field_name if field_name != "related" else "events",
+                                         value) not in collection.invalid:
                 kind = {"actors": "actor", "themes": "theme", "related": "event"}[field_name]
                 problems.append(where.problem((field_name, index),
                                               _unknown(kind, value, table)))

@@ -191,3 +191,12 @@ def test_repository_content_passes_check() -> None:
     result = check_project(REPO)
     assert [p.format() for p in result.problems] == []
     assert len(result.collection.events) >= 5
+
+
+def test_reference_to_an_invalid_record_is_not_reported_twice(project: Project) -> None:
+    path = project.root / "documents/176-10036-10058.yaml"
+    path.write_text(path.read_text().replace('title: "Activities', 'titel: "Activities'))
+    code, lines = project.check()
+    assert code == 1
+    assert [line for line in lines if ": error: " in line] == [
+        "documents/176-10036-10058.yaml:3:1: error: unknown field 'titel' (did you mean 'title'?)"]
