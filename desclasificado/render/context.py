@@ -1,0 +1,72 @@
+"""What every renderer reads: the collection, its index, the rendered Markdown, names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pycountry
+from babel import Locale
+
+from ..index import SiteIndex
+from ..validate import Collection
+from .links import Link
+from .markup import MarkdownRenderer, with_marks
+
+_ENGLISH = Locale("en")
+
+
+@lru_cache(maxsize=512)
+def country_name(code: str) -> str:
+    """The English short name of an ISO 3166-1 alpha-2 code (Babel's CLDR data, then
+    pycountry's common or official name, then the code itself)."""
+    name = _ENGLISH.territories.get(code)
+    if name:
+        return name
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return code
+    return getattr(country, "common_name", None) or country.name
+
+
+@dataclass
+class Page:
+    """One generated page: its address, title and HTML, with what it links to."""
+
+    url: str
+    title: str
+    html: str
+    links: list[Link]
+    anchors: set[str]
+    source: str | None = None
+    description: str = ""
+    kind: str = "page"
+    search_html: str | None = None  # what the search index gets, when not all of `html`
+
+
+@dataclass
+class Context:
+    """The collection and index, with each event's Markdown rendered exactly once."""
+
+    collection: Collection
+    index: SiteIndex
+    summaries: dict[str, str] = field(default_factory=dict)
+    bodies: dict[str, str] = field(default_factory=dict)
+    entries: dict[tuple[str, int, int], tuple[str, list[Link]]] = field(default_factory=dict)
+
+    @classmethod
+    def prepare(cls, collection: Collection, index: SiteIndex) -> Context:
+        """Render every summary and body to sanitized HTML (marks still unlinked)."""
+        context = cls(collection, index)
+        renderer = MarkdownRenderer()
+        for event_id, event in collection.events.items():
+            context.summaries[event_id] = renderer.inline(
+                with_marks(event.summary, len(event.sources)))
+            if event.body:
+                context.bodies[event_id] = renderer.block(event.body)
+        return context
+
+    def source_path(self, kind: str, record_id: str) -> str | None:
+        """The file a record came from, for messages."""
+        where = self.collection.positions.get((kind, record_id))
+        return where.path if where else None

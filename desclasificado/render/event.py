@@ -1,0 +1,149 @@
+"""The page of one event: what happened, with numbered citations to the documents."""
+
+from __future__ import annotations
+
+from ..index import Citation
+from ..models import Document, Event, Source
+from .context import Context, Page
+from .links import PageBuilder, actor_url, document_url, event_url, theme_url
+from .listing import country_links, event_entry, time_element, year_anchor
+from .markup import esc, link_marks, plain_text
+
+
+def pages_text(pages: tuple[int, ...]) -> str:
+    """(2, 3, 5) -> 'pages 2–3, 5'; (4,) -> 'page 4'."""
+    runs: list[list[int]] = []
+    for page in pages:
+        if runs and page == runs[-1][-1] + 1:
+            runs[-1].append(page)
+        else:
+            runs.append([page])
+    text = ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+    return f"{'page' if len(pages) == 1 else 'pages'} {text}"
+
+
+def pdf_page(pdf: str, page: int) -> str:
+    """The address of one page of an archive PDF (browsers open PDFs at `#page=N`)."""
+    return esc(pdf if "#" in pdf else f"{pdf}#page={page}")
+
+
+def page_anchor(ctx: Context, citation: Citation) -> str | None:
+    """The anchor of the cited page on the document page (None: no transcript of it)."""
+    transcript = ctx.collection.transcripts.get(citation.document_id)
+    if transcript is None:
+        return None
+    if not transcript.has_pages:
+        return "transcript"
+    return f"page-{citation.page}" if transcript.page_text(citation.page) is not None else None
+
+
+def _document_line(doc: Document) -> str:
+    """'CIA to Director, CIA · 11 April 1963 · record number 176-10036-10058'."""
+    who = doc.originator or doc.from_ or doc.agency or ""
+    if doc.to:
+        who = f"{who} to {doc.to}" if who else f"to {doc.to}"
+    parts = [esc(who)] if who else []
+    if doc.date:
+        parts.append(time_element(doc.date))
+    parts.append(f"record number {esc(doc.record_number)}")
+    return " · ".join(parts)
+
+
+def _transcript_links(pb: PageBuilder, citation: Citation, anchor: str | None) -> str:
+    """Links to the marked passage and to the cited page of our transcript."""
+    url = document_url(citation.document_id)
+    links = []
+    if citation.span is not None:
+        links.append(f'<a href="{pb.href(url, citation.mark_id)}">The passage in the transcript</a>')
+    if anchor == "transcript":
+        links.append(f'<a href="{pb.href(url, anchor)}">Transcript</a>')
+    elif anchor:
+        links.append(f'<a href="{pb.href(url, anchor)}">Transcript, page {citation.page}</a>')
+    else:
+        links.append(f'<a href="{pb.href(url)}">About the document</a>')
+    return "".join(links)
+
+
+def _source_item(ctx: Context, pb: PageBuilder, source: Source, citation: Citation) -> str:
+    """One numbered citation: document, pages, who and when, quote, note and links."""
+    doc = ctx.collection.documents[source.document]
+    note = f'<p class="source-note">Note: {esc(source.note)}</p>' if source.note else ""
+    n = citation.number
+    return (f'<li id="{pb.anchor(f"source-{n}")}" class="source"><span class="source-n">[{n}]'
+            f'</span><div class="source-body"><p class="source-title"><cite>'
+            f'<a href="{pb.href(document_url(source.document))}">{esc(doc.title)}</a></cite>, '
+            f'{pages_text(source.pages)}</p><p class="source-meta">{_document_line(doc)}</p>'
+            f'<blockquote class="quote"><p>{esc(source.quote)}</p></blockquote>{note}'
+            f'<p class="source-links">{_transcript_links(pb, citation, page_anchor(ctx, citation))}'
+            f'<a class="external" href="{pdf_page(doc.cited_pdf(), citation.page)}">'
+            f'Archive PDF, page {citation.page}</a></p></div></li>')
+
+
+def _facts(ctx: Context, pb: PageBuilder, event: Event) -> str:
+    """Countries, places, actors and themes, as a definition list."""
+    rows = [("Countries", country_links(ctx, pb, event.countries))]
+    if event.places:
+        rows.append(("Places", "; ".join(esc(p) for p in event.places)))
+    if event.actors:
+        actors = ctx.collection.actors
+        rows.append(("Actors", ", ".join(f'<a href="{pb.href(actor_url(a))}">'
+                                         f'{esc(actors[a].name)}</a>' for a in event.actors)))
+    if event.themes:
+        themes = ctx.collection.themes
+        rows.append(("Themes", ", ".join(f'<a href="{pb.href(theme_url(t))}">'
+                                         f'{esc(themes[t].title)}</a>' for t in event.themes)))
+    items = "".join(f"<div><dt>{name}</dt><dd>{value}</dd></div>" for name, value in rows)
+    return f'<dl class="facts">{items}</dl>'
+
+
+def _neighbour(ctx: Context, pb: PageBuilder, event_id: str | None, rel: str) -> str:
+    """A link to the previous or next event (`rel` "prev" or "next"), or a placeholder."""
+    if event_id is None:
+        return "<span></span>"
+    event = ctx.collection.events[event_id]
+    label = "Previous event" if rel == "prev" else "Next event"
+    return (f'<a rel="{rel}" class="{rel}" href="{pb.href(event_url(event_id))}">'
+            f'<span class="label">{label}</span> <span class="when">'
+            f'{esc(event.date.display())}</span> <span class="what">{esc(event.title)}</span></a>')
+
+
+def event_page(ctx: Context, event_id: str) -> Page:
+    """The event: header, summary, body, facts, sources, related, previous and next."""
+    event = ctx.collection.events[event_id]
+    url = event_url(event_id)
+    pb = PageBuilder(url)
+    own = lambda n: pb.href(url, f"source-{n}")  # noqa: E731 - a one-line callback
+    year = event.date.year()
+    kicker = "Timeline"
+    if year is not None:
+        decade = event.date.decade()
+        year_group = None if event.date.precision == "decade" else year
+        kicker = (f'<a href="{pb.href("timeline/", year_anchor(decade, year_group))}">'
+                  f'Timeline · {esc(year if year_group else f"{decade}s")}</a>')
+    body = ctx.bodies.get(event_id)
+    sources = "".join(_source_item(ctx, pb, source, citation) for source, citation
+                      in zip(event.sources, ctx.index.citations[event_id], strict=True))
+    parts = [
+        f'<article class="record event"><header class="page-head"><p class="kicker">{kicker}</p>'
+        f'<h1>{esc(event.title)}</h1><p class="date">{time_element(event.date)}</p></header>',
+        f'<p class="lede summary">{link_marks(ctx.summaries[event_id], own)}</p>',
+        f'<div class="body">{link_marks(body, own)}</div>' if body else "",
+        _facts(ctx, pb, event),
+        f'<section class="sources" aria-labelledby="{pb.anchor("sources")}">'
+        f'<h2 id="sources">Sources</h2><ol class="source-list">{sources}</ol></section>',
+    ]
+    searchable = "".join(parts[1:])  # the title is indexed on its own
+    related = ctx.index.related.get(event_id)
+    if related:
+        entries = "".join(event_entry(ctx, pb, other, level=3) for other in related)
+        parts.append(f'<section class="related" aria-labelledby="{pb.anchor("related")}">'
+                     f'<h2 id="related">Related events</h2><ol class="entries">{entries}</ol>'
+                     "</section>")
+    previous, following = ctx.index.previous(event_id), ctx.index.next(event_id)
+    parts.append(f'<nav class="prevnext" aria-label="Previous and next events">'
+                 f'{_neighbour(ctx, pb, previous, "prev")}{_neighbour(ctx, pb, following, "next")}'
+                 "</nav></article>")
+    return Page(url, event.title, "".join(parts), pb.links, pb.anchors,
+                source=ctx.source_path("events", event_id),
+                description=f"{event.date.display()}: {plain_text(event.summary)}", kind="event",
+                search_html=searchable)

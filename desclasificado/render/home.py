@@ -1,0 +1,62 @@
+"""Generated parts of hand-written pages (the home page's counts and starting points).
+
+A hand-written page in `pages/` asks for a part with an HTML comment on a line of its
+own, e.g. `<!-- desclasificado:start -->`; the adapter puts the part in its place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .context import Context, country_name
+from .links import (
+    ACTORS,
+    COUNTRIES,
+    DOCUMENTS,
+    THEMES,
+    TIMELINE,
+    PageBuilder,
+    country_url,
+    theme_url,
+)
+from .listing import decade_anchor, decade_label, plural, span_text
+from .markup import esc
+
+Fragment = Callable[[Context, PageBuilder], str]
+
+
+def counts(ctx: Context, pb: PageBuilder) -> str:
+    """One sentence with the size of the collection."""
+    c, index = ctx.collection, ctx.index
+    span = span_text(ctx, index.timeline) if index.timeline else ""
+    return (f'<p class="counts"><a href="{pb.href(TIMELINE)}">{plural(len(c.events), "event")}'
+            f'</a>{" from " + span if span else ""}, drawn from '
+            f'<a href="{pb.href(DOCUMENTS)}">{plural(len(c.documents), "declassified document")}'
+            f'</a>, involving <a href="{pb.href(COUNTRIES)}">'
+            f'{plural(len(index.by_country), "country").replace("countrys", "countries")}</a>, '
+            f'<a href="{pb.href(ACTORS)}">{plural(len(c.actors), "actor")}</a> and '
+            f'<a href="{pb.href(THEMES)}">{plural(len(c.themes), "theme")}</a>.</p>')
+
+
+def start(ctx: Context, pb: PageBuilder) -> str:
+    """Where to start: links by country, by theme and by decade, with their counts."""
+    index = ctx.index
+    countries = sorted(index.by_country, key=country_name)
+    themes = sorted(ctx.collection.themes, key=lambda t: ctx.collection.themes[t].title.casefold())
+    columns = [
+        ("By country", [(pb.href(country_url(c)), country_name(c), len(index.by_country[c]))
+                        for c in countries]),
+        ("By theme", [(pb.href(theme_url(t)), ctx.collection.themes[t].title,
+                       len(index.by_theme.get(t, []))) for t in themes]),
+        ("By decade", [(pb.href(TIMELINE, decade_anchor(d)), decade_label(d), len(ids))
+                       for d, ids in index.by_decade.items()]),
+    ]
+    parts = []
+    for title, rows in columns:
+        items = "".join(f'<li><a href="{href}">{esc(label)}</a> <span class="count">{n:,}</span>'
+                        "</li>" for href, label, n in rows)
+        parts.append(f'<section class="start-column"><h3>{title}</h3><ul>{items}</ul></section>')
+    return f'<div class="start">{"".join(parts)}</div>'
+
+
+FRAGMENTS: dict[str, Fragment] = {"counts": counts, "start": start}

@@ -1,0 +1,243 @@
+"""Lists of events: the timeline, the country, theme and actor pages, and their indexes."""
+
+from __future__ import annotations
+
+from ..dates import HistDate
+from ..index import DecadeGroup, group_by_period
+from .context import Context, Page, country_name
+from .links import (
+    ACTORS,
+    COUNTRIES,
+    THEMES,
+    TIMELINE,
+    PageBuilder,
+    actor_url,
+    country_url,
+    depth,
+    event_url,
+    theme_url,
+)
+from .markup import esc, link_marks
+
+ACTOR_KINDS = {"person": "Person", "organization": "Organization",
+               "government": "Government", "agency": "Agency"}
+
+
+def time_element(date: HistDate) -> str:
+    """`<time>` with a machine-readable value when the date is a plain day, month or year."""
+    text = esc(date.display())
+    if date.is_interval or date.start is None or date.precision == "decade":
+        return f'<time>{text}</time>'
+    value = {"day": date.start.isoformat(), "month": date.start.isoformat()[:7],
+             "year": date.start.isoformat()[:4]}[date.precision]
+    return f'<time datetime="{value}">{text}</time>'
+
+
+def plural(count: int, word: str) -> str:
+    """A count with its noun: "1 event", "2,000 events"."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+def country_links(ctx: Context, pb: PageBuilder, codes: list[str]) -> str:
+    """Links to the country pages, by English name."""
+    return ", ".join(f'<a href="{pb.href(country_url(code))}">{esc(country_name(code))}</a>'
+                     for code in dict.fromkeys(codes))
+
+
+def event_entry(ctx: Context, pb: PageBuilder, event_id: str, level: int = 4) -> str:
+    """One event in a list: date, linked title, summary, countries.
+
+    An event appears in many lists (timeline, its countries, themes, actors, related
+    events); its entry is rendered once per page depth and heading level, then reused.
+    """
+    key = (event_id, depth(pb.url), level)
+    cached = ctx.entries.get(key)
+    if cached is None:
+        fresh = PageBuilder(pb.url)
+        cached = ctx.entries[key] = (_entry(ctx, fresh, event_id, level), fresh.links)
+    pb.links.extend(cached[1])
+    return cached[0]
+
+
+def _entry(ctx: Context, pb: PageBuilder, event_id: str, level: int) -> str:
+    """Render one entry (see `event_entry`)."""
+    event = ctx.collection.events[event_id]
+    page = event_url(event_id)
+    summary = link_marks(ctx.summaries[event_id], lambda n: pb.href(page, f"source-{n}"))
+    return (f'<li class="entry"><p class="entry-date">{time_element(event.date)}</p>'
+            f'<h{level} class="entry-title"><a href="{pb.href(page)}">{esc(event.title)}</a>'
+            f'</h{level}><p class="entry-summary">{summary}</p>'
+            f'<p class="entry-meta">{country_links(ctx, pb, event.countries)}</p></li>')
+
+
+def decade_label(decade: int | None) -> str:
+    """The heading of a decade: "1960s", or "Undated"."""
+    return "Undated" if decade is None else f"{decade}s"
+
+
+def decade_anchor(decade: int | None) -> str:
+    """The anchor of a decade: "d1960", or "undated"."""
+    return "undated" if decade is None else f"d{decade}"
+
+
+def year_label(decade: int | None, year: int | None) -> str:
+    """The heading of a year: "1963", or "1960s, year not known" (decade precision)."""
+    return f"{decade_label(decade)}, year not known" if year is None else str(year)
+
+
+def year_anchor(decade: int | None, year: int | None) -> str:
+    """The anchor of a year: "y1963", or "d1960-x" (decade precision)."""
+    return f"{decade_anchor(decade)}-x" if year is None else f"y{year}"
+
+
+def timeline_html(ctx: Context, pb: PageBuilder, groups: list[DecadeGroup]) -> str:
+    """Events grouped under decade (h2) and year (h3) headings with anchors."""
+    parts = []
+    for group in groups:
+        parts.append(f'<section class="decade" aria-labelledby="{decade_anchor(group.decade)}">'
+                     f'<h2 id="{pb.anchor(decade_anchor(group.decade))}">'
+                     f'{esc(decade_label(group.decade))}</h2>')
+        for year in group.years:
+            anchor = pb.anchor(year_anchor(group.decade, year.year))
+            parts.append(f'<section class="year"><h3 id="{anchor}">'
+                         f'{esc(year_label(group.decade, year.year))}</h3><ol class="entries">')
+            parts.extend(event_entry(ctx, pb, eid) for eid in year.event_ids)
+            parts.append("</ol></section>")
+        parts.append("</section>")
+    return "".join(parts)
+
+
+def period_nav(pb: PageBuilder, groups: list[DecadeGroup]) -> str:
+    """Jump links to every decade and year of a timeline."""
+    if not groups:
+        return ""
+    items = []
+    for group in groups:
+        years = " ".join(
+            f'<a href="{pb.href(pb.url, year_anchor(group.decade, y.year))}">'
+            f'{esc("year not known" if y.year is None else y.year)}</a>' for y in group.years)
+        items.append(f'<li><a class="jump-decade" href="{pb.href(pb.url, decade_anchor(group.decade))}">'
+                     f'{esc(decade_label(group.decade))}</a> {years}</li>')
+    return (f'<nav class="jump" aria-label="Jump to a decade or year"><ul>{"".join(items)}'
+            '</ul></nav>')
+
+
+def span_text(ctx: Context, event_ids: list[str]) -> str:
+    """'1962–1975' from the first and last of events in timeline order."""
+    years = [ctx.collection.events[eid].date.year() for eid in (event_ids[0], event_ids[-1])]
+    first, last = years
+    if first is None or last is None:
+        return ""
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def _events_page(ctx: Context, url: str, title: str, kicker: tuple[str, str] | None,
+                 intro: str, event_ids: list[str], **page_args: str | None) -> Page:
+    """A page listing events as a timeline under a header."""
+    pb = PageBuilder(url)
+    groups = group_by_period(event_ids, ctx.collection)
+    head = ""
+    if kicker:
+        head = f'<p class="kicker"><a href="{pb.href(kicker[0])}">{esc(kicker[1])}</a></p>'
+    body = (timeline_html(ctx, pb, groups) if event_ids
+            else '<p class="empty">No event in the collection yet.</p>')
+    header = f'<header class="page-head">{head}<h1>{esc(title)}</h1>{intro}</header>'
+    html = f'{header}{period_nav(pb, groups)}<div class="timeline">{body}</div>'
+    return Page(url, title, html, pb.links, pb.anchors, kind="listing", search_html=header,
+                **page_args)
+
+
+def timeline_page(ctx: Context) -> Page:
+    """/timeline/: every event."""
+    ids = ctx.index.timeline
+    span = span_text(ctx, ids) if ids else ""
+    intro = (f'<p class="lede">{plural(len(ids), "event")}{", " + span if span else ""}, in '
+             "date order. Each entry links to its page, where every statement is tied to the "
+             "passage of the declassified document it comes from.</p>")
+    return _events_page(ctx, TIMELINE, "Timeline", None, intro, ids,
+                        description="Every event of the collection in date order.")
+
+
+def country_page(ctx: Context, code: str) -> Page:
+    """/countries/<code>/: the events involving one country."""
+    name = country_name(code)
+    ids = ctx.index.by_country.get(code, [])
+    span = f" between {span_text(ctx, ids)}" if ids else ""
+    intro = (f'<p class="lede">{plural(len(ids), "event")} involving {esc(name)}{span}, in '
+             "date order.</p>")
+    return _events_page(ctx, country_url(code), name, (COUNTRIES, "Countries"), intro, ids,
+                        description=f"Events involving {name}.")
+
+
+def theme_page(ctx: Context, theme_id: str) -> Page:
+    """/themes/<id>/: the events of one theme, under its description."""
+    theme = ctx.collection.themes[theme_id]
+    ids = ctx.index.by_theme.get(theme_id, [])
+    intro = (f'<p class="lede">{esc(theme.description)}</p>'
+             f'<p class="count">{plural(len(ids), "event")}</p>')
+    return _events_page(ctx, theme_url(theme_id), theme.title, (THEMES, "Themes"), intro, ids,
+                        description=theme.description,
+                        source=ctx.source_path("themes", theme_id))
+
+
+def actor_page(ctx: Context, actor_id: str) -> Page:
+    """/actors/<id>/: the events naming one actor, under who they are."""
+    actor = ctx.collection.actors[actor_id]
+    ids = ctx.index.by_actor.get(actor_id, [])
+    facts = [ACTOR_KINDS[actor.kind]]
+    if actor.country:
+        facts.append(esc(country_name(actor.country)))
+    if actor.other_names:
+        facts.append("also called " + ", ".join(esc(n) for n in actor.other_names))
+    intro = (f'<p class="facts-line">{" · ".join(facts)}</p>'
+             f'<p class="lede">{esc(actor.description)}</p>'
+             f'<p class="count">{plural(len(ids), "event")}</p>')
+    return _events_page(ctx, actor_url(actor_id), actor.name, (ACTORS, "Actors"), intro, ids,
+                        description=actor.description,
+                        source=ctx.source_path("actors", actor_id))
+
+
+def _facet_index(url: str, title: str, intro: str, pb: PageBuilder,
+                 rows: list[tuple[str, str, str, int]], description: str) -> Page:
+    """An index page: one row per facet with its link, a note and its number of events."""
+    items = "".join(
+        f'<li><a href="{pb.href(target)}">{esc(label)}</a>'
+        f'<span class="count">{plural(count, "event")}</span>'
+        + (f'<p class="note">{esc(note)}</p>' if note else "") + "</li>"
+        for target, label, note, count in rows)
+    html = (f'<header class="page-head"><h1>{esc(title)}</h1><p class="lede">{intro}</p></header>'
+            f'<ul class="facet-list">{items}</ul>')
+    return Page(url, title, html, pb.links, pb.anchors, description=description, kind="index")
+
+
+def countries_index(ctx: Context) -> Page:
+    """/countries/: every country with events, by name."""
+    pb = PageBuilder(COUNTRIES)
+    codes = sorted(ctx.index.by_country, key=country_name)
+    rows = [(country_url(c), country_name(c), "", len(ctx.index.by_country[c])) for c in codes]
+    return _facet_index(COUNTRIES, "Countries", "The countries the events involve, with the "
+                        "events of each in date order.", pb, rows,
+                        "Events by country.")
+
+
+def themes_index(ctx: Context) -> Page:
+    """/themes/: every theme, by title."""
+    pb = PageBuilder(THEMES)
+    themes = ctx.collection.themes
+    ids = sorted(themes, key=lambda t: themes[t].title.casefold())
+    rows = [(theme_url(t), themes[t].title, themes[t].description,
+             len(ctx.index.by_theme.get(t, []))) for t in ids]
+    return _facet_index(THEMES, "Themes", "Subjects that run through the collection.", pb,
+                        rows, "Events by theme.")
+
+
+def actors_index(ctx: Context) -> Page:
+    """/actors/: every actor, by name."""
+    pb = PageBuilder(ACTORS)
+    actors = ctx.collection.actors
+    ids = sorted(actors, key=lambda a: actors[a].name.casefold())
+    rows = [(actor_url(a), actors[a].name,
+             f"{ACTOR_KINDS[actors[a].kind]}. {actors[a].description}",
+             len(ctx.index.by_actor.get(a, []))) for a in ids]
+    return _facet_index(ACTORS, "Actors", "People, organizations, governments and agencies "
+                        "named in the events.", pb, rows, "Events by actor.")

@@ -1,0 +1,123 @@
+"""Contributor text to safe HTML: every string from YAML passes through here.
+
+Text fields are escaped with `esc()`. The Markdown fields (an event's summary and body)
+go through `MarkdownRenderer`: Python-Markdown with raw HTML switched off and no
+extension that adds attributes, then nh3 with a small allow-list of tags, links limited
+to absolute http, https and mailto addresses (so `javascript:` and `data:` links, and
+relative links that could break, never survive) and `rel="noopener noreferrer nofollow"`
+on every link. No `img`: a page never loads anything from another host.
+
+Citation marks `[^N]` become `<sup class="cite">N</sup>` placeholders, which contributor
+text cannot forge (raw HTML is off, and nh3 drops every other class); `link_marks()`
+turns them into links to the N-th source once the page they appear on is known.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+
+import markdown
+import nh3
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
+
+ALLOWED_TAGS = {"p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li",
+                "a", "sup", "hr"}
+ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
+_MARK = re.compile(r'<sup class="cite">(\d+)</sup>')
+
+
+def esc(text: object) -> str:
+    """Escape any text for HTML content or a double-quoted attribute value."""
+    return html.escape(str(text), quote=True)
+
+
+class _CiteMark(InlineProcessor):
+    """`[^3]` -> `<sup class="cite">3</sup>`, before `[...]` is read as a link."""
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:
+        element = etree.Element("sup", {"class": "cite"})
+        element.text = m.group(1)
+        return element, m.start(0), m.end(0)
+
+
+class _CiteExtension(Extension):
+    """Registers `_CiteMark`."""
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.inlinePatterns.register(_CiteMark(r"\[\^(\d+)\]", md), "cite_mark", 175)
+
+
+def _keep_attribute(tag: str, name: str, value: str) -> str | None:
+    """nh3 callback: a link target must be an absolute http(s) or mailto address."""
+    if tag == "a" and name == "href" and not value.strip().lower().startswith(ALLOWED_SCHEMES):
+        return None
+    return value
+
+
+_RULES: dict = {
+    "tags": ALLOWED_TAGS,
+    "clean_content_tags": {"script", "style"},
+    "attributes": {"a": {"href", "title"}},
+    "allowed_classes": {"sup": {"cite"}},
+    "attribute_filter": _keep_attribute,
+    "url_schemes": {"http", "https", "mailto"},
+    "link_rel": "noopener noreferrer nofollow",
+    "strip_comments": True,
+}
+
+
+def sanitize(fragment: str) -> str:
+    """Keep only the allowed tags and attributes of an HTML fragment."""
+    return nh3.clean(fragment, **_RULES)
+
+
+class MarkdownRenderer:
+    """One reusable Python-Markdown instance for contributor Markdown."""
+
+    def __init__(self) -> None:
+        self._md = markdown.Markdown(extensions=[_CiteExtension()], output_format="html")
+        self._md.preprocessors.deregister("html_block")
+        self._md.inlinePatterns.deregister("html")
+
+    def block(self, text: str) -> str:
+        """Markdown paragraphs to sanitized HTML."""
+        self._md.reset()
+        return sanitize(self._md.convert(text))
+
+    def inline(self, text: str) -> str:
+        """One paragraph of Markdown to sanitized HTML without the enclosing `<p>`."""
+        rendered = self.block(text)
+        if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
+            return rendered[3:-4]
+        return rendered
+
+
+def with_marks(summary: str, source_count: int) -> str:
+    """A summary with no citation mark gets a mark for every source at its end."""
+    if re.search(r"\[\^\d+\]", summary):
+        return summary
+    return summary + "".join(f"[^{n}]" for n in range(1, source_count + 1))
+
+
+def link_marks(fragment: str, href: Callable[[int], str]) -> str:
+    """Turn the `<sup class="cite">N</sup>` placeholders into links; `href(N)` gives each
+    link's escaped target (and records it for the link check)."""
+    return _MARK.sub(lambda m: (f'<sup class="cite"><a href="{href(int(m.group(1)))}" '
+                                f'aria-label="source {m.group(1)}">[{m.group(1)}]</a></sup>'),
+                     fragment)
+
+
+def plain_text(text: str, limit: int = 200) -> str:
+    """Markdown as one line of plain text (for a meta description), at most `limit` long."""
+    text = re.sub(r"\[\^\d+\]", "", text)
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = " ".join(re.sub(r"[*_`#>]", "", text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def mark_numbers(fragment: str) -> list[int]:
+    """The citation numbers of the placeholders in a fragment."""
+    return [int(n) for n in _MARK.findall(fragment)]

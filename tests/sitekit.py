@@ -1,0 +1,157 @@
+"""Helpers for the site tests: tiny projects that build, and built pages parsed as HTML."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from tests.conftest import REPO, Project
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr"}
+
+
+def site_config(root: Path) -> None:
+    """Give a project the repository's mkdocs.yml and pages, with the theme and hooks of
+    this repository (by absolute path)."""
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("custom_dir: theme", f"custom_dir: {REPO / 'theme'}")
+    text = text.replace("- desclasificado/mkdocs_hooks.py",
+                        f"- {REPO / 'desclasificado' / 'mkdocs_hooks.py'}")
+    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
+    shutil.copytree(REPO / "pages", root / "pages", dirs_exist_ok=True)
+
+
+class SiteProject(Project):
+    """A `Project` that can also be built into a site."""
+
+    def __init__(self, root: Path):
+        super().__init__(root)
+        site_config(root)
+
+    def run(self, *argv: str) -> tuple[int, list[str]]:
+        """Run `build.py ARGV` in-process; the exit code and the printed lines."""
+        from desclasificado.cli import main
+
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            code = main(list(argv), root=self.root)
+        return code, out.getvalue().splitlines()
+
+    def build(self, *argv: str) -> tuple[int, list[str]]:
+        return self.run("build", *argv)
+
+    def page(self, url: str, site: str = "site") -> Doc:
+        """The built page at `url` ('' for home, 'events/x/'), parsed."""
+        return parse((self.root / site / url / "index.html").read_text(encoding="utf-8"))
+
+
+@dataclass
+class Element:
+    """An element of a parsed page, with the text of everything inside it."""
+
+    tag: str
+    attrs: dict[str, str | None]
+    parent: Element | None = field(repr=False)
+    text: str = field(default="", repr=False)
+    children: list[Element] = field(default_factory=list, repr=False)
+
+    def get(self, name: str) -> str | None:
+        return self.attrs.get(name)
+
+    def find_all(self, tag: str | None = None, **attrs: str) -> list[Element]:
+        """Descendants with this tag (any when None) and these attribute values
+        (`class_` matches one of the element's classes)."""
+        found = []
+        for child in self.children:
+            if _matches(child, tag, attrs):
+                found.append(child)
+            found.extend(child.find_all(tag, **attrs))
+        return found
+
+    def find(self, tag: str | None = None, **attrs: str) -> Element:
+        found = self.find_all(tag, **attrs)
+        assert found, f"no <{tag or '*'} {attrs}> in <{self.tag} {self.attrs}>"
+        return found[0]
+
+    def links(self) -> list[str]:
+        return [a.get("href") or "" for a in self.find_all("a")]
+
+    def words(self) -> str:
+        return " ".join(self.text.split())
+
+
+def _matches(element: Element, tag: str | None, attrs: dict[str, str]) -> bool:
+    if tag is not None and element.tag != tag:
+        return False
+    for name, value in attrs.items():
+        if name == "class_":
+            if value not in (element.get("class") or "").split():
+                return False
+        elif element.get(name) != value:
+            return False
+    return True
+
+
+class Doc(Element):
+    """A whole parsed page."""
+
+    def by_id(self, element_id: str) -> Element:
+        return self.find(id=element_id)
+
+    def ids(self) -> list[str]:
+        return [e.get("id") or "" for e in self.find_all() if e.get("id")]
+
+
+class _Parser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.doc = Doc("#document", {}, None)
+        self.stack: list[Element] = [self.doc]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element = Element(tag, dict(attrs), self.stack[-1])
+        self.stack[-1].children.append(element)
+        if tag not in VOID:
+            self.stack.append(element)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.stack[-1].children.append(Element(tag, dict(attrs), self.stack[-1]))
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if self.stack[depth].tag == tag:
+                del self.stack[depth:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        for element in self.stack:
+            element.text += data
+
+
+def parse(html: str) -> Doc:
+    parser = _Parser()
+    parser.feed(html)
+    parser.close()
+    return parser.doc
+
+
+def all_pages(site: Path) -> dict[str, Doc]:
+    """Every HTML file of a built site, parsed, by path relative to the site."""
+    return {p.relative_to(site).as_posix(): parse(p.read_text(encoding="utf-8"))
+            for p in sorted(site.rglob("*.html"))}
+
+
+def event_yaml(date: str, title: str, *, summary: str = "Something happened.[^1]",
+               countries: str = '["PE"]', quote: str = "Paris has emerged as the center of "
+               "the network.", pages: str = "3", extra: str = "",
+               document: str = "176-10036-10058") -> str:
+    """An event citing the seed document (by default its page 3)."""
+    return (f'date: "{date}"\ntitle: "{title}"\nsummary: "{summary}"\n'
+            f"countries: {countries}\n{extra}"
+            f'sources:\n  - document: "{document}"\n    pages: "{pages}"\n'
+            f'    quote: "{quote}"\n')
