@@ -2,7 +2,10 @@
 
 `import_rif(paths, documents_dir)` reads each transcript's form (`rif.parse_rif`), builds the
 document record in the order of FORMAT.md and writes ``documents/<record>.yaml`` beside an exact
-copy of the transcript, ``documents/<record>.md``. Given the corpus ``index.csv`` it takes the
+copy of the transcript, ``documents/<record>.md``. A transcript without ``## Page N`` lines whose
+pages end with NARA's page stamps ("NW 64954 Docld:34517486 Page 1") is copied with ``## Page N``
+lines inserted at the stamps, and nothing else changed (`rif.mark_stamped_pages`); its record says
+so in ``transcript_source``. Given the corpus ``index.csv`` it takes the
 release addresses and the OCR provenance from there, and lets NARA's release table confirm form
 text the parser could not attribute. An existing document is never overwritten without
 ``force``; every file is written to a temporary file in the same folder and then renamed, so an
@@ -25,8 +28,10 @@ from .rif import (
     FIELDS,
     RECORD_NUMBER,
     RifResult,
+    StampedPages,
     apply_release_listing,
     docid_of,
+    mark_stamped_pages,
     page_count,
     parse_release_list,
     parse_rif,
@@ -111,7 +116,8 @@ def _import_one(source: Path, documents_dir: Path, force: bool, index: list[Inde
     row, related = _index_rows(index, source, record, result)
     if related:
         apply_release_listing(result, related[0].get("nara_table_title", ""), related[0].get("nara_table_doc_date", ""))
-    built = build_document(result, text, source, row, related)
+    stamped = mark_stamped_pages(text)
+    built = build_document(result, text, source, row, related, stamped)
     pages = built.document["pages"]
     report.pages = pages if isinstance(pages, int) else None
     report.missing = [name for name in result.missing if not built.document.get(name)] + built.unknown
@@ -119,7 +125,7 @@ def _import_one(source: Path, documents_dir: Path, force: bool, index: list[Inde
     report.warnings = result.warnings + built.warnings
     documents_dir.mkdir(parents=True, exist_ok=True)
     # The transcript first, the record last: a record never appears without its transcript.
-    write_atomic(documents_dir / f"{record}.md", raw)
+    write_atomic(documents_dir / f"{record}.md", stamped.text.encode("utf-8") if stamped else raw)
     write_atomic(documents_dir / f"{record}.yaml", dump_document(built.document, built.notes).encode("utf-8"))
     report.status = "overwritten" if existing else "created"
     return report
@@ -164,16 +170,19 @@ class BuiltDocument:
 
 
 def build_document(result: RifResult, text: str, source: Path, row: IndexRow | None,
-                   related: list[IndexRow]) -> BuiltDocument:
+                   related: list[IndexRow], stamped: StampedPages | None = None) -> BuiltDocument:
     """The document record of a parsed form; `row` is the transcript's index row, `related` all
-    the index rows of its record (both empty without an index)."""
+    the index rows of its record (both empty without an index), `stamped` the transcript split
+    into pages at its page stamps when it had no page markers."""
     built = BuiltDocument({name: result.fields[name] for name in FIELDS})
     document = built.document
     cited = row["ocr_source_release"] if row else (release_of(text) or "")
     document.update(archive=ARCHIVE, collection=COLLECTION, cited_release=cited)
-    document["pages"] = _pages(result.fields["pages"], text, built.warnings)
+    if stamped:
+        built.warnings += stamped.warnings
+    document["pages"] = _pages(result.fields["pages"], stamped.text if stamped else text, built.warnings)
     document["releases"] = _releases(str(document["record_number"]), cited, text, related, built.warnings)
-    document["transcript_source"] = _provenance(source, cited, row)
+    document["transcript_source"] = _provenance(source, cited, row) + _stamp_note(stamped)
     built.unknown = [name for name in ("pages", "releases", "cited_release") if not document[name]]
     _annotate(built, result, related[0] if related else {})
     return built
@@ -213,6 +222,17 @@ def _pages(form_pages: object, text: str, warnings: list[str]) -> int | None:
     if isinstance(form_pages, int) and form_pages != markers:
         warnings.append(f"PAGES on the form is {form_pages}, the PDF has {markers} pages: pages is {markers}")
     return markers
+
+
+def _stamp_note(stamped: StampedPages | None) -> str:
+    """What `transcript_source` says about page markers added at the page stamps."""
+    if not stamped:
+        return ""
+    note = (f"; the '## Page N' lines were added by Desclasificado at the page stamps at the foot of each "
+            f"PDF page (\"{stamped.stamp}\" and so on); the text is unchanged")
+    if stamped.unstamped:
+        note += f"; no stamp was read for {stamped.unstamped_note()}"
+    return note
 
 
 def _releases(record: str, cited: str, text: str, related: list[IndexRow],

@@ -19,6 +19,7 @@ from desclasificado.rif import (
     RECORD_NUMBER,
     apply_release_listing,
     docid_of,
+    mark_stamped_pages,
     normalize_date,
     page_count,
     parse_release_list,
@@ -27,6 +28,7 @@ from desclasificado.rif import (
     release_of,
     release_urls,
 )
+from desclasificado.transcripts import parse_transcript
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpus"
@@ -580,6 +582,129 @@ def test_a_transcript_without_page_markers_is_copied_with_a_warning(tmp_path: Pa
     data = yaml.safe_load((tmp_path / "176-10036-10058.yaml").read_text(encoding="utf-8"))
     assert data["cited_release"] == "2022"
     assert [release["release"] for release in data["releases"]] == ["2022", "2025"]
+
+
+# --- pages from NARA's page stamps ---------------------------------------------------------------
+
+STAMPED = """\
+Page one, first line
+NW 64954 Docld:34517486 Page 1
+
+
+Page two
+| NW 64954 Docid:34517486 Page 2 ‘3
+
+Pages three and four: the stamp of page three was not read
+NW 64954 DocId:34517486 Page 4
+Page five quotes a stamp out of sequence: Doctd:34517486 Page 2
+NW 64954
+Doctd:34517486 Page 5
+"""
+
+
+def without_markers(text: str) -> str:
+    return "".join(line for line in text.splitlines(keepends=True) if not line.startswith("## Page "))
+
+
+def test_page_stamps_become_page_markers() -> None:
+    stamped = mark_stamped_pages(STAMPED)
+    assert stamped is not None
+    assert (stamped.pages, stamped.unstamped, stamped.stamp) == (5, [3], "Docld:34517486 Page 1")
+    assert without_markers(stamped.text) == STAMPED  # only the markers are added
+    pages = parse_transcript(stamped.text, "x").pages
+    assert sorted(pages) == [1, 2, 3, 4, 5]
+    assert pages[1].startswith("Page one") and pages[1].endswith("Page 1")
+    assert pages[2].startswith("Page two") and "Page 2 ‘3" in pages[2]
+    assert pages[3] == ""
+    assert pages[4].startswith("Pages three and four")
+    assert pages[5].startswith("Page five") and pages[5].endswith("Doctd:34517486 Page 5")
+    assert any("out of sequence" in warning for warning in stamped.warnings)
+    assert any("page 3 (under page 4)" in warning for warning in stamped.warnings)
+    assert page_count(stamped.text) == 5
+
+
+def test_no_stamps_or_markers_already_there_leave_the_transcript_alone() -> None:
+    assert mark_stamped_pages("no stamps here\n") is None
+    assert mark_stamped_pages(synthetic(pages=2) + "NW 1 Docld:34517486 Page 1\n") is None
+
+
+def test_page_one_runs_to_the_end_of_a_form_read_column_by_column() -> None:
+    # tesseract read the labels, the stamp at the foot of the page, then the values.
+    text = ("AGENCY\nRECORD NUMBER\n\nTITLE\n\nNW 64954 Docld:34517486 Page 1\n\nJFK ASSASSINATION SYSTEM\n"
+            "IDENTIFICATION FORM\n\nINSCOM/CSF\n194-10012-10030\nA TITLE\n\n\n\nThe document\n"
+            "NW 64954 Docld:34517486 Page 2\n")
+    stamped = mark_stamped_pages(text)
+    assert stamped is not None
+    pages = parse_transcript(stamped.text, "x").pages
+    assert pages[1].endswith("A TITLE") and pages[2].startswith("The document")
+    assert any("runs to the end of the form" in warning for warning in stamped.warnings)
+
+
+def test_a_stamped_transcript_is_imported_with_page_markers(tmp_path: Path) -> None:
+    body = FORM.format(title="A test memorandum", date="4/11/1963")  # the form says PAGES : 2
+    text = (body + "NW 64954 Docld:34517486 Page 1\n\n\nText of page 2\nNW 64954 Docld:34517486 Page 2\n\n\n"
+            "Text of page 3\nNW 64954 Docld:34517486 Page 3\n")
+    source = tmp_path / "in.md"
+    source.write_text(text, encoding="utf-8")
+    report = import_rif(source, tmp_path / "documents")
+    (item,) = report.files
+    assert item.pages == 3
+    assert "PAGES on the form is 2, the PDF has 3 pages: pages is 3" in item.warnings
+    written = (tmp_path / "documents" / "176-99999-00001.md").read_text(encoding="utf-8")
+    assert without_markers(written) == text
+    assert parse_transcript(written, "x").pages[3].startswith("Text of page 3")
+    data = yaml.safe_load((tmp_path / "documents" / "176-99999-00001.yaml").read_text(encoding="utf-8"))
+    assert data["pages"] == 3
+    assert data["title"] == "A test memorandum"
+    assert data["transcript_source"] == (
+        "Transcript of the 2025 release PDF (in.md); the '## Page N' lines were added by Desclasificado at the page "
+        "stamps at the foot of each PDF page (\"Docld:34517486 Page 1\" and so on); the text is unchanged")
+
+
+# The Army records of the 2022 release (tesseract, no page markers): pages, pages without a stamp,
+# and a passage on the page it must be on.
+STAMPED_RECORDS = {
+    "194-10001-10180": (62, [6], {23: "Naval Base to inventory equipment",
+                                 62: "was not entertaining any thoughts"}),
+    "194-10001-10186": (5, [], {2: "AMERICAN ADVENTURER", 3: "MAXIMILIEN, WHO HAD AGREED"}),
+    "194-10002-10106": (104, [], {1: "COMPLETION OF REVIEW BY FBI", 2: "blank Panamanian",
+                                  71: "FUENTES was arrested"}),
+    "194-10012-10030": (3, [], {1: "CIA INFORMATION REPORT", 2: "LOST LITTLE PRESTIGE", 3: "CUBAN EXILES IN"}),
+}
+
+
+@needs_corpus
+@pytest.mark.parametrize("record", sorted(STAMPED_RECORDS))
+def test_the_army_records_are_split_at_their_page_stamps(record: str) -> None:
+    pages, unstamped, passages = STAMPED_RECORDS[record]
+    text = (TRANSCRIPTS / f"{record}.md").read_text(encoding="utf-8")
+    stamped = mark_stamped_pages(text)
+    assert stamped is not None
+    assert (stamped.pages, stamped.unstamped) == (pages, unstamped)
+    assert without_markers(stamped.text) == text
+    split = parse_transcript(stamped.text, record).pages
+    assert sorted(split) == list(range(1, pages + 1))
+    for page, passage in passages.items():
+        assert passage in split[page], page
+    assert "IDENTIFICATION FORM" in split[1]
+    marked, plain = parse_rif(stamped.text), parse_rif(text)  # page 1 holds the whole form
+    assert (marked.fields, marked.missing) == (plain.fields, plain.missing)
+
+
+@needs_corpus
+def test_importing_an_army_record_writes_its_pages(tmp_path: Path) -> None:
+    report = import_rif(TRANSCRIPTS / "194-10001-10180.md", tmp_path, index_csv=INDEX)
+    (item,) = report.files
+    assert item.pages == 62
+    assert "PAGES on the form is 61, the PDF has 62 pages: pages is 62" in item.warnings
+    assert not any("page anchors are unavailable" in warning for warning in item.warnings)
+    written = (tmp_path / "194-10001-10180.md").read_text(encoding="utf-8")
+    assert page_count(written) == 62
+    data = yaml.safe_load((tmp_path / "194-10001-10180.yaml").read_text(encoding="utf-8"))
+    assert data["pages"] == 62
+    assert data["transcript_source"].endswith(
+        "the '## Page N' lines were added by Desclasificado at the page stamps at the foot of each PDF page "
+        "(\"Docld:34517452 Page 1\" and so on); the text is unchanged; no stamp was read for page 6 (under page 7)")
 
 
 def test_dump_document_round_trips_awkward_text() -> None:
