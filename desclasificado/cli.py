@@ -7,7 +7,9 @@ bug in this program, never a mistake in the content.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import socket
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -113,11 +115,24 @@ def run_build(args: argparse.Namespace, root: Path) -> int:
                       style=_style(getattr(args, "format", "auto")))
 
 
+_ADDRESS_ERRORS = (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES)
+
+
 @command("serve")
 def run_serve(args: argparse.Namespace, root: Path) -> int:
     from .sitebuild import serve_site
 
-    return serve_site(root, args.dev_addr)
+    try:
+        return serve_site(root, args.dev_addr)
+    except OSError as exc:  # the address is taken (another preview?) or not this computer's
+        if exc.errno not in _ADDRESS_ERRORS and not isinstance(exc, socket.gaierror):
+            raise
+        host, _, port = args.dev_addr.rpartition(":")
+        other = f"{host or '127.0.0.1'}:{int(port) + 1 if port.isdigit() else 8001}"
+        print(f"error: cannot serve on {args.dev_addr}: {exc.strerror or exc}; stop the other "
+              f"preview, or choose another address: python build.py serve --dev-addr {other}",
+              file=sys.stderr)
+        return 1
 
 
 @command("schema")
@@ -145,7 +160,7 @@ def run_import(args: argparse.Namespace, root: Path) -> int:
             failed += 1
             continue
         report = import_rif(path, root / "documents", force=args.force, index_csv=args.index)
-        print(format_report(report))
+        print(format_report(report, details=True))  # the warnings say what to compare with the PDF
         failed += getattr(report, "failed", False)
     return 1 if failed else 0
 

@@ -175,6 +175,10 @@ def _quote_message(quote: str, pages: tuple[int, ...], doc_id: str,
 
 def _mismatch(quote: str, doc_id: str, found: Match, pages: str | None) -> str:
     where = f"page {pages} of document {doc_id}" if pages else f"document {doc_id}"
+    if found.found and found.difference and found.difference.startswith("the quote leaves out"):
+        return (f"the quote differs from {where}: {found.difference}; copy those words too, "
+                "or write ... in their place to skip them (for a stamp or OCR noise in the "
+                "middle of a sentence)")
     if found.found and found.difference:
         return (f"the quote differs from {where}: {found.difference}; copy the document's "
                 "words exactly (correcting only obvious OCR errors)")

@@ -140,10 +140,28 @@ def _model_problem(error: Any, record: RawRecord, model_class: type[BaseModel]) 
         example = _EXAMPLES.get(name, '"..."')
         return record.positions.problem(loc[:-1], f"missing required field {name!r}: add "
                                         f"a line such as {name}: {example}")
-    return record.positions.problem(loc, _type_message(kind, name, value, error))
+    required = kind == "string_too_short" and _is_required(model_class, loc)
+    return record.positions.problem(loc, _type_message(kind, name, value, error, required))
 
 
-def _type_message(kind: str, name: str, value: Any, error: Any) -> str:
+def _is_required(model: type[BaseModel], loc: tuple[Any, ...]) -> bool:
+    """Whether the field at `loc` must be in the file (so "delete the line" is no advice)."""
+    fields = [part for part in loc if not isinstance(part, int)]
+    for depth, part in enumerate(fields):
+        info = model.model_fields.get(part) or next(
+            (f for f in model.model_fields.values() if f.alias == part), None)
+        if info is None:
+            return False
+        if depth == len(fields) - 1:
+            return info.is_required()
+        nested = _nested_model(info.annotation)
+        if nested is None:
+            return False
+        model = nested
+    return False
+
+
+def _type_message(kind: str, name: str, value: Any, error: Any, required: bool = False) -> str:
     ctx = error.get("ctx") or {}
     if value is None and name in ("sources", "releases"):
         first = "document" if name == "sources" else "release"
@@ -171,6 +189,9 @@ def _type_message(kind: str, name: str, value: Any, error: Any) -> str:
         limit = ctx.get("max_length")
         return (f"{name!r} is {len(value)} characters, over the limit of {limit}: shorten it"
                 + ("; move detail into 'body'" if name == "summary" else ""))
+    if kind == "string_too_short" and required:
+        return (f"{name!r} is empty, but it is required: write it between the quotes, "
+                f"e.g. {name}: {_EXAMPLES.get(name, chr(34) + '...' + chr(34))}")
     if kind == "string_too_short":
         return f"{name!r} is empty: write something or delete the line"
     if kind == "literal_error":

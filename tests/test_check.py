@@ -84,6 +84,11 @@ CASES = [
      "events/bad.yaml:10:12: error: the quote differs from page 3 of document 176-10036-10058: "
      "the quote has 'not', which the document does not; copy the document's words exactly "
      "(correcting only obvious OCR errors)"),
+    ("words left out of a quote", GOOD_EVENT.replace(
+        "network.", "network. Groups are sent to Paris to be sent on"),
+     "events/bad.yaml:10:12: error: the quote differs from page 3 of document 176-10036-10058: "
+     "the quote leaves out 'from cuba'; copy those words too, or write ... in their place to "
+     "skip them (for a stamp or OCR noise in the middle of a sentence)"),
     ("quote not in the document", GOOD_EVENT.replace(
         "Paris has emerged as the center of the network.",
         "The Soviet embassy in Havana sent weapons by submarine."),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shlex
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -15,7 +16,7 @@ from tests.test_friendly_errors import CASES
 TEXT = (REPO / "CONTRIBUTING.md").read_text()
 EXAMPLE_EVENTS = ("1963-04-11-mir-four-fronts", "1962-06-peruvians-trained-in-cuba")
 #: Commands another engineer is adding; remove a name here once `python build.py NAME` exists.
-PENDING_COMMANDS = {"serve"}
+PENDING_COMMANDS: set[str] = set()
 
 
 def _blocks(language: str) -> list[str]:
@@ -93,3 +94,14 @@ def test_the_error_examples_are_what_the_check_prints() -> None:
 def test_the_templates_the_guide_names_exist() -> None:
     for path in re.findall(r"`(templates/[\w.]+)`", TEXT):
         assert (REPO / path).is_file(), path
+
+
+def test_import_rif_shows_its_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The guide asks to compare the fields with the PDF: the importer says which to check."""
+    (tmp_path / "documents").mkdir()
+    transcript = shutil.copy(REPO / "documents" / "124-10280-10057.md", tmp_path / "rif.md")
+    assert main(["import-rif", str(transcript)], root=tmp_path) == 0
+    first, *details = capsys.readouterr().out.splitlines()
+    count = re.search(r"(\d+) warnings?\)$", first)
+    assert count and len(details) == int(count.group(1)) > 0
+    assert all(line.startswith("    ") for line in details)

@@ -130,6 +130,11 @@ CASES = [
                                 'of the network.[^1]"', ""),
      ["events/x.yaml:3:9: error: 'summary' is empty: write its value after the colon, e.g. "
       'summary: "One to three sentences.[^1]"']),
+    ("a required field left as empty quotes", edit(TITLE, 'title: ""'),
+     ["events/x.yaml:2:8: error: 'title' is empty, but it is required: write it between the "
+      'quotes, e.g. title: "A short title"']),
+    ("an optional entry left as empty quotes", edit('actors: ["cia"]', 'actors: ["cia"]\nplaces: [""]'),
+     ["events/x.yaml:6:10: error: 'places' is empty: write something or delete the line"]),
     # Countries
     ("country written as a name", edit('"FR"', '"France"'),
      ["events/x.yaml:4:19: error: countries: write the two-letter code 'FR' for France"]),
