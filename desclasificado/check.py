@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .load import load_project
 from .placeholders import placeholder_problems, supersede
-from .problems import Problem, sort_problems
+from .problems import Problem, cap_per_file, sort_problems
 from .quotes import check_event_quotes
 from .validate import Collection, validate
 
@@ -37,13 +40,35 @@ def check_project(root: Path, verify_quotes: bool = True) -> CheckResult:
     A problem at the place of a placeholder or of a YAML problem is dropped as its echo
     (see `placeholders.supersede`).
     """
-    raw = load_project(root)
-    collection, problems = validate(raw)
-    if verify_quotes:
-        for event_id, event in collection.events.items():
-            where = collection.positions[("events", event_id)]
-            problems += check_event_quotes(event, collection.transcripts, where)
-    yaml_level = set(raw.problems)
-    later = [p for p in problems if p not in yaml_level]
-    problems = supersede(placeholder_problems(raw), supersede(raw.problems, later))
-    return CheckResult(collection, sort_problems(problems))
+    with collector_paused():
+        raw = load_project(root)
+        collection, problems = validate(raw)
+        if verify_quotes:
+            for event_id, event in collection.events.items():
+                where = collection.positions[("events", event_id)]
+                problems += check_event_quotes(event, collection.transcripts, where)
+        yaml_level = set(raw.problems)
+        later = [p for p in problems if p not in yaml_level]
+        problems = supersede(placeholder_problems(raw), supersede(raw.problems, later))
+        return CheckResult(collection, cap_per_file(sort_problems(problems)))
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while the check builds its collection.
+
+    The check makes millions of small objects that form no cycles and live on, and the
+    collector would scan them again and again as they accumulate (a quarter of the check's time
+    at 10,000 events). Memory is still freed as usual, by reference counting. At the end they
+    are filed with the old objects (`freeze` then `unfreeze` moves every object to the oldest
+    generation at once), as if they had survived collections, instead of being scanned as new.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.unfreeze()
+        if enabled:
+            gc.enable()

@@ -1,20 +1,27 @@
 """The command line: a thin layer over the library that prints one line per problem.
 
-Every content problem becomes a message and exit code 1; a Python traceback means a
-bug in this program, never a mistake in the content.
+Every content problem becomes a message and exit code 1. An exception that escapes a
+command is a bug in this program, never a mistake in the content: it is shown as one line
+and a hint to report it (`internal.py`), with the traceback only when DESCLASIFICADO_DEBUG=1.
+Ctrl-C and SIGTERM (a cancelled CI job, `kill`) interrupt the same way: temporary files are
+removed and nothing is half-written.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import os
+import signal
 import socket
 import sys
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from .check import check_project
+from .internal import report_internal_error
 from .scaffold import add_new_command
 from .selection import select
 
@@ -72,10 +79,32 @@ def main(argv: Sequence[str] | None = None, root: Path | None = None) -> int:
         print(f"error: the '{name}' command is not available", file=sys.stderr)
         return 2
     try:
-        return _COMMANDS[name](args, project_root)
+        with _terminate_as_interrupt():
+            return _COMMANDS[name](args, project_root)
     except KeyboardInterrupt:
         print("interrupted: nothing was changed", file=sys.stderr)
         return 130
+    except Exception as exc:
+        report_internal_error(exc, file=sys.stderr)
+        return 1
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """While a command runs, SIGTERM unwinds like Ctrl-C, so that `finally` blocks remove
+    temporary files (by default SIGTERM ends the process on the spot)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _style(choice: str) -> str:

@@ -25,3 +25,6 @@ build = _module("commands.build").build
 event_priority = _module("plugins").event_priority
 serve = _module("commands.serve").serve
 LOGGER_NAME = ENGINE
+# The engine's template language (Jinja, for MkDocs and ProperDocs alike): a broken theme
+# template raises this.
+TemplateError: type[Exception] = importlib.import_module("jinja2").TemplateError

@@ -44,7 +44,9 @@ def placeholder_locations(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]
 
 def record_placeholders(record: RawRecord) -> list[Problem]:
     """One problem per placeholder of a record, saying which field to fill in and how."""
-    problems = []
+    problems: list[Problem] = []
+    if not record.may_have_placeholders:
+        return problems
     for loc, text in placeholder_locations(record.data):
         field = next((str(part) for part in reversed(loc) if isinstance(part, str)), "value")
         instruction = text.strip()[len(MARKER):].lstrip(" :.-").strip()

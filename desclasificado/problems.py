@@ -8,6 +8,7 @@ This module knows nothing about YAML, models or MkDocs.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 
@@ -22,14 +23,27 @@ class Problem:
     severity: str = "error"
 
     def format(self, style: str = "text") -> str:
-        """Render as `path:line:col: error: message`, or a GitHub Actions annotation."""
+        """Render as `path:line:col: error: message`, or a GitHub Actions annotation.
+
+        A file name can hold any character but "/": control and direction characters in it
+        are escaped, so that a name cannot forge a line of output or an annotation.
+        """
+        path = _printable(self.path)
         if style == "github":
             message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            path = path.replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
             return (
-                f"::{self.severity} file={self.path},line={self.line},"
+                f"::{self.severity} file={path},line={self.line},"
                 f"col={self.column}::{message}"
             )
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        return f"{path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+
+def _printable(text: str) -> str:
+    """`text` with every character that is not printable written as an escape."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 class ContentError(Exception):
@@ -43,6 +57,24 @@ class ContentError(Exception):
 def sort_problems(problems: list[Problem]) -> list[Problem]:
     """Sort by file, line and column, and drop exact repeats."""
     return sorted(set(problems))
+
+
+def cap_per_file(problems: list[Problem], limit: int = 50) -> list[Problem]:
+    """At most `limit` problems of each file (in the order given), then one saying how many
+    more there are: a broken or hostile file could otherwise print tens of thousands of lines."""
+    total = Counter(problem.path for problem in problems)
+    seen: Counter[str] = Counter()
+    kept = []
+    for problem in problems:
+        seen[problem.path] += 1
+        if seen[problem.path] <= limit:
+            kept.append(problem)
+        elif seen[problem.path] == limit + 1:
+            rest = total[problem.path] - limit
+            kept.append(Problem(problem.path, problem.line, problem.column,
+                                f"... and {rest:,} more problem{'s' if rest != 1 else ''} in this "
+                                "file from here on: fix the ones above first, then check again"))
+    return kept
 
 
 def show(text: str, limit: int = 60) -> str:

@@ -19,6 +19,7 @@ So a quote may correct the OCR, but a changed, added or dropped word fails.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -35,7 +36,10 @@ from .yamlsafe import Positions
 FIND_THRESHOLD = 85.0
 WORD_THRESHOLD = 60.0
 _HYPHEN_BREAK = re.compile(r"(\w)-\s*\n\s*(\w)")
+_HYPHEN_CANDIDATE = re.compile(r"-\s*\n")  # a literal prefix: scanned far faster than the above
 _NOT_WORD = re.compile(r"[\W_]+")
+# ASCII after case folding: letters and digits stay, every other byte becomes a space.
+_ASCII_WORDS = bytes(c if chr(c).isalnum() and c < 128 else 32 for c in range(256))
 _ELLIPSIS = re.compile(r"\[?(?:\.\.\.|…)\]?")
 _DIGIT = re.compile(r"\d")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -43,9 +47,12 @@ _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 
 def normalize(text: str) -> str:
     """Fold a text to lower-case ASCII-ish words separated by single spaces."""
-    text = _HYPHEN_BREAK.sub(r"\1\2", text).casefold()
-    if not text.isascii():
-        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    if _HYPHEN_CANDIDATE.search(text):
+        text = _HYPHEN_BREAK.sub(r"\1\2", text)
+    text = text.casefold()
+    if text.isascii():  # the common case, several times faster than the regular expression
+        return " ".join(text.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split())
+    text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     return _NOT_WORD.sub(" ", text).strip()
 
 
@@ -73,8 +80,8 @@ class Match:
 
 def match(quote: str, text: str) -> Match:
     """Compare `quote` (parts separated by ellipses) with `text`."""
-    parts = [part for part in _ELLIPSIS.split(quote) if normalize(part)]
-    results = [_match_part(normalize(part), _normalized(text)) for part in parts] or [Match(0, "")]
+    parts = [normalized for part in _ELLIPSIS.split(quote) if (normalized := normalize(part))]
+    results = [_match_part(part, _normalized(text)) for part in parts] or [Match(0, "")]
     worst = min(results, key=lambda m: (m.score, m.difference is None))
     difference = next((m.difference for m in results if m.difference), None)
     return Match(worst.score, worst.passage, difference)
@@ -83,6 +90,13 @@ def match(quote: str, text: str) -> Match:
 def _match_part(needle: str, haystack: str) -> Match:
     if not needle or not haystack:
         return Match(0.0, "")
+    if f" {needle} " in f" {haystack} ":  # the very words, whole: the common case, and fast
+        return Match(100.0, needle)
+    return _fuzzy_match_part(needle, haystack)
+
+
+def _fuzzy_match_part(needle: str, haystack: str) -> Match:
+    """The passage of `haystack` most like `needle`, compared word by word."""
     found = fuzz.partial_ratio_alignment(needle, haystack)
     if found is None:
         return Match(0.0, "")
@@ -195,6 +209,7 @@ def _not_found(quote: str, doc_id: str, score: float, passage: str, page: str | 
 
 
 _WORD = re.compile(r"[^\W_]+")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
 _HYPHEN_GAP = re.compile(r"-[ \t]*\n\s*")
 
 
@@ -203,29 +218,69 @@ def locate(quote: str, text: str) -> tuple[int, int] | None:
 
     Returns None when nothing matches at `FIND_THRESHOLD`. Used to mark a cited passage on a
     transcript page; the match is computed on the same kind of normalized words as the
-    check, then mapped back to the original text through the words' offsets.
+    check, then mapped back to the original text through the words' offsets. A quote whose
+    words are the page's very words is found by a plain search, the fuzzy one is for the rest.
     """
-    words: list[tuple[str, int, int]] = []
-    for match in _WORD.finditer(text):
-        word = _fold(match.group())
-        if words and _HYPHEN_GAP.fullmatch(text, words[-1][2], match.start()):
-            previous, start, _ = words.pop()
-            words.append((previous + word, start, match.end()))
-        else:
-            words.append((word, match.start(), match.end()))
+    needle = normalize(quote)
+    if needle and text.isascii() and not _HYPHEN_GAP.search(text):
+        span = _exact_ascii_span(needle, text)
+        if span is not None:
+            return span
+    words, spans = _words(text)
     if not words:
         return None
     starts, position = [], 0
-    for word, _, _ in words:
+    for word in words:
         starts.append(position)
         position += len(word) + 1
-    haystack = " ".join(w for w, _, _ in words)
-    found = fuzz.partial_ratio_alignment(normalize(quote), haystack)
-    if found is None or found.score < FIND_THRESHOLD:
+    haystack = " ".join(words)
+    exact = f" {haystack} ".find(f" {needle} ") if needle else -1
+    if exact >= 0:
+        dest_start, dest_end = exact, exact + len(needle)
+    else:
+        found = fuzz.partial_ratio_alignment(needle, haystack)
+        if found is None or found.score < FIND_THRESHOLD:
+            return None
+        dest_start, dest_end = found.dest_start, found.dest_end
+    first = bisect.bisect_right(starts, dest_start) - 1
+    last = bisect.bisect_right(starts, max(dest_end - 1, dest_start)) - 1
+    return spans[first][0], spans[last][1]
+
+
+def _exact_ascii_span(needle: str, text: str) -> tuple[int, int] | None:
+    """Where the normalized words `needle` are, word for word, in an ASCII `text` with no word
+    broken at a line end. Lower-casing ASCII keeps every offset, so the words are found in the
+    folded text with a plain search, then counted off in the page (no Python loop per word)."""
+    lowered = text.lower()
+    haystack = " ".join(lowered.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split())
+    at = f" {haystack} ".find(f" {needle} ")
+    if at < 0:
         return None
-    first = bisect.bisect_right(starts, found.dest_start) - 1
-    last = bisect.bisect_right(starts, max(found.dest_end - 1, found.dest_start)) - 1
-    return words[first][1], words[last][2]
+    words = _ASCII_WORD.finditer(lowered)
+    first = next(itertools.islice(words, haystack.count(" ", 0, at), None))
+    count = needle.count(" ") + 1
+    last = next(itertools.islice(words, count - 2, None)) if count > 1 else first
+    return first.start(), last.end()
+
+
+def _words(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """The folded words of `text` (those broken by a hyphen at a line end joined), and where
+    each lies in `text`."""
+    ascii_text = text.isascii()
+    source = text.lower() if ascii_text else text  # ASCII: folding keeps every offset
+    gaps = _HYPHEN_GAP.search(text) is not None
+    words: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for match in _WORD.finditer(source):
+        start, end = match.span()
+        word = match.group() if ascii_text else _fold(match.group())
+        if gaps and spans and _HYPHEN_GAP.fullmatch(text, spans[-1][1], start):
+            words[-1] += word
+            spans[-1] = (spans[-1][0], end)
+        else:
+            words.append(word)
+            spans.append((start, end))
+    return words, spans
 
 
 def _fold(word: str) -> str:

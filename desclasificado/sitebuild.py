@@ -4,15 +4,20 @@
 print exactly as `python build.py check` prints them); MkDocs then builds, strictly,
 into a fresh directory next to the target; only when everything succeeded is the new
 site moved into place (the old one renamed aside, then deleted). A failure leaves the
-previous site untouched and returns 1 with one message. `serve_site()` runs MkDocs'
-development server with live reload on the content, the pages and the theme.
+previous site untouched, removes the temporary directory and returns 1 with one message, whatever
+the failure: content errors, a broken template, a full disk, an internal error (one line and
+a hint to report it, see `internal.py`) or an interrupt (which propagates, after cleaning
+up). `serve_site()` runs MkDocs' development server with live reload on the content, the
+pages and the theme.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -22,11 +27,16 @@ from pathlib import Path
 
 from . import engine
 from .check import CheckResult, check_project
+from .internal import report_internal_error
+from .problems import Problem
 
 CONTENT_DIRS = ("events", "documents", "actors", "themes")
 SOURCE_PATHS = (*CONTENT_DIRS, "pages", "theme", "desclasificado", "mkdocs.yml")
 CONFIG_FILE = "mkdocs.yml"
 TEMP_PREFIX = ".build-tmp-"
+LINK_FREE = ("pages", "theme")  # MkDocs would follow a link there and publish its target
+# MkDocs logs "Error building page 'x': ..." before re-raising; the build reports the error once.
+_ENGINE_ECHO = re.compile(r"Error (?:building|reading) page ")
 
 # A check result handed from build_site() to the MkDocs hooks, so one build checks once.
 _PREPARED: dict[Path, CheckResult] = {}
@@ -69,10 +79,15 @@ def build_site(root: Path, site_dir: Path | None = None, style: str = "text") ->
     if reason:
         print(f"error: {reason}")
         return 1
-    result = check_project(root)
+    failed = f"error: the site was not built: fix the errors above ({shown} is unchanged)"
+    try:
+        result = check_project(root)
+    except Exception as exc:  # a bug, not a content problem
+        report_internal_error(exc, f"the site was not built ({shown} is unchanged)")
+        return 1
+    result.problems.extend(linked_files(root))
     for problem in result.problems:
         print(problem.format(style))
-    failed = f"error: the site was not built: fix the errors above ({shown} is unchanged)"
     if not result.ok:
         print(result.summary())
         print(failed)
@@ -83,13 +98,39 @@ def build_site(root: Path, site_dir: Path | None = None, style: str = "text") ->
         print(exc)
         print(failed)
         return 1
+    except OSError as exc:
+        print(_os_message(exc))
+        print(failed)
+        return 1
+    except Exception as exc:  # a bug, not a content problem
+        report_internal_error(exc, f"the site was not built ({shown} is unchanged)")
+        return 1
     print(f"{result.summary()}\nbuilt {pages:,} pages into {shown} in "
           f"{time.perf_counter() - started:.1f} s")
     return 0
 
 
+def linked_files(root: Path) -> list[Problem]:
+    """Symbolic links in pages/ and theme/: MkDocs follows them and would publish whatever
+    they point at (the loader refuses links in the content folders itself)."""
+    found = []
+    for folder in LINK_FREE:
+        for parent, dirs, files in os.walk(root / folder):
+            for name in sorted(dirs + files):
+                path = Path(parent, name)
+                if path.is_symlink():
+                    found.append(Problem(path.relative_to(root).as_posix(), 1, 1, "symbolic links "
+                                         f"are not allowed in {folder}/: replace the link with the "
+                                         "file itself"))
+    return found
+
+
 def _build_and_swap(root: Path, target: Path, result: CheckResult) -> int:
-    """Build into a temporary directory next to `target`, then move it into place."""
+    """Build into a temporary directory next to `target`, then move it into place.
+
+    Raises BuildFailed for what the engine or the theme report, OSError when a file cannot be
+    written; the temporary directory is removed in every case, an interrupt included.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=target.parent))
     try:
@@ -103,6 +144,10 @@ def _build_and_swap(root: Path, target: Path, result: CheckResult) -> int:
         return pages
     except engine.Abort as exc:
         raise BuildFailed(str(exc)) from None
+    except engine.TemplateError as exc:
+        raise BuildFailed(_template_message(exc)) from None
+    except OSError:
+        raise
     except Exception as exc:
         if exc.__class__.__module__.startswith(engine.ENGINE):
             raise BuildFailed(str(exc)) from None
@@ -113,19 +158,47 @@ def _build_and_swap(root: Path, target: Path, result: CheckResult) -> int:
 
 
 def _swap(fresh: Path, target: Path) -> None:
-    """Replace `target` by `fresh`: rename the old one aside, move in, delete the old."""
-    old = None
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX + "old-", dir=target.parent)) / "site"
-        os.replace(target, old)
-    try:
+    """Replace `target` by `fresh`: rename the old one aside, move in, delete the old.
+
+    If anything stops it half way (an error, an interrupt), the old site is put back.
+    """
+    if not target.exists():
         os.replace(fresh, target)
-    except OSError:
-        if old is not None:
+        return
+    aside = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX + "old-", dir=target.parent))
+    old = aside / "site"
+    try:
+        os.replace(target, old)
+        os.replace(fresh, target)
+    except BaseException:
+        if old.exists() and not target.exists():
             os.replace(old, target)
         raise
-    if old is not None:
-        shutil.rmtree(old.parent, ignore_errors=True)
+    finally:
+        shutil.rmtree(aside, ignore_errors=True)
+
+
+def _template_message(exc: Exception) -> str:
+    """A theme template's error in one line, with the template and line when known."""
+    name = getattr(exc, "filename", None) or getattr(exc, "name", None)
+    line = getattr(exc, "lineno", None)
+    where = "the theme's templates"
+    if name:
+        where = f"the theme's template {Path(name).name}" + (f", line {line}" if line else "")
+    message = str(getattr(exc, "message", None) or exc).rstrip(".")
+    return f"error: in {where}: {message}: fix the template"
+
+
+def _os_message(exc: OSError) -> str:
+    """A file that could not be read or written, in one line, with what to do about it."""
+    where = f" ({exc.filename})" if exc.filename else ""
+    advice = {errno.ENOSPC: "free some disk space and build again",
+              errno.EDQUOT: "free some disk space and build again",
+              errno.EACCES: "check the permissions of the site's directory",
+              errno.EROFS: "build into a directory that can be written (--site-dir)"}
+    hint = advice.get(exc.errno or 0)
+    return (f"error: the build could not write or read a file: {exc.strerror or exc}{where}"
+            + (f": {hint}" if hint else ""))
 
 
 @contextlib.contextmanager
@@ -135,6 +208,7 @@ def _engine_messages() -> Iterator[None]:
     handler = logging.StreamHandler(sys.stdout)
     handler.setLevel(logging.WARNING)
     handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    handler.addFilter(lambda record: not _ENGINE_ECHO.match(record.getMessage()))
     logger.addHandler(handler)
     try:
         yield

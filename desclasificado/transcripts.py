@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 _PAGE_MARK = re.compile(r"^## Page (\d+)\s*$", re.MULTILINE)
+_PAGE_RULE = re.compile(r"\n-{3,}\Z")  # the '---' rule between pages, at a page's end
 SUFFIXES = (".md", ".txt")
 
 
@@ -34,7 +35,8 @@ def parse_transcript(text: str, path: str) -> Transcript:
     for index, mark in enumerate(marks):
         end = marks[index + 1].start() if index + 1 < len(marks) else len(text)
         body = text[mark.end():end].strip()
-        body = re.sub(r"\n-{3,}\s*$", "", body).strip()  # the '---' rule between pages
+        if body.endswith("---"):
+            body = _PAGE_RULE.sub("", body).strip()
         number = int(mark.group(1))
         pages[number] = (pages[number] + "\n\n" + body) if number in pages else body
     return Transcript(path, text, pages)

@@ -22,6 +22,10 @@ from .transcripts import Transcript
 from .yamlsafe import Positions
 
 _ID_RE = re.compile(ID_PATTERN)
+# Names Windows reserves for devices, with any extension: a file events/con.yaml, or a page
+# events/con/, cannot exist there.
+_RESERVED_IDS = frozenset({"con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt")
+                                                          for n in range(1, 10))})
 _EXAMPLES = {
     "date": '"1963-04-11"', "title": '"A short title"', "summary": '"One to three sentences.[^1]"',
     "countries": '["PE"]', "sources": "a list of document, pages and quote",
@@ -83,6 +87,10 @@ def _unique_records(records: list[RawRecord], problems: list[Problem]) -> list[R
             problems.append(Problem(record.path, 1, 1, f"file name {show(record.id)} is not an "
                                     "id: use lower-case letters, digits and hyphens, e.g. "
                                     f"'{slugify(record.id) or 'my-event'}.yaml'"))
+        elif record.id in _RESERVED_IDS:
+            problems.append(Problem(record.path, 1, 1, f"file name {show(record.id)} is reserved "
+                                    "on Windows, where the file could not be checked out: use a "
+                                    f"longer id, e.g. '{record.id}-1963.yaml'"))
         key = (record.kind, id_key(record.id))
         if key in seen:
             problems.append(Problem(record.path, 1, 1, f"id {show(record.id)} collides with "

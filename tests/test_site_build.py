@@ -190,3 +190,16 @@ def test_serve_rebuilds_on_content_changes_and_survives_errors(site_project: Sit
         server.terminate()
         output = server.communicate(timeout=20)[0]
     assert "events/1962-new.yaml:" in output and "error" in output
+
+
+def test_serve_on_a_taken_address_says_what_to_do(site_project: SiteProject,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert site_project.run("serve", "--dev-addr", f"127.0.0.1:{port}")[0] == 1
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"error: cannot serve on 127.0.0.1:{port}: Address already in use; stop the other "
+        f"preview, or choose another address: python build.py serve --dev-addr 127.0.0.1:"
+        f"{port + 1}")

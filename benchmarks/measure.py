@@ -1,0 +1,93 @@
+"""One measurement in a fresh process: `python benchmarks/measure.py WHAT ROOT [SITE_DIR]`.
+
+`benchmarks/run.py` starts this script once per measurement, so that no cache of a previous
+run is warm and the peak memory (read by the parent with `os.wait4`) is that of this one
+measurement. It prints one JSON object: the seconds the measured call took (imports
+excluded), and for `stages` the time of each stage of the build.
+
+    parse   read every YAML record and parse it with PyYAML's C loader, nothing else
+    check   `check_project(ROOT)`: load, validate, verify quotes
+    stages  check, index and render, each timed, without MkDocs
+    build   `build_site(ROOT, SITE_DIR)`: the whole `python build.py`
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+KINDS = ("events", "documents", "actors", "themes")
+
+
+def parse_only(root: Path) -> dict[str, float]:
+    """The floor: parse every record with the C loader, and nothing more."""
+    import yaml
+
+    started, cpu = time.perf_counter(), time.process_time()
+    count = 0
+    for kind in KINDS:
+        for path in sorted((root / kind).glob("*.yaml")):
+            yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+            count += 1
+    return {"seconds": time.perf_counter() - started, "cpu": time.process_time() - cpu, "files": count}
+
+
+def check(root: Path) -> dict[str, float]:
+    from desclasificado.check import check_project
+
+    started, cpu = time.perf_counter(), time.process_time()
+    result = check_project(root)
+    return {"seconds": time.perf_counter() - started, "cpu": time.process_time() - cpu,
+            "problems": len(result.problems)}
+
+
+def stages(root: Path) -> dict[str, float]:
+    """Check, index and render one after the other, as the build does before MkDocs."""
+    from desclasificado.check import check_project
+    from desclasificado.index import build_index
+    from desclasificado.render import render_site
+
+    times = {}
+    started = time.perf_counter()
+    result = check_project(root)
+    times["check"] = time.perf_counter() - started
+    started = time.perf_counter()
+    index = build_index(result.collection)
+    times["index"] = time.perf_counter() - started
+    started = time.perf_counter()
+    render_site(result.collection, index)
+    times["render"] = time.perf_counter() - started
+    return times
+
+
+def build(root: Path, site_dir: Path) -> dict[str, float]:
+    from desclasificado.sitebuild import build_site
+
+    out = io.StringIO()
+    started, cpu = time.perf_counter(), time.process_time()
+    with contextlib.redirect_stdout(out):
+        code = build_site(root, site_dir)
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    if code != 0:
+        sys.exit(out.getvalue())
+    return {"seconds": seconds, "cpu": cpu}
+
+
+def main(argv: list[str]) -> None:
+    what, root = argv[0], Path(argv[1])
+    if what == "build":
+        result = build(root, Path(argv[2]))
+    else:
+        result = {"parse": parse_only, "check": check, "stages": stages}[what](root)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

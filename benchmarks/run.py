@@ -1,0 +1,282 @@
+"""Benchmark the check and the build on synthetic collections, against the project's targets.
+
+    python benchmarks/run.py                          # N = 1,000, 3,000 and 10,000
+    python benchmarks/run.py --sizes 1000,3000 --runs 5
+    python benchmarks/run.py --sizes 10000 --profile check   # where the time goes
+
+For each N it writes a synthetic project (`synthetic.py`: N events, N/5 documents with
+transcripts) into benchmarks/out/project-N (git-ignored) and, each in a fresh process
+(`measure.py`), times: parsing the same YAML files with PyYAML's C loader and nothing more,
+`check`, the stages before MkDocs (check, index, render), and the full build; the median of
+`--runs` runs (one run from 10,000 events up). Peak memory is the maximum resident size of
+the build's process. From the built site it reads the output size, the size of event pages,
+the largest page and the search index. `serve` latency is measured on the project of
+`--serve-size` events: the time from saving an edited event to the edit being served.
+
+It prints a table and each target with its ratio, and writes everything as JSON to
+benchmarks/out/. Nothing here asserts: the figures are for people to read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from benchmarks.synthetic import generate  # noqa: E402
+
+MEASURE = Path(__file__).with_name("measure.py")
+LARGE = 10_000  # from this size on, one run is enough
+MB = 1024 * 1024
+
+
+def site_config(root: Path) -> None:
+    """Give a project the repository's mkdocs.yml and pages, with the theme and hooks of this
+    repository (by absolute path)."""
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("custom_dir: theme", f"custom_dir: {REPO / 'theme'}")
+    text = text.replace("- desclasificado/mkdocs_hooks.py",
+                        f"- {REPO / 'desclasificado' / 'mkdocs_hooks.py'}")
+    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
+    shutil.copytree(REPO / "pages", root / "pages", dirs_exist_ok=True)
+
+
+def child(*args: str) -> tuple[dict, float]:
+    """Run `measure.py ARGS` in a fresh process: its JSON result and its peak memory in MB."""
+    process = subprocess.Popen([sys.executable, str(MEASURE), *args], stdout=subprocess.PIPE,
+                               env={**os.environ, "PYTHONHASHSEED": "0"})
+    output = process.stdout.read() if process.stdout else b""
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"measure.py {' '.join(args)} failed with exit code {process.returncode}")
+    return json.loads(output), usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+
+
+@dataclass
+class SiteStats:
+    """What the built site weighs."""
+
+    bytes: int
+    files: int
+    event_page_median: int
+    event_page_max: int
+    largest_page: str
+    largest_page_bytes: int
+    search_index_bytes: int
+
+
+def site_stats(site: Path) -> SiteStats:
+    sizes = {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*") if p.is_file()}
+    pages = {path: size for path, size in sizes.items() if path.endswith(".html")}
+    events = [size for path, size in pages.items() if path.startswith("events/")]
+    largest = max(pages, key=pages.__getitem__)
+    return SiteStats(sum(sizes.values()), len(sizes), int(statistics.median(events)), max(events),
+                     largest, pages[largest], sizes.get("search/search_index.json", 0))
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _page(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _poll(url: str, text: str, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        page = _page(url)
+        if page is not None and text in page:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def serve_latency(root: Path, event_id: str) -> float | None:
+    """Seconds from saving an edited event to `serve` serving the edit (None: never seen)."""
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, str(REPO / "build.py"), "--root", str(root), "serve",
+                               "--dev-addr", f"127.0.0.1:{port}"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/events/{event_id}/"
+    path = root / "events" / f"{event_id}.yaml"
+    original = path.read_text(encoding="utf-8")
+    marker = f"Edited while serving {time.time_ns()}"
+    try:
+        if not _poll(url, "</html>", timeout=300):
+            return None
+        time.sleep(1)  # let the watcher settle after the first build
+        edited = "\n".join(f'title: "{marker}"' if line.startswith("title:") else line
+                           for line in original.splitlines()) + "\n"
+        started = time.monotonic()
+        path.write_text(edited, encoding="utf-8")
+        return time.monotonic() - started if _poll(url, marker, timeout=60) else None
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        path.write_text(original, encoding="utf-8")
+
+
+def measure_size(n: int, runs: int, out: Path) -> dict:
+    """Every figure for a collection of `n` events."""
+    root = generate(out / f"project-{n}", n)
+    site_config(root)
+    site = root / "site"
+    runs = 1 if n >= LARGE else runs
+    parse = [child("parse", str(root))[0]["seconds"] for _ in range(runs)]
+    check = [child("check", str(root))[0]["seconds"] for _ in range(runs)]
+    stages, _ = child("stages", str(root))
+    builds = [child("build", str(root), str(site)) for _ in range(runs)]
+    stats = site_stats(site)
+    return {
+        "events": n, "documents": max(1, n // 5), "runs": runs,
+        "parse_s": statistics.median(parse), "check_s": statistics.median(check),
+        "stages_s": stages, "build_s": statistics.median(b[0]["seconds"] for b in builds),
+        "peak_mb": max(b[1] for b in builds), **{f"site_{k}": v for k, v in vars(stats).items()},
+    }
+
+
+def targets(results: list[dict], serve_s: float | None, serve_measured: bool = True
+            ) -> list[tuple[str, str, bool]]:
+    """Each target: what it says, the measured figure against it, and whether it is met."""
+    small, large = results[0], results[-1]
+    n = f"{large['events']:,}"
+    rows = []
+
+    def add(name: str, value: float, limit: float, unit: str = "") -> None:
+        rows.append((name, f"{value:.2f}{unit} (limit {limit:g}{unit}, ratio {value / limit:.2f})",
+                     value <= limit))
+
+    add(f"check at {n} within 2x of parse-only", large["check_s"] / large["parse_s"], 2, "x")
+    add(f"full build at {n} under 30 s", large["build_s"], 30, " s")
+    if len(results) > 1:
+        scale = large["events"] / small["events"]
+        for what in ("check_s", "build_s"):
+            add(f"{what[:-2]} time({n})/time({small['events']:,}) at most 1.1 x {scale:g}",
+                large[what] / small[what], 1.1 * scale)
+    add(f"peak memory at {n} under 400 MB", large["peak_mb"], 400, " MB")
+    medians = [r["site_event_page_median"] for r in results]
+    spread = (max(medians) - min(medians)) / min(medians)
+    rows.append(("event page size the same at every N (median, within 2%)",
+                 " / ".join(f"{m:,} B" for m in medians) + f" (spread {spread:.1%})", spread <= 0.02))
+    largest = max(r["site_largest_page_bytes"] for r in results)
+    add("no page over 1 MB", largest / MB, 1, " MB")
+    per_event = large["site_search_index_bytes"] / large["events"] / 1024
+    add(f"search index under 3 KB per event at {n}", per_event, 3, " KB")
+    if serve_measured and serve_s is None:
+        rows.append(("serve shows an edit within 5 s", "the edit was never served", False))
+    elif serve_measured and serve_s is not None:
+        add("serve shows an edit within 5 s", serve_s, 5, " s")
+    return rows
+
+
+def table(results: list[dict]) -> str:
+    columns = [
+        ("events", lambda r: f"{r['events']:,}"), ("runs", lambda r: str(r["runs"])),
+        ("parse s", lambda r: f"{r['parse_s']:.2f}"), ("check s", lambda r: f"{r['check_s']:.2f}"),
+        ("check/parse", lambda r: f"{r['check_s'] / r['parse_s']:.1f}x"),
+        ("index s", lambda r: f"{r['stages_s']['index']:.2f}"),
+        ("render s", lambda r: f"{r['stages_s']['render']:.2f}"),
+        ("build s", lambda r: f"{r['build_s']:.1f}"), ("peak MB", lambda r: f"{r['peak_mb']:.0f}"),
+        ("site MB", lambda r: f"{r['site_bytes'] / MB:.0f}"),
+        ("event page KB", lambda r: f"{r['site_event_page_median'] / 1024:.1f}"),
+        ("largest page", lambda r: f"{r['site_largest_page_bytes'] / 1024:.0f} KB {r['site_largest_page']}"),
+        ("search KB/event", lambda r: f"{r['site_search_index_bytes'] / r['events'] / 1024:.2f}"),
+    ]
+    cells = [[name for name, _ in columns]] + [[cell(r) for _, cell in columns] for r in results]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(columns))]
+    lines = ["  ".join(value.rjust(width) for value, width in zip(row, widths, strict=True)) for row in cells]
+    return "\n".join([lines[0], "  ".join("-" * w for w in widths), *lines[1:]])
+
+
+def machine() -> dict:
+    return {"cpus": os.cpu_count(), "processor": platform.processor() or platform.machine(),
+            "python": platform.python_version(), "system": platform.platform()}
+
+
+def profile(what: str, n: int, out: Path, top: int) -> None:
+    """Print the functions where `check` or the build spends its time (cProfile, own time)."""
+    import pstats
+
+    root = generate(out / f"project-{n}", n)
+    site_config(root)
+    stats_file = out / f"profile-{what}-{n}.pstats"
+    args = ["check", str(root)] if what == "check" else ["build", str(root), str(root / "site")]
+    subprocess.run([sys.executable, "-m", "cProfile", "-o", str(stats_file), str(MEASURE), *args],
+                   check=True, stdout=subprocess.DEVNULL)
+    for order in ("tottime", "cumulative"):
+        print(f"\n== {what} at {n:,} events, top {top} by {order} ==")
+        pstats.Stats(str(stats_file)).strip_dirs().sort_stats(order).print_stats(top)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,3000,10000",
+                        help="numbers of events, comma-separated (default 1000,3000,10000)")
+    parser.add_argument("--runs", type=int, default=3,
+                        help=f"runs per measurement, the median is kept (1 from {LARGE:,} events up)")
+    parser.add_argument("--serve-size", type=int, default=1000,
+                        help="events in the project used for the serve latency (0: skip it)")
+    parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "out")
+    parser.add_argument("--profile", choices=("check", "build"),
+                        help="instead: profile check or the build at the largest size")
+    parser.add_argument("--top", type=int, default=25, help="functions shown by --profile")
+    args = parser.parse_args(argv)
+    sizes = sorted(int(s.replace("_", "")) for s in args.sizes.split(","))
+    args.out.mkdir(parents=True, exist_ok=True)
+    if args.profile:
+        profile(args.profile, sizes[-1], args.out, args.top)
+        return 0
+    results = []
+    for n in sizes:
+        print(f"measuring {n:,} events...", file=sys.stderr, flush=True)
+        results.append(measure_size(n, args.runs, args.out))
+    serve_s = None
+    if args.serve_size:
+        print(f"measuring serve on {args.serve_size:,} events...", file=sys.stderr, flush=True)
+        root = args.out / f"project-{args.serve_size}"
+        if not (root / "mkdocs.yml").is_file():
+            generate(root, args.serve_size)
+            site_config(root)
+        serve_s = serve_latency(root, f"ev-{min(500, args.serve_size - 1):06d}")
+    checks = targets(results, serve_s, serve_measured=bool(args.serve_size))
+    print(table(results))
+    if serve_s is not None:
+        print(f"\nserve: an edited event is served {serve_s:.2f} s after it is saved "
+              f"({args.serve_size:,} events)")
+    print("\ntargets:")
+    width = max(len(name) for name, _, _ in checks)
+    for name, figure, ok in checks:
+        print(f"  {'ok  ' if ok else 'MISS'}  {name.ljust(width)}  {figure}")
+    report = {"machine": machine(), "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+              "results": results, "serve_s": serve_s,
+              "targets": [{"target": name, "figure": figure, "met": ok} for name, figure, ok in checks]}
+    text = json.dumps(report, indent=2)
+    (args.out / "latest.json").write_text(text, encoding="utf-8")
+    (args.out / f"bench-{time.strftime('%Y%m%d-%H%M%S')}.json").write_text(text, encoding="utf-8")
+    print(f"\nwritten to {args.out / 'latest.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
