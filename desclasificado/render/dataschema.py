@@ -1,0 +1,144 @@
+"""The JSON Schemas of the published data files, and the fields they describe.
+
+`data/events.json` and `data/documents.json` are objects with a `schema_version` and a
+list of records; their schemas (`data/events.schema.json`, `data/documents.schema.json`)
+are built here from one table of fields each, which also gives the Data page its lists
+of fields, so the documentation cannot drift from the files. Bump `SCHEMA_VERSION`'s
+major number when a field is removed or changes meaning, the minor one when one is added.
+"""
+
+from __future__ import annotations
+
+import json
+
+SCHEMA_VERSION = "1.0"
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+_TEXT = {"type": "string"}
+_TEXT_OR_NULL = {"type": ["string", "null"]}
+_DAY_OR_NULL = {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_TEXTS = {"type": "array", "items": {"type": "string"}}
+_BOOL = {"type": "boolean"}
+
+SOURCE_FIELDS: list[tuple[str, dict, str]] = [
+    ("number", {"type": "integer", "minimum": 1},
+     "The source's number on the event page (the N of citation marks [N])."),
+    ("document", _TEXT, "The cited document's id (its page is documents/<id>/)."),
+    ("record_number", _TEXT, "The archive's record number of the document."),
+    ("document_title", _TEXT, "The document's title, as the archive gives it."),
+    ("pages", {"type": "array", "items": {"type": "integer", "minimum": 1}, "minItems": 1},
+     "The cited pages of the cited release's PDF."),
+    ("quote", _TEXT, "The document's own words that support the event, verified against "
+                     "the transcript when there is one."),
+    ("note", _TEXT_OR_NULL, "A remark on the source, or null."),
+    ("pdf", {"type": "string", "format": "uri"}, "The archive's PDF of the cited release."),
+    ("pdf_page", {"type": "string", "format": "uri"},
+     "The PDF at the first cited page (#page=N)."),
+]
+
+EVENT_FIELDS: list[tuple[str, dict, str]] = [
+    ("id", _TEXT, "The event's id: the name of its file in events/, without .yaml."),
+    ("url", _TEXT, "Its page, relative to the site's address (events/<id>/)."),
+    ("date", _TEXT, "The date as written, in EDTF: 1963-04-11, 1963-04, 1963, 196X, "
+                    "1962-06/1962-12, 1963~ (approximate), 1963? (uncertain)."),
+    ("date_display", _TEXT, "The date in words, as the site shows it."),
+    ("start", _DAY_OR_NULL, "The earliest day the date can mean (YYYY-MM-DD), or null for "
+                            "an open start."),
+    ("end", _DAY_OR_NULL, "The latest day the date can mean, or null for an open end."),
+    ("precision", {"enum": ["day", "month", "year", "decade"]},
+     "How precise the date (its start) is."),
+    ("approximate", _BOOL, "Whether the date is approximate (~)."),
+    ("uncertain", _BOOL, "Whether the date is uncertain (?)."),
+    ("interval", _BOOL, "Whether the date is a period (start/end)."),
+    ("title", _TEXT, "A one-line headline."),
+    ("summary", _TEXT, "One to three sentences, in Markdown, with citation marks [^N]."),
+    ("body", _TEXT_OR_NULL, "A longer explanation in Markdown, or null."),
+    ("countries", _TEXTS, "ISO 3166-1 alpha-2 codes of the countries involved."),
+    ("places", _TEXTS, "Places the documents name."),
+    ("actors", _TEXTS, "Ids of the actors involved (actors/<id>/)."),
+    ("themes", _TEXTS, "Ids of the themes (themes/<id>/)."),
+    ("related", _TEXTS, "Ids of related events, as the event lists them."),
+    ("sources", {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/source"}},
+     "The documents the event rests on, in order: see the fields of a source."),
+]
+
+DOCUMENT_FIELDS: list[tuple[str, dict, str]] = [
+    ("id", _TEXT, "The document's id: the name of its file in documents/."),
+    ("url", _TEXT, "Its page, relative to the site's address (documents/<id>/)."),
+    ("record_number", _TEXT, "The archive's identifier."),
+    ("title", _TEXT, "The title, as the archive gives it."),
+    ("date", _TEXT_OR_NULL, "The document's date in EDTF, or null."),
+    ("date_display", _TEXT_OR_NULL, "The date in words, or null."),
+    ("archive", _TEXT, "The archive that holds it."),
+    ("collection", _TEXT_OR_NULL, "The archive's collection."),
+    ("agency", _TEXT_OR_NULL, "The agency that holds the record and released it."),
+    ("originator", _TEXT_OR_NULL, "The agency or office that wrote it."),
+    ("from", _TEXT_OR_NULL, "The sender named on the archive's form."),
+    ("to", _TEXT_OR_NULL, "The person or office it was written for."),
+    ("record_series", _TEXT_OR_NULL, "The group of files it belongs to."),
+    ("agency_file_number", _TEXT_OR_NULL, "The holding agency's own file reference."),
+    ("pages", {"type": "integer", "minimum": 1}, "Pages of the cited release's PDF."),
+    ("subjects", _TEXTS, "Subject headings given by the archive's reviewers."),
+    ("document_type", _TEXT_OR_NULL, "The kind of document, as the form gives it."),
+    ("classification", _TEXT_OR_NULL, "How secret it was when written."),
+    ("restrictions", _TEXT_OR_NULL, "Grounds on which parts were withheld."),
+    ("current_status", _TEXT_OR_NULL, "Open in full, released with deletions..."),
+    ("date_of_last_review", _TEXT_OR_NULL, "When it was last reviewed for release (EDTF)."),
+    ("opening_criteria", _TEXT_OR_NULL, "When withheld parts are to be opened."),
+    ("comments", _TEXT_OR_NULL, "Reviewers' remarks."),
+    ("releases", {"type": "array", "minItems": 1, "items": {
+        "type": "object", "required": ["release", "pdf"], "additionalProperties": False,
+        "properties": {"release": _TEXT, "pdf": {"type": "string", "format": "uri"}}}},
+     "Each release of the document by the archive, with its PDF."),
+    ("cited_release", _TEXT, "The release whose PDF page numbers the citations use."),
+    ("cited_pdf", {"type": "string", "format": "uri"}, "That release's PDF."),
+    ("transcript", _BOOL, "Whether the site has a transcript of it (on its page)."),
+    ("transcript_source", _TEXT_OR_NULL, "Where the transcript comes from."),
+    ("cited_by", _TEXTS, "Ids of the events that cite it, in timeline order."),
+]
+
+
+def _object(fields: list[tuple[str, dict, str]]) -> dict:
+    """A closed object schema with every field required."""
+    return {"type": "object", "additionalProperties": False,
+            "required": [name for name, _, _ in fields],
+            "properties": {name: {**kind, "description": text} for name, kind, text in fields}}
+
+
+def _file_schema(title: str, key: str, item: dict, defs: dict | None = None) -> dict:
+    """A data file: its version, build day and site address, and its list of records."""
+    schema: dict = {
+        "$schema": DIALECT, "title": title,
+        "type": "object", "additionalProperties": False,
+        "required": ["schema_version", "built", key],
+        "properties": {
+            "schema_version": {"type": "string", "pattern": r"^1\.\d+$",
+                               "description": "The version of this format: major.minor."},
+            "built": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$",
+                      "description": "The day the site was built."},
+            "site_url": {"type": ["string", "null"],
+                         "description": "The site's address, when it is configured: urls are "
+                                        "relative to it."},
+            key: {"type": "array", "items": item},
+        },
+    }
+    if defs:
+        schema["$defs"] = defs
+    return schema
+
+
+def events_schema() -> dict:
+    """The JSON Schema of data/events.json."""
+    return _file_schema("Desclasificado events", "events", _object(EVENT_FIELDS),
+                        {"source": _object(SOURCE_FIELDS)})
+
+
+def documents_schema() -> dict:
+    """The JSON Schema of data/documents.json."""
+    return _file_schema("Desclasificado documents", "documents",
+                        _object(DOCUMENT_FIELDS))
+
+
+def dump(schema: dict) -> str:
+    """A schema as indented JSON."""
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,179 @@
+"""Chrome-less pages for embedding, under `embed/`, with their oEmbed files.
+
+Every event page and every timeline (the full one, each country's, theme's and actor's)
+has an embeddable version at the same address under `embed/`: `embed/events/<id>/`,
+`embed/timeline/`, `embed/countries/pe/`... They are whole HTML documents written as
+they are (no MkDocs template, no nav, no search) and made to work in any frame:
+
+- every link says `target="_blank"` and opens outside the frame, except the links
+  within the page (to its sources), which say `target="_self"`;
+- nothing depends on the parent page; without scripts (sandbox="", or a platform that
+  strips them) the page is complete;
+- where scripts run, `theme/js/embed.js` reports the page's height to the parent by
+  `postMessage({type: "desclasificado:height", height: N, href: location.href}, "*")`
+  and, on a timeline, shows only the years of `?from=YYYY&to=YYYY` (all years without
+  a script).
+
+With `site_url` set, each has an oEmbed file beside it (`oembed.json`, type "rich") that
+the full page advertises, so platforms that discover oEmbed embed it from its address.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from ..index import group_by_period
+from .context import Context, Page, country_name
+from .event import pages_text, pdf_page
+from .links import (
+    TIMELINE,
+    PageBuilder,
+    actor_url,
+    country_url,
+    depth,
+    document_url,
+    event_url,
+    theme_url,
+)
+from .listing import event_entry, plural, span_text, time_element, year_label
+from .markup import esc, link_marks
+from .teaching import EVENT_HEIGHT, LIST_HEIGHT, OEMBED_WIDTH, embed_url, iframe
+
+_LINK = re.compile(r"<a\b([^>]*)>")
+_OWN_ANCHOR = ' href="#'
+
+
+def _document(ctx: Context, pb: PageBuilder, title: str, canonical: str, body: str) -> str:
+    """A whole embeddable HTML document around `body`."""
+    root = "../" * depth(pb.url)
+    canonical_href = ctx.info.absolute(canonical) or pb.href(canonical)
+    return (
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{esc(title)} · {esc(ctx.info.name)}</title>\n"
+        '<meta name="robots" content="noindex">\n'
+        f'<link rel="canonical" href="{esc(canonical_href)}">\n'
+        '<link rel="icon" href="data:,">\n'
+        f'<link rel="stylesheet" href="{root}css/embed.css">\n'
+        f'</head>\n<body>\n{body}\n<script src="{root}js/embed.js"></script>\n</body>\n</html>\n')
+
+
+def _footer(ctx: Context, pb: PageBuilder, url: str, what: str) -> str:
+    """The credit line, linking to the full page."""
+    return (f'<footer class="embed-foot"><a href="{pb.href(url)}">{esc(what)} on '
+            f"{esc(ctx.info.name)}</a>: every statement is tied to the declassified document "
+            "it comes from.</footer>")
+
+
+def _targets(html: str) -> str:
+    """Every link opens outside the frame, except links to the page's own anchors.
+    Contributors' text is sanitized HTML here (attribute values escaped, no raw `<a`), and
+    its links are absolute: every `<a` is a link the generator or the sanitizer wrote."""
+    def target(match: re.Match[str]) -> str:
+        attributes = match.group(1)
+        return f'<a target="{"_self" if _OWN_ANCHOR in attributes else "_blank"}"{attributes}>'
+
+    return _LINK.sub(target, html)
+
+
+def embed_event(ctx: Context, event_id: str) -> Page:
+    """The embeddable version of an event: date, title, summary, body, sources."""
+    event = ctx.collection.events[event_id]
+    page = event_url(event_id)
+    url = embed_url(page)
+    pb = PageBuilder(url)
+    own = lambda n: pb.href(url, f"source-{n}")  # noqa: E731 - a one-line callback
+    body = ctx.bodies.get(event_id)
+    sources = []
+    for source, citation in zip(event.sources, ctx.index.citations[event_id], strict=True):
+        doc = ctx.collection.documents[source.document]
+        sources.append(
+            f'<li id="{pb.anchor(f"source-{citation.number}")}"><p class="source-title"><cite>'
+            f'<a href="{pb.href(document_url(source.document))}">{esc(doc.title)}</a></cite>, '
+            f'{pages_text(source.pages)}</p><blockquote><p>{esc(source.quote)}</p></blockquote>'
+            f'<p class="source-links"><a href="{pdf_page(doc.cited_pdf(), citation.page)}">'
+            f"Archive PDF, page {citation.page}</a></p></li>")
+    html = (
+        f'<main class="embed embed-event"><article><p class="kicker">'
+        f'<a href="{pb.href(TIMELINE)}">{esc(ctx.info.name)}</a> · {time_element(event.date)}'
+        f'</p><h1><a href="{pb.href(page)}">{esc(event.title)}</a></h1>'
+        f'<p class="summary">{link_marks(ctx.summaries[event_id], own)}</p>'
+        + (f'<div class="body">{link_marks(body, own)}</div>' if body else "")
+        + f'<h2>Sources</h2><ol class="sources">{"".join(sources)}</ol></article></main>'
+        + _footer(ctx, pb, page, "Read the event and its sources"))
+    document = _document(ctx, pb, event.title, page, _targets(html))
+    return Page(url, event.title, document, pb.links, pb.anchors, kind="embed",
+                source=ctx.source_path("events", event_id))
+
+
+def _embed_list(ctx: Context, page: str, title: str, event_ids: list[str]) -> Page:
+    """The embeddable version of a timeline: its events by year, each year a section
+    with the years it covers (`data-from`, `data-to`) for the year range."""
+    url = embed_url(page)
+    pb = PageBuilder(url)
+    sections = []
+    for group in group_by_period(event_ids, ctx.collection):
+        for year in group.years:
+            if group.decade is None:
+                span = ""
+            elif year.year is None:
+                span = f' data-from="{group.decade}" data-to="{group.decade + 9}"'
+            else:
+                span = f' data-from="{year.year}" data-to="{year.year}"'
+            entries = "".join(event_entry(ctx, pb, eid, level=3) for eid in year.event_ids)
+            sections.append(f'<section class="year"{span}><h2>'
+                            f"{esc(year_label(group.decade, year.year))}</h2>"
+                            f'<ol class="entries">{entries}</ol></section>')
+    span = span_text(ctx, event_ids) if event_ids else ""
+    count = plural(len(event_ids), "event") + (f", {span}" if span else "")
+    html = (f'<main class="embed embed-list"><header><p class="kicker"><a href="'
+            f'{pb.href(TIMELINE)}">{esc(ctx.info.name)}</a></p><h1><a href="{pb.href(page)}">'
+            f'{esc(title)}</a></h1><p class="count">{count}</p>'
+            '<p class="range" hidden></p></header>'
+            + ("".join(sections) or '<p class="empty">No event yet.</p>')
+            + "</main>" + _footer(ctx, pb, page, "See the whole timeline"))
+    return Page(url, title, _document(ctx, pb, title, page, _targets(html)), pb.links, pb.anchors,
+                kind="embed")
+
+
+def embed_pages(ctx: Context) -> list[Page]:
+    """Every embeddable page: each event, the timeline, and each country, theme and actor."""
+    index, collection = ctx.index, ctx.collection
+    pages = [embed_event(ctx, eid) for eid in index.timeline]
+    pages.append(_embed_list(ctx, TIMELINE, "Timeline", index.timeline))
+    pages += [_embed_list(ctx, country_url(code), country_name(code), ids)
+              for code, ids in sorted(index.by_country.items())]
+    pages += [_embed_list(ctx, theme_url(t), collection.themes[t].title,
+                          index.by_theme.get(t, [])) for t in sorted(collection.themes)]
+    pages += [_embed_list(ctx, actor_url(a), collection.actors[a].name,
+                          index.by_actor.get(a, [])) for a in sorted(collection.actors)]
+    return pages
+
+
+def oembed(ctx: Context, page: Page) -> str | None:
+    """The oEmbed file (type "rich") of an embeddable page; None without `site_url`,
+    since oEmbed needs absolute addresses."""
+    src = ctx.info.absolute(page.url)
+    if src is None:
+        return None
+    height = EVENT_HEIGHT if page.url.startswith(embed_url("events/")) else LIST_HEIGHT
+    data = {
+        "version": "1.0", "type": "rich", "title": page.title,
+        "provider_name": ctx.info.name, "provider_url": ctx.info.absolute(""),
+        "html": iframe(src, f"{page.title} · {ctx.info.name}", height, str(OEMBED_WIDTH)),
+        "width": OEMBED_WIDTH, "height": height,
+    }
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def embed_files(ctx: Context, embeds: dict[str, Page]) -> dict[str, str]:
+    """The files of the embeddable pages: `<url>index.html`, and `<url>oembed.json` with
+    `site_url`."""
+    files = {}
+    for url, page in embeds.items():
+        files[f"{url}index.html"] = page.html
+        data = oembed(ctx, page)
+        if data is not None:
+            files[f"{url}oembed.json"] = data
+    return files

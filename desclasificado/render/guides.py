@@ -1,0 +1,105 @@
+"""Generated parts of the guides for teachers (pages/teachers.md) and the Data page
+(pages/data.md): a live example of an embedded event, and the lists of data files,
+fields and columns, generated from the code that writes them so they cannot drift.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from .context import Context
+from .data import CSV_COLUMNS
+from .dataschema import DOCUMENT_FIELDS, EVENT_FIELDS, SOURCE_FIELDS
+from .links import PageBuilder, relative
+from .markup import esc
+from .teaching import EVENT_HEIGHT, embed_url, iframe
+
+Fragment = Callable[[Context, PageBuilder], str]
+
+
+def example_event(ctx: Context) -> str | None:
+    """The event shown as an example: the one with the most sources (the first of them
+    in the timeline), None without events."""
+    events = ctx.collection.events
+    if not ctx.index.timeline:
+        return None
+    return max(ctx.index.timeline, key=lambda eid: (len(events[eid].sources),
+                                                   -ctx.index.position[eid]))
+
+
+def embed_example(ctx: Context, pb: PageBuilder) -> str:
+    """A real event's embeddable page in an iframe, as a teacher's page would show it."""
+    event_id = example_event(ctx)
+    if event_id is None:
+        return '<p class="empty">No event yet to show.</p>'
+    title = ctx.collection.events[event_id].title
+    target = embed_url(f"events/{event_id}/")
+    src = html.unescape(pb.href(target))  # recorded for the link check; iframe() escapes
+    frame = iframe(src, f"{title} · {ctx.info.name}", EVENT_HEIGHT, style=False)
+    return (f'<figure class="embed-example">{frame}<figcaption>The embedded version of '
+            f'“{esc(title)}”, as it appears in a page that uses the code below (here with the '
+            "optional script, so the frame takes the height of its content).</figcaption>"
+            "</figure>")
+
+
+def _rows(fields: list[tuple[str, dict, str]]) -> str:
+    return "".join(f"<tr><td><code>{esc(name)}</code></td><td>{esc(text)}</td></tr>"
+                   for name, _, text in fields)
+
+
+def _table(caption: str, head: str, rows: str) -> str:
+    return (f'<table class="data-fields"><caption>{esc(caption)}</caption><thead><tr>'
+            f'<th scope="col">{head}</th><th scope="col">What it holds</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table>")
+
+
+def data_files(ctx: Context, pb: PageBuilder) -> str:
+    """The data files with their addresses and sizes in records."""
+    c = ctx.collection
+
+    def link(path: str) -> str:
+        return f'<a href="{esc(relative(pb.url, path))}"><code>/{esc(path)}</code></a>'
+
+    rows = [
+        ("data/events.json", f"All {len(c.events):,} events with every field, in timeline order "
+                             "(fields below)."),
+        ("data/events.schema.json", "The JSON Schema of events.json."),
+        ("data/events.csv", "One row per event, for spreadsheets (columns below)."),
+        ("data/documents.json", f"All {len(c.documents):,} documents with every field of their "
+                                "records and the events citing them."),
+        ("data/documents.schema.json", "The JSON Schema of documents.json."),
+        ("data/timelinejs.json", "The events for Knight Lab's TimelineJS 3."),
+        ("data/documents.csl.json", "Every document as CSL-JSON, for Zotero and other "
+                                    "reference managers."),
+        ("data/documents.bib", "Every document as BibTeX, for LaTeX and reference managers."),
+    ]
+    body = "".join(f"<tr><td>{link(path)}</td><td>{esc(text)}</td></tr>" for path, text in rows)
+    return _table("The files", "Address", body)
+
+
+def event_fields(ctx: Context, pb: PageBuilder) -> str:
+    """The fields of an event and of a source in events.json."""
+    return (_table("An event in events.json", "Field", _rows(EVENT_FIELDS))
+            + _table("A source (in an event's sources)", "Field", _rows(SOURCE_FIELDS)))
+
+
+def document_fields(ctx: Context, pb: PageBuilder) -> str:
+    """The fields of a document in documents.json."""
+    return _table("A document in documents.json", "Field", _rows(DOCUMENT_FIELDS))
+
+
+def csv_columns(ctx: Context, pb: PageBuilder) -> str:
+    """The columns of events.csv."""
+    rows = "".join(f"<tr><td><code>{esc(name)}</code></td><td>{esc(text)}</td></tr>"
+                   for name, text, _ in CSV_COLUMNS)
+    return _table("The columns of events.csv", "Column", rows)
+
+
+GUIDE_FRAGMENTS: dict[str, Fragment] = {
+    "embed-example": embed_example,
+    "data-files": data_files,
+    "event-fields": event_fields,
+    "document-fields": document_fields,
+    "csv-columns": csv_columns,
+}

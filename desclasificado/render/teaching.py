@@ -1,0 +1,154 @@
+"""The controls teachers use on event, document and timeline pages: "Cite" and "Embed".
+
+Both are `<details>` elements, so they open without JavaScript. `theme/js/teach.js`
+adds what needs a script: copy buttons (hidden until it runs), the site's address where
+`site_url` is not set (the placeholder `SITE-ADDRESS/` becomes the address the page was
+loaded from), and the year range of a timeline's embed code.
+
+The embed code is an `<iframe>` of the page's chrome-less version under `embed/`
+(`render/embed.py`), with a title for screen readers, `loading="lazy"` and a height that
+suits most pages; the frame reports its real height by `postMessage` (see
+pages/teachers.md).
+"""
+
+from __future__ import annotations
+
+from ..citations import STYLES, ArchivalDocument, Styled, WebPage, us_day
+from .context import Context
+from .links import PageBuilder, relative
+from .markup import esc
+
+EMBED = "embed/"
+PLACEHOLDER = "SITE-ADDRESS/"
+TEACHERS = "teachers/"
+EVENT_HEIGHT = 520  # px: an event's title, summary and first sources
+LIST_HEIGHT = 640   # px: a dozen entries of a timeline
+OEMBED_WIDTH = 640
+BARE_ADDRESS = {"mla"}  # styles that write addresses without https://
+
+
+def embed_url(url: str) -> str:
+    """The address of a page's embeddable version: "events/x/" -> "embed/events/x/"."""
+    return f"{EMBED}{url}"
+
+
+def address(ctx: Context, path: str) -> str:
+    """The full address of a path in the site, or `SITE-ADDRESS/path` without `site_url`
+    (teach.js puts the real address in; without JavaScript a note explains it)."""
+    return ctx.info.absolute(path) or f"{PLACEHOLDER}{path}"
+
+
+def oembed_url(ctx: Context, url: str) -> str:
+    """The absolute address of a page's oEmbed file, "" without `site_url`."""
+    return ctx.info.absolute(f"{embed_url(url)}oembed.json") or ""
+
+
+def iframe(src: str, title: str, height: int, width: str = "100%", style: bool = True) -> str:
+    """The embed code: an iframe with a title, lazy loading and (`style`) a border."""
+    border = ' style="border:1px solid #d9d4c7;max-width:100%"' if style else ""
+    return (f'<iframe src="{esc(src)}" title="{esc(title)}" width="{width}" height="{height}" '
+            f'loading="lazy"{border}></iframe>')
+
+
+def _address_note(ctx: Context) -> str:
+    """Without `site_url`, what to do about `SITE-ADDRESS/` when no script replaced it."""
+    if ctx.info.url:
+        return ""
+    return ('<p class="tool-note needs-address">Replace <code>SITE-ADDRESS/</code> with the '
+            "address of this site: the beginning of the address in your browser's address bar, "
+            "up to and including its last slash before <code>events/</code>, "
+            "<code>documents/</code>, <code>timeline/</code> and so on.</p>")
+
+
+def _copy_button(target: str, what: str) -> str:
+    """A copy button for the element `target` (hidden until teach.js runs)."""
+    return (f'<button type="button" class="copy" data-copy="{esc(target)}" hidden>Copy'
+            f'<span class="visually-hidden"> {esc(what)}</span></button>')
+
+
+def cite_tool(ctx: Context, pb: PageBuilder, citations: dict[str, Styled], intro: str,
+              extra: str = "") -> str:
+    """"Cite this": each style's citation with a copy button, then `extra` (downloads)."""
+    items = "".join(
+        f'<div class="citation"><dt>{esc(STYLES[style])}</dt><dd>'
+        f'<p class="citation-text" id="{pb.anchor(f"cite-{style}")}"'
+        f'{" data-bare-address" if style in BARE_ADDRESS else ""}>{citation.html()}</p>'
+        f'{_copy_button(f"cite-{style}", f"the {STYLES[style]} citation")}</dd></div>'
+        for style, citation in citations.items())
+    accessed = us_day(ctx.info.built)
+    return ('<details class="tool cite-tool"><summary>Cite</summary><div class="tool-body">'
+            f'<p class="tool-note">{intro} Where a style asks for the date you read the page, '
+            f"the date given is the day this site was built, {esc(accessed)}: change it to "
+            f'yours.</p><dl class="citations">{items}</dl>{_address_note(ctx)}{extra}'
+            "</div></details>")
+
+
+def embed_tool(ctx: Context, pb: PageBuilder, url: str, title: str, height: int,
+               years: tuple[int, int] | None = None) -> str:
+    """"Embed": the iframe code of the page's embeddable version, with a copy button, a
+    preview link and, for timelines, how to show only some years."""
+    target = embed_url(url)
+    code = iframe(address(ctx, target), f"{title} · {ctx.info.name}", height)
+    range_help = ""
+    if years:
+        first, last = years
+        range_help = (
+            f'<fieldset class="embed-range" hidden><legend>Only some years</legend>'
+            f'<label>From <input type="number" name="from" min="{first}" max="{last}" '
+            f'placeholder="{first}"></label> <label>to <input type="number" name="to" '
+            f'min="{first}" max="{last}" placeholder="{last}"></label></fieldset>'
+            '<p class="tool-note range-help">To show only some years, add '
+            "<code>?from=1959&amp;to=1965</code> (with your years) at the end of the address "
+            "in <code>src=\"…\"</code>.</p>")
+    return ('<details class="tool embed-tool"><summary>Embed</summary><div class="tool-body">'
+            '<label for="embed-code">Paste this code into a web page, a blog or a course page '
+            "(most learning platforms accept it in their HTML or embed option):</label>"
+            f'<textarea id="{pb.anchor("embed-code")}" class="snippet" rows="4" readonly '
+            f'spellcheck="false" data-embed-code>{esc(code)}</textarea>'
+            f'{_copy_button("embed-code", "the embed code")}{range_help}{_address_note(ctx)}'
+            f'<p class="tool-links"><a href="{pb.href(target)}">See the embedded version</a> · '
+            f'<a href="{pb.href(TEACHERS)}">Embedding, citing and printing: the guide for '
+            "teachers</a></p></div></details>")
+
+
+def reuse_panel(pb: PageBuilder, label: str, *tools: str) -> str:
+    """The controls of a page side by side (an opened one takes the full width), knowing
+    their way back to the site's root (`data-site-root`, for teach.js)."""
+    return (f'<div class="reuse" role="group" aria-label="{esc(label)}" '
+            f'data-site-root="{esc(relative(pb.url, ""))}">{"".join(tools)}'
+            '<p class="copy-status visually-hidden" role="status" aria-live="polite"></p></div>')
+
+
+def event_tools(ctx: Context, pb: PageBuilder, event_id: str) -> str:
+    """Cite and Embed, for an event page (cited as a web page of the site)."""
+    event = ctx.collection.events[event_id]
+    page = WebPage(event.title, ctx.info.name, address(ctx, pb.url), ctx.info.built)
+    cite = cite_tool(ctx, pb, {style: page.cite(style) for style in STYLES},
+                     "This page, cited as a web page. To cite what a document says, cite the "
+                     "document: its page has its citation.")
+    embed = embed_tool(ctx, pb, pb.url, event.title, EVENT_HEIGHT)
+    return reuse_panel(pb, "Cite or embed this event", cite, embed)
+
+
+def document_tools(ctx: Context, pb: PageBuilder, doc_id: str) -> str:
+    """Cite, for a document page: the archival document itself, with its downloads."""
+    doc = ctx.collection.documents[doc_id]
+    cited = ArchivalDocument.from_record(doc, ctx.info.built)
+    downloads = (f'<p class="tool-links">For reference managers (Zotero, EndNote, '
+                 f'Mendeley...): <a href="cite.json" download>CSL-JSON</a> · '
+                 f'<a href="cite.bib" download>BibTeX</a> · all documents: '
+                 f'<a href="{esc(relative(pb.url, "data/documents.csl.json"))}">CSL-JSON</a>, '
+                 f'<a href="{esc(relative(pb.url, "data/documents.bib"))}">BibTeX</a></p>')
+    cite = cite_tool(ctx, pb, {style: cited.cite(style) for style in STYLES},
+                     "The document, cited from its record at the archive, with the address of "
+                     "the archive's PDF.", downloads)
+    return reuse_panel(pb, "Cite this document", cite)
+
+
+def listing_tools(ctx: Context, pb: PageBuilder, title: str, event_ids: list[str]) -> str:
+    """Embed, for a timeline page, with its range of years."""
+    years = [y for y in (ctx.collection.events[e].date.year() for e in event_ids[:1] + event_ids[-1:])
+             if y is not None]
+    span = (min(years), max(years)) if years else None
+    return reuse_panel(pb, "Embed this timeline",
+                       embed_tool(ctx, pb, pb.url, title, LIST_HEIGHT, span))

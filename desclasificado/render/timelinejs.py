@@ -1,0 +1,90 @@
+"""`data/timelinejs.json`: the events in the JSON format of Knight Lab's TimelineJS 3.
+
+A title slide and one slide per event (`unique_id` = the event's id), with
+`start_date` as precise as the event's date ({year}, {year, month} or {year, month,
+day}), `end_date` for periods and decades, `display_date` as the site writes the date,
+`text.headline` (the title, escaped) and `text.text` (the summary as the site's
+sanitized HTML, its citation marks linked to the sources, and a link back to the
+event), and `group`: the event's first country. Events with no year at all are left
+out. Links are absolute with `site_url`, else relative to the site's address.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+from ..citations import interval_sides
+from ..dates import HistDate
+from .context import Context, country_name
+from .links import event_url
+from .listing import plural, span_text
+from .markup import esc, link_marks
+
+
+def _tl_date(day: datetime.date, precision: str) -> dict:
+    """A TimelineJS date object, as precise as `precision`."""
+    value = {"year": day.year}
+    if precision in ("month", "day"):
+        value["month"] = day.month
+    if precision == "day":
+        value["day"] = day.day
+    return value
+
+
+def slide_dates(date: HistDate) -> tuple[dict, dict | None] | None:
+    """(start_date, end_date or None) for an event's date; None when it has no year."""
+    if date.precision == "decade" and not date.is_interval and date.start and date.end:
+        return {"year": date.start.year}, {"year": date.end.year}
+    if not date.is_interval:
+        day = date.start or date.end
+        return (_tl_date(day, date.precision), None) if day else None
+    left, right = interval_sides(date)
+    if left is None and right is None:
+        return None
+    if left is None or right is None:  # an open interval: shown at its known side
+        known = left or right
+        assert known is not None and known.start is not None
+        return _tl_date(known.start, known.precision), None
+    assert left.start is not None and right.end is not None
+    return _tl_date(left.start, left.precision), _tl_date(right.end, right.precision)
+
+
+def _link(ctx: Context, path: str) -> str:
+    """An absolute address with `site_url`, else the path relative to the site."""
+    return ctx.info.absolute(path) or path
+
+
+def slide(ctx: Context, event_id: str) -> dict | None:
+    """One event as a TimelineJS slide, or None if its date has no year."""
+    event = ctx.collection.events[event_id]
+    dates = slide_dates(event.date)
+    if dates is None:
+        return None
+    page = _link(ctx, event_url(event_id))
+    summary = link_marks(ctx.summaries[event_id], lambda n: esc(f"{page}#source-{n}"))
+    text = (f"<p>{summary}</p><p><a href=\"{esc(page)}\">Read the event and its sources on "
+            f"{esc(ctx.info.name)}</a></p>")
+    value: dict = {"unique_id": event_id, "start_date": dates[0],
+                   "display_date": event.date.display(),
+                   "text": {"headline": esc(event.title), "text": text},
+                   "group": country_name(event.countries[0])}
+    if dates[1] is not None:
+        value["end_date"] = dates[1]
+    return value
+
+
+def timelinejs_json(ctx: Context) -> str:
+    """The whole timeline: a title slide and the events in date order, one a line."""
+    ids = ctx.index.timeline
+    span = span_text(ctx, ids) if ids else ""
+    home = _link(ctx, "")
+    title = {"text": {
+        "headline": esc(ctx.info.name),
+        "text": (f"<p>{plural(len(ids), 'event')} of Cold War Latin America"
+                 f"{f' ({span})' if span else ''}, each drawn from declassified documents.</p>"
+                 f'<p><a href="{esc(home or "./")}">{esc(ctx.info.name)}</a></p>')}}
+    slides = [s for s in (slide(ctx, eid) for eid in ids) if s is not None]
+    lines = ",\n".join(json.dumps(s, ensure_ascii=False, sort_keys=True) for s in slides)
+    head = json.dumps({"title": title}, ensure_ascii=False, sort_keys=True)[:-1]
+    return f'{head}, "events": [\n{lines}\n]}}\n' if slides else f'{head}, "events": []}}\n'
