@@ -1,0 +1,77 @@
+"""The timeline's explore panel: filters by country, theme, actor and years.
+
+Without JavaScript the panel is a set of link lists to the country, theme and actor pages,
+with their numbers of events. `theme/js/explore.js` turns it into a form that filters the
+timeline in place, from the data attributes of each entry (`entry_data()`), and keeps the
+filters in the address (`?country=pe&theme=guerrilla-training&from=1959&to=1965`).
+"""
+
+from __future__ import annotations
+
+from ..models import Event
+from .context import Context, country_name
+from .links import PageBuilder, actor_url, country_url, theme_url
+from .markup import esc
+
+SCRIPT = "js/explore.js"
+
+
+def year_span(event: Event) -> tuple[int | None, int | None]:
+    """The first and last year an event covers (None, None when undated)."""
+    date = event.date
+    first = date.year()
+    last = date.end.year if date.end is not None and date.start is not None else first
+    return first, last
+
+
+def entry_data(event: Event) -> str:
+    """The data attributes of a list entry that the filters read (escaped, leading space)."""
+    first, last = year_span(event)
+    attrs = {
+        "data-countries": " ".join(dict.fromkeys(c.lower() for c in event.countries)),
+        "data-themes": " ".join(dict.fromkeys(event.themes)),
+        "data-actors": " ".join(dict.fromkeys(event.actors)),
+        "data-year": "" if first is None else str(first),
+    }
+    if last is not None and last != first:
+        attrs["data-year-end"] = str(last)
+    return "".join(f' {name}="{esc(value)}"' for name, value in attrs.items())
+
+
+def _facet(pb: PageBuilder, facet: str, title: str, every: str,
+           rows: list[tuple[str, str, str, int]]) -> str:
+    """One facet as a disclosure of links: (value, page, label, count) per row."""
+    items = "".join(f'<li><a href="{pb.href(page)}" data-value="{esc(value)}">{esc(label)}</a> '
+                    f'<span class="count">{count:,}</span></li>' for value, page, label, count in rows)
+    return (f'<details class="facet" data-facet="{facet}" data-label="{esc(title)}" '
+            f'data-all="{esc(every)}"><summary>{esc(title)} <span class="count">({len(rows)})'
+            f'</span></summary><ul class="facet-links">{items}</ul></details>')
+
+
+def explore_panel(ctx: Context, pb: PageBuilder) -> str:
+    """The panel above the timeline (see the module's docstring)."""
+    index, collection = ctx.index, ctx.collection
+    years = [y for y in index.by_year if y is not None]
+    countries = sorted(index.by_country, key=country_name)
+    themes = sorted(index.by_theme, key=lambda t: collection.themes[t].title.casefold())
+    actors = sorted(index.by_actor, key=lambda a: collection.actors[a].name.casefold())
+    facets = [
+        _facet(pb, "country", "Country", "All countries",
+               [(c.lower(), country_url(c), country_name(c), len(index.by_country[c]))
+                for c in countries]),
+        _facet(pb, "theme", "Theme", "All themes",
+               [(t, theme_url(t), collection.themes[t].title, len(index.by_theme[t]))
+                for t in themes]),
+        _facet(pb, "actor", "Actor", "All actors",
+               [(a, actor_url(a), collection.actors[a].name, len(index.by_actor[a]))
+                for a in actors]),
+    ]
+    span = f' data-first-year="{min(years)}" data-last-year="{max(years)}"' if years else ""
+    return (f'<section class="explore" aria-label="Explore the timeline"{span} '
+            f'data-total="{len(index.timeline)}">'
+            '<h2 class="explore-title">Explore</h2>'
+            '<p class="explore-intro">Open a list to go to the events of one country, theme '
+            'or actor, or jump to a year below.</p>'
+            f'<div class="facets">{"".join(facets)}</div>'
+            '<p class="explore-status" role="status" aria-live="polite" aria-atomic="true"></p>'
+            "</section>")
