@@ -25,7 +25,8 @@ if _ROOT not in sys.path:  # MkDocs loads this file by path, not as part of the 
     sys.path.insert(0, _ROOT)
 
 from desclasificado import engine, sitebuild  # noqa: E402
-from desclasificado.render import Page, Site, render_site  # noqa: E402
+from desclasificado.citations import build_date  # noqa: E402
+from desclasificado.render import Page, Site, SiteInfo, render_site  # noqa: E402
 from desclasificado.render.home import FRAGMENTS  # noqa: E402
 
 _MARKER = re.compile(r"<!-- desclasificado:([a-z-]+) -->")
@@ -51,7 +52,8 @@ def on_files(files: Any, config: Any) -> Any:
     if not result.ok:
         lines = [p.format() for p in result.problems] + [result.summary()]
         raise engine.Abort("\n".join(lines))
-    site = render_site(result.collection)
+    info = SiteInfo(name=config.site_name, url=config.site_url or "", built=build_date())
+    site = render_site(result.collection, info=info)
     hand_written = {f.url: f for f in files.documentation_pages()}
     _refuse_conflicts(site, files, hand_written)
     broken = site.broken_links(set(hand_written))
@@ -89,6 +91,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     page.meta["title"] = generated.title
     page.meta["description"] = generated.description
     page.meta["kind"] = generated.kind
+    page.meta["scripts"] = list(generated.scripts)
+    page.meta["oembed"] = generated.oembed
     return ""
 
 

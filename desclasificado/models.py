@@ -148,6 +148,10 @@ class Source(Record):
         examples=["The MIR has planned four fronts in Peru in its proposed revolution."])
     note: str | None = Field(None, description="A remark on the source.",
                              examples=["OCR errors corrected in the quote"])
+    lang: Literal["en", "es", "pt", "fr"] | None = Field(
+        None, description="The language of the quote when it is not English: es (Spanish), "
+                          "pt (Portuguese) or fr (French), so that screen readers read it "
+                          "aloud correctly.", examples=["es"])
 
 
 class Event(Record):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import markdown
 import pytest
@@ -12,6 +13,7 @@ from desclasificado import reference
 from desclasificado.dates import parse_date
 from desclasificado.models import Document, Event, Record, Release, Source
 from desclasificado.reference import DATE_FORMS, DATE_MISTAKES, SECTIONS, field_reference_markdown, type_words
+from tests.sitekit import SiteProject
 
 
 def _all_record_models() -> set[type[BaseModel]]:
@@ -103,3 +105,76 @@ def test_the_reference_renders_as_tables_with_one_row_per_field() -> None:
     assert len(rows) == fields + len(DATE_FORMS) + len(DATE_MISTAKES)
     assert all(row.count("<td") == 5 for row in rows[:fields])
     assert "<id>" not in html and "[^N]" not in html.replace("<code>[^N]</code>", "")
+
+
+# The reference on the site: generated at build time by `<!-- desclasificado:reference -->`.
+
+@pytest.fixture
+def site(tmp_path: Path) -> SiteProject:
+    return SiteProject(tmp_path / "project")
+
+
+def _reference_rows(project: SiteProject) -> dict[str, list[list[str]]]:
+    """The built reference page: the rows of each table, by the heading above it."""
+    page = project.page("reference/")
+    assert page.find("h1").words() == "Field reference"
+    rows: dict[str, list[list[str]]] = {}
+    heading = ""
+    for element in page.find("div", class_="reference").children:
+        if element.tag in ("h2", "h3"):
+            heading = element.words()
+        elif element.tag == "table":
+            rows.setdefault(heading, []).extend(
+                [cell.words() for cell in tr.find_all("td")]
+                for tr in element.find_all("tr") if tr.find_all("td"))
+    return rows
+
+
+def test_the_site_lists_every_field_of_every_model(site: SiteProject) -> None:
+    assert site.build()[0] == 0
+    tables = _reference_rows(site)
+    for model in _section_models():
+        heading = next(h for h in tables if h.startswith(f"{model.__name__}:")
+                       or f" {_folder(model)}/" in h)
+        shown = {row[0]: row for row in tables[heading]}
+        for name, info in model.model_fields.items():
+            key = info.alias or name
+            assert key in shown, (model.__name__, key)
+            assert shown[key][1] == ("required" if info.is_required() else "optional")
+            assert shown[key][3] == " ".join((info.description or "").split())
+    assert [row[0] for row in tables["Dates"]] == [f'"{text}"' for text, _ in DATE_FORMS] + list(
+        DATE_MISTAKES)
+    page = site.page("reference/")
+    assert page.find("a", href="#dates") and page.by_id("dates").tag == "h2"
+    nav = page.find("nav", class_="site-nav")
+    assert {"Contribute", "Field reference"} <= {a.words() for a in nav.find_all("a")}
+
+
+def test_the_site_reference_follows_the_models(site: SiteProject,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Change a field's description in the model and the next build shows the new text:
+    the page is never written by hand, so it cannot drift."""
+    assert site.build()[0] == 0
+    old = " ".join((Event.model_fields["title"].description or "").split())
+    assert _reference_rows(site)["Events: events/<id>.yaml"][2][3] == old
+
+    monkeypatch.setattr(Event.model_fields["title"], "description",
+                        "A changed description, <b>with markup</b> shown as text.")
+    monkeypatch.setattr(Source.model_fields["note"], "examples",
+                        ["</code><script>alert(1)</script>"])
+    assert site.build()[0] == 0
+    tables = _reference_rows(site)
+    assert tables["Events: events/<id>.yaml"][2][3] == \
+        "A changed description, <b>with markup</b> shown as text."
+    note = next(row for row in tables["Source: each entry of sources"] if row[0] == "note")
+    assert note[4] == 'note: "</code><script>alert(1)</script>"'
+    page = site.page("reference/")
+    assert not page.find_all("script") and not page.find_all("b")
+
+
+def test_the_contribute_page_links_to_the_guide_and_the_reference(site: SiteProject) -> None:
+    assert site.build()[0] == 0
+    links = site.page("contribute/").find("main").links()
+    assert "../reference/" in links
+    assert any(link.startswith("https://github.com/") and link.endswith("/CONTRIBUTING.md")
+               for link in links)

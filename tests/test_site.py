@@ -280,7 +280,7 @@ def test_every_page_has_the_landmarks_and_no_outside_request(built: SiteProject)
 
 
 def test_events_are_published_as_json(built: SiteProject) -> None:
-    rows = json.loads((built.root / "site" / "data" / "events.json").read_text())
+    rows = json.loads((built.root / "site" / "data" / "events.json").read_text())["events"]
     assert [row["id"] for row in rows] == list(EVENTS)
     assert rows[-1]["sources"][0]["pdf"].endswith(f"{BARE}.pdf")
 
@@ -299,11 +299,20 @@ def test_search_is_wired_in_and_local(built: SiteProject) -> None:
     assert "Event decade-only" not in timeline["text"]  # lists are not indexed twice
 
 
-def test_the_nav_lists_only_the_index_pages(built: SiteProject) -> None:
+def test_search_indexes_documents_by_identification_and_cited_passages(built: SiteProject) -> None:
+    index = json.loads((built.root / "site" / "search" / "search_index.json").read_text())
+    document = next(d for d in index["docs"] if d["location"] == f"documents/{SEED}/")
+    assert PARIS in document["text"] and ROUTES in document["text"]
+    assert "National Security Files" in document["text"]  # from the identification
+    assert "JFK ASSASSINATION SYSTEM" not in document["text"]  # transcript text nobody cites
+
+
+def test_the_nav_lists_only_a_handful_of_pages(built: SiteProject) -> None:
     for url in ("", "events/two-sources/", f"documents/{SEED}/", "countries/pe/"):
         nav = built.page(url).find("nav", class_="site-nav")
         assert [a.words() for a in nav.find_all("a")] == [
-            "Home", "Timeline", "Countries", "Themes", "Actors", "Documents"]
+            "Home", "Timeline", "Countries", "Themes", "Actors", "Documents", "For teachers",
+            "Contribute", "Field reference"]
 
 
 def test_overlapping_passages_nest_into_valid_marks() -> None:

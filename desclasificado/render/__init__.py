@@ -1,8 +1,10 @@
 """Stage 4, render: pure functions from a collection to pages and data files.
 
 `render_site(collection)` returns a `Site`: every generated page by its URL path
-("events/<id>/", "timeline/", ...) with its title and HTML, the data files by path,
-and the generated parts hand-written pages may ask for. Nothing here imports MkDocs:
+("events/<id>/", "timeline/", ...) with its title and HTML, the embeddable pages
+(`embed/...`, link-checked like the others), the files written as they are (data files,
+the embeddable pages' HTML and oEmbed files, citation files) by path, and the generated
+parts hand-written pages may ask for. Nothing here imports MkDocs:
 the adapter (`desclasificado/mkdocs_hooks.py`) hands the pages to the engine.
 """
 
@@ -12,9 +14,10 @@ from dataclasses import dataclass, field
 
 from ..index import SiteIndex, build_index
 from ..validate import Collection
-from .context import Context, Page
-from .data import DATA_FILES
+from .context import Context, Page, SiteInfo
+from .data import DATA_FILES, document_cite_files
 from .document import document_page, documents_index
+from .embed import embed_files, embed_pages
 from .event import event_page
 from .home import FRAGMENTS
 from .links import BrokenLink, PageBuilder, check_links
@@ -27,17 +30,19 @@ from .listing import (
     themes_index,
     timeline_page,
 )
+from .teaching import embed_url, oembed_url
 
-__all__ = ["Page", "Site", "render_site"]
+__all__ = ["Page", "Site", "SiteInfo", "render_site"]
 
 
 @dataclass
 class Site:
-    """Everything generated: pages by URL path, data files by path, the context."""
+    """Everything generated: pages and embeddable pages by URL path, files by path."""
 
     context: Context
     pages: dict[str, Page] = field(default_factory=dict)
     data_files: dict[str, str] = field(default_factory=dict)
+    embeds: dict[str, Page] = field(default_factory=dict)
 
     def fragment(self, name: str, url: str) -> tuple[str, PageBuilder]:
         """A generated part for the hand-written page at `url` (KeyError if unknown)."""
@@ -46,18 +51,20 @@ class Site:
 
     def broken_links(self, other_pages: set[str]) -> list[BrokenLink]:
         """Links from generated pages and parts to pages or anchors that do not exist."""
-        anchors = {url: page.anchors for url, page in self.pages.items()}
-        checked = [(url, page.source, page.links) for url, page in self.pages.items()]
+        generated = {**self.pages, **self.embeds}
+        anchors = {url: page.anchors for url, page in generated.items()}
+        checked = [(url, page.source, page.links) for url, page in generated.items()]
         for name in FRAGMENTS:
             _, pb = self.fragment(name, "")
             checked.append((f"<!-- desclasificado:{name} -->", None, pb.links))
         return check_links(checked, anchors, other_pages)
 
 
-def render_site(collection: Collection, index: SiteIndex | None = None) -> Site:
-    """Render every page and data file of the site."""
+def render_site(collection: Collection, index: SiteIndex | None = None,
+                info: SiteInfo | None = None) -> Site:
+    """Render every page and data file of the site (`info`: its name, address, build day)."""
     index = index or build_index(collection)
-    ctx = Context.prepare(collection, index)
+    ctx = Context.prepare(collection, index, info)
     site = Site(ctx)
     pages = [timeline_page(ctx), countries_index(ctx), themes_index(ctx), actors_index(ctx),
              documents_index(ctx)]
@@ -68,4 +75,10 @@ def render_site(collection: Collection, index: SiteIndex | None = None) -> Site:
     pages += [actor_page(ctx, actor_id) for actor_id in sorted(collection.actors)]
     site.pages = {page.url: page for page in pages}
     site.data_files = {path: make(ctx) for path, make in DATA_FILES.items()}
+    site.embeds = {page.url: page for page in embed_pages(ctx)}
+    site.data_files.update(embed_files(ctx, site.embeds))
+    site.data_files.update(document_cite_files(ctx))
+    for url, page in site.pages.items():  # pages with an embeddable version advertise it
+        if embed_url(url) in site.embeds:
+            page.oembed = oembed_url(ctx, url)
     return site

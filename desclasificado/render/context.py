@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pycountry
 from babel import Locale
 
+from ..citations import build_date
 from ..index import SiteIndex
 from ..validate import Collection
 from .links import Link
@@ -42,6 +44,22 @@ class Page:
     description: str = ""
     kind: str = "page"
     search_html: str | None = None  # what the search index gets, when not all of `html`
+    scripts: tuple[str, ...] = ()  # theme scripts the page loads (paths in the site)
+    oembed: str = ""  # the absolute address of its oEmbed file, when the site has one
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """What pages say about the site itself: its name, its address (`site_url` in
+    mkdocs.yml, "" when unset) and the day it is built (the access date of citations)."""
+
+    name: str = "Desclasificado"
+    url: str = ""
+    built: datetime.date = field(default_factory=build_date)
+
+    def absolute(self, path: str) -> str | None:
+        """The full address of a path in the site ("events/x/"), None without `url`."""
+        return f"{self.url.rstrip('/')}/{path}" if self.url else None
 
 
 @dataclass
@@ -53,11 +71,13 @@ class Context:
     summaries: dict[str, str] = field(default_factory=dict)
     bodies: dict[str, str] = field(default_factory=dict)
     entries: dict[tuple[str, int, int], tuple[str, list[Link]]] = field(default_factory=dict)
+    info: SiteInfo = field(default_factory=SiteInfo)
 
     @classmethod
-    def prepare(cls, collection: Collection, index: SiteIndex) -> Context:
+    def prepare(cls, collection: Collection, index: SiteIndex,
+                info: SiteInfo | None = None) -> Context:
         """Render every summary and body to sanitized HTML (marks still unlinked)."""
-        context = cls(collection, index)
+        context = cls(collection, index, info=info or SiteInfo())
         renderer = MarkdownRenderer()
         for event_id, event in collection.events.items():
             context.summaries[event_id] = renderer.inline(

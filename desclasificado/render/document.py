@@ -11,6 +11,8 @@ from .event import pdf_page
 from .links import DOCUMENTS, PageBuilder, document_url, event_url
 from .listing import plural, time_element
 from .markup import esc
+from .searchtext import label
+from .teaching import document_tools
 
 # (attribute, label, what the field means, in plain words)
 FIELDS = (
@@ -162,6 +164,22 @@ def _transcript(ctx: Context, pb: PageBuilder, doc_id: str, doc: Document) -> st
     return note + "".join(pages)
 
 
+def _searchable(ctx: Context, doc_id: str, doc: Document) -> str:
+    """What the search index gets for a document: its identification and the passages events
+    cite. Not the whole transcript: the index would grow with the archive, not with the events
+    (a transcript is about ten times the text of the events that cite it)."""
+    fields = " · ".join(value for attribute, _, _ in FIELDS if (value := _field_value(doc, attribute)))
+    transcript = ctx.collection.transcripts.get(doc_id)
+    passages: dict[str, None] = {}
+    for page, citations in sorted(ctx.index.marks.get(doc_id, {}).items()):
+        text = (transcript.pages.get(page, "") if page else transcript.text) if transcript else ""
+        for citation in citations:
+            if citation.span:
+                passages[esc(" ".join(text[citation.span[0]:citation.span[1]].split()))] = None
+    quoted = "".join(f"<blockquote>{passage}</blockquote>" for passage in passages)
+    return label("Document", doc.date.display() if doc.date else "") + f"<p>{fields}</p>{quoted}"
+
+
 def document_page(ctx: Context, doc_id: str) -> Page:
     """Identification table, archive links, citing events, transcript page by page."""
     doc = ctx.collection.documents[doc_id]
@@ -174,7 +192,8 @@ def document_page(ctx: Context, doc_id: str) -> Page:
         pb.anchor(anchor)
     header = (f'<article class="record document"><header class="page-head"><p class="kicker">'
               f'<a href="{pb.href(DOCUMENTS)}">Documents</a> · {esc(doc.record_number)}</p>'
-              f'<h1>{esc(doc.title)}</h1><p class="date">{who}</p></header>')
+              f'<h1>{esc(doc.title)}</h1><p class="date">{who}</p>'
+              f'{document_tools(ctx, pb, doc_id)}</header>')
     identification = (f'<section aria-labelledby="identification"><h2 id="identification">Identification'
                       f'</h2>{_identification(doc)}</section>'
                       f'<section aria-labelledby="archive"><h2 id="archive">At the archive</h2>'
@@ -187,7 +206,7 @@ def document_page(ctx: Context, doc_id: str) -> Page:
     html = f"{header}{identification}{cited_by}{transcript}</article>"
     return Page(url, doc.title, html, pb.links, pb.anchors,
                 source=ctx.source_path("documents", doc_id),
-                search_html=identification + transcript,
+                search_html=_searchable(ctx, doc_id, doc),
                 description=f"{doc.title}: a declassified document, record {doc.record_number}.",
                 kind="document")
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..index import Citation
 from ..models import Document, Event, Source
 from .context import Context, Page
+from .glossary import Term, link_actors
 from .links import PageBuilder, actor_url, document_url, event_url, theme_url
 from .listing import country_links, event_entry, time_element, year_anchor
 from .markup import esc, link_marks, plain_text
+from .searchtext import event_text
+from .teaching import event_tools
 
 
 def pages_text(pages: tuple[int, ...]) -> str:
@@ -73,10 +78,34 @@ def _source_item(ctx: Context, pb: PageBuilder, source: Source, citation: Citati
             f'</span><div class="source-body"><p class="source-title"><cite>'
             f'<a href="{pb.href(document_url(source.document))}">{esc(doc.title)}</a></cite>, '
             f'{pages_text(source.pages)}</p><p class="source-meta">{_document_line(doc)}</p>'
-            f'<blockquote class="quote"><p>{esc(source.quote)}</p></blockquote>{note}'
+            f'<blockquote class="quote"{_lang(source)}><p>{_quote(pb, source, citation, ctx)}</p>'
+            f'</blockquote>{note}'
             f'<p class="source-links">{_transcript_links(pb, citation, page_anchor(ctx, citation))}'
             f'<a class="external" href="{pdf_page(doc.cited_pdf(), citation.page)}">'
             f'Archive PDF, page {citation.page}</a></p></div></li>')
+
+
+def _lang(source: Source) -> str:
+    """The `lang` attribute of a quote in another language than English ("" if none)."""
+    return f' lang="{esc(source.lang)}"' if source.lang else ""
+
+
+def _quote(pb: PageBuilder, source: Source, citation: Citation, ctx: Context) -> str:
+    """The quote, linked to its marked passage (or its page) in the transcript, if any."""
+    anchor = citation.mark_id if citation.span is not None else page_anchor(ctx, citation)
+    if anchor is None:
+        return esc(source.quote)
+    return (f'<a class="quote-link" href="{pb.href(document_url(source.document), anchor)}">'
+            f"{esc(source.quote)}</a>")
+
+
+def _glossary(ctx: Context, pb: PageBuilder,
+              event: Event) -> tuple[list[Term], Callable[[str], str]]:
+    """The event's actors as glossary terms, and the link to each actor's page."""
+    actors = ctx.collection.actors
+    terms = [Term(a, (actors[a].name, *actors[a].other_names), actors[a].name)
+             for a in dict.fromkeys(event.actors) if a in actors]
+    return terms, lambda actor_id: pb.href(actor_url(actor_id))
 
 
 def _facts(ctx: Context, pb: PageBuilder, event: Event) -> str:
@@ -120,19 +149,24 @@ def event_page(ctx: Context, event_id: str) -> Page:
         year_group = None if event.date.precision == "decade" else year
         kicker = (f'<a href="{pb.href("timeline/", year_anchor(decade, year_group))}">'
                   f'Timeline · {esc(year if year_group else f"{decade}s")}</a>')
+    terms, actor_href = _glossary(ctx, pb, event)
+    linked: set[str] = set()
+    summary = link_actors(ctx.summaries[event_id], terms, actor_href, linked)
     body = ctx.bodies.get(event_id)
+    body = link_actors(body, terms, actor_href, linked) if body else body
     sources = "".join(_source_item(ctx, pb, source, citation) for source, citation
                       in zip(event.sources, ctx.index.citations[event_id], strict=True))
     parts = [
         f'<article class="record event"><header class="page-head"><p class="kicker">{kicker}</p>'
-        f'<h1>{esc(event.title)}</h1><p class="date">{time_element(event.date)}</p></header>',
-        f'<p class="lede summary">{link_marks(ctx.summaries[event_id], own)}</p>',
+        f'<h1>{esc(event.title)}</h1><p class="date">{time_element(event.date)}</p>'
+        f'{event_tools(ctx, pb, event_id)}</header>',
+        f'<p class="lede summary">{link_marks(summary, own)}</p>',
         f'<div class="body">{link_marks(body, own)}</div>' if body else "",
         _facts(ctx, pb, event),
         f'<section class="sources" aria-labelledby="{pb.anchor("sources")}">'
         f'<h2 id="sources">Sources</h2><ol class="source-list">{sources}</ol></section>',
     ]
-    searchable = "".join(parts[1:])  # the title is indexed on its own
+    searchable = event_text(ctx, event_id)  # the title is indexed on its own
     related = ctx.index.related.get(event_id)
     if related:
         entries = "".join(event_entry(ctx, pb, other, level=3) for other in related)

@@ -1,4 +1,5 @@
-"""Generated parts of hand-written pages (the home page's counts and starting points).
+"""Generated parts of hand-written pages (the home page's counts and starting points,
+the field reference).
 
 A hand-written page in `pages/` asks for a part with an HTML comment on a line of its
 own, e.g. `<!-- desclasificado:start -->`; the adapter puts the part in its place.
@@ -8,7 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import markdown
+import nh3
+
+from ..reference import field_reference_markdown
 from .context import Context, country_name
+from .guides import GUIDE_FRAGMENTS
 from .links import (
     ACTORS,
     COUNTRIES,
@@ -21,6 +27,7 @@ from .links import (
 )
 from .listing import decade_anchor, decade_label, plural, span_text
 from .markup import esc
+from .pictures import country_map, overview
 
 Fragment = Callable[[Context, PageBuilder], str]
 
@@ -59,4 +66,29 @@ def start(ctx: Context, pb: PageBuilder) -> str:
     return f'<div class="start">{"".join(parts)}</div>'
 
 
-FRAGMENTS: dict[str, Fragment] = {"counts": counts, "start": start}
+#: What the field reference may contain once rendered: its headings (with their ids, for
+#: the links to `#dates`), tables, code and links within the page.
+_REFERENCE_RULES: dict = {
+    "tags": {"h2", "h3", "p", "code", "em", "strong", "a", "table", "thead", "tbody", "tr",
+             "th", "td"},
+    "attributes": {"h2": {"id"}, "h3": {"id"}, "a": {"href"}},
+    "attribute_filter": lambda tag, name, value: (
+        value if tag != "a" or value.startswith("#") else None),
+    "strip_comments": True,
+}
+
+
+def reference(ctx: Context, pb: PageBuilder) -> str:
+    """The field reference (`desclasificado.reference`), generated from the models on every
+    build so that it cannot drift from the check. The hand-written page gives the title
+    and the introduction, so the reference's own are left out."""
+    text = field_reference_markdown()
+    text = text[text.index("\n## ") + 1:]
+    md = markdown.Markdown(extensions=["tables", "toc"], output_format="html")
+    md.preprocessors.deregister("html_block")  # raw HTML is shown as text, never kept
+    md.inlinePatterns.deregister("html")
+    return f'<div class="reference">{nh3.clean(md.convert(text), **_REFERENCE_RULES)}</div>'
+
+
+FRAGMENTS: dict[str, Fragment] = {"counts": counts, "start": start, "reference": reference,
+                                  "overview": overview, "map": country_map, **GUIDE_FRAGMENTS}

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from ..dates import HistDate
 from ..index import DecadeGroup, group_by_period
 from .context import Context, Page, country_name
+from .explore import SCRIPT as EXPLORE_SCRIPT
+from .explore import entry_data, explore_panel
 from .links import (
     ACTORS,
     COUNTRIES,
@@ -18,6 +23,9 @@ from .links import (
     theme_url,
 )
 from .markup import esc, link_marks
+from .pictures import country_map, locator, overview
+from .searchtext import label
+from .teaching import listing_tools
 
 ACTOR_KINDS = {"person": "Person", "organization": "Organization",
                "government": "Government", "agency": "Agency"}
@@ -64,7 +72,7 @@ def _entry(ctx: Context, pb: PageBuilder, event_id: str, level: int) -> str:
     event = ctx.collection.events[event_id]
     page = event_url(event_id)
     summary = link_marks(ctx.summaries[event_id], lambda n: pb.href(page, f"source-{n}"))
-    return (f'<li class="entry"><p class="entry-date">{time_element(event.date)}</p>'
+    return (f'<li class="entry"{entry_data(event)}><p class="entry-date">{time_element(event.date)}</p>'
             f'<h{level} class="entry-title"><a href="{pb.href(page)}">{esc(event.title)}</a>'
             f'</h{level}><p class="entry-summary">{summary}</p>'
             f'<p class="entry-meta">{country_links(ctx, pb, event.countries)}</p></li>')
@@ -132,8 +140,9 @@ def span_text(ctx: Context, event_ids: list[str]) -> str:
 
 
 def _events_page(ctx: Context, url: str, title: str, kicker: tuple[str, str] | None,
-                 intro: str, event_ids: list[str], **page_args: str | None) -> Page:
-    """A page listing events as a timeline under a header."""
+                 intro: str, event_ids: list[str], extra: Callable[[PageBuilder], str] | None = None,
+                 **page_args: Any) -> Page:
+    """A page listing events as a timeline under a header (and `extra(pb)`, if given)."""
     pb = PageBuilder(url)
     groups = group_by_period(event_ids, ctx.collection)
     head = ""
@@ -142,8 +151,12 @@ def _events_page(ctx: Context, url: str, title: str, kicker: tuple[str, str] | N
     body = (timeline_html(ctx, pb, groups) if event_ids
             else '<p class="empty">No event in the collection yet.</p>')
     header = f'<header class="page-head">{head}<h1>{esc(title)}</h1>{intro}</header>'
-    html = f'{header}{period_nav(pb, groups)}<div class="timeline">{body}</div>'
-    return Page(url, title, html, pb.links, pb.anchors, kind="listing", search_html=header,
+    more = extra(pb) if extra else ""
+    tools = listing_tools(ctx, pb, title, event_ids)
+    html = f'{header}{tools}{more}{period_nav(pb, groups)}<div class="timeline">{body}</div>'
+    kind = {COUNTRIES: "Country", THEMES: "Theme", ACTORS: "Actor"}.get(kicker[0]) if kicker else None
+    return Page(url, title, html, pb.links, pb.anchors, kind="listing",
+                search_html=label(kind or "Timeline") + header,
                 **page_args)
 
 
@@ -155,7 +168,9 @@ def timeline_page(ctx: Context) -> Page:
              "date order. Each entry links to its page, where every statement is tied to the "
              "passage of the declassified document it comes from.</p>")
     return _events_page(ctx, TIMELINE, "Timeline", None, intro, ids,
-                        description="Every event of the collection in date order.")
+                        lambda pb: overview(ctx, pb) + explore_panel(ctx, pb),
+                        description="Every event of the collection in date order.",
+                        scripts=(EXPLORE_SCRIPT,))
 
 
 def country_page(ctx: Context, code: str) -> Page:
@@ -166,7 +181,7 @@ def country_page(ctx: Context, code: str) -> Page:
     intro = (f'<p class="lede">{plural(len(ids), "event")} involving {esc(name)}{span}, in '
              "date order.</p>")
     return _events_page(ctx, country_url(code), name, (COUNTRIES, "Countries"), intro, ids,
-                        description=f"Events involving {name}.")
+                        lambda pb: locator(code), description=f"Events involving {name}.")
 
 
 def theme_page(ctx: Context, theme_id: str) -> Page:
@@ -198,7 +213,7 @@ def actor_page(ctx: Context, actor_id: str) -> Page:
 
 
 def _facet_index(url: str, title: str, intro: str, pb: PageBuilder,
-                 rows: list[tuple[str, str, str, int]], description: str) -> Page:
+                 rows: list[tuple[str, str, str, int]], description: str, extra: str = "") -> Page:
     """An index page: one row per facet with its link, a note and its number of events."""
     items = "".join(
         f'<li><a href="{pb.href(target)}">{esc(label)}</a>'
@@ -206,7 +221,7 @@ def _facet_index(url: str, title: str, intro: str, pb: PageBuilder,
         + (f'<p class="note">{esc(note)}</p>' if note else "") + "</li>"
         for target, label, note, count in rows)
     html = (f'<header class="page-head"><h1>{esc(title)}</h1><p class="lede">{intro}</p></header>'
-            f'<ul class="facet-list">{items}</ul>')
+            f'{extra}<ul class="facet-list">{items}</ul>')
     return Page(url, title, html, pb.links, pb.anchors, description=description, kind="index")
 
 
@@ -217,7 +232,7 @@ def countries_index(ctx: Context) -> Page:
     rows = [(country_url(c), country_name(c), "", len(ctx.index.by_country[c])) for c in codes]
     return _facet_index(COUNTRIES, "Countries", "The countries the events involve, with the "
                         "events of each in date order.", pb, rows,
-                        "Events by country.")
+                        "Events by country.", country_map(ctx, pb))
 
 
 def themes_index(ctx: Context) -> Page:

@@ -1,0 +1,139 @@
+/* Teachers' tools on event, document and timeline pages (render/teaching.py).
+
+   Everything works without this script: the Cite and Embed panels are <details>, and the
+   text in them can be selected by hand. The script adds:
+   1. the site's address where the build did not know it (no site_url): the placeholder
+      SITE-ADDRESS/ becomes the address of the site's root, worked out from the page's own
+      address and the panel's data-site-root (a relative path such as "../../");
+   2. copy buttons (hidden until now): plain text, and HTML too where the browser allows it,
+      so that italics survive a paste into a word processor;
+   3. for a timeline's embed code, fields to show only some years (?from=YYYY&to=YYYY);
+   4. the parent side of embedding: an embedded page of this site that reports its height
+      (postMessage {type: "desclasificado:height", height: N}) gets that height. */
+(function () {
+  "use strict";
+
+  var PLACEHOLDER = "SITE-ADDRESS/";
+
+  function each(selector, root, callback) {
+    Array.prototype.forEach.call((root || document).querySelectorAll(selector), callback);
+  }
+
+  /* 1. The site's address */
+  each(".reuse[data-site-root]", null, function (panel) {
+    var root;
+    try {
+      root = new URL(panel.getAttribute("data-site-root"), window.location.href).href;
+    } catch (error) {
+      return;
+    }
+    var bare = root.replace(/^https?:\/\//, "");  /* MLA writes addresses without it */
+    var walker = document.createTreeWalker(panel, NodeFilter.SHOW_TEXT);
+    var node;
+    while ((node = walker.nextNode())) {
+      var parent = node.parentNode;
+      if (node.nodeValue.indexOf(PLACEHOLDER) !== -1 && !parent.closest(".needs-address")) {
+        node.nodeValue = node.nodeValue.split(PLACEHOLDER).join(
+          parent.closest("[data-bare-address]") ? bare : root);
+      }
+    }
+    each("textarea", panel, function (area) {
+      area.value = area.value.split(PLACEHOLDER).join(root);
+    });
+    each(".needs-address", panel, function (note) { note.hidden = true; });
+  });
+
+  /* 2. Copy buttons */
+  function fallbackCopy(text) {
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (error) { ok = false; }
+      document.body.removeChild(area);
+      if (ok) { resolve(); } else { reject(new Error("copy refused")); }
+    });
+  }
+
+  function copy(text, html) {
+    var clipboard = navigator.clipboard;
+    if (!clipboard || !window.isSecureContext) {
+      return fallbackCopy(text);
+    }
+    if (html && window.ClipboardItem && clipboard.write) {
+      var item = new window.ClipboardItem({
+        "text/plain": new Blob([text], { type: "text/plain" }),
+        "text/html": new Blob([html], { type: "text/html" })
+      });
+      return clipboard.write([item]).catch(function () { return clipboard.writeText(text); });
+    }
+    return clipboard.writeText(text).catch(function () { return fallbackCopy(text); });
+  }
+
+  each("button.copy[data-copy]", null, function (button) {
+    var target = document.getElementById(button.getAttribute("data-copy"));
+    if (!target) {
+      return;
+    }
+    var panel = button.closest(".reuse");
+    var status = panel && panel.querySelector(".copy-status");
+    var label = button.firstChild.nodeValue;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var isField = target.tagName === "TEXTAREA";
+      var text = isField ? target.value : target.innerText.trim();
+      copy(text, isField ? null : target.innerHTML).then(function () {
+        button.firstChild.nodeValue = "Copied";
+        if (status) { status.textContent = "Copied to the clipboard."; }
+      }, function () {
+        if (isField) { target.select(); }
+        if (status) { status.textContent = "Copying was refused: select the text and copy it."; }
+      });
+      window.setTimeout(function () { button.firstChild.nodeValue = label; }, 2000);
+    });
+  });
+
+  /* 3. A timeline's years */
+  each(".embed-range", null, function (fieldset) {
+    var body = fieldset.closest(".tool-body");
+    var code = body && body.querySelector("textarea[data-embed-code]");
+    if (!code) {
+      return;
+    }
+    var original = code.value;
+    var inputs = fieldset.querySelectorAll("input");
+    fieldset.hidden = false;
+    each(".range-help", body, function (help) { help.hidden = true; });
+    function update() {
+      var query = [];
+      Array.prototype.forEach.call(inputs, function (input) {
+        var value = input.value.trim();
+        if (/^\d{1,4}$/.test(value)) { query.push(input.name + "=" + value); }
+      });
+      code.value = original.replace(/src="([^"?]*)[^"]*"/, function (match, src) {
+        return 'src="' + src + (query.length ? "?" + query.join("&amp;") : "") + '"';
+      });
+    }
+    Array.prototype.forEach.call(inputs, function (input) {
+      input.addEventListener("input", update);
+    });
+  });
+
+  /* 4. Embedded pages of this site, shown on this site, take the height they report */
+  window.addEventListener("message", function (event) {
+    var data = event.data;
+    if (!data || data.type !== "desclasificado:height" || typeof data.height !== "number") {
+      return;
+    }
+    each("iframe", null, function (frame) {
+      if (frame.contentWindow === event.source) {
+        frame.style.height = Math.min(Math.max(Math.round(data.height), 80), 20000) + "px";
+      }
+    });
+  });
+})();
