@@ -23,7 +23,6 @@ import argparse
 import json
 import os
 import platform
-import shutil
 import socket
 import statistics
 import subprocess
@@ -37,21 +36,11 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from benchmarks.synthetic import generate  # noqa: E402
+from desclasificado.sitebuild import copy_site_config  # noqa: E402
 
 MEASURE = Path(__file__).with_name("measure.py")
 LARGE = 10_000  # from this size on, one run is enough
 MB = 1024 * 1024
-
-
-def site_config(root: Path) -> None:
-    """Give a project the repository's mkdocs.yml and pages, with the theme and hooks of this
-    repository (by absolute path)."""
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("custom_dir: theme", f"custom_dir: {REPO / 'theme'}")
-    text = text.replace("- desclasificado/mkdocs_hooks.py",
-                        f"- {REPO / 'desclasificado' / 'mkdocs_hooks.py'}")
-    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
-    shutil.copytree(REPO / "pages", root / "pages", dirs_exist_ok=True)
 
 
 def child(*args: str) -> tuple[dict, float]:
@@ -140,7 +129,7 @@ def serve_latency(root: Path, event_id: str) -> float | None:
 def measure_size(n: int, runs: int, out: Path) -> dict:
     """Every figure for a collection of `n` events."""
     root = generate(out / f"project-{n}", n)
-    site_config(root)
+    copy_site_config(REPO, root)
     site = root / "site"
     runs = 1 if n >= LARGE else runs
     parse = [child("parse", str(root))[0]["seconds"] for _ in range(runs)]
@@ -219,7 +208,7 @@ def profile(what: str, n: int, out: Path, top: int) -> None:
     import pstats
 
     root = generate(out / f"project-{n}", n)
-    site_config(root)
+    copy_site_config(REPO, root)
     stats_file = out / f"profile-{what}-{n}.pstats"
     args = ["check", str(root)] if what == "check" else ["build", str(root), str(root / "site")]
     subprocess.run([sys.executable, "-m", "cProfile", "-o", str(stats_file), str(MEASURE), *args],
@@ -257,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
         root = args.out / f"project-{args.serve_size}"
         if not (root / "mkdocs.yml").is_file():
             generate(root, args.serve_size)
-            site_config(root)
+            copy_site_config(REPO, root)
         serve_s = serve_latency(root, f"ev-{min(500, args.serve_size - 1):06d}")
     checks = targets(results, serve_s, serve_measured=bool(args.serve_size))
     print(table(results))

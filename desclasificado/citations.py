@@ -27,6 +27,7 @@ import datetime
 import html
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -185,24 +186,40 @@ def _qualify(date: HistDate, words: str) -> str:
     return f"{words}?" if date.uncertain else words
 
 
-def us_date(date: HistDate) -> str:
-    """Chicago's form: 'April 11, 1963', 'April 1963', '1963', '1960s',
-    'June–December 1962', 'ca. 1963'."""
+def _styled_date(date: HistDate, single: Callable[[HistDate], str],
+                 pair: Callable[[HistDate, HistDate], str]) -> str:
+    """A date in one style, given the style's single date and closed range; an open
+    interval is shown as written."""
     if date.is_interval:
         left, right = interval_sides(date)
         if left is None or right is None:
             return date.display()
-        return _qualify(date, _us_range(left, right))
-    return _qualify(date, _us_single(date))
+        return _qualify(date, pair(left, right))
+    return _qualify(date, single(date))
 
 
-def _us_single(date: HistDate) -> str:
+def _day_and_year(date: HistDate) -> tuple[datetime.date, str | None]:
+    """The first known day of a date, and its text when the date is only a decade
+    ('1960s') or a year ('1963') - written alike in every style; else None."""
     day = date.start or date.end
     assert day is not None
     if date.precision == "decade":
-        return f"{day.year // 10 * 10}s"
+        return day, f"{day.year // 10 * 10}s"
     if date.precision == "year":
-        return str(day.year)
+        return day, str(day.year)
+    return day, None
+
+
+def us_date(date: HistDate) -> str:
+    """Chicago's form: 'April 11, 1963', 'April 1963', '1963', '1960s',
+    'June–December 1962', 'ca. 1963'."""
+    return _styled_date(date, _us_single, _us_range)
+
+
+def _us_single(date: HistDate) -> str:
+    day, coarse = _day_and_year(date)
+    if coarse is not None:
+        return coarse
     if date.precision == "month":
         return f"{MONTHS[day.month - 1]} {day.year}"
     return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
@@ -223,21 +240,13 @@ def _us_range(left: HistDate, right: HistDate) -> str:
 
 def mla_date(date: HistDate) -> str:
     """MLA's form: '11 Apr. 1963', 'Apr. 1963', '1963', 'June–Dec. 1962'."""
-    if date.is_interval:
-        left, right = interval_sides(date)
-        if left is None or right is None:
-            return date.display()
-        return _qualify(date, _mla_range(left, right))
-    return _qualify(date, _mla_single(date))
+    return _styled_date(date, _mla_single, _mla_range)
 
 
 def _mla_single(date: HistDate, year: bool = True) -> str:
-    day = date.start or date.end
-    assert day is not None
-    if date.precision == "decade":
-        return f"{day.year // 10 * 10}s"
-    if date.precision == "year":
-        return str(day.year)
+    day, coarse = _day_and_year(date)
+    if coarse is not None:
+        return coarse
     tail = f" {day.year}" if year else ""
     if date.precision == "month":
         return f"{MLA_MONTHS[day.month - 1]}{tail}"
@@ -272,12 +281,9 @@ def apa_date(date: HistDate | None) -> str:
 
 
 def _apa_single(date: HistDate) -> str:
-    day = date.start or date.end
-    assert day is not None
-    if date.precision == "decade":
-        return f"{day.year // 10 * 10}s"
-    if date.precision == "year":
-        return str(day.year)
+    day, coarse = _day_and_year(date)
+    if coarse is not None:
+        return coarse
     if date.precision == "month":
         return f"{day.year}, {MONTHS[day.month - 1]}"
     return f"{day.year}, {MONTHS[day.month - 1]} {day.day}"
@@ -312,8 +318,29 @@ def bare_url(url: str) -> str:
 
 # --- what is cited --------------------------------------------------------------------
 
+class _Citable:
+    """What is cited: one method a form of `STYLES`, and `cite` to pick one by name."""
+
+    def chicago_note(self) -> Styled:
+        raise NotImplementedError
+
+    def chicago_bib(self) -> Styled:
+        raise NotImplementedError
+
+    def apa(self) -> Styled:
+        raise NotImplementedError
+
+    def mla(self) -> Styled:
+        raise NotImplementedError
+
+    def cite(self, style: str) -> Styled:
+        """The citation in one of `STYLES`."""
+        return {"chicago-note": self.chicago_note, "chicago-bibliography": self.chicago_bib,
+                "apa": self.apa, "mla": self.mla}[style]()
+
+
 @dataclass(frozen=True)
-class ArchivalDocument:
+class ArchivalDocument(_Citable):
     """An archival government document, with the facts its record gives."""
 
     author: str | None
@@ -334,11 +361,6 @@ class ArchivalDocument:
                    record_number=doc.record_number, series=doc.record_series or None,
                    collection=doc.collection or None, archive=doc.archive,
                    url=doc.cited_pdf(), accessed=accessed)
-
-    def cite(self, style: str) -> Styled:
-        """The citation in one of `STYLES`."""
-        return {"chicago-note": self.chicago_note, "chicago-bibliography": self.chicago_bib,
-                "apa": self.apa, "mla": self.mla}[style]()
 
     def chicago_note(self) -> Styled:
         """Author, “Title,” date, record number, series, collection, archive, URL."""
@@ -384,18 +406,13 @@ class ArchivalDocument:
 
 
 @dataclass(frozen=True)
-class WebPage:
+class WebPage(_Citable):
     """A page of this site: no author, no publication date."""
 
     title: str
     site: str
     url: str
     accessed: datetime.date
-
-    def cite(self, style: str) -> Styled:
-        """The citation in one of `STYLES`."""
-        return {"chicago-note": self.chicago_note, "chicago-bibliography": self.chicago_bib,
-                "apa": self.apa, "mla": self.mla}[style]()
 
     @cached_property
     def headline(self) -> str:

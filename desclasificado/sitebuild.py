@@ -69,6 +69,18 @@ def refusal(root: Path, target: Path) -> str | None:
     return None
 
 
+def copy_site_config(repo: Path, root: Path) -> None:
+    """Give the project at `root` the mkdocs.yml and pages of the checkout `repo`, with the
+    theme and hooks of `repo` (by absolute path): how the tests and the benchmarks build
+    projects made elsewhere."""
+    text = (repo / CONFIG_FILE).read_text(encoding="utf-8")
+    text = text.replace("custom_dir: theme", f"custom_dir: {repo / 'theme'}")
+    text = text.replace("- desclasificado/mkdocs_hooks.py",
+                        f"- {repo / 'desclasificado' / 'mkdocs_hooks.py'}")
+    (root / CONFIG_FILE).write_text(text, encoding="utf-8")
+    shutil.copytree(repo / "pages", root / "pages", dirs_exist_ok=True)
+
+
 def build_site(root: Path, site_dir: Path | None = None, style: str = "text") -> int:
     """Check and build the site into `site_dir` (default `root/site`); 0 on success."""
     root = root.resolve()

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from .load import RawProject, RawRecord
 from .models import ID_PATTERN, MODELS, Actor, Document, Event, Theme, id_key, slugify
@@ -155,18 +156,9 @@ def _model_problem(error: Any, record: RawRecord, model_class: type[BaseModel]) 
 def _is_required(model: type[BaseModel], loc: tuple[Any, ...]) -> bool:
     """Whether the field at `loc` must be in the file (so "delete the line" is no advice)."""
     fields = [part for part in loc if not isinstance(part, int)]
-    for depth, part in enumerate(fields):
-        info = model.model_fields.get(part) or next(
-            (f for f in model.model_fields.values() if f.alias == part), None)
-        if info is None:
-            return False
-        if depth == len(fields) - 1:
-            return info.is_required()
-        nested = _nested_model(info.annotation)
-        if nested is None:
-            return False
-        model = nested
-    return False
+    owner = _model_at(model, tuple(fields[:-1])) if fields else None
+    info = _field_named(owner, fields[-1]) if owner is not None else None
+    return info is not None and info.is_required()
 
 
 def _type_message(kind: str, name: str, value: Any, error: Any, required: bool = False) -> str:
@@ -212,16 +204,30 @@ def _type_message(kind: str, name: str, value: Any, error: Any, required: bool =
 
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     """The field names (aliases where set) of the model found at `loc` inside `model`."""
+    found = _model_at(model, loc)
+    if found is None:
+        return []
+    return [info.alias or name for name, info in found.model_fields.items()]
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model found at `loc` inside `model` (list indexes skipped), or None where `loc`
+    names no field or a field that holds no model."""
     for part in loc:
         if isinstance(part, int):
             continue
-        info = model.model_fields.get(part) or next(
-            (f for f in model.model_fields.values() if f.alias == part), None)
+        info = _field_named(model, part)
         nested = _nested_model(info.annotation) if info else None
         if nested is None:
-            return []
+            return None
         model = nested
-    return [info.alias or name for name, info in model.model_fields.items()]
+    return model
+
+
+def _field_named(model: type[BaseModel], part: Any) -> FieldInfo | None:
+    """The field of `model` called `part`, by name or by alias."""
+    return model.model_fields.get(part) or next(
+        (f for f in model.model_fields.values() if f.alias == part), None)
 
 
 def _nested_model(annotation: Any) -> type[BaseModel] | None:

@@ -4,26 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import io
-import shutil
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from desclasificado.sitebuild import copy_site_config
 from tests.conftest import REPO, Project
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr"}
-
-
-def site_config(root: Path) -> None:
-    """Give a project the repository's mkdocs.yml and pages, with the theme and hooks of
-    this repository (by absolute path)."""
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("custom_dir: theme", f"custom_dir: {REPO / 'theme'}")
-    text = text.replace("- desclasificado/mkdocs_hooks.py",
-                        f"- {REPO / 'desclasificado' / 'mkdocs_hooks.py'}")
-    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
-    shutil.copytree(REPO / "pages", root / "pages", dirs_exist_ok=True)
 
 
 class SiteProject(Project):
@@ -31,7 +20,7 @@ class SiteProject(Project):
 
     def __init__(self, root: Path):
         super().__init__(root)
-        site_config(root)
+        copy_site_config(REPO, root)
 
     def run(self, *argv: str) -> tuple[int, list[str]]:
         """Run `build.py ARGV` in-process; the exit code and the printed lines."""

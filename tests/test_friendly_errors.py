@@ -12,20 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desclasificado.yamlhints import syntax_hint
-from tests.conftest import Project
+from tests.conftest import GOOD_EVENT, Project
 
-BASE = """\
-date: "1963-04-11"
-title: "CIA source names Paris as the hub of the network"
-summary: "The CIA's source reported that Paris had become the center of the network.[^1]"
-countries: ["PE", "FR"]
-actors: ["cia"]
-themes: ["exile-networks"]
-sources:
-  - document: "176-10036-10058"
-    pages: "3"
-    quote: "Paris has emerged as the center of the network."
-"""
+BASE = GOOD_EVENT  # each case is one edit of the event the fixtures use
 TITLE = 'title: "CIA source names Paris as the hub of the network"'
 
 

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pycountry
 
+from .geometry import douglas_peucker, signed_area
+
 Point = tuple[float, float]
 Ring = list[Point]
 
@@ -95,31 +97,12 @@ def simplify(points: Ring, tolerance: float) -> Ring:
     """Douglas-Peucker, iterative; keeps the first and last points."""
     if len(points) < 3:
         return list(points)
-    keep = [False] * len(points)
-    keep[0] = keep[-1] = True
-    stack = [(0, len(points) - 1)]
-    while stack:
-        first, last = stack.pop()
-        (ax, ay), (bx, by) = points[first], points[last]
-        dx, dy = bx - ax, by - ay
-        norm = (dx * dx + dy * dy) ** 0.5
-        best, at = -1.0, -1
-        for i in range(first + 1, last):
-            px, py = points[i]
-            dist = (abs(dy * px - dx * py + bx * ay - by * ax) / norm if norm
-                    else ((px - ax) ** 2 + (py - ay) ** 2) ** 0.5)
-            if dist > best:
-                best, at = dist, i
-        if at > 0 and best > tolerance:
-            keep[at] = True
-            stack += [(first, at), (at, last)]
-    return [p for p, k in zip(points, keep, strict=True) if k]
+    return douglas_peucker(points, tolerance)
 
 
 def area(ring: Ring) -> float:
     """Unsigned area (shoelace formula), in square degrees."""
-    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True)
-                   )) / 2
+    return abs(signed_area(ring))
 
 
 def overseas_code(ring: Ring) -> str:

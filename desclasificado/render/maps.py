@@ -20,6 +20,7 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
+from ..geo.geometry import douglas_peucker, signed_area
 from .charts import swatch
 from .markup import esc
 
@@ -59,30 +60,7 @@ def _simplify(points: list[Point], tolerance: float) -> list[Point]:
     """Douglas-Peucker (iterative), keeping the first and last points."""
     if len(points) < 4:
         return points
-    keep = [False] * len(points)
-    keep[0] = keep[-1] = True
-    stack = [(0, len(points) - 1)]
-    while stack:
-        first, last = stack.pop()
-        (ax, ay), (bx, by) = points[first], points[last]
-        dx, dy = bx - ax, by - ay
-        norm = math.hypot(dx, dy)
-        best, at = -1.0, -1
-        for i in range(first + 1, last):
-            px, py = points[i]
-            dist = abs(dy * px - dx * py + bx * ay - by * ax) / norm if norm else math.hypot(
-                px - ax, py - ay)
-            if dist > best:
-                best, at = dist, i
-        if at > 0 and best > tolerance:
-            keep[at] = True
-            stack += [(first, at), (at, last)]
-    return [p for p, k in zip(points, keep, strict=True) if k]
-
-
-def _ring_area(ring: list[Point]) -> float:
-    """Signed area (shoelace formula)."""
-    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True)) / 2
+    return douglas_peucker(points, tolerance)
 
 
 def _path(rings: list[list[Point]], digits: int) -> str:
@@ -118,7 +96,7 @@ def shapes(tolerance: float = 0.6, digits: int = 1) -> tuple[Shape, ...]:
         total, cx, cy = 0.0, 0.0, 0.0
         for polygon in polygons:  # the centre, weighted by the outer rings' areas
             outer = polygon[0]
-            a = abs(_ring_area(outer)) or 1e-9
+            a = abs(signed_area(outer)) or 1e-9
             total += a
             cx += a * sum(x for x, _ in outer) / len(outer)
             cy += a * sum(y for _, y in outer) / len(outer)
