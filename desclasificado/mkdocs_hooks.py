@@ -1,7 +1,8 @@
 """The MkDocs adapter (`hooks:` in mkdocs.yml): hands the generated pages to MkDocs.
 
 - `on_files`: check the content (or take the result `build.py` just computed), render
-  every page (`desclasificado.render`), check every link the generator wrote, and add
+  every page (`desclasificado.render`), writing the embeddable pages and data files into
+  the site directory as each is rendered, check every link the generator wrote, and add
   each page as an in-memory file (`File.generated`) with empty Markdown.
 - `on_page_markdown`: give a generated page its title; its Markdown stays empty, so
   MkDocs' Markdown pass never sees contributor text.
@@ -9,6 +10,7 @@
   (for the search plugin, without the lists of events that only repeat other pages),
   and fill the `<!-- desclasificado:NAME -->` markers of hand-written pages.
 - `on_page_context`, after the search plugin: the whole generated HTML for the template.
+- `on_post_page`: once a generated page is written, its HTML is let go.
 
 MkDocs is reached only through `desclasificado.engine`.
 """
@@ -53,7 +55,7 @@ def on_files(files: Any, config: Any) -> Any:
         lines = [p.format() for p in result.problems] + [result.summary()]
         raise engine.Abort("\n".join(lines))
     info = SiteInfo(name=config.site_name, url=config.site_url or "", built=build_date())
-    site = render_site(result.collection, info=info)
+    site = render_site(result.collection, info=info, write=_writer(config.site_dir))
     hand_written = {f.url: f for f in files.documentation_pages()}
     _refuse_conflicts(site, files, hand_written)
     broken = site.broken_links(set(hand_written))
@@ -65,12 +67,27 @@ def on_files(files: Any, config: Any) -> Any:
     _State.site = site
     _State.pages = {}
     for url, page in site.pages.items():
+        page.links = []  # checked: let them go
         _State.pages[_src_uri(url)] = page
         files.append(engine.File.generated(config, _src_uri(url), content="",
                                            inclusion=engine.InclusionLevel.NOT_IN_NAV))
+    site.pages, site.embeds = {}, {}  # each page is let go once written (on_post_page)
     for path, text in site.data_files.items():
         files.append(engine.File.generated(config, path, content=text))
     return files
+
+
+def _writer(site_dir: str) -> Any:
+    """Write a generated file into the site directory (which MkDocs has just emptied), so
+    that the embeddable pages and data files are not all held in memory."""
+    root = Path(site_dir)
+
+    def write(path: str, text: str) -> None:
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(text.encode("utf-8"))
+
+    return write
 
 
 def _refuse_conflicts(site: Site, files: Any, hand_written: dict[str, Any]) -> None:
@@ -78,7 +95,8 @@ def _refuse_conflicts(site: Site, files: Any, hand_written: dict[str, Any]) -> N
     taken = [f"{hand_written[url].src_uri}: a hand-written page cannot be at /{url}, which "
              "is generated: rename it" for url in site.pages if url in hand_written]
     taken += [f"{path}: a file in pages/ cannot be at {path}, which is generated: rename it"
-              for path in site.data_files if files.get_file_from_path(path) is not None]
+              for path in [*site.data_files, *site.written]
+              if files.get_file_from_path(path) is not None]
     if taken:
         raise engine.Abort("\n".join(taken))
 
@@ -112,6 +130,13 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     if generated is not None:
         page.content = generated.html
     return context
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """A generated page is written: let its HTML go."""
+    if _State.pages.pop(page.file.src_uri, None) is not None:
+        page.content = None
+    return output
 
 
 def _fragment(name: str, page: Any) -> str:

@@ -10,6 +10,7 @@ the adapter (`desclasificado/mkdocs_hooks.py`) hands the pages to the engine.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..index import SiteIndex, build_index
@@ -17,7 +18,7 @@ from ..validate import Collection
 from .context import Context, Page, SiteInfo
 from .data import DATA_FILES, document_cite_files
 from .document import document_page, documents_index
-from .embed import embed_files, embed_pages
+from .embed import embed_files, iter_embed_pages
 from .event import event_page
 from .home import FRAGMENTS
 from .links import BrokenLink, PageBuilder, check_links
@@ -29,6 +30,7 @@ from .listing import (
     theme_page,
     themes_index,
     timeline_page,
+    year_pages,
 )
 from .teaching import embed_url, oembed_url
 
@@ -43,6 +45,7 @@ class Site:
     pages: dict[str, Page] = field(default_factory=dict)
     data_files: dict[str, str] = field(default_factory=dict)
     embeds: dict[str, Page] = field(default_factory=dict)
+    written: list[str] = field(default_factory=list)  # files handed to `write` (render_site)
 
     def fragment(self, name: str, url: str) -> tuple[str, PageBuilder]:
         """A generated part for the hand-written page at `url` (KeyError if unknown)."""
@@ -61,8 +64,15 @@ class Site:
 
 
 def render_site(collection: Collection, index: SiteIndex | None = None,
-                info: SiteInfo | None = None) -> Site:
-    """Render every page and data file of the site (`info`: its name, address, build day)."""
+                info: SiteInfo | None = None,
+                write: Callable[[str, str], None] | None = None) -> Site:
+    """Render every page and data file of the site (`info`: its name, address, build day).
+
+    With `write(path, text)`, the files written as they are (data files, embeddable pages,
+    oEmbed and citation files) are handed to it as soon as each is rendered and not kept:
+    `data_files` stays empty, `written` lists their paths, and the embeddable pages keep
+    their links and anchors (for the link check) but not their HTML.
+    """
     index = index or build_index(collection)
     ctx = Context.prepare(collection, index, info)
     site = Site(ctx)
@@ -73,11 +83,27 @@ def render_site(collection: Collection, index: SiteIndex | None = None,
     pages += [country_page(ctx, code) for code in sorted(index.by_country)]
     pages += [theme_page(ctx, theme_id) for theme_id in sorted(collection.themes)]
     pages += [actor_page(ctx, actor_id) for actor_id in sorted(collection.actors)]
+    pages += year_pages(ctx)
     site.pages = {page.url: page for page in pages}
-    site.data_files = {path: make(ctx) for path, make in DATA_FILES.items()}
-    site.embeds = {page.url: page for page in embed_pages(ctx)}
-    site.data_files.update(embed_files(ctx, site.embeds))
-    site.data_files.update(document_cite_files(ctx))
+    def keep(files: dict[str, str]) -> None:
+        if write is None:
+            site.data_files.update(files)
+            return
+        for path, text in files.items():
+            write(path, text)
+            site.written.append(path)
+
+    for path, make in DATA_FILES.items():
+        keep({path: make(ctx)})
+    for page in iter_embed_pages(ctx):
+        site.embeds[page.url] = page
+        if write is not None:
+            keep(embed_files(ctx, {page.url: page}))
+            page.html = ""
+    if write is None:
+        keep(embed_files(ctx, site.embeds))
+    keep(document_cite_files(ctx))
+    ctx.entries.clear()  # the list entries, cached while rendering the lists
     for url, page in site.pages.items():  # pages with an embeddable version advertise it
         if embed_url(url) in site.embeds:
             page.oembed = oembed_url(ctx, url)

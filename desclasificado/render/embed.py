@@ -22,26 +22,36 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 
 from ..index import group_by_period
-from .context import Context, Page, country_name
+from .context import Context, Page
 from .event import pages_text, pdf_page
 from .links import (
     TIMELINE,
     PageBuilder,
-    actor_url,
-    country_url,
     depth,
     document_url,
     event_url,
-    theme_url,
 )
-from .listing import event_entry, plural, span_text, time_element, year_label
+from .listing import (
+    event_entry,
+    event_lists,
+    paginated,
+    plural,
+    span_text,
+    time_element,
+    year_groups,
+    year_index_html,
+    year_label,
+    year_url,
+)
 from .markup import esc, link_marks
 from .teaching import EVENT_HEIGHT, LIST_HEIGHT, OEMBED_WIDTH, embed_url, iframe
 
 _LINK = re.compile(r"<a\b([^>]*)>")
 _OWN_ANCHOR = ' href="#'
+_OWN_YEAR = re.compile(r' href="(?:\.\./)+embed/')  # a year page of a paginated embed
 
 
 def _document(ctx: Context, pb: PageBuilder, title: str, canonical: str, body: str) -> str:
@@ -72,7 +82,8 @@ def _targets(html: str) -> str:
     its links are absolute: every `<a` is a link the generator or the sanitizer wrote."""
     def target(match: re.Match[str]) -> str:
         attributes = match.group(1)
-        return f'<a target="{"_self" if _OWN_ANCHOR in attributes else "_blank"}"{attributes}>'
+        own = _OWN_ANCHOR in attributes or _OWN_YEAR.match(attributes) is not None
+        return f'<a target="{"_self" if own else "_blank"}"{attributes}>'
 
     return _LINK.sub(target, html)
 
@@ -109,11 +120,16 @@ def embed_event(ctx: Context, event_id: str) -> Page:
 
 def _embed_list(ctx: Context, page: str, title: str, event_ids: list[str]) -> Page:
     """The embeddable version of a timeline: its events by year, each year a section
-    with the years it covers (`data-from`, `data-to`) for the year range."""
+    with the years it covers (`data-from`, `data-to`) for the year range. A paginated
+    list shows its years instead, each linking to its embeddable year page."""
     url = embed_url(page)
     pb = PageBuilder(url)
     sections = []
-    for group in group_by_period(event_ids, ctx.collection):
+    groups = group_by_period(event_ids, ctx.collection)
+    if paginated(event_ids):
+        sections.append(year_index_html(pb, url, groups))
+        groups = []
+    for group in groups:
         for year in group.years:
             if group.decade is None:
                 span = ""
@@ -139,16 +155,22 @@ def _embed_list(ctx: Context, page: str, title: str, event_ids: list[str]) -> Pa
 
 def embed_pages(ctx: Context) -> list[Page]:
     """Every embeddable page: each event, the timeline, and each country, theme and actor."""
-    index, collection = ctx.index, ctx.collection
-    pages = [embed_event(ctx, eid) for eid in index.timeline]
-    pages.append(_embed_list(ctx, TIMELINE, "Timeline", index.timeline))
-    pages += [_embed_list(ctx, country_url(code), country_name(code), ids)
-              for code, ids in sorted(index.by_country.items())]
-    pages += [_embed_list(ctx, theme_url(t), collection.themes[t].title,
-                          index.by_theme.get(t, [])) for t in sorted(collection.themes)]
-    pages += [_embed_list(ctx, actor_url(a), collection.actors[a].name,
-                          index.by_actor.get(a, [])) for a in sorted(collection.actors)]
-    return pages
+    return list(iter_embed_pages(ctx))
+
+
+def iter_embed_pages(ctx: Context) -> Iterator[Page]:
+    """`embed_pages`, one at a time (so that each can be written and let go)."""
+    for eid in ctx.index.timeline:
+        yield embed_event(ctx, eid)
+    lists = event_lists(ctx)
+    for page, title, ids in lists:
+        yield _embed_list(ctx, page, title, ids)
+    for page, title, ids in lists:  # the year pages of paginated lists
+        if paginated(ids):
+            for decade, year in year_groups(ctx, ids):
+                yield _embed_list(ctx, year_url(page, decade, year.year),
+                                  f"{title}, {year_label(decade, year.year)}",
+                                  list(year.event_ids))
 
 
 def oembed(ctx: Context, page: Page) -> str | None:

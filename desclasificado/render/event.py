@@ -9,7 +9,7 @@ from ..models import Document, Event, Source
 from .context import Context, Page
 from .glossary import Term, link_actors
 from .links import PageBuilder, actor_url, document_url, event_url, theme_url
-from .listing import country_links, event_entry, time_element, year_anchor
+from .listing import country_links, event_entry, time_element, year_href
 from .markup import esc, link_marks, plain_text
 from .searchtext import event_text
 from .teaching import event_tools
@@ -147,7 +147,8 @@ def event_page(ctx: Context, event_id: str) -> Page:
     if year is not None:
         decade = event.date.decade()
         year_group = None if event.date.precision == "decade" else year
-        kicker = (f'<a href="{pb.href("timeline/", year_anchor(decade, year_group))}">'
+        href = year_href(pb, "timeline/", ctx.index.timeline, decade, year_group)
+        kicker = (f'<a href="{href}">'
                   f'Timeline · {esc(year if year_group else f"{decade}s")}</a>')
     terms, actor_href = _glossary(ctx, pb, event)
     linked: set[str] = set()

@@ -48,10 +48,17 @@ def _facet(pb: PageBuilder, facet: str, title: str, every: str,
             f'</span></summary><ul class="facet-links">{items}</ul></details>')
 
 
-def explore_panel(ctx: Context, pb: PageBuilder) -> str:
-    """The panel above the timeline (see the module's docstring)."""
+def explore_panel(ctx: Context, pb: PageBuilder, event_ids: list[str] | None = None) -> str:
+    """The panel above the timeline (see the module's docstring); `event_ids`: the events
+    the page lists, when it lists only some (one year of a timeline split by year)."""
     index, collection = ctx.index, ctx.collection
-    years = [y for y in index.by_year if y is not None]
+    if event_ids is None:
+        years = [y for y in index.by_year if y is not None]
+        total = len(index.timeline)
+    else:
+        spans = [year_span(collection.events[eid]) for eid in event_ids]
+        years = [y for span in spans for y in span if y is not None]
+        total = len(event_ids)
     countries = sorted(index.by_country, key=country_name)
     themes = sorted(index.by_theme, key=lambda t: collection.themes[t].title.casefold())
     actors = sorted(index.by_actor, key=lambda a: collection.actors[a].name.casefold())
@@ -68,7 +75,7 @@ def explore_panel(ctx: Context, pb: PageBuilder) -> str:
     ]
     span = f' data-first-year="{min(years)}" data-last-year="{max(years)}"' if years else ""
     return (f'<section class="explore" aria-label="Explore the timeline"{span} '
-            f'data-total="{len(index.timeline)}">'
+            f'data-total="{total}">'
             '<h2 class="explore-title">Explore</h2>'
             '<p class="explore-intro">Open a list to go to the events of one country, theme '
             'or actor, or jump to a year below.</p>'

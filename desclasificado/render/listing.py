@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..dates import HistDate
-from ..index import DecadeGroup, group_by_period
+from ..index import DecadeGroup, YearGroup, group_by_period
 from .context import Context, Page, country_name
 from .explore import SCRIPT as EXPLORE_SCRIPT
 from .explore import entry_data, explore_panel
@@ -26,6 +26,12 @@ from .markup import esc, link_marks
 from .pictures import country_map, locator, overview
 from .searchtext import label
 from .teaching import listing_tools
+
+#: A list of more events than this (the timeline, a country, theme or actor, and their
+#: embeddable versions) shows its decades and years with their counts instead of its entries,
+#: and each year gets a page of its own (`year_url`). An entry is about 0.9 KB, so a list
+#: stays under half a megabyte. Tests lower it.
+LIST_PAGE_LIMIT = 500
 
 ACTOR_KINDS = {"person": "Person", "organization": "Organization",
                "government": "Government", "agency": "Agency"}
@@ -98,6 +104,50 @@ def year_anchor(decade: int | None, year: int | None) -> str:
     return f"{decade_anchor(decade)}-x" if year is None else f"y{year}"
 
 
+def paginated(event_ids: list[str] | tuple[str, ...]) -> bool:
+    """Whether a list is long enough to be split into a page per year."""
+    return len(event_ids) > LIST_PAGE_LIMIT
+
+
+def year_slug(decade: int | None, year: int | None) -> str:
+    """The last part of a year page's address: "1963", "1960s" (decade precision), "undated"."""
+    if year is not None:
+        return str(year)
+    return "undated" if decade is None else f"{decade}s"
+
+
+def year_url(list_url: str, decade: int | None, year: int | None) -> str:
+    """The page of one year of a paginated list: "timeline/1963/", "countries/pe/1963/"."""
+    return f"{list_url}{year_slug(decade, year)}/"
+
+
+def year_href(pb: PageBuilder, list_url: str, event_ids: list[str] | tuple[str, ...],
+              decade: int | None, year: int | None) -> str:
+    """The link to a year of a list: its anchor, or its own page when the list is paginated."""
+    if paginated(event_ids):
+        return pb.href(year_url(list_url, decade, year))
+    return pb.href(list_url, year_anchor(decade, year))
+
+
+def year_index_html(pb: PageBuilder, list_url: str, groups: list[DecadeGroup],
+                    heading: str = "h2") -> str:
+    """A paginated list: its decades (with their anchors) and years, with their counts,
+    each year linking to its page."""
+    parts = []
+    for group in groups:
+        years = "".join(
+            f'<li><a href="{pb.href(year_url(list_url, group.decade, y.year))}">'
+            f'{esc(year_label(group.decade, y.year))}</a> '
+            f'<span class="count">{plural(len(y.event_ids), "event")}</span></li>'
+            for y in group.years)
+        anchor = pb.anchor(decade_anchor(group.decade))
+        parts.append(f'<section class="decade-index" aria-labelledby="{anchor}">'
+                     f'<{heading} id="{anchor}">{esc(decade_label(group.decade))}</{heading}>'
+                     f'<p class="count">{plural(group.count(), "event")}</p>'
+                     f'<ul class="year-index">{years}</ul></section>')
+    return f'<div class="years">{"".join(parts)}</div>'
+
+
 def timeline_html(ctx: Context, pb: PageBuilder, groups: list[DecadeGroup]) -> str:
     """Events grouped under decade (h2) and year (h3) headings with anchors."""
     parts = []
@@ -148,12 +198,15 @@ def _events_page(ctx: Context, url: str, title: str, kicker: tuple[str, str] | N
     head = ""
     if kicker:
         head = f'<p class="kicker"><a href="{pb.href(kicker[0])}">{esc(kicker[1])}</a></p>'
-    body = (timeline_html(ctx, pb, groups) if event_ids
-            else '<p class="empty">No event in the collection yet.</p>')
     header = f'<header class="page-head">{head}<h1>{esc(title)}</h1>{intro}</header>'
     more = extra(pb) if extra else ""
     tools = listing_tools(ctx, pb, title, event_ids)
-    html = f'{header}{tools}{more}{period_nav(pb, groups)}<div class="timeline">{body}</div>'
+    if paginated(event_ids):
+        html = f'{header}{tools}{more}{year_index_html(pb, url, groups)}'
+    else:
+        body = (timeline_html(ctx, pb, groups) if event_ids
+                else '<p class="empty">No event in the collection yet.</p>')
+        html = f'{header}{tools}{more}{period_nav(pb, groups)}<div class="timeline">{body}</div>'
     kind = {COUNTRIES: "Country", THEMES: "Theme", ACTORS: "Actor"}.get(kicker[0]) if kicker else None
     return Page(url, title, html, pb.links, pb.anchors, kind="listing",
                 search_html=label(kind or "Timeline") + header,
@@ -170,7 +223,8 @@ def timeline_page(ctx: Context) -> Page:
     return _events_page(ctx, TIMELINE, "Timeline", None, intro, ids,
                         lambda pb: overview(ctx, pb) + explore_panel(ctx, pb),
                         description="Every event of the collection in date order.",
-                        scripts=(EXPLORE_SCRIPT,))
+                        # split by year, the page has no entries to filter: links only
+                        scripts=() if paginated(ids) else (EXPLORE_SCRIPT,))
 
 
 def country_page(ctx: Context, code: str) -> Page:
@@ -256,3 +310,73 @@ def actors_index(ctx: Context) -> Page:
              len(ctx.index.by_actor.get(a, []))) for a in ids]
     return _facet_index(ACTORS, "Actors", "People, organizations, governments and agencies "
                         "named in the events.", pb, rows, "Events by actor.")
+
+
+def event_lists(ctx: Context) -> list[tuple[str, str, list[str]]]:
+    """Every list of events, as (address, title, event ids): the timeline, then each
+    country, theme and actor."""
+    index, collection = ctx.index, ctx.collection
+    lists = [(TIMELINE, "Timeline", index.timeline)]
+    lists += [(country_url(code), country_name(code), ids)
+              for code, ids in sorted(index.by_country.items())]
+    lists += [(theme_url(t), collection.themes[t].title, index.by_theme.get(t, []))
+              for t in sorted(collection.themes)]
+    lists += [(actor_url(a), collection.actors[a].name, index.by_actor.get(a, []))
+              for a in sorted(collection.actors)]
+    return lists
+
+
+def year_groups(ctx: Context, event_ids: list[str]) -> list[tuple[int | None, YearGroup]]:
+    """The years of a list in order, each with its decade."""
+    return [(group.decade, year) for group in group_by_period(event_ids, ctx.collection)
+            for year in group.years]
+
+
+def _year_page(ctx: Context, list_url: str, title: str, decade: int | None, year: YearGroup,
+               before: tuple[int | None, int | None] | None,
+               after: tuple[int | None, int | None] | None) -> Page:
+    """One year of a paginated list, with the same entries as an unpaginated list."""
+    url = year_url(list_url, decade, year.year)
+    pb = PageBuilder(url)
+    when = year_label(decade, year.year)
+    page_title = f"{title}, {when}"
+    ids = list(year.event_ids)
+    head = f'<p class="kicker"><a href="{pb.href(list_url)}">{esc(title)}</a></p>'
+    intro = (f'<p class="lede">{plural(len(ids), "event")} of {esc(when)}, in date order.</p>')
+    header = f'<header class="page-head">{head}<h1>{esc(page_title)}</h1>{intro}</header>'
+    steps = []
+    if before:
+        steps.append(f'<a rel="prev" href="{pb.href(year_url(list_url, *before))}">'
+                     f'Previous: {esc(year_label(*before))}</a>')
+    steps.append(f'<a href="{pb.href(list_url, decade_anchor(decade))}">Every year</a>')
+    if after:
+        steps.append(f'<a rel="next" href="{pb.href(year_url(list_url, *after))}">'
+                     f'Next: {esc(year_label(*after))}</a>')
+    nav = f'<nav class="jump" aria-label="Other years"><ul><li>{" · ".join(steps)}</li></ul></nav>'
+    timeline = list_url == TIMELINE
+    more = explore_panel(ctx, pb, ids) if timeline else ""
+    tools = listing_tools(ctx, pb, page_title, ids)
+    body = timeline_html(ctx, pb, [DecadeGroup(decade, (year,))])
+    html = f'{header}{tools}{more}{nav}<div class="timeline">{body}</div>'
+    return Page(url, page_title, html, pb.links, pb.anchors, kind="listing",
+                search_html=label(_KINDS.get(list_url.split("/")[0], "Timeline")) + header,
+                description=f"{title}: the events of {when}.",
+                scripts=(EXPLORE_SCRIPT,) if timeline else ())
+
+
+_KINDS = {COUNTRIES.strip("/"): "Country", THEMES.strip("/"): "Theme", ACTORS.strip("/"): "Actor"}
+
+
+def year_pages(ctx: Context) -> list[Page]:
+    """The year pages of every paginated list (none when every list is short)."""
+    pages = []
+    for list_url, title, ids in event_lists(ctx):
+        if not paginated(ids):
+            continue
+        years = year_groups(ctx, ids)
+        keys = [(decade, year.year) for decade, year in years]
+        for at, (decade, year) in enumerate(years):
+            pages.append(_year_page(ctx, list_url, title, decade, year,
+                                    keys[at - 1] if at else None,
+                                    keys[at + 1] if at + 1 < len(keys) else None))
+    return pages

@@ -17,7 +17,11 @@ from .maps import events_map, locator_map
 def overview(ctx: Context, pb: PageBuilder) -> str:
     """The chart of events by year, each bar linking to its year on the timeline."""
     counts = year_region_counts(ctx.collection.events.values())
-    return overview_chart(counts, lambda year: pb.href(TIMELINE, f"y{year}"), uid="overview")
+    from .listing import year_href  # listing shows this chart: imported here, not above
+
+    ids = ctx.index.timeline
+    return overview_chart(counts, lambda year: year_href(pb, TIMELINE, ids, year // 10 * 10, year),
+                          uid="overview")
 
 
 def country_map(ctx: Context, pb: PageBuilder) -> str:
