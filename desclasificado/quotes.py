@@ -150,12 +150,6 @@ def _similar(ours: str, theirs: str, edge: bool) -> bool:
     return fuzz.ratio(ours, theirs) >= WORD_THRESHOLD
 
 
-def best_match(quote: str, text: str) -> tuple[float, str]:
-    """Score (0-100) of `quote` against `text`, and the passage of `text` it matched."""
-    found = match(quote, text)
-    return found.score, found.passage
-
-
 def check_event_quotes(event: Event, transcripts: dict[str, Transcript],
                        where: Positions) -> list[Problem]:
     """Problems for the quotes of one event whose documents have transcripts."""

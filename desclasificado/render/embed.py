@@ -153,13 +153,9 @@ def _embed_list(ctx: Context, page: str, title: str, event_ids: list[str]) -> Pa
                 kind="embed")
 
 
-def embed_pages(ctx: Context) -> list[Page]:
-    """Every embeddable page: each event, the timeline, and each country, theme and actor."""
-    return list(iter_embed_pages(ctx))
-
-
 def iter_embed_pages(ctx: Context) -> Iterator[Page]:
-    """`embed_pages`, one at a time (so that each can be written and let go)."""
+    """Every embeddable page (each event, the timeline, and each country, theme and actor),
+    one at a time, so that each can be written and let go."""
     for eid in ctx.index.timeline:
         yield embed_event(ctx, eid)
     lists = event_lists(ctx)

@@ -116,8 +116,3 @@ def plain_text(text: str, limit: int = 200) -> str:
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = " ".join(re.sub(r"[*_`#>]", "", text).split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def mark_numbers(fragment: str) -> list[int]:
-    """The citation numbers of the placeholders in a fragment."""
-    return [int(n) for n in _MARK.findall(fragment)]
