@@ -11,7 +11,7 @@ from pathlib import Path
 from .load import load_project
 from .placeholders import placeholder_problems, supersede
 from .problems import Problem, cap_per_file, sort_problems
-from .quotes import check_event_quotes
+from .quotes import check_event_quotes, forget_normalized_texts
 from .validate import Collection, validate
 
 
@@ -47,6 +47,7 @@ def check_project(root: Path, verify_quotes: bool = True) -> CheckResult:
             for event_id, event in collection.events.items():
                 where = collection.positions[("events", event_id)]
                 problems += check_event_quotes(event, collection.transcripts, where)
+            forget_normalized_texts()
         yaml_level = set(raw.problems)
         later = [p for p in problems if p not in yaml_level]
         problems = supersede(placeholder_problems(raw), supersede(raw.problems, later))

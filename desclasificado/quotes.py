@@ -61,6 +61,11 @@ def _normalized(text: str) -> str:
     return normalize(text)
 
 
+def forget_normalized_texts() -> None:
+    """Let go of the normalized transcript pages kept while checking quotes."""
+    _normalized.cache_clear()
+
+
 @dataclass(frozen=True)
 class Match:
     """How a quote compares with a text: the best passage, and the first word-level difference."""

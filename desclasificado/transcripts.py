@@ -12,7 +12,9 @@ SUFFIXES = (".md", ".txt")
 
 @dataclass(frozen=True)
 class Transcript:
-    """The text of a document; `pages` maps PDF page numbers to their text when marked."""
+    """The text of a document: `pages` maps PDF page numbers to their text when it has
+    `## Page N` lines; otherwise `pages` is empty and `text` holds it all (`text` is empty
+    when there are pages, so that no transcript is held twice)."""
 
     path: str
     text: str
@@ -39,4 +41,4 @@ def parse_transcript(text: str, path: str) -> Transcript:
             body = _PAGE_RULE.sub("", body).strip()
         number = int(mark.group(1))
         pages[number] = (pages[number] + "\n\n" + body) if number in pages else body
-    return Transcript(path, text, pages)
+    return Transcript(path, "" if pages else text, pages)

@@ -9,11 +9,13 @@ import subprocess
 import sys
 import time
 import urllib.request
+import weakref
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from desclasificado.render.links import Link, check_links
+from desclasificado.render.links import Link, LinkCheck, check_links
 from tests.conftest import REPO
 from tests.sitekit import SiteProject, event_yaml
 
@@ -81,6 +83,26 @@ def test_a_broken_generated_link_fails_the_build(site_project: SiteProject,
     assert not (site_project.root / "site").exists()
 
 
+def test_pages_are_rendered_one_at_a_time_as_they_are_written(site_project: SiteProject,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The build never holds every page's HTML: each is rendered when MkDocs writes it and
+    let go once written (the memory target of 10,000 events depends on it)."""
+    from desclasificado.render import Site
+
+    render, alive, most_alive = Site.render, [], []
+
+    def watched(site: Site, url: str) -> Any:
+        page = render(site, url)
+        alive.append(weakref.ref(page))
+        most_alive.append(sum(ref() is not None for ref in alive))
+        return page
+
+    monkeypatch.setattr(Site, "render", watched)
+    code, _ = site_project.build()
+    assert code == 0 and len(alive) > 10
+    assert max(most_alive) <= 2  # the page being written, and at most the one before it
+
+
 def test_the_link_check_names_missing_pages_and_anchors() -> None:
     pages = [("events/a/", "events/a.yaml", [Link("events/b/", None), Link("events/a/", "x"),
                                              Link("events/a/", "source-1"), Link("", None),
@@ -88,9 +110,27 @@ def test_the_link_check_names_missing_pages_and_anchors() -> None:
     anchors = {"events/a/": {"source-1"}, "events/b/": set()}
     broken = check_links(pages, anchors, other_pages={""})
     assert [(b.link.url, b.link.anchor) for b in broken] == [
-        ("events/a/", "x"), ("", "top"), ("nowhere/", None)]
+        ("", "top"), ("events/a/", "x"), ("nowhere/", None)]
     assert broken[2].message() == ("events/a.yaml: error: the page /events/a/ links to /nowhere/, "
                                    "but no such page is generated")
+
+
+def test_the_link_check_settles_links_to_pages_rendered_later() -> None:
+    check = LinkCheck(expected={"events/a/", "documents/d/"}, other_pages={""})
+    check.add("events/a/", "events/a.yaml", [Link("documents/d/", "page-2"),
+                                             Link("documents/d/", "page-9"),
+                                             Link("embed/events/a/", None)], {"s1"})
+    assert check.waiting and not check.found  # documents/d/ and the embed are not rendered yet
+    check.add("embed/events/a/", None, [Link("events/a/", "s1")], set())
+    check.add("documents/d/", "documents/d.yaml", [Link("events/a/", "s2")], {"page-1", "page-2"})
+    assert [(b.page, b.link.url, b.link.anchor) for b in check.broken()] == [
+        ("documents/d/", "events/a/", "s2"), ("events/a/", "documents/d/", "page-9")]
+
+
+def test_a_page_never_rendered_has_no_anchors() -> None:
+    check = LinkCheck(expected={"events/a/", "events/b/"}, other_pages=set())
+    check.add("events/a/", None, [Link("events/b/", None), Link("events/b/", "x")], set())
+    assert [(b.link.url, b.link.anchor) for b in check.broken()] == [("events/b/", "x")]
 
 
 def test_site_dir_builds_elsewhere(site_project: SiteProject, tmp_path: Path) -> None:

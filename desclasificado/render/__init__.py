@@ -1,17 +1,20 @@
 """Stage 4, render: pure functions from a collection to pages and data files.
 
-`render_site(collection)` returns a `Site`: every generated page by its URL path
-("events/<id>/", "timeline/", ...) with its title and HTML, the embeddable pages
-(`embed/...`, link-checked like the others), the files written as they are (data files,
-the embeddable pages' HTML and oEmbed files, citation files) by path, and the generated
-parts hand-written pages may ask for. Nothing here imports MkDocs:
-the adapter (`desclasificado/mkdocs_hooks.py`) hands the pages to the engine.
+`plan_site(collection)` returns a `Site`: every generated page by its URL path
+("events/<id>/", "timeline/", ...) as the call that renders it (`Site.render(url)`), the
+embeddable pages (`embed/...`) and data files, rendered at once (and, given `write`,
+written as each is rendered, not kept), the generated parts hand-written pages may ask
+for, and the link check, fed as pages are rendered. `render_site(collection)` plans and
+renders every page. Nothing here imports MkDocs: the adapter
+(`desclasificado/mkdocs_hooks.py`) renders each page when MkDocs writes it, so that the
+site is never in memory at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 
 from ..index import SiteIndex, build_index
 from ..validate import Collection
@@ -21,7 +24,21 @@ from .document import document_page, documents_index
 from .embed import embed_files, iter_embed_pages
 from .event import event_page
 from .home import FRAGMENTS
-from .links import BrokenLink, PageBuilder, check_links
+from .links import (
+    ACTORS,
+    COUNTRIES,
+    DOCUMENTS,
+    THEMES,
+    TIMELINE,
+    BrokenLink,
+    LinkCheck,
+    PageBuilder,
+    actor_url,
+    country_url,
+    document_url,
+    event_url,
+    theme_url,
+)
 from .listing import (
     actor_page,
     actors_index,
@@ -34,57 +51,76 @@ from .listing import (
 )
 from .teaching import embed_url, oembed_url
 
-__all__ = ["Page", "Site", "SiteInfo", "render_site"]
+__all__ = ["Page", "Site", "SiteInfo", "plan_site", "render_site"]
 
 
 @dataclass
 class Site:
-    """Everything generated: pages and embeddable pages by URL path, files by path."""
+    """Everything generated: pages by URL path (each rendered on demand by `render`),
+    embeddable pages and files, and the link check of what has been rendered so far."""
 
     context: Context
-    pages: dict[str, Page] = field(default_factory=dict)
+    links: LinkCheck
+    makers: dict[str, Callable[[], Page]] = field(default_factory=dict)
+    pages: dict[str, Page] = field(default_factory=dict)  # rendered by render_site
     data_files: dict[str, str] = field(default_factory=dict)
-    embeds: dict[str, Page] = field(default_factory=dict)
-    written: list[str] = field(default_factory=list)  # files handed to `write` (render_site)
+    embeds: dict[str, Page] = field(default_factory=dict)  # without `write` only
+    embed_urls: set[str] = field(default_factory=set)
+    written: list[str] = field(default_factory=list)  # files handed to `write`
+
+    def render(self, url: str) -> Page:
+        """Render the page at `url` and check its links (KeyError if not generated)."""
+        page = self.makers[url]()
+        if embed_url(url) in self.embed_urls:  # pages with an embeddable version say so
+            page.oembed = oembed_url(self.context, url)
+        self.links.add(url, page.source, page.links, page.anchors)
+        return page
 
     def fragment(self, name: str, url: str) -> tuple[str, PageBuilder]:
         """A generated part for the hand-written page at `url` (KeyError if unknown)."""
         pb = PageBuilder(url)
         return FRAGMENTS[name](self.context, pb), pb
 
-    def broken_links(self, other_pages: set[str]) -> list[BrokenLink]:
-        """Links from generated pages and parts to pages or anchors that do not exist."""
-        generated = {**self.pages, **self.embeds}
-        anchors = {url: page.anchors for url, page in generated.items()}
-        checked = [(url, page.source, page.links) for url, page in generated.items()]
-        for name in FRAGMENTS:
-            _, pb = self.fragment(name, "")
-            checked.append((f"<!-- desclasificado:{name} -->", None, pb.links))
-        return check_links(checked, anchors, other_pages)
+    def broken_links(self) -> list[BrokenLink]:
+        """Links to pages or anchors that do not exist, once every page is rendered."""
+        return self.links.broken()
 
 
-def render_site(collection: Collection, index: SiteIndex | None = None,
-                info: SiteInfo | None = None,
-                write: Callable[[str, str], None] | None = None) -> Site:
-    """Render every page and data file of the site (`info`: its name, address, build day).
+def page_makers(ctx: Context) -> dict[str, Callable[[], Page]]:
+    """Every generated page by URL, as the call that renders it."""
+    index, collection = ctx.index, ctx.collection
+    makers: dict[str, Callable[[], Page]] = {
+        TIMELINE: partial(timeline_page, ctx), COUNTRIES: partial(countries_index, ctx),
+        THEMES: partial(themes_index, ctx), ACTORS: partial(actors_index, ctx),
+        DOCUMENTS: partial(documents_index, ctx)}
+    makers |= {event_url(eid): partial(event_page, ctx, eid) for eid in index.timeline}
+    makers |= {document_url(doc_id): partial(document_page, ctx, doc_id)
+               for doc_id in sorted(collection.documents)}
+    makers |= {country_url(code): partial(country_page, ctx, code)
+               for code in sorted(index.by_country)}
+    makers |= {theme_url(theme_id): partial(theme_page, ctx, theme_id)
+               for theme_id in sorted(collection.themes)}
+    makers |= {actor_url(actor_id): partial(actor_page, ctx, actor_id)
+               for actor_id in sorted(collection.actors)}
+    return makers | year_pages(ctx)
+
+
+def plan_site(collection: Collection, index: SiteIndex | None = None,
+              info: SiteInfo | None = None, write: Callable[[str, str], None] | None = None,
+              other_pages: Iterable[str] = ()) -> Site:
+    """The site with its embeddable pages and data files rendered, its pages not yet
+    (`info`: the site's name, address and build day; `other_pages`: the URLs of the
+    hand-written pages, for the link check).
 
     With `write(path, text)`, the files written as they are (data files, embeddable pages,
     oEmbed and citation files) are handed to it as soon as each is rendered and not kept:
-    `data_files` stays empty, `written` lists their paths, and the embeddable pages keep
-    their links and anchors (for the link check) but not their HTML.
+    `data_files` and `embeds` stay empty and `written` lists their paths.
     """
     index = index or build_index(collection)
     ctx = Context.prepare(collection, index, info)
-    site = Site(ctx)
-    pages = [timeline_page(ctx), countries_index(ctx), themes_index(ctx), actors_index(ctx),
-             documents_index(ctx)]
-    pages += [event_page(ctx, eid) for eid in index.timeline]
-    pages += [document_page(ctx, doc_id) for doc_id in sorted(collection.documents)]
-    pages += [country_page(ctx, code) for code in sorted(index.by_country)]
-    pages += [theme_page(ctx, theme_id) for theme_id in sorted(collection.themes)]
-    pages += [actor_page(ctx, actor_id) for actor_id in sorted(collection.actors)]
-    pages += year_pages(ctx)
-    site.pages = {page.url: page for page in pages}
+    makers = page_makers(ctx)
+    site = Site(ctx, LinkCheck(makers, other_pages), makers)
+
     def keep(files: dict[str, str]) -> None:
         if write is None:
             site.data_files.update(files)
@@ -96,15 +132,23 @@ def render_site(collection: Collection, index: SiteIndex | None = None,
     for path, make in DATA_FILES.items():
         keep({path: make(ctx)})
     for page in iter_embed_pages(ctx):
-        site.embeds[page.url] = page
-        if write is not None:
-            keep(embed_files(ctx, {page.url: page}))
-            page.html = ""
-    if write is None:
-        keep(embed_files(ctx, site.embeds))
+        site.embed_urls.add(page.url)
+        site.links.add(page.url, page.source, page.links, page.anchors)
+        keep(embed_files(ctx, {page.url: page}))
+        if write is None:
+            site.embeds[page.url] = page
     keep(document_cite_files(ctx))
-    ctx.entries.clear()  # the list entries, cached while rendering the lists
-    for url, page in site.pages.items():  # pages with an embeddable version advertise it
-        if embed_url(url) in site.embeds:
-            page.oembed = oembed_url(ctx, url)
+    for name in FRAGMENTS:
+        site.links.add(f"<!-- desclasificado:{name} -->", None, site.fragment(name, "")[1].links,
+                       None)
+    return site
+
+
+def render_site(collection: Collection, index: SiteIndex | None = None,
+                info: SiteInfo | None = None, write: Callable[[str, str], None] | None = None,
+                other_pages: Iterable[str] = ()) -> Site:
+    """Plan the site (`plan_site`) and render every page into `pages`."""
+    site = plan_site(collection, index, info, write, other_pages)
+    site.pages = {url: site.render(url) for url in site.makers}
+    site.context.entries.clear()  # the list entries, cached while rendering the lists
     return site

@@ -106,6 +106,59 @@ class BrokenLink:
                 f"{missing} is generated")
 
 
+class LinkCheck:
+    """The link check, fed one page at a time as pages are rendered.
+
+    `expected` are the pages known to be generated (their anchors are known once each is
+    added; pages added that were not expected join them), `other_pages` pages from
+    elsewhere (the hand-written ones), which may be linked to without an anchor. A link is
+    settled as soon as its target is known; only links to pages not yet added wait for
+    `broken()`, so the check keeps the anchors of each page but not every link of the site.
+    """
+
+    def __init__(self, expected: Iterable[str], other_pages: Iterable[str]) -> None:
+        self.expected = set(expected)
+        self.other_pages = set(other_pages)
+        self.anchors: dict[str, frozenset[str]] = {}
+        self.waiting: list[tuple[str, str | None, Link]] = []
+        self.found: list[BrokenLink] = []
+
+    def add(self, url: str, source: str | None, links: Iterable[Link],
+            anchors: Iterable[str] | None) -> None:
+        """A rendered page (anchors None: a generated part, not a page of its own)."""
+        if anchors is not None:
+            self.expected.add(url)
+            self.anchors[url] = frozenset(anchors)
+        for link in set(links):
+            verdict = self._verdict(link)
+            if verdict is None:
+                self.waiting.append((url, source, link))
+            elif not verdict:
+                self.found.append(BrokenLink(url, link, source))
+
+    def _verdict(self, link: Link, final: bool = False) -> bool | None:
+        """Whether the link's target exists; None while that is not known yet."""
+        if link.url in self.other_pages and link.url not in self.expected:
+            return link.anchor is None
+        if link.url not in self.expected:
+            return False if final else None
+        if link.anchor is None:
+            return True
+        known = self.anchors.get(link.url)
+        if known is None:
+            return False if final else None
+        return link.anchor in known
+
+    def broken(self) -> list[BrokenLink]:
+        """Every broken link, once every page is added (a page expected but never added
+        has no anchors)."""
+        for url, source, link in self.waiting:
+            if not self._verdict(link, final=True):
+                self.found.append(BrokenLink(url, link, source))
+        self.waiting = []
+        return sorted(self.found, key=lambda b: (b.page, b.link.url, b.link.anchor or ""))
+
+
 def check_links(pages: Iterable[tuple[str, str | None, list[Link]]],
                 anchors: dict[str, set[str]], other_pages: set[str]) -> list[BrokenLink]:
     """Links to pages not generated, or to anchors their page does not define.
@@ -114,14 +167,8 @@ def check_links(pages: Iterable[tuple[str, str | None, list[Link]]],
     each generated page to its anchors; `other_pages` are pages from elsewhere (the
     hand-written ones), which may be linked to without an anchor.
     """
-    broken = []
+    check = LinkCheck(anchors, other_pages)
+    check.anchors = {url: frozenset(names) for url, names in anchors.items()}
     for url, source, links in pages:
-        for link in links:
-            known = anchors.get(link.url)
-            if known is None:
-                ok = link.url in other_pages and link.anchor is None
-            else:
-                ok = link.anchor is None or link.anchor in known
-            if not ok:
-                broken.append(BrokenLink(url, link, source))
-    return broken
+        check.add(url, source, links, None)
+    return check.broken()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from ..dates import HistDate
@@ -367,16 +368,17 @@ def _year_page(ctx: Context, list_url: str, title: str, decade: int | None, year
 _KINDS = {COUNTRIES.strip("/"): "Country", THEMES.strip("/"): "Theme", ACTORS.strip("/"): "Actor"}
 
 
-def year_pages(ctx: Context) -> list[Page]:
-    """The year pages of every paginated list (none when every list is short)."""
-    pages = []
+def year_pages(ctx: Context) -> dict[str, Callable[[], Page]]:
+    """The year pages of every paginated list (none when every list is short), by URL,
+    each as the call that renders it."""
+    pages: dict[str, Callable[[], Page]] = {}
     for list_url, title, ids in event_lists(ctx):
         if not paginated(ids):
             continue
         years = year_groups(ctx, ids)
         keys = [(decade, year.year) for decade, year in years]
         for at, (decade, year) in enumerate(years):
-            pages.append(_year_page(ctx, list_url, title, decade, year,
-                                    keys[at - 1] if at else None,
-                                    keys[at + 1] if at + 1 < len(keys) else None))
+            pages[year_url(list_url, decade, year.year)] = partial(
+                _year_page, ctx, list_url, title, decade, year,
+                keys[at - 1] if at else None, keys[at + 1] if at + 1 < len(keys) else None)
     return pages
