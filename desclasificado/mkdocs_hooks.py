@@ -1,6 +1,7 @@
 """The MkDocs adapter (`hooks:` in mkdocs.yml): hands the generated pages to MkDocs.
 
-- `on_files`: check the content (or take the result `build.py` just computed), plan the
+- `on_files`: check the content (or take the result `build.py` just computed), publish
+  CONTRIBUTING.md as /contribute/guide/, plan the
   site (`desclasificado.render.plan_site`: the embeddable pages and data files are
   rendered and written into the site directory at once), and add each generated page as
   an in-memory file (`File.generated`) with empty Markdown, so that MkDocs' Markdown pass
@@ -58,6 +59,7 @@ def on_files(files: Any, config: Any) -> Any:
         raise engine.Abort("\n".join(lines))
     result.collection.drop_value_positions()  # checked: no more messages to place
     info = SiteInfo(name=config.site_name, url=config.site_url or "", built=build_date())
+    _add_contributor_guide(root, files, config)
     hand_written = {f.url: f for f in files.documentation_pages()}
     site = plan_site(result.collection, info=info, write=_writer(config.site_dir),
                      other_pages=hand_written)
@@ -68,6 +70,16 @@ def on_files(files: Any, config: Any) -> Any:
         files.append(engine.File.generated(config, src_uri, content="",
                                            inclusion=engine.InclusionLevel.NOT_IN_NAV))
     return files
+
+
+def _add_contributor_guide(root: Path, files: Any, config: Any) -> None:
+    """Publish the repository's CONTRIBUTING.md as /contribute/guide/ (a maintainers'
+    file, rendered like the hand-written pages), so the site links to it, not to a host."""
+    guide = root / sitebuild.GUIDE_FILE
+    if guide.is_file():
+        files.append(engine.File.generated(config, sitebuild.GUIDE_PAGE,
+                                           content=guide.read_text(encoding="utf-8"),
+                                           inclusion=engine.InclusionLevel.NOT_IN_NAV))
 
 
 def _writer(site_dir: str) -> Any:

@@ -31,7 +31,9 @@ from .internal import report_internal_error
 from .problems import Problem
 
 CONTENT_DIRS = ("events", "documents", "actors", "themes")
-SOURCE_PATHS = (*CONTENT_DIRS, "pages", "theme", "desclasificado", "mkdocs.yml")
+GUIDE_FILE = "CONTRIBUTING.md"  # published as the page below (mkdocs_hooks)
+GUIDE_PAGE = "contribute/guide.md"
+SOURCE_PATHS = (*CONTENT_DIRS, "pages", "theme", "desclasificado", "mkdocs.yml", GUIDE_FILE)
 CONFIG_FILE = "mkdocs.yml"
 TEMP_PREFIX = ".build-tmp-"
 LINK_FREE = ("pages", "theme")  # MkDocs would follow a link there and publish its target
@@ -70,15 +72,16 @@ def refusal(root: Path, target: Path) -> str | None:
 
 
 def copy_site_config(repo: Path, root: Path) -> None:
-    """Give the project at `root` the mkdocs.yml and pages of the checkout `repo`, with the
-    theme and hooks of `repo` (by absolute path): how the tests and the benchmarks build
-    projects made elsewhere."""
+    """Give the project at `root` the mkdocs.yml, pages and contributor guide of the
+    checkout `repo`, with the theme and hooks of `repo` (by absolute path): how the tests
+    and the benchmarks build projects made elsewhere."""
     text = (repo / CONFIG_FILE).read_text(encoding="utf-8")
     text = text.replace("custom_dir: theme", f"custom_dir: {repo / 'theme'}")
     text = text.replace("- desclasificado/mkdocs_hooks.py",
                         f"- {repo / 'desclasificado' / 'mkdocs_hooks.py'}")
     (root / CONFIG_FILE).write_text(text, encoding="utf-8")
     shutil.copytree(repo / "pages", root / "pages", dirs_exist_ok=True)
+    shutil.copyfile(repo / GUIDE_FILE, root / GUIDE_FILE)
 
 
 def build_site(root: Path, site_dir: Path | None = None, style: str = "text") -> int:
@@ -240,6 +243,7 @@ def serve_site(root: Path, dev_addr: str = "127.0.0.1:8000") -> int:
     """Preview the site with live reload; content errors print and the server waits."""
     root = root.resolve()
     watch = [str(root / name) for name in CONTENT_DIRS if (root / name).is_dir()]
+    watch += [str(root / GUIDE_FILE)] if (root / GUIDE_FILE).is_file() else []
     logging.basicConfig(level=logging.INFO, format="%(levelname)s: %(message)s")
     while True:
         try:

@@ -176,5 +176,7 @@ def test_the_contribute_page_links_to_the_guide_and_the_reference(site: SiteProj
     assert site.build()[0] == 0
     links = site.page("contribute/").find("main").links()
     assert "../reference/" in links
-    assert any(link.startswith("https://github.com/") and link.endswith("/CONTRIBUTING.md")
-               for link in links)
+    assert "guide/" in links
+    guide = site.page("contribute/guide/")
+    assert guide.find("h1").text == "Contributing to Desclasificado"
+    assert "python build.py new event" in guide.find("main").text

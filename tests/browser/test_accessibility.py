@@ -41,9 +41,9 @@ def page_kinds(site: Path) -> dict[str, str]:
         "search": "search.html?q=peru",
         "not found": "404.html",
     }
-    for name in ("contribute", "reference", "teachers", "data"):
+    for name in ("contribute", "contribute/guide", "reference", "teachers", "data"):
         if (site / name / "index.html").is_file():
-            kinds[name] = f"{name}/"
+            kinds[name.replace("/", " ")] = f"{name}/"
     for folder in ("embed/events", "embed/countries", "embed/themes", "embed/actors", "embed"):
         found = first(site, folder)
         if found and (site / found / "index.html").is_file():
@@ -59,7 +59,7 @@ def kinds(built_site: Path) -> dict[str, str]:
 
 
 AXE_PAGES = ["home", "timeline", "timeline, filtered", "event", "document", "country", "countries",
-             "search", "actor", "embed events", "teachers", "data"]
+             "search", "actor", "embed events", "teachers", "data", "contribute guide"]
 
 
 @pytest.mark.parametrize("name", AXE_PAGES)
