@@ -22,9 +22,12 @@ def debugging() -> bool:
 
 
 def describe(exc: BaseException) -> str:
-    """The exception as one line: its type and the first line of its message."""
+    """The exception as one line: its type, the first line of its message, and its notes
+    (such as the page being rendered)."""
     message = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {message[0]}" if message else type(exc).__name__
+    line = f"{type(exc).__name__}: {message[0]}" if message else type(exc).__name__
+    notes = [str(note) for note in getattr(exc, "__notes__", ())]
+    return ", ".join([line, *notes])
 
 
 def report_internal_error(exc: BaseException, outcome: str = "", file: TextIO | None = None) -> None:

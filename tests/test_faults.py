@@ -123,8 +123,8 @@ def test_an_exception_while_rendering(project: SiteProject, monkeypatch: pytest.
     monkeypatch.delenv("DESCLASIFICADO_DEBUG", raising=False)
     lines = _fails_cleanly(project)
     assert lines == [
-        "error: internal error (RuntimeError: boom while rendering an event); the site was not "
-        "built (site/ is unchanged)",
+        "error: internal error (RuntimeError: boom while rendering an event, while rendering "
+        "the page /events/1963-04-11-paris/); the site was not built (site/ is unchanged)",
         f"{HINT}, with the command you ran and this message (run it again with "
         "DESCLASIFICADO_DEBUG=1 to see the traceback)"]
 

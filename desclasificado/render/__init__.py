@@ -70,7 +70,11 @@ class Site:
 
     def render(self, url: str) -> Page:
         """Render the page at `url` and check its links (KeyError if not generated)."""
-        page = self.makers[url]()
+        try:
+            page = self.makers[url]()
+        except Exception as exc:  # a bug: say which page, for whoever reports it
+            exc.add_note(f"while rendering the page /{url}")
+            raise
         if embed_url(url) in self.embed_urls:  # pages with an embeddable version say so
             page.oembed = oembed_url(self.context, url)
         self.links.add(url, page.source, page.links, page.anchors)
