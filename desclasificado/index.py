@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from .dates import HistDate
 from .models import Event
 from .quotes import locate
 from .transcripts import Transcript
@@ -89,22 +90,32 @@ class SiteIndex:
         return self.timeline[at + 1] if at + 1 < len(self.timeline) else None
 
 
-def period(event: Event) -> tuple[int | None, int | None]:
-    """(decade, year) an event is filed under; year is None for decade-precision dates."""
-    decade = event.date.decade()
-    year = None if event.date.precision == "decade" else event.date.year()
+def date_period(date: HistDate) -> tuple[int | None, int | None]:
+    """(decade, year) a date is filed under; year is None for decade-precision dates."""
+    decade = date.decade()
+    year = None if date.precision == "decade" else date.year()
     return decade, year
 
 
-def timeline_key(event_id: str, event: Event) -> tuple:
-    """Order of the timeline: by decade and year filed under, then `HistDate.sort_key()`.
+def period(event: Event) -> tuple[int | None, int | None]:
+    """(decade, year) an event is filed under; year is None for decade-precision dates."""
+    return date_period(event.date)
+
+
+def date_order(date: HistDate | None) -> tuple:
+    """Order by decade and year filed under, then `HistDate.sort_key()`; undated last.
 
     Grouping first keeps an open-start interval ("until April 1963") inside its year
-    instead of before every other event; within a year the order is `sort_key()`.
+    instead of before every other date; within a year the order is `sort_key()`.
     """
-    decade, year = period(event)
-    undated = decade is None
-    return (undated, decade or 0, -1 if year is None else year, event.date.sort_key(), event_id)
+    decade, year = date_period(date) if date is not None else (None, None)
+    return (decade is None, decade or 0, -1 if year is None else year,
+            date.sort_key() if date is not None else ())
+
+
+def timeline_key(event_id: str, event: Event) -> tuple:
+    """Order of the timeline: `date_order` of the event's date, then its id."""
+    return (*date_order(event.date), event_id)
 
 
 def build_index(collection: Collection) -> SiteIndex:

@@ -23,12 +23,29 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> SiteProject:
     project.write("events/c.yaml", event_yaml("1964-02-01", "Event C", countries='["PE", "CU"]'))
     project.write("events/d.yaml", event_yaml("196X", "Event D"))
     project.write("events/e.yaml", event_yaml("1971-03-03", "Event E"))
+    for record, date in DOCUMENTS.items():
+        project.write(f"documents/{record}.yaml", document_yaml(record, date))
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(listing, "LIST_PAGE_LIMIT", 3)
         code, lines = project.build()
     assert code == 0, "\n".join(lines)
     return project
 
+
+def document_yaml(record: str, date: str | None) -> str:
+    """A made-up document record (test data, never content)."""
+    dated = f'date: "{date}"\n' if date else ""
+    return (f'record_number: "{record}"\ntitle: "Document {record}"\n{dated}'
+            'archive: "National Archives and Records Administration"\npages: 2\n'
+            f'releases:\n  - release: "2023"\n    pdf: "https://example.org/{record}.pdf"\n'
+            'cited_release: "2023"\n')
+
+
+# With the seed (1963-04-09), five documents: over the lowered limit of 3.
+DOCUMENTS = {"100-10000-10001": "1963-08-01", "100-10000-10002": "196X",
+             "100-10000-10003": "1971", "100-10000-10004": None}
+DOCUMENT_YEARS = {"1960s/": ["100-10000-10002"], "1963/": ["176-10036-10058", "100-10000-10001"],
+                  "1971/": ["100-10000-10003"], "undated/": ["100-10000-10004"]}
 
 YEARS = {"1960s/": ["Event D"], "1963/": ["Event A", PARIS, "Event B"], "1964/": ["Event C"],
          "1971/": ["Event E"]}
@@ -127,3 +144,24 @@ def test_the_limit_itself_is_not_paginated(monkeypatch: pytest.MonkeyPatch) -> N
     assert listing.paginated(["a", "b", "c", "d"])
     assert listing.year_url("countries/pe/", 1960, None) == "countries/pe/1960s/"
     assert listing.year_url("timeline/", None, None) == "timeline/undated/"
+
+
+def test_a_long_list_of_documents_shows_its_years_with_counts(built: SiteProject) -> None:
+    page = built.page("documents/")
+    assert page.find_all("table") == []
+    assert year_index(page) == {
+        "../documents/years/1960s/": "1960s, year not known 1 document",
+        "../documents/years/1963/": "1963 2 documents",
+        "../documents/years/1971/": "1971 1 document",
+        "../documents/years/undated/": "Undated 1 document"}
+
+
+def test_each_document_year_page_lists_exactly_its_documents(built: SiteProject) -> None:
+    for year, expected in DOCUMENT_YEARS.items():
+        page = built.page(f"documents/years/{year}")
+        records = [td.words() for td in page.find_all("td", class_="record-number")]
+        assert records == expected, year
+        assert page.find("p", class_="kicker").find("a").get("href") == "../../../documents/"
+    steps = built.page("documents/years/1963/").find("nav", class_="jump").links()
+    assert steps == ["../../../documents/years/1960s/", "../../../documents/#d1960",
+                     "../../../documents/years/1971/"]

@@ -20,7 +20,8 @@ from ..index import SiteIndex, build_index
 from ..validate import Collection
 from .context import Context, Page, SiteInfo
 from .data import DATA_FILES, document_cite_files
-from .document import document_page, documents_index
+from .document import document_page
+from .documentlist import document_year_pages, documents_index
 from .embed import embed_files, iter_embed_pages
 from .event import event_page
 from .home import FRAGMENTS
@@ -106,7 +107,7 @@ def page_makers(ctx: Context) -> dict[str, Callable[[], Page]]:
                for theme_id in sorted(collection.themes)}
     makers |= {actor_url(actor_id): partial(actor_page, ctx, actor_id)
                for actor_id in sorted(collection.actors)}
-    return makers | year_pages(ctx)
+    return makers | year_pages(ctx) | document_year_pages(ctx)
 
 
 def plan_site(collection: Collection, index: SiteIndex | None = None,

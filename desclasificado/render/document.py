@@ -209,33 +209,3 @@ def document_page(ctx: Context, doc_id: str) -> Page:
                 search_html=_searchable(ctx, doc_id, doc),
                 description=f"{doc.title}: a declassified document, record {doc.record_number}.",
                 kind="document")
-
-
-def documents_index(ctx: Context) -> Page:
-    """Every document, in date order, with who wrote it and how often it is cited."""
-    pb = PageBuilder(DOCUMENTS)
-    documents = ctx.collection.documents
-
-    def order(doc_id: str) -> tuple:
-        """Dated documents first, by date, then by id."""
-        date = documents[doc_id].date
-        return (date is None, date.sort_key() if date else (), doc_id)
-
-    rows = []
-    for doc_id in sorted(documents, key=order):
-        doc = documents[doc_id]
-        who = " to ".join(esc(x) for x in (doc.originator or doc.from_, doc.to) if x)
-        rows.append(f'<tr><td>{time_element(doc.date) if doc.date else "Undated"}</td>'
-                    f'<td><a href="{pb.href(document_url(doc_id))}">{esc(doc.title)}</a></td>'
-                    f'<td>{who}</td><td class="record-number">{esc(doc.record_number)}</td>'
-                    f'<td class="num">{len(ctx.index.by_document.get(doc_id, []))}</td></tr>')
-    html = ('<header class="page-head"><h1>Documents</h1><p class="lede">The declassified '
-            f"documents the events cite ({len(documents):,}), in date order. Each page gives "
-            "the archive's identification, links to the archive's PDFs, the events that cite "
-            "it and its transcript.</p></header>"
-            '<table class="documents"><thead><tr><th scope="col">Date</th><th scope="col">'
-            'Title</th><th scope="col">From, to</th><th scope="col">Record number</th>'
-            f'<th scope="col" class="num">Citations</th></tr></thead><tbody>{"".join(rows)}'
-            "</tbody></table>")
-    return Page(DOCUMENTS, "Documents", html, pb.links, pb.anchors, kind="index",
-                description="The declassified documents cited, with their transcripts.")

@@ -1,0 +1,141 @@
+"""The list of documents, `/documents/`: one table, or past `listing.LIST_PAGE_LIMIT` documents an
+index of decades and years, each year with a page of its own (`documents/years/1963/`), so
+that no page grows with the whole archive."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from itertools import groupby
+
+from ..dates import HistDate
+from ..index import date_order, date_period
+from .context import Context, Page
+from .links import DOCUMENTS, PageBuilder, document_url
+from .listing import (
+    decade_anchor,
+    decade_label,
+    paginated,
+    plural,
+    time_element,
+    year_label,
+    year_slug,
+)
+from .markup import esc
+
+Period = tuple[int | None, int | None]  # (decade, year); None, None: undated
+
+_LEDE = ("Each page gives the archive's identification, links to the archive's PDFs, the "
+         "events that cite it and its transcript.")
+_HEAD = ('<thead><tr><th scope="col">Date</th><th scope="col">Title</th><th scope="col">'
+         'From, to</th><th scope="col">Record number</th><th scope="col" class="num">'
+         "Citations</th></tr></thead>")
+
+
+def year_url(period: Period) -> str:
+    """The page of the documents of one year: "documents/years/1963/"."""
+    return f"{DOCUMENTS}years/{year_slug(*period)}/"
+
+
+def _label(period: Period) -> str:
+    """"1963", "1960s, year not known", "Undated"."""
+    return "Undated" if period[0] is None else year_label(*period)
+
+
+def _in_order(ctx: Context) -> list[str]:
+    """Every document id: by the year (or decade) of its date, then by date and id;
+    undated documents last."""
+    documents = ctx.collection.documents
+    return sorted(documents, key=lambda doc_id: (*date_order(documents[doc_id].date), doc_id))
+
+
+def _period(date: HistDate | None) -> Period:
+    return date_period(date) if date is not None else (None, None)
+
+
+def document_years(ctx: Context) -> list[tuple[Period, list[str]]]:
+    """The documents in date order, grouped by the year (or decade) of their date."""
+    documents = ctx.collection.documents
+    return [(period, list(ids)) for period, ids in
+            groupby(_in_order(ctx), key=lambda doc_id: _period(documents[doc_id].date))]
+
+
+def _table(ctx: Context, pb: PageBuilder, doc_ids: list[str]) -> str:
+    rows = []
+    for doc_id in doc_ids:
+        doc = ctx.collection.documents[doc_id]
+        who = " to ".join(esc(x) for x in (doc.originator or doc.from_, doc.to) if x)
+        rows.append(f'<tr><td>{time_element(doc.date) if doc.date else "Undated"}</td>'
+                    f'<td><a href="{pb.href(document_url(doc_id))}">{esc(doc.title)}</a></td>'
+                    f'<td>{who}</td><td class="record-number">{esc(doc.record_number)}</td>'
+                    f'<td class="num">{len(ctx.index.by_document.get(doc_id, []))}</td></tr>')
+    return f'<table class="documents">{_HEAD}<tbody>{"".join(rows)}</tbody></table>'
+
+
+def _year_index(pb: PageBuilder, years: list[tuple[Period, list[str]]]) -> str:
+    """The decades (with their anchors) and years, with their counts, each year linking to
+    its page."""
+    parts = []
+    for decade, in_decade in groupby(years, key=lambda item: item[0][0]):
+        in_decade = list(in_decade)
+        links = "".join(f'<li><a href="{pb.href(year_url(period))}">{esc(_label(period))}'
+                        f'</a> <span class="count">{plural(len(ids), "document")}</span></li>'
+                        for period, ids in in_decade)
+        anchor = pb.anchor(decade_anchor(decade))
+        count = sum(len(ids) for _, ids in in_decade)
+        parts.append(f'<section class="decade-index" aria-labelledby="{anchor}">'
+                     f'<h2 id="{anchor}">{esc(decade_label(decade))}</h2>'
+                     f'<p class="count">{plural(count, "document")}</p>'
+                     f'<ul class="year-index">{links}</ul></section>')
+    return f'<div class="years">{"".join(parts)}</div>'
+
+
+def documents_index(ctx: Context) -> Page:
+    """Every document, in date order, with who wrote it and how often it is cited; past
+    `listing.LIST_PAGE_LIMIT` documents, the years, each linking to its page."""
+    pb = PageBuilder(DOCUMENTS)
+    count = len(ctx.collection.documents)
+    if paginated(list(ctx.collection.documents)):
+        lede = f"The declassified documents the events cite ({count:,}), by the year they were written."
+        body = _year_index(pb, document_years(ctx))
+    else:
+        lede = f"The declassified documents the events cite ({count:,}), in date order."
+        body = _table(ctx, pb, _in_order(ctx))
+    html = (f'<header class="page-head"><h1>Documents</h1><p class="lede">{lede} {_LEDE}</p>'
+            f"</header>{body}")
+    return Page(DOCUMENTS, "Documents", html, pb.links, pb.anchors, kind="index",
+                description="The declassified documents cited, with their transcripts.")
+
+
+def _year_page(ctx: Context, period: Period, doc_ids: list[str], before: Period | None,
+               after: Period | None) -> Page:
+    url = year_url(period)
+    pb = PageBuilder(url)
+    when = _label(period)
+    title = f"Documents, {when}"
+    steps = [f'<a rel="prev" href="{pb.href(year_url(before))}">Previous: '
+             f"{esc(_label(before))}</a>"] if before else []
+    steps.append(f'<a href="{pb.href(DOCUMENTS, decade_anchor(period[0]))}">Every year</a>')
+    if after:
+        steps.append(f'<a rel="next" href="{pb.href(year_url(after))}">Next: '
+                     f"{esc(_label(after))}</a>")
+    html = (f'<header class="page-head"><p class="kicker"><a href="{pb.href(DOCUMENTS)}">'
+            f'Documents</a></p><h1>{esc(title)}</h1><p class="lede">'
+            f'{plural(len(doc_ids), "document")} of {esc(when)}, in date order.</p></header>'
+            f'<nav class="jump" aria-label="Other years"><ul><li>{" · ".join(steps)}</li></ul></nav>'
+            f"{_table(ctx, pb, doc_ids)}")
+    return Page(url, title, html, pb.links, pb.anchors, kind="index",
+                description=f"The declassified documents of {when} cited by the events.")
+
+
+def document_year_pages(ctx: Context) -> dict[str, Callable[[], Page]]:
+    """The year pages of the list of documents (none up to `listing.LIST_PAGE_LIMIT` documents),
+    by URL, each as the call that renders it."""
+    if not paginated(list(ctx.collection.documents)):
+        return {}
+    years = document_years(ctx)
+    periods = [period for period, _ in years]
+    return {year_url(period): partial(_year_page, ctx, period, ids,
+                                      periods[at - 1] if at else None,
+                                      periods[at + 1] if at + 1 < len(periods) else None)
+            for at, (period, ids) in enumerate(years)}
