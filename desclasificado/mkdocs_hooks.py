@@ -1,11 +1,10 @@
 """The MkDocs adapter (`hooks:` in mkdocs.yml): hands the generated pages to MkDocs.
 
 - `on_files`: check the content (or take the result `build.py` just computed), publish
-  CONTRIBUTING.md as /contribute/guide/, plan the
-  site (`desclasificado.render.plan_site`: the embeddable pages and data files are
-  rendered and written into the site directory at once), and add each generated page as
-  an in-memory file (`File.generated`) with empty Markdown, so that MkDocs' Markdown pass
-  never sees contributor text.
+  CONTRIBUTING.md as /contribute/guide/, plan the site (`desclasificado.render.plan_site`:
+  the embeddable pages and data files are rendered and written into the site directory at
+  once), and add each generated page as an in-memory file (`File.generated`) with empty
+  Markdown, so that MkDocs' Markdown pass never sees contributor text.
 - `on_page_content`: fill the `<!-- desclasificado:NAME -->` markers of hand-written pages.
 - `on_page_context`, before the search plugin: render a generated page now, when MkDocs
   is about to write it, so that one page's HTML is in memory at a time. The search index
