@@ -40,7 +40,7 @@ def parse_only(root: Path) -> dict[str, float]:
 
 
 def check(root: Path) -> dict[str, float]:
-    from desclasificado.check import check_project
+    from desclasificado.check.project import check_project
 
     started, cpu = time.perf_counter(), time.process_time()
     result = check_project(root)
@@ -50,7 +50,7 @@ def check(root: Path) -> dict[str, float]:
 
 def stages(root: Path) -> dict[str, float]:
     """Check, index and render one after the other, as the build does before MkDocs."""
-    from desclasificado.check import check_project
+    from desclasificado.check.project import check_project
     from desclasificado.index import build_index
     from desclasificado.render import render_site
 
@@ -68,7 +68,7 @@ def stages(root: Path) -> dict[str, float]:
 
 
 def build(root: Path, site_dir: Path) -> dict[str, float]:
-    from desclasificado.sitebuild import build_site
+    from desclasificado.publish.build import build_site
 
     out = io.StringIO()
     started, cpu = time.perf_counter(), time.process_time()

@@ -36,7 +36,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from benchmarks.synthetic import generate  # noqa: E402
-from desclasificado.sitebuild import copy_site_config  # noqa: E402
+from desclasificado.publish.build import copy_site_config  # noqa: E402
 
 MEASURE = Path(__file__).with_name("measure.py")
 LARGE = 10_000  # from this size on, one run is enough

@@ -20,10 +20,10 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from .check import check_project
-from .internal import report_internal_error
-from .scaffold import add_new_command
-from .selection import select
+from desclasificado.check.project import check_project
+from desclasificado.check.selection import select
+from desclasificado.contribute.scaffold import add_new_command
+from desclasificado.internal import report_internal_error
 
 Command = Callable[[argparse.Namespace, Path], int]
 _COMMANDS: dict[str, Command] = {}
@@ -137,7 +137,7 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
 
 @command("build")
 def run_build(args: argparse.Namespace, root: Path) -> int:
-    from .sitebuild import build_site
+    from desclasificado.publish.build import build_site
 
     site_dir = getattr(args, "site_dir", None)
     return build_site(root, site_dir.resolve() if site_dir else None,
@@ -149,7 +149,7 @@ _ADDRESS_ERRORS = (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES)
 
 @command("serve")
 def run_serve(args: argparse.Namespace, root: Path) -> int:
-    from .sitebuild import serve_site
+    from desclasificado.publish.build import serve_site
 
     try:
         return serve_site(root, args.dev_addr)
@@ -166,7 +166,7 @@ def run_serve(args: argparse.Namespace, root: Path) -> int:
 
 @command("schema")
 def run_schema(args: argparse.Namespace, root: Path) -> int:
-    from .schema import stale_schemas, write_schemas
+    from desclasificado.records.schema import stale_schemas, write_schemas
 
     if args.check:
         stale = stale_schemas(root / "schemas")
@@ -180,7 +180,7 @@ def run_schema(args: argparse.Namespace, root: Path) -> int:
 
 @command("import-rif")
 def run_import(args: argparse.Namespace, root: Path) -> int:
-    from .importer import format_report, import_rif
+    from desclasificado.archives.jfk.importer import format_report, import_rif
 
     failed = 0
     for path in args.files:
@@ -196,6 +196,6 @@ def run_import(args: argparse.Namespace, root: Path) -> int:
 
 @command("new")
 def run_new(args: argparse.Namespace, root: Path) -> int:
-    from .scaffold import run_new as new
+    from desclasificado.contribute.scaffold import run_new as new
 
     return new(args, root)

@@ -14,11 +14,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from .dates import HistDate
-from .models import Event
-from .quotes import locate
-from .transcripts import Transcript
-from .validate import Collection
+from desclasificado.check.quotes import locate
+from desclasificado.check.validate import Collection
+from desclasificado.load.transcripts import Transcript
+from desclasificado.records.dates import HistDate
+from desclasificado.records.models import Event
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from desclasificado.sitebuild import copy_site_config
+from desclasificado.publish.build import copy_site_config
 from tests.conftest import REPO, Project
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",

@@ -183,14 +183,14 @@ def test_check_named_paths_only_reports_those(project: Project) -> None:
 
 
 def test_schemas_are_up_to_date() -> None:
-    from desclasificado.schema import stale_schemas
+    from desclasificado.records.schema import stale_schemas
     from tests.conftest import REPO
 
     assert stale_schemas(REPO / "schemas") == [], "run: python build.py schema"
 
 
 def test_repository_content_passes_check() -> None:
-    from desclasificado.check import check_project
+    from desclasificado.check.project import check_project
     from tests.conftest import REPO
 
     result = check_project(REPO)

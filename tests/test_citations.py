@@ -11,9 +11,11 @@ from pathlib import Path
 import bibtexparser
 import pytest
 
-from desclasificado.bibliographic import bibtex, bibtex_entry, csl_item, tex
-from desclasificado.check import check_project
-from desclasificado.citations import (
+from desclasificado.check.project import check_project
+from desclasificado.records.dates import parse_date
+from desclasificado.records.models import Document
+from desclasificado.render.bibliographic import bibtex, bibtex_entry, csl_item, tex
+from desclasificado.render.citations import (
     ArchivalDocument,
     WebPage,
     apa_date,
@@ -22,8 +24,6 @@ from desclasificado.citations import (
     mla_date,
     us_date,
 )
-from desclasificado.dates import parse_date
-from desclasificado.models import Document
 from tests.conftest import SEED, Project
 
 ACCESSED = datetime.date(2025, 5, 3)

@@ -1,4 +1,4 @@
-"""Tests for desclasificado.dates: EDTF parsing, error messages, sorting and display."""
+"""Tests for desclasificado.records.dates: EDTF parsing, error messages, sorting and display."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desclasificado.dates import MONTH_NAMES, DateError, HistDate, parse_date
+from desclasificado.records.dates import MONTH_NAMES, DateError, HistDate, parse_date
 
 D = datetime.date
 

@@ -25,7 +25,8 @@ from pathlib import Path
 
 import pytest
 
-from desclasificado import engine, sitebuild
+from desclasificado.publish import build as sitebuild
+from desclasificado.publish import engine
 from tests.conftest import REPO
 from tests.sitekit import SiteProject
 
@@ -207,7 +208,7 @@ def test_symbolic_links_in_pages_are_refused(project: SiteProject, tmp_path: Pat
 _SLOW_IMPORT = textwrap.dedent("""\
     import os, sys, time
     sys.path.insert(0, {repo!r})
-    from desclasificado import importer
+    from desclasificado.archives.jfk import importer
 
     real_fdopen = os.fdopen
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desclasificado.yamlhints import syntax_hint
+from desclasificado.load.yamlhints import syntax_hint
 from tests.conftest import GOOD_EVENT, Project
 
 BASE = GOOD_EVENT  # each case is one edit of the event the fixtures use

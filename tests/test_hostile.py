@@ -184,7 +184,7 @@ def test_a_file_name_cannot_forge_an_annotation(hostile: Project) -> None:
 
 
 def test_byte_order_marks_and_windows_line_ends_just_work(tmp_path: Path) -> None:
-    from desclasificado.check import check_project
+    from desclasificado.check.project import check_project
 
     project = Project(tmp_path / "project")
     shutil.copytree(HOSTILE / "accepted", project.root, dirs_exist_ok=True)

@@ -9,13 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desclasificado import scaffold
-from desclasificado import templates as record_templates
+from desclasificado.check.placeholders import placeholder_locations, record_placeholders
 from desclasificado.cli import main
-from desclasificado.load import RawRecord
-from desclasificado.models import MODELS
-from desclasificado.placeholders import placeholder_locations, record_placeholders
-from desclasificado.yamlsafe import read_yaml
+from desclasificado.contribute import scaffold
+from desclasificado.contribute import templates as record_templates
+from desclasificado.load.records import RawRecord
+from desclasificado.load.yamlsafe import read_yaml
+from desclasificado.records.models import MODELS
 from tests.conftest import REPO, Project
 
 EVENT_ARGS = ["new", "event", "--date", "1963-04-11", "--title",

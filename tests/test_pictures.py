@@ -9,7 +9,7 @@ from itertools import pairwise
 
 import pytest
 
-from desclasificado.dates import HistDate, parse_date
+from desclasificado.records.dates import HistDate, parse_date
 from desclasificado.render.charts import (
     REGIONS,
     nice_step,

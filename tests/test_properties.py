@@ -7,9 +7,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desclasificado.check import check_project
+from desclasificado.check.project import check_project
+from desclasificado.load.yamlsafe import read_yaml
 from desclasificado.problems import ContentError
-from desclasificado.yamlsafe import read_yaml
 from tests.conftest import GOOD_EVENT, Project
 
 YAML_ALPHABET = st.sampled_from(

@@ -9,10 +9,16 @@ import markdown
 import pytest
 from pydantic import BaseModel, Field
 
-from desclasificado import reference
-from desclasificado.dates import parse_date
-from desclasificado.models import Document, Event, Record, Release, Source
-from desclasificado.reference import DATE_FORMS, DATE_MISTAKES, SECTIONS, field_reference_markdown, type_words
+from desclasificado.contribute import reference
+from desclasificado.contribute.reference import (
+    DATE_FORMS,
+    DATE_MISTAKES,
+    SECTIONS,
+    field_reference_markdown,
+    type_words,
+)
+from desclasificado.records.dates import parse_date
+from desclasificado.records.models import Document, Event, Record, Release, Source
 from tests.sitekit import SiteProject
 
 

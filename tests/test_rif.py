@@ -13,8 +13,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from desclasificado.importer import KEY_ORDER, SCHEMA_LINE, ImportReport, dump_document, format_report, import_rif
-from desclasificado.rif import (
+from desclasificado.archives.jfk.importer import (
+    KEY_ORDER,
+    SCHEMA_LINE,
+    ImportReport,
+    dump_document,
+    format_report,
+    import_rif,
+)
+from desclasificado.archives.jfk.rif import (
     FIELDS,
     RECORD_NUMBER,
     apply_release_listing,
@@ -28,7 +35,7 @@ from desclasificado.rif import (
     release_of,
     release_urls,
 )
-from desclasificado.transcripts import parse_transcript
+from desclasificado.load.transcripts import parse_transcript
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpus"

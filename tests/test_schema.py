@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 import yaml
 
-from desclasificado.schema import schemas
+from desclasificado.records.schema import schemas
 from tests.conftest import GOOD_EVENT, REPO
 
 

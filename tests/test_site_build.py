@@ -179,7 +179,7 @@ def test_builds_are_byte_identical_with_source_date_epoch(site_project: SiteProj
 
 
 def test_the_repository_site_builds(tmp_path: Path) -> None:
-    from desclasificado.sitebuild import build_site
+    from desclasificado.publish.build import build_site
 
     assert build_site(REPO, tmp_path / "site") == 0
 

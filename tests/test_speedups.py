@@ -16,8 +16,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desclasificado import quotes, transcripts, yamlsafe
-from desclasificado.check import check_project
+from desclasificado.check import quotes
+from desclasificado.check.project import check_project
+from desclasificado.load import transcripts, yamlsafe
 from tests.conftest import GOOD_EVENT, Project
 
 TEXT = st.text(st.sampled_from([*"abcXYZ019 -_.,;:'\"\n\r\t*#", "\u00e9", "\u0301", "\u00df",

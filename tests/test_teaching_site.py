@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 
 from desclasificado import render
-from desclasificado.check import check_project
+from desclasificado.check.project import check_project
 from desclasificado.render import SiteInfo, render_site
 from desclasificado.render.data import CSV_COLUMNS
 from tests.conftest import SEED

@@ -6,7 +6,7 @@ embeddable pages (`embed/...`) and data files, rendered at once (and, given `wri
 written as each is rendered, not kept), the generated parts hand-written pages may ask
 for, and the link check, fed as pages are rendered. `render_site(collection)` plans and
 renders every page. Nothing here imports MkDocs: the adapter
-(`desclasificado/mkdocs_hooks.py`) renders each page when MkDocs writes it, so that the
+(`desclasificado/publish/hooks.py`) renders each page when MkDocs writes it, so that the
 site is never in memory at once.
 """
 
@@ -16,16 +16,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 
-from ..index import SiteIndex, build_index
-from ..validate import Collection
-from .context import Context, Page, SiteInfo
-from .data import DATA_FILES, document_cite_files
-from .document import document_page
-from .documentlist import document_year_pages, documents_index
-from .embed import embed_files, iter_embed_pages
-from .event import event_page
-from .home import FRAGMENTS
-from .links import (
+from desclasificado.check.validate import Collection
+from desclasificado.index import SiteIndex, build_index
+from desclasificado.render.context import Context, Page, SiteInfo
+from desclasificado.render.data import DATA_FILES, document_cite_files
+from desclasificado.render.document import document_page
+from desclasificado.render.documentlist import document_year_pages, documents_index
+from desclasificado.render.embed import embed_files, iter_embed_pages
+from desclasificado.render.event import event_page
+from desclasificado.render.home import FRAGMENTS
+from desclasificado.render.links import (
     ACTORS,
     COUNTRIES,
     DOCUMENTS,
@@ -40,7 +40,7 @@ from .links import (
     event_url,
     theme_url,
 )
-from .listing import (
+from desclasificado.render.listing import (
     actor_page,
     actors_index,
     countries_index,
@@ -50,7 +50,7 @@ from .listing import (
     timeline_page,
     year_pages,
 )
-from .teaching import embed_url, oembed_url
+from desclasificado.render.teaching import embed_url, oembed_url
 
 __all__ = ["Page", "Site", "SiteInfo", "plan_site", "render_site"]
 

@@ -14,8 +14,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ..models import Event
-from .markup import esc
+from desclasificado.records.models import Event
+from desclasificado.render.markup import esc
 
 # (name, colour, ISO codes): an event goes to the region of its first Latin American country.
 REGIONS: tuple[tuple[str, str, frozenset[str]], ...] = (

@@ -9,11 +9,11 @@ from functools import lru_cache
 import pycountry
 from babel import Locale
 
-from ..citations import build_date
-from ..index import SiteIndex
-from ..validate import Collection
-from .links import Link
-from .markup import MarkdownRenderer, with_marks
+from desclasificado.check.validate import Collection
+from desclasificado.index import SiteIndex
+from desclasificado.render.citations import build_date
+from desclasificado.render.links import Link
+from desclasificado.render.markup import MarkdownRenderer, with_marks
 
 _ENGLISH = Locale("en")
 

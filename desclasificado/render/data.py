@@ -15,14 +15,14 @@ import io
 import json
 from collections.abc import Callable
 
-from ..bibliographic import bibtex, bibtex_entry, csl_item, csl_json
-from ..models import Event
-from .context import Context, country_name
-from .dataschema import SCHEMA_VERSION, documents_schema, dump, events_schema
-from .event import pages_text
-from .links import document_url, event_url
-from .markup import plain_text
-from .timelinejs import timelinejs_json
+from desclasificado.records.models import Event
+from desclasificado.render.bibliographic import bibtex, bibtex_entry, csl_item, csl_json
+from desclasificado.render.context import Context, country_name
+from desclasificado.render.dataschema import SCHEMA_VERSION, documents_schema, dump, events_schema
+from desclasificado.render.event import pages_text
+from desclasificado.render.links import document_url, event_url
+from desclasificado.render.markup import plain_text
+from desclasificado.render.timelinejs import timelinejs_json
 
 _UNLIMITED = 1_000_000
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..index import Citation
-from ..models import Document
-from .context import Context, Page
-from .event import pdf_page
-from .links import DOCUMENTS, PageBuilder, document_url, event_url
-from .listing import plural, time_element
-from .markup import esc
-from .searchtext import label
-from .teaching import document_tools
+from desclasificado.index import Citation
+from desclasificado.records.models import Document
+from desclasificado.render.context import Context, Page
+from desclasificado.render.event import pdf_page
+from desclasificado.render.links import DOCUMENTS, PageBuilder, document_url, event_url
+from desclasificado.render.listing import plural, time_element
+from desclasificado.render.markup import esc
+from desclasificado.render.searchtext import label
+from desclasificado.render.teaching import document_tools
 
 # (attribute, label, what the field means, in plain words)
 FIELDS = (

@@ -8,11 +8,11 @@ from collections.abc import Callable
 from functools import partial
 from itertools import groupby
 
-from ..dates import HistDate
-from ..index import date_order, date_period
-from .context import Context, Page
-from .links import DOCUMENTS, PageBuilder, document_url
-from .listing import (
+from desclasificado.index import date_order, date_period
+from desclasificado.records.dates import HistDate
+from desclasificado.render.context import Context, Page
+from desclasificado.render.links import DOCUMENTS, PageBuilder, document_url
+from desclasificado.render.listing import (
     decade_anchor,
     decade_label,
     paginated,
@@ -21,7 +21,7 @@ from .listing import (
     year_label,
     year_slug,
 )
-from .markup import esc
+from desclasificado.render.markup import esc
 
 Period = tuple[int | None, int | None]  # (decade, year); None, None: undated
 

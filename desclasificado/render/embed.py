@@ -24,17 +24,17 @@ import json
 import re
 from collections.abc import Iterator
 
-from ..index import group_by_period
-from .context import Context, Page
-from .event import pages_text, pdf_page
-from .links import (
+from desclasificado.index import group_by_period
+from desclasificado.render.context import Context, Page
+from desclasificado.render.event import pages_text, pdf_page
+from desclasificado.render.links import (
     TIMELINE,
     PageBuilder,
     depth,
     document_url,
     event_url,
 )
-from .listing import (
+from desclasificado.render.listing import (
     event_entry,
     event_lists,
     paginated,
@@ -46,8 +46,8 @@ from .listing import (
     year_label,
     year_url,
 )
-from .markup import esc, link_marks
-from .teaching import EVENT_HEIGHT, LIST_HEIGHT, OEMBED_WIDTH, embed_url, iframe
+from desclasificado.render.markup import esc, link_marks
+from desclasificado.render.teaching import EVENT_HEIGHT, LIST_HEIGHT, OEMBED_WIDTH, embed_url, iframe
 
 _LINK = re.compile(r"<a\b([^>]*)>")
 _OWN_ANCHOR = ' href="#'

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..index import Citation
-from ..models import Document, Event, Source
-from .context import Context, Page
-from .glossary import Term, link_actors
-from .links import PageBuilder, actor_url, document_url, event_url, theme_url
-from .listing import country_links, event_entry, time_element, year_href
-from .markup import esc, link_marks, plain_text
-from .searchtext import event_text
-from .teaching import event_tools
+from desclasificado.index import Citation
+from desclasificado.records.models import Document, Event, Source
+from desclasificado.render.context import Context, Page
+from desclasificado.render.glossary import Term, link_actors
+from desclasificado.render.links import PageBuilder, actor_url, document_url, event_url, theme_url
+from desclasificado.render.listing import country_links, event_entry, time_element, year_href
+from desclasificado.render.markup import esc, link_marks, plain_text
+from desclasificado.render.searchtext import event_text
+from desclasificado.render.teaching import event_tools
 
 
 def pages_text(pages: tuple[int, ...]) -> str:

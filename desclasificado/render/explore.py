@@ -8,10 +8,10 @@ filters in the address (`?country=pe&theme=guerrilla-training&from=1959&to=1965`
 
 from __future__ import annotations
 
-from ..models import Event
-from .context import Context, country_name
-from .links import PageBuilder, actor_url, country_url, theme_url
-from .markup import esc
+from desclasificado.records.models import Event
+from desclasificado.render.context import Context, country_name
+from desclasificado.render.links import PageBuilder, actor_url, country_url, theme_url
+from desclasificado.render.markup import esc
 
 SCRIPT = "js/explore.js"
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
 
-from .markup import esc
+from desclasificado.render.markup import esc
 
 SKIP = {"a", "code", "pre", "sup"}
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from .context import Context
-from .data import CSV_COLUMNS
-from .dataschema import DOCUMENT_FIELDS, EVENT_FIELDS, SOURCE_FIELDS
-from .links import PageBuilder, relative
-from .markup import esc
-from .teaching import EVENT_HEIGHT, embed_url, iframe
+from desclasificado.render.context import Context
+from desclasificado.render.data import CSV_COLUMNS
+from desclasificado.render.dataschema import DOCUMENT_FIELDS, EVENT_FIELDS, SOURCE_FIELDS
+from desclasificado.render.links import PageBuilder, relative
+from desclasificado.render.markup import esc
+from desclasificado.render.teaching import EVENT_HEIGHT, embed_url, iframe
 
 Fragment = Callable[[Context, PageBuilder], str]
 

@@ -12,10 +12,10 @@ from collections.abc import Callable
 import markdown
 import nh3
 
-from ..reference import field_reference_markdown
-from .context import Context, country_name
-from .guides import GUIDE_FRAGMENTS
-from .links import (
+from desclasificado.contribute.reference import field_reference_markdown
+from desclasificado.render.context import Context, country_name
+from desclasificado.render.guides import GUIDE_FRAGMENTS
+from desclasificado.render.links import (
     ACTORS,
     COUNTRIES,
     DOCUMENTS,
@@ -25,9 +25,9 @@ from .links import (
     country_url,
     theme_url,
 )
-from .listing import decade_anchor, decade_label, plural, span_text
-from .markup import esc
-from .pictures import country_map, overview
+from desclasificado.render.listing import decade_anchor, decade_label, plural, span_text
+from desclasificado.render.markup import esc
+from desclasificado.render.pictures import country_map, overview
 
 Fragment = Callable[[Context, PageBuilder], str]
 

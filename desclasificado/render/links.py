@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .markup import esc
+from desclasificado.render.markup import esc
 
 
 def event_url(event_id: str) -> str:

@@ -6,12 +6,12 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from ..dates import HistDate
-from ..index import DecadeGroup, YearGroup, group_by_period
-from .context import Context, Page, country_name
-from .explore import SCRIPT as EXPLORE_SCRIPT
-from .explore import entry_data, explore_panel
-from .links import (
+from desclasificado.index import DecadeGroup, YearGroup, group_by_period
+from desclasificado.records.dates import HistDate
+from desclasificado.render.context import Context, Page, country_name
+from desclasificado.render.explore import SCRIPT as EXPLORE_SCRIPT
+from desclasificado.render.explore import entry_data, explore_panel
+from desclasificado.render.links import (
     ACTORS,
     COUNTRIES,
     THEMES,
@@ -23,10 +23,10 @@ from .links import (
     event_url,
     theme_url,
 )
-from .markup import esc, link_marks
-from .pictures import country_map, locator, overview
-from .searchtext import label
-from .teaching import listing_tools
+from desclasificado.render.markup import esc, link_marks
+from desclasificado.render.pictures import country_map, locator, overview
+from desclasificado.render.searchtext import label
+from desclasificado.render.teaching import listing_tools
 
 #: A list of more events than this (the timeline, a country, theme or actor, and their
 #: embeddable versions) shows its decades and years with their counts instead of its entries,

@@ -1,6 +1,6 @@
 """Maps drawn at build time: Latin America shaded by number of events, and locator maps.
 
-The outlines are Natural Earth's (`desclasificado/geo/americas.geojson`, see its README),
+The outlines are Natural Earth's (`desclasificado/render/geo/americas.geojson`, see its README),
 read once per build. They are projected here (equirectangular, true to scale along 10°N),
 simplified for the size they are drawn at, and written as SVG paths in relative
 coordinates. Everything is computed from the outlines and the counts it is given, so a
@@ -20,11 +20,11 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
-from ..geo.geometry import douglas_peucker, signed_area
-from .charts import swatch
-from .markup import esc
+from desclasificado.render.charts import swatch
+from desclasificado.render.geo.geometry import douglas_peucker, signed_area
+from desclasificado.render.markup import esc
 
-OUTLINES = Path(__file__).resolve().parents[1] / "geo" / "americas.geojson"
+OUTLINES = Path(__file__).resolve().parent / "geo" / "americas.geojson"
 WEST, SOUTH, EAST, NORTH = -118.0, -56.0, -33.0, 33.0
 PARALLEL = math.cos(math.radians(10))
 WIDTH = 560.0  # the SVG's user units across; the height follows the projection

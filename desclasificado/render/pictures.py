@@ -8,16 +8,16 @@ timeline, which lists every event anyway, and the home page).
 
 from __future__ import annotations
 
-from .charts import overview_chart, year_region_counts
-from .context import Context, country_name
-from .links import TIMELINE, PageBuilder, country_url
-from .maps import events_map, locator_map
+from desclasificado.render.charts import overview_chart, year_region_counts
+from desclasificado.render.context import Context, country_name
+from desclasificado.render.links import TIMELINE, PageBuilder, country_url
+from desclasificado.render.maps import events_map, locator_map
 
 
 def overview(ctx: Context, pb: PageBuilder) -> str:
     """The chart of events by year, each bar linking to its year on the timeline."""
     counts = year_region_counts(ctx.collection.events.values())
-    from .listing import year_href  # listing shows this chart: imported here, not above
+    from desclasificado.render.listing import year_href  # listing shows this chart: imported here, not above
 
     ids = ctx.index.timeline
     return overview_chart(counts, lambda year: year_href(pb, TIMELINE, ids, year // 10 * 10, year),

@@ -14,8 +14,8 @@ Each text opens with `Kind | date |` (the date may be empty), which the theme's
 
 from __future__ import annotations
 
-from .context import Context
-from .markup import esc, plain_text
+from desclasificado.render.context import Context
+from desclasificado.render.markup import esc, plain_text
 
 KINDS = ("Event", "Document", "Actor", "Country", "Theme", "Timeline")
 

@@ -13,10 +13,10 @@ pages/teachers.md).
 
 from __future__ import annotations
 
-from ..citations import STYLES, ArchivalDocument, Styled, WebPage, us_day
-from .context import Context
-from .links import PageBuilder, relative
-from .markup import esc
+from desclasificado.render.citations import STYLES, ArchivalDocument, Styled, WebPage, us_day
+from desclasificado.render.context import Context
+from desclasificado.render.links import PageBuilder, relative
+from desclasificado.render.markup import esc
 
 EMBED = "embed/"
 PLACEHOLDER = "SITE-ADDRESS/"

@@ -14,12 +14,12 @@ from __future__ import annotations
 import datetime
 import json
 
-from ..citations import interval_sides
-from ..dates import HistDate
-from .context import Context, country_name
-from .links import event_url
-from .listing import plural, span_text
-from .markup import esc, link_marks
+from desclasificado.records.dates import HistDate
+from desclasificado.render.citations import interval_sides
+from desclasificado.render.context import Context, country_name
+from desclasificado.render.links import event_url
+from desclasificado.render.listing import plural, span_text
+from desclasificado.render.markup import esc, link_marks
 
 
 def _tl_date(day: datetime.date, precision: str) -> dict:

@@ -10,9 +10,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from desclasificado.check import check_project
+from desclasificado.check.project import check_project
+from desclasificado.check.validate import Collection
 from desclasificado.render.explore import year_span
-from desclasificado.validate import Collection
 from tests.conftest import REPO
 
 

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .load import load_project
-from .placeholders import placeholder_problems, supersede
-from .problems import Problem, cap_per_file, sort_problems
-from .quotes import check_event_quotes, forget_normalized_texts
-from .validate import Collection, validate
+from desclasificado.check.placeholders import placeholder_problems, supersede
+from desclasificado.check.quotes import check_event_quotes, forget_normalized_texts
+from desclasificado.check.validate import Collection, validate
+from desclasificado.load.records import load_project
+from desclasificado.problems import Problem, cap_per_file, sort_problems
 
 
 @dataclass

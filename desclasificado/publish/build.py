@@ -25,10 +25,10 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import engine
-from .check import CheckResult, check_project
-from .internal import report_internal_error
-from .problems import Problem
+from desclasificado.check.project import CheckResult, check_project
+from desclasificado.internal import report_internal_error
+from desclasificado.problems import Problem
+from desclasificado.publish import engine
 
 CONTENT_DIRS = ("events", "documents", "actors", "themes")
 GUIDE_FILE = "CONTRIBUTING.md"  # published as the page below (mkdocs_hooks)
@@ -77,8 +77,8 @@ def copy_site_config(repo: Path, root: Path) -> None:
     and the benchmarks build projects made elsewhere."""
     text = (repo / CONFIG_FILE).read_text(encoding="utf-8")
     text = text.replace("custom_dir: theme", f"custom_dir: {repo / 'theme'}")
-    text = text.replace("- desclasificado/mkdocs_hooks.py",
-                        f"- {repo / 'desclasificado' / 'mkdocs_hooks.py'}")
+    text = text.replace("- desclasificado/publish/hooks.py",
+                        f"- {repo / 'desclasificado' / 'publish' / 'hooks.py'}")
     (root / CONFIG_FILE).write_text(text, encoding="utf-8")
     shutil.copytree(repo / "pages", root / "pages", dirs_exist_ok=True)
     shutil.copyfile(repo / GUIDE_FILE, root / GUIDE_FILE)

@@ -25,12 +25,12 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from .dates import DateError, parse_date
-from .models import MODELS, CountryCode, Pages, Url, slugify
-from .placeholders import placeholder_locations
-from .problems import ContentError
-from .templates import JFK_COLLECTION, NARA, document_text, event_id, event_text, templates
-from .yamlsafe import read_yaml
+from desclasificado.check.placeholders import placeholder_locations
+from desclasificado.contribute.templates import JFK_COLLECTION, NARA, document_text, event_id, event_text, templates
+from desclasificado.load.yamlsafe import read_yaml
+from desclasificado.problems import ContentError
+from desclasificado.records.dates import DateError, parse_date
+from desclasificado.records.models import MODELS, CountryCode, Pages, Url, slugify
 
 Ask = Callable[[str], str]
 _RIF_NUMBER = re.compile(r"^\d{3}-\d{5}-\d{5}$")

@@ -28,10 +28,10 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from .models import Event
-from .problems import Problem
-from .transcripts import Transcript
-from .yamlsafe import Positions
+from desclasificado.load.transcripts import Transcript
+from desclasificado.load.yamlsafe import Positions
+from desclasificado.problems import Problem
+from desclasificado.records.models import Event
 
 FIND_THRESHOLD = 85.0
 WORD_THRESHOLD = 60.0

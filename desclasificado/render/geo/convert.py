@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pycountry
 
-from .geometry import douglas_peucker, signed_area
+from desclasificado.render.geo.geometry import douglas_peucker, signed_area
 
 Point = tuple[float, float]
 Ring = list[Point]

@@ -17,8 +17,8 @@ from typing import Annotated, Any, Literal, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .dates import DateError, parse_date
-from .models import (
+from desclasificado.records.dates import DateError, parse_date
+from desclasificado.records.models import (
     Actor,
     CountryCode,
     Document,

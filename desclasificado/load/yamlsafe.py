@@ -24,8 +24,8 @@ from yaml import events as ev
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
-from .problems import ContentError, Problem, show
-from .yamlhints import syntax_hint
+from desclasificado.load.yamlhints import syntax_hint
+from desclasificado.problems import ContentError, Problem, show
 
 try:  # PyYAML's C parser is about 9x faster; fall back to pure Python when absent.
     from yaml import CBaseLoader as _Loader

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .load import RawProject, RawRecord
-from .problems import Problem
+from desclasificado.load.records import RawProject, RawRecord
+from desclasificado.problems import Problem
 
 MARKER = "TODO"
 

@@ -18,8 +18,8 @@ import datetime
 import json
 import re
 
-from .dates import HistDate
-from .models import Document
+from desclasificado.records.dates import HistDate
+from desclasificado.records.models import Document
 
 
 def _date_parts(date: HistDate) -> dict:

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .rif import (
+from desclasificado.archives.jfk.rif import (
     FIELDS,
     RECORD_NUMBER,
     RifResult,

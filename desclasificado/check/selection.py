@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .load import KINDS
+from desclasificado.load.records import KINDS
 
 
 @dataclass(frozen=True)

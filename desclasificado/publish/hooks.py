@@ -24,13 +24,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-_ROOT = str(Path(__file__).resolve().parents[1])
+_ROOT = str(Path(__file__).resolve().parents[2])
 if _ROOT not in sys.path:  # MkDocs loads this file by path, not as part of the package
     sys.path.insert(0, _ROOT)
 
-from desclasificado import engine, sitebuild  # noqa: E402
-from desclasificado.citations import build_date  # noqa: E402
+from desclasificado.publish import build as sitebuild  # noqa: E402
+from desclasificado.publish import engine  # noqa: E402
 from desclasificado.render import Site, SiteInfo, plan_site  # noqa: E402
+from desclasificado.render.citations import build_date  # noqa: E402
 from desclasificado.render.home import FRAGMENTS  # noqa: E402
 
 _MARKER = re.compile(r"<!-- desclasificado:([a-z-]+) -->")

@@ -31,8 +31,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from .dates import HistDate, parse_date
-from .models import Document
+from desclasificado.records.dates import HistDate, parse_date
+from desclasificado.records.models import Document
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .problems import ContentError, Problem
-from .transcripts import SUFFIXES, Transcript, parse_transcript
-from .yamlsafe import MAX_BYTES, Positions, read_yaml
+from desclasificado.load.transcripts import SUFFIXES, Transcript, parse_transcript
+from desclasificado.load.yamlsafe import MAX_BYTES, Positions, read_yaml
+from desclasificado.problems import ContentError, Problem
 
 KINDS = ("events", "documents", "actors", "themes")
 MAX_TRANSCRIPT_BYTES = 4 * 1024 * 1024

@@ -10,8 +10,8 @@ import json
 import re
 from typing import Any
 
-from .models import slugify
-from .placeholders import placeholder
+from desclasificado.check.placeholders import placeholder
+from desclasificado.records.models import slugify
 
 NARA = "National Archives and Records Administration"
 JFK_COLLECTION = "President John F. Kennedy Assassination Records Collection"

@@ -16,11 +16,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from .load import RawProject, RawRecord
-from .models import ID_PATTERN, MODELS, Actor, Document, Event, Theme, id_key, slugify
-from .problems import Problem, show
-from .transcripts import Transcript
-from .yamlsafe import Positions
+from desclasificado.load.records import RawProject, RawRecord
+from desclasificado.load.transcripts import Transcript
+from desclasificado.load.yamlsafe import Positions
+from desclasificado.problems import Problem, show
+from desclasificado.records.models import ID_PATTERN, MODELS, Actor, Document, Event, Theme, id_key, slugify
 
 _ID_RE = re.compile(ID_PATTERN)
 # Names Windows reserves for devices, with any extension: a file events/con.yaml, or a page

@@ -21,7 +21,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from .dates import DateError, HistDate, parse_date
+from desclasificado.records.dates import DateError, HistDate, parse_date
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _ID_RE = re.compile(ID_PATTERN)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .models import MODELS
+from desclasificado.records.models import MODELS
 
 _SINGULAR = {"events": "event", "documents": "document", "actors": "actor", "themes": "theme"}
 
