@@ -9,6 +9,7 @@ import markdown
 import pytest
 from pydantic import BaseModel, Field
 
+from desclasificado.archives.jfk.model import JfkDocument, Release
 from desclasificado.contribute import reference
 from desclasificado.contribute.reference import (
     DATE_FORMS,
@@ -18,7 +19,7 @@ from desclasificado.contribute.reference import (
     type_words,
 )
 from desclasificado.records.dates import parse_date
-from desclasificado.records.models import Document, Event, Record, Release, Source
+from desclasificado.records.models import Event, Record, Source
 from tests.sitekit import SiteProject
 
 
@@ -81,8 +82,8 @@ def test_a_field_added_to_a_model_appears_without_touching_the_reference(
     (Event, "sources", "list of sources (see Source), at least one"),
     (Event, "actors", "list of ids"),
     (Source, "pages", 'page list: "3", "3-4" or "2, 5"'),
-    (Document, "pages", "whole number, at least 1"),
-    (Document, "date", "date (see [Dates](#dates))"),
+    (JfkDocument, "pages", "whole number, at least 1"),
+    (JfkDocument, "date", "date (see [Dates](#dates))"),
     (Release, "pdf", "https:// address"),
 ])
 def test_types_in_words(model: type[BaseModel], field: str, words: str) -> None:

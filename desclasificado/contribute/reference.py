@@ -17,17 +17,16 @@ from typing import Annotated, Any, Literal, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from desclasificado.archives import ARCHIVES
 from desclasificado.records.dates import DateError, parse_date
 from desclasificado.records.models import (
     Actor,
     CountryCode,
-    Document,
     EdtfDate,
     Event,
     Pages,
     Quote,
     RecordId,
-    Release,
     Source,
     Theme,
 )
@@ -35,7 +34,8 @@ from desclasificado.records.models import (
 #: (heading, where the files are, model, nested models as (field, model)).
 SECTIONS: tuple[tuple[str, str, type[BaseModel], tuple[tuple[str, type[BaseModel]], ...]], ...] = (
     ("Events", "events/<id>.yaml", Event, (("sources", Source),)),
-    ("Documents", "documents/<id>.yaml", Document, (("releases", Release),)),
+    *((archive.reference_heading, "documents/<id>.yaml", archive.model, archive.nested)
+      for archive in ARCHIVES.values()),
     ("Actors", "actors/<id>.yaml", Actor, ()),
     ("Themes", "themes/<id>.yaml", Theme, ()),
 )

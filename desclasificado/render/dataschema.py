@@ -65,6 +65,8 @@ EVENT_FIELDS: list[tuple[str, dict, str]] = [
 DOCUMENT_FIELDS: list[tuple[str, dict, str]] = [
     ("id", _TEXT, "The document's id: the name of its file in documents/."),
     ("url", _TEXT, "Its page, relative to the site's address (documents/<id>/)."),
+    ("kind", _TEXT, "Its archive kind: jfk (the JFK Assassination Records Collection at "
+     "NARA)."),
     ("record_number", _TEXT, "The archive's identifier."),
     ("title", _TEXT, "The title, as the archive gives it."),
     ("date", _TEXT_OR_NULL, "The document's date in EDTF, or null."),
