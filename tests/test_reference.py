@@ -19,15 +19,18 @@ from desclasificado.contribute.reference import (
     type_words,
 )
 from desclasificado.records.dates import parse_date
-from desclasificado.records.models import Event, Record, Source
+from desclasificado.records.models import Document, Event, Record, Source
 from tests.sitekit import SiteProject
 
 
 def _all_record_models() -> set[type[BaseModel]]:
+    """Every model of the program's records (not the tests' own kinds), except the base of the
+    document models of the archive kinds, which has no fields."""
     found, todo = set(), [Record]
     while todo:
         for sub in todo.pop().__subclasses__():
-            found.add(sub)
+            if sub.__module__.startswith("desclasificado.") and sub is not Document:
+                found.add(sub)
             todo.append(sub)
     return found
 
