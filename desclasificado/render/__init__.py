@@ -25,21 +25,7 @@ from desclasificado.render.documentlist import document_year_pages, documents_in
 from desclasificado.render.embed import embed_files, iter_embed_pages
 from desclasificado.render.event import event_page
 from desclasificado.render.home import FRAGMENTS
-from desclasificado.render.links import (
-    ACTORS,
-    COUNTRIES,
-    DOCUMENTS,
-    THEMES,
-    TIMELINE,
-    BrokenLink,
-    LinkCheck,
-    PageBuilder,
-    actor_url,
-    country_url,
-    document_url,
-    event_url,
-    theme_url,
-)
+from desclasificado.render.links import BrokenLink, LinkCheck, PageBuilder
 from desclasificado.render.listing import (
     actor_page,
     actors_index,
@@ -50,7 +36,20 @@ from desclasificado.render.listing import (
     timeline_page,
     year_pages,
 )
-from desclasificado.render.teaching import embed_url, oembed_url
+from desclasificado.render.teaching import oembed_url
+from desclasificado.render.urls import (
+    ACTORS,
+    COUNTRIES,
+    DOCUMENTS,
+    THEMES,
+    TIMELINE,
+    actor_url,
+    country_url,
+    document_url,
+    embed_url,
+    event_url,
+    theme_url,
+)
 
 __all__ = ["Page", "Site", "SiteInfo", "plan_site", "render_site"]
 
