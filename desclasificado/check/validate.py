@@ -90,7 +90,7 @@ def _unique_records(records: list[RawRecord], problems: list[Problem]) -> list[R
     seen: dict[tuple[str, str], RawRecord] = {}
     unique = []
     for record in records:
-        if not _ID_RE.match(record.id):
+        if not _ID_RE.fullmatch(record.id):
             problems.append(Problem(record.path, 1, 1, f"file name {show(record.id)} is not an "
                                     "id: use lower-case letters, digits and hyphens, e.g. "
                                     f"'{slugify(record.id) or 'my-event'}.yaml'"))

@@ -97,7 +97,7 @@ def _quote(value: Any) -> str:
 def _record_id(value: Any) -> str:
     if not isinstance(value, str):
         raise ValueError('an id is text in double quotes, e.g. "176-10036-10058"')
-    if not _ID_RE.match(value):
+    if not _ID_RE.fullmatch(value):
         raise ValueError(f"{value!r} is not an id: ids are lower-case letters, digits and "
                          "hyphens, as in the file name without '.yaml'")
     return value
