@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from desclasificado.records.fields import published_fields, shown_fields
 from desclasificado.records.models import Document, shown
 from desclasificado.render.dataschema import DOCUMENT_FIELDS, documents_schema, record_fields
 
 
-class WithBox(Document):
-    """A document model with one more field, as a contributor of a new field would write it."""
+class WithBox(BaseModel):
+    """A record model with a field as a contributor of a new document field would write it
+    (not a subclass of Document: the field reference lists every subclass of the models)."""
 
+    title: str = Field(json_schema_extra=shown("The title.", "Title", "What it is called."))
     box: str | None = Field(None, description="The archive box.",
                             json_schema_extra=shown("The archive box it is filed in.", "Box",
                                                     "The box of the archive that holds the paper."))
