@@ -16,7 +16,7 @@ from pydantic import Field
 
 from desclasificado import archives
 from desclasificado.archives.base import ArchivalCitation, Archive
-from desclasificado.records.models import Document, EdtfDate, Text, Url, slugify
+from desclasificado.records.models import Document, EdtfDate, Text, Url, shown, slugify
 from tests.sitekit import SiteProject, event_yaml, parse
 
 
@@ -26,8 +26,10 @@ class WebDocument(Document):
     kind: Literal["webtest"]
     title: Text
     date: EdtfDate | None = None
-    address: Url
-    first_page: int = Field(ge=1)
+    address: Url = Field(json_schema_extra=shown("Its address.", "Address",
+                                                 "Where the page is published."))
+    first_page: int = Field(ge=1, json_schema_extra=shown("Its first printed page.", "First page",
+                                                          "Its first printed page."))
     last_page: int = Field(ge=1)
     from_: str | None = Field(None, alias="from")
     to: str | None = None
@@ -38,8 +40,6 @@ class WebArchive(Archive):
     kind = "webtest"
     model = WebDocument
     name = "The Test Web Archive"
-    fields = (("address", "Address", "Where the page is published."),
-              ("first_page", "First page", "Its first printed page."))
     identifier_label = "page"
     page_link_label = "Web page"
     transcript_page_label = "Printed page"

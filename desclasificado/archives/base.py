@@ -77,10 +77,10 @@ class Archive:
     """One archive kind. Subclasses set the class attributes and override what differs."""
 
     kind: ClassVar[str]                # the value of a document's `kind` field
-    model: ClassVar[type[Document]]    # the pydantic model of its document records
+    # the pydantic model of its document records; the fields marked `shown(...)` make the
+    # identification table of the document page and the data downloads (records/fields.py)
+    model: ClassVar[type[Document]]
     name: ClassVar[str]                # the archive, in words, for the documentation
-    # (attribute, label, what it means) of the identification table, in order
-    fields: ClassVar[tuple[tuple[str, str, str], ...]] = ()
     # the field reference (/reference/): its heading, and nested models as (field, model)
     reference_heading: ClassVar[str] = "Documents"
     nested: ClassVar[tuple[tuple[str, type[BaseModel]], ...]] = ()

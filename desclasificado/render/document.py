@@ -7,13 +7,15 @@ from collections import defaultdict
 from desclasificado.archives import archive_of
 from desclasificado.index import Citation
 from desclasificado.records.dates import HistDate
+from desclasificado.records.fields import shown_fields
 from desclasificado.records.models import Document
 from desclasificado.render.context import Context, Page
-from desclasificado.render.links import DOCUMENTS, PageBuilder, document_url, event_url
+from desclasificado.render.links import PageBuilder
 from desclasificado.render.listing import plural, time_element
 from desclasificado.render.markup import esc
 from desclasificado.render.searchtext import label
 from desclasificado.render.teaching import document_tools
+from desclasificado.render.urls import DOCUMENTS, document_url, event_url
 
 
 def _field_value(doc: Document, attribute: str) -> str:
@@ -30,10 +32,10 @@ def _field_value(doc: Document, attribute: str) -> str:
 
 def _identification(doc: Document) -> str:
     """The non-empty identification fields, each with what it means."""
-    rows = "".join(f'<tr><th scope="row">{label}</th><td>{value}</td>'
-                   f'<td class="gloss">{esc(gloss)}</td></tr>'
-                   for attribute, label, gloss in archive_of(doc).fields
-                   if (value := _field_value(doc, attribute)))
+    rows = "".join(f'<tr><th scope="row">{esc(view.label)}</th><td>{value}</td>'
+                   f'<td class="gloss">{esc(view.meaning)}</td></tr>'
+                   for view in shown_fields(type(doc))
+                   if (value := _field_value(doc, view.attribute)))
     return ('<table class="identification"><caption>As the archive identifies it</caption>'
             '<thead><tr><th scope="col">Field</th><th scope="col">Value</th>'
             f'<th scope="col">What it means</th></tr></thead><tbody>{rows}</tbody></table>')
@@ -135,7 +137,8 @@ def _searchable(ctx: Context, doc_id: str, doc: Document) -> str:
     """What the search index gets for a document: its identification and the passages events
     cite. Not the whole transcript: the index would grow with the archive, not with the events
     (a transcript is about ten times the text of the events that cite it)."""
-    fields = " · ".join(value for attribute, _, _ in archive_of(doc).fields if (value := _field_value(doc, attribute)))
+    fields = " · ".join(value for view in shown_fields(type(doc))
+                        if (value := _field_value(doc, view.attribute)))
     transcript = ctx.collection.transcripts.get(doc_id)
     passages: dict[str, None] = {}
     for page, citations in sorted(ctx.index.marks.get(doc_id, {}).items()):

@@ -15,39 +15,6 @@ from desclasificado.archives.jfk.model import JfkDocument, Release
 from desclasificado.problems import show
 from desclasificado.records.models import Document, slugify
 
-# (attribute, label, what the field means, in plain words)
-FIELDS = (
-    ("record_number", "Record number", "The archive's identifier for the document: quote it "
-     "to find the document in the archive's catalogue."),
-    ("title", "Title", "The title on the archive's identification form, often the document's "
-     "subject line."),
-    ("date", "Date", "When the document was written."),
-    ("originator", "Originator", "The agency or office that wrote the document."),
-    ("from_", "From", "The person or office that sent it, when the form names one."),
-    ("to", "To", "Who it was written for: the person or office it was addressed to."),
-    ("agency", "Agency", "The agency that holds the record and released it."),
-    ("archive", "Archive", "Where the document is kept today."),
-    ("collection", "Collection", "The body of records it was released in."),
-    ("record_series", "Record series", "The group of files it belongs to."),
-    ("agency_file_number", "Agency file number", "The holding agency's own file reference."),
-    ("pages", "Pages", "Pages of the released PDF; page numbers on this site are pages of the "
-     "cited release's PDF, not the numbers typed on the paper."),
-    ("subjects", "Subjects", "Subject headings given by the archive's reviewers."),
-    ("document_type", "Document type", "What kind of document it is: memorandum, cable, "
-     "report, letter..."),
-    ("classification", "Classification", "How secret it was when written (CONFIDENTIAL, "
-     "SECRET, TOP SECRET...)."),
-    ("restrictions", "Restrictions", "The legal grounds on which parts were withheld at "
-     "review, if any."),
-    ("current_status", "Current status", "Whether it is open in full, released with "
-     "redactions, or still withheld in part."),
-    ("date_of_last_review", "Date of last review", "When it was last reviewed for release."),
-    ("opening_criteria", "Opening criteria", "When withheld parts are to be opened."),
-    ("comments", "Comments", "Reviewers' remarks, often where the paper original is filed."),
-    ("cited_release", "Cited release", "The release whose PDF the page numbers on this site "
-     "refer to."),
-)
-
 
 def pdf_page(pdf: str, page: int) -> str:
     """The address of one page of a PDF (browsers open PDFs at `#page=N`), not escaped."""
@@ -60,7 +27,6 @@ class JfkArchive(Archive):
     kind = "jfk"
     model = JfkDocument
     name = "JFK Assassination Records Collection (NARA)"
-    fields = FIELDS
     nested = (("releases", Release),)
     identifier_label = "record number"
     page_link_label = "Archive PDF"
