@@ -118,3 +118,48 @@ def test_languages_come_from_the_configured_list(monkeypatch: pytest.MonkeyPatch
     assert project.check()[0] == 0
     _write_event(project, ES.replace("  es:", "  fr:").replace(".[^1]\"", ".\""))
     assert project.check()[1][0].startswith(f"{E}:14:14: error: the French summary has no marks")
+
+
+def test_missing_translation_report_lists_what_lacks_spanish(project: Project) -> None:
+    _write_event(project, ES, extra='body: "More detail.[^1]"\n')
+    project.write("actors/cia.yaml", GOOD_ACTOR)
+    project.write("themes/exile-networks.yaml", GOOD_THEME)
+    code, lines = project.check("--missing-translation", "es")
+    assert code == 0
+    assert lines == [
+        "checked 1 events, 1 documents, 1 actors, 1 themes: 0 errors",
+        "actors/cia.yaml:1: no Spanish translation: add translations: es: with description",
+        f"{E}:13: the Spanish translation has no body: add translations.es.body",
+        "themes/exile-networks.yaml:1: no Spanish translation: add translations: es: with "
+        "title and description",
+        "3 missing Spanish translation(s): 1 of 1 events, 1 of 1 actors, 1 of 1 themes"]
+
+
+def test_missing_translation_report_of_an_untranslated_event(project: Project) -> None:
+    code, lines = project.check("--missing-translation", "pt", str(project.root / "events"))
+    assert (code, lines[1:]) == (0, [
+        f"{E}:1: no Portuguese translation: add translations: pt: with title and summary",
+        "1 missing Portuguese translation(s) in the named file(s)"])
+
+
+def test_missing_translation_report_when_all_is_translated(project: Project) -> None:
+    _write_event(project, ES)
+    project.write("actors/cia.yaml", GOOD_ACTOR + 'translations:\n  es:\n    description: '
+                  '"La agencia de inteligencia exterior de los Estados Unidos."\n')
+    project.write("themes/exile-networks.yaml", GOOD_THEME + 'translations:\n  es:\n    title: '
+                  '"Redes de exiliados"\n    description: "Exiliados que se organizan fuera."\n')
+    assert project.check("--missing-translation", "es") == (0, [
+        "checked 1 events, 1 documents, 1 actors, 1 themes: 0 errors",
+        "every event, actor and theme has a Spanish translation (1 events, 1 actors, 1 themes)"])
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("de", "error: --missing-translation: 'de' is not a language the site is translated into; "
+           "choose one of es, pt (they are listed in desclasificado/records/languages.py)"),
+    ("en", "error: --missing-translation: 'en' is the original language; choose one of es, pt"),
+])
+def test_missing_translation_of_an_unknown_language(
+        project: Project, capsys: pytest.CaptureFixture[str], lang: str, expected: str) -> None:
+    code, lines = project.check("--missing-translation", lang)
+    assert (code, lines) == (2, [])
+    assert capsys.readouterr().err.splitlines() == [expected]
