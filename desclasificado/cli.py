@@ -21,7 +21,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from desclasificado.check.project import CheckResult, check_project
-from desclasificado.check.selection import select
+from desclasificado.check.selection import Selection, select
+from desclasificado.check.translations import language_problem, missing_summary, missing_translations
 from desclasificado.contribute.scaffold import add_new_command
 from desclasificado.internal import report_internal_error
 
@@ -58,6 +59,9 @@ def _parser() -> argparse.ArgumentParser:
                             "is set)")
     check.add_argument("--no-quotes", action="store_true",
                        help="skip verifying quotes against transcripts")
+    check.add_argument("--missing-translation", metavar="LANG", default=None,
+                       help="also list every event, actor and theme without a translation "
+                            "into LANG (e.g. es), with a count; a report, not an error")
     schema = sub.add_parser("schema", help="write the JSON Schemas into schemas/")
     schema.add_argument("--check", action="store_true",
                         help="only report whether schemas/ is up to date")
@@ -122,6 +126,9 @@ def _style(choice: str) -> str:
 @command("check")
 def run_check(args: argparse.Namespace, root: Path) -> int:
     selection, path_errors = select(args.paths, root)
+    lang = args.missing_translation
+    if lang is not None and language_problem(lang):
+        path_errors.append(f"error: {language_problem(lang)}")
     if path_errors:
         print("\n".join(path_errors), file=sys.stderr)
         return 2
@@ -138,7 +145,19 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
               f"{errors} error{'s' if errors != 1 else ''}")
     else:
         print(result.summary())
+    if lang is not None:
+        _report_missing(result, lang, selection if args.paths else None)
     return 1 if errors else 0
+
+
+def _report_missing(result: CheckResult, lang: str, selection: Selection | None) -> None:
+    """The --missing-translation report: one line per record, then the count."""
+    missing = missing_translations(result.collection, lang)
+    if selection is not None:
+        missing = [m for m in missing if m.path in selection]
+    for item in missing:
+        print(item.format())
+    print(missing_summary(result.collection, lang, missing, named_files=selection is not None))
 
 
 @command("build")

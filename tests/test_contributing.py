@@ -42,7 +42,7 @@ def example(project: Project) -> Project:
         shutil.copy(REPO / "actors" / f"{name}.yaml", project.root / "actors")
     for name in ("guerrilla-training", "coups", "cuban-support-for-revolution"):
         shutil.copy(REPO / "themes" / f"{name}.yaml", project.root / "themes")
-    document, *events = _blocks("yaml")
+    document, *events, _translation = _blocks("yaml")
     project.write("documents/176-10036-10058.yaml", document)
     assert len(events) == len(EXAMPLE_EVENTS)
     for event_id, text in zip(EXAMPLE_EVENTS, events, strict=True):
@@ -56,6 +56,16 @@ def example(project: Project) -> Project:
 def test_the_worked_example_passes_the_check(example: Project) -> None:
     code, lines = example.check()
     assert (code, lines[:-1]) == (0, [])
+
+
+def test_the_translated_example_passes_the_check(example: Project) -> None:
+    translation = _blocks("yaml")[-1]
+    assert translation.startswith("translations:\n  es:\n")
+    path = example.root / "events" / f"{EXAMPLE_EVENTS[0]}.yaml"
+    path.write_text(path.read_text() + translation)
+    code, lines = example.check("--missing-translation", "es", str(path))
+    assert (code, lines) == (0, ["checked 1 file(s) against the collection: 0 errors",
+                                 "0 missing Spanish translation(s) in the named file(s)"])
 
 
 def test_the_example_events_quote_the_document_as_on_the_site_now() -> None:

@@ -30,7 +30,8 @@ CONTENT_DIRS = ("events", "documents", "actors", "themes")
 SOURCE_PATHS = (*CONTENT_DIRS, "pages", "theme", "desclasificado", "mkdocs.yml", GUIDE_FILE)
 CONFIG_FILE = "mkdocs.yml"
 TEMP_PREFIX = ".build-tmp-"
-LINK_FREE = ("pages", "theme")  # MkDocs would follow a link there and publish its target
+LINK_FREE = ("theme",)  # MkDocs would follow a link there and publish its target (the check
+# refuses links in pages/ and the content folders itself)
 # MkDocs logs "Error building page 'x': ..." before re-raising; the build reports the error once.
 _ENGINE_ECHO = re.compile(r"Error (?:building|reading) page ")
 
@@ -83,8 +84,8 @@ def site_target(root: Path, site_dir: Path | None) -> Path:
 
 
 def linked_files(root: Path) -> list[Problem]:
-    """Symbolic links in pages/ and theme/: MkDocs follows them and would publish whatever
-    they point at (the loader refuses links in the content folders itself)."""
+    """Symbolic links in theme/: MkDocs follows them and would publish whatever they point
+    at (the loader refuses links in the content folders and pages/ itself)."""
     found = []
     for folder in LINK_FREE:
         for parent, dirs, files in os.walk(root / folder):

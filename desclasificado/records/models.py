@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from desclasificado.records.dates import DateError, HistDate, parse_date
+from desclasificado.records.languages import ORIGINAL_LANGUAGE, TRANSLATION_LANGUAGES
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _ID_RE = re.compile(ID_PATTERN)
@@ -96,9 +97,23 @@ def _quote(value: Any) -> str:
 def _record_id(value: Any) -> str:
     if not isinstance(value, str):
         raise ValueError('an id is text in double quotes, e.g. "176-10036-10058"')
-    if not _ID_RE.match(value):
+    if not _ID_RE.fullmatch(value):
         raise ValueError(f"{value!r} is not an id: ids are lower-case letters, digits and "
                          "hyphens, as in the file name without '.yaml'")
+    return value
+
+
+def _language(value: Any) -> str:
+    known = ", ".join(repr(code) for code in TRANSLATION_LANGUAGES)
+    if value == ORIGINAL_LANGUAGE:
+        raise ValueError(f"{ORIGINAL_LANGUAGE!r} is the original language: the English goes "
+                         "in the record's own fields, not under 'translations'")
+    if not isinstance(value, str) or value not in TRANSLATION_LANGUAGES:
+        shown = repr(value) if isinstance(value, str) else str(value)
+        hint = (f": write it in lower case, {value.lower()!r}" if isinstance(value, str)
+                and value.lower() in TRANSLATION_LANGUAGES else "")
+        raise ValueError(f"{shown} is not a language the site is translated into{hint}; "
+                         f"the languages are {known}")
     return value
 
 
@@ -120,9 +135,25 @@ RecordId = Annotated[str, PlainValidator(_record_id), WithJsonSchema(
 Quote = Annotated[str, PlainValidator(_quote), WithJsonSchema(
     {"type": "string", "minLength": 5, "maxLength": 1200,
      "description": "a short verbatim passage of the cited pages"})]
+LanguageCode = Annotated[str, PlainValidator(_language), WithJsonSchema(
+    {"type": "string", "enum": list(TRANSLATION_LANGUAGES),
+     "description": "an ISO 639-1 language code: " + ", ".join(
+         f"{code} ({name})" for code, name in TRANSLATION_LANGUAGES.items())})]
 Text = Annotated[str, Field(min_length=1)]
 ShortText = Annotated[str, Field(min_length=1, max_length=120)]
 Url = Annotated[str, Field(pattern=r"^https://[^\s<>\"']+$")]
+
+
+
+def shown(data: str, label: str | None = None, meaning: str | None = None) -> dict[str, str]:
+    """What readers are told of a field, kept on the field itself (`json_schema_extra`), so
+    that every table of fields derives from the model (`records.fields`): its `label` and its
+    `meaning` in plain words (the identification table of a document's page), and its
+    description in the data downloads (`data`)."""
+    extra = {"x-data": data}
+    if label is not None:
+        extra |= {"x-label": label, "x-meaning": meaning or ""}
+    return extra
 
 
 class Record(BaseModel):
@@ -152,6 +183,30 @@ class Source(Record):
         None, description="The language of the quote when it is not English: es (Spanish), "
                           "pt (Portuguese) or fr (French), so that screen readers read it "
                           "aloud correctly.", examples=["es"])
+
+
+_TRANSLATIONS = ("Translations of the text into other languages, by language code: "
+                 + ", ".join(f"{c} ({n})" for c, n in TRANSLATION_LANGUAGES.items())
+                 + ". Quotes are never translated.")
+
+
+class EventTranslation(Record):
+    """An event's text in another language: the same claims, the same citation marks."""
+
+    title: ShortText = Field(description="The title in this language, at most 120 "
+                                         "characters.",
+                             examples=["Una fuente de la CIA describe los cuatro frentes "
+                                       "que planeaba el MIR en el Perú"])
+    summary: Text = Field(
+        max_length=700,
+        description="The summary in this language, at most 700 characters, saying no more "
+                    "than the English, with the same citation marks [^N] on the same claims.",
+        examples=["Según la fuente de la CIA, el MIR planeaba cuatro frentes para su "
+                  "revolución en el Perú.[^1]"])
+    body: str | None = Field(
+        None, description="The body in this language, only when the event has a body; "
+                          "the same citation marks as the English body.",
+        examples=["La fuente señaló el Cusco como sede del frente sur.[^1]"])
 
 
 class Event(Record):
@@ -193,6 +248,11 @@ class Event(Record):
     related: list[RecordId] = Field(
         [], description="Other events: their file names without .yaml.",
         examples=[["1963-04-11-mir-coup-plan-reported"]])
+    translations: dict[LanguageCode, EventTranslation] = Field(
+        {}, description=_TRANSLATIONS + " Each has title, summary and, if the event has "
+                                        "one, body (see EventTranslation).",
+        examples=[{"es": {"title": "Una fuente de la CIA describe los cuatro frentes del MIR",
+                          "summary": "Según la fuente, el MIR planeaba cuatro frentes.[^1]"}}])
 
     def citation_numbers(self) -> set[int]:
         """The citation marks `[^N]` used in the summary and body."""
@@ -220,56 +280,145 @@ class Document(Record):
     record_number: Text = Field(
         description="The archive's identifier (a NARA record number, or another stable id). "
                     "The file name is this, in lower case with hyphens.",
-        examples=["176-10036-10058"])
+        examples=["176-10036-10058"],
+        json_schema_extra=shown(
+            "The archive's identifier.",
+            "Record number",
+            "The archive's identifier for the document: quote it to find the document in the archive's catalogue."))
     title: Text = Field(description="The title, as the archive gives it.",
-                        examples=["Activities of Cuban Trained Peruvian Guerrillas"])
+                        examples=["Activities of Cuban Trained Peruvian Guerrillas"],
+        json_schema_extra=shown(
+            "The title, as the archive gives it.",
+            "Title",
+            "The title on the archive's identification form, often the document's subject line."))
     date: EdtfDate | None = Field(None, description="The document's own date (see Dates).",
-                                  examples=["1963-04-11"])
+                                  examples=["1963-04-11"],
+        json_schema_extra=shown(
+            "The document's date in EDTF, or null.",
+            "Date",
+            "When the document was written."))
     archive: Text = Field(description="The archive that holds the document.",
-                          examples=["National Archives and Records Administration"])
+                          examples=["National Archives and Records Administration"],
+        json_schema_extra=shown(
+            "The archive that holds it.",
+            "Archive",
+            "Where the document is kept today."))
     collection: str | None = Field(
         None, description="The archive's collection.",
-        examples=["President John F. Kennedy Assassination Records Collection"])
+        examples=["President John F. Kennedy Assassination Records Collection"],
+        json_schema_extra=shown(
+            "The archive's collection.",
+            "Collection",
+            "The body of records it was released in."))
     agency: str | None = Field(None, description="RIF AGENCY: the agency holding the record.",
-                               examples=["NARA"])
+                               examples=["NARA"],
+        json_schema_extra=shown(
+            "The agency that holds the record and released it.",
+            "Agency",
+            "The agency that holds the record and released it."))
     originator: str | None = Field(None, description="RIF ORIGINATOR: who produced it.",
-                                   examples=["CIA"])
+                                   examples=["CIA"],
+        json_schema_extra=shown(
+            "The agency or office that wrote it.",
+            "Originator",
+            "The agency or office that wrote the document."))
     from_: str | None = Field(None, alias="from", description="RIF FROM: the sender.",
-                              examples=["JMWAVE"])
+                              examples=["JMWAVE"],
+        json_schema_extra=shown(
+            "The sender named on the archive's form.",
+            "From",
+            "The person or office that sent it, when the form names one."))
     to: str | None = Field(None, description="RIF TO: the recipient.",
-                           examples=["Director, CIA"])
+                           examples=["Director, CIA"],
+        json_schema_extra=shown(
+            "The person or office it was written for.",
+            "To",
+            "Who it was written for: the person or office it was addressed to."))
     record_series: str | None = Field(None, description="RIF RECORD SERIES.",
-                                      examples=["National Security Files"])
+                                      examples=["National Security Files"],
+        json_schema_extra=shown(
+            "The group of files it belongs to.",
+            "Record series",
+            "The group of files it belongs to."))
     agency_file_number: str | None = Field(None, description="RIF AGENCY FILE NUMBER.",
-                                           examples=["62-116391-41X"])
+                                           examples=["62-116391-41X"],
+        json_schema_extra=shown(
+            "The holding agency's own file reference.",
+            "Agency file number",
+            "The holding agency's own file reference."))
     pages: int = Field(ge=1, description="The number of pages of the cited release's PDF: a "
-                                         "number, without quote marks.", examples=[5])
+                                         "number, without quote marks.", examples=[5],
+        json_schema_extra=shown(
+            "Pages of the cited release's PDF.",
+            "Pages",
+            "Pages of the released PDF; page numbers on this site are pages of the cited release's PDF, not the "
+            "numbers typed on the paper."))
     subjects: list[Text] = Field([], description="RIF SUBJECTS, one entry each.",
-                                 examples=[["MONGOOSE"]])
+                                 examples=[["MONGOOSE"]],
+        json_schema_extra=shown(
+            "Subject headings given by the archive's reviewers.",
+            "Subjects",
+            "Subject headings given by the archive's reviewers."))
     document_type: str | None = Field(None, description="RIF DOCUMENT TYPE.",
-                                      examples=["PAPER, TEXTUAL DOCUMENT"])
+                                      examples=["PAPER, TEXTUAL DOCUMENT"],
+        json_schema_extra=shown(
+            "The kind of document, as the form gives it.",
+            "Document type",
+            "What kind of document it is: memorandum, cable, report, letter..."))
     classification: str | None = Field(None, description="RIF CLASSIFICATION.",
-                                       examples=["SECRET"])
-    restrictions: str | None = Field(None, description="RIF RESTRICTIONS.", examples=["1B"])
+                                       examples=["SECRET"],
+        json_schema_extra=shown(
+            "How secret it was when written.",
+            "Classification",
+            "How secret it was when written (CONFIDENTIAL, SECRET, TOP SECRET...)."))
+    restrictions: str | None = Field(None, description="RIF RESTRICTIONS.", examples=["1B"],
+        json_schema_extra=shown(
+            "Grounds on which parts were withheld.",
+            "Restrictions",
+            "The legal grounds on which parts were withheld at review, if any."))
     current_status: str | None = Field(None, description="RIF CURRENT STATUS.",
-                                       examples=["RELEASED WITH DELETIONS"])
+                                       examples=["RELEASED WITH DELETIONS"],
+        json_schema_extra=shown(
+            "Open in full, released with deletions...",
+            "Current status",
+            "Whether it is open in full, released with redactions, or still withheld in part."))
     date_of_last_review: EdtfDate | None = Field(
-        None, description="RIF DATE OF LAST REVIEW (see Dates).", examples=["2000-09-10"])
+        None, description="RIF DATE OF LAST REVIEW (see Dates).", examples=["2000-09-10"],
+        json_schema_extra=shown(
+            "When it was last reviewed for release (EDTF).",
+            "Date of last review",
+            "When it was last reviewed for release."))
     opening_criteria: str | None = Field(None, description="RIF OPENING CRITERIA.",
-                                         examples=[""])
+                                         examples=[""],
+        json_schema_extra=shown(
+            "When withheld parts are to be opened.",
+            "Opening criteria",
+            "When withheld parts are to be opened."))
     comments: str | None = Field(
         None, description="RIF COMMENTS.",
-        examples=["National Security Files, Box 51: Cuba, Subjects intelligence material"])
+        examples=["National Security Files, Box 51: Cuba, Subjects intelligence material"],
+        json_schema_extra=shown(
+            "Reviewers' remarks.",
+            "Comments",
+            "Reviewers' remarks, often where the paper original is filed."))
     releases: list[Release] = Field(
         min_length=1, description="Where the archive publishes the PDF, at least one release "
-                                  "(see Release).")
+                                  "(see Release).",
+        json_schema_extra=shown(
+            "Each release of the document by the archive, with its PDF."))
     cited_release: Text = Field(
         description="The release whose PDF page numbers citations use: one of the releases "
-                    "listed.", examples=["2025"])
+                    "listed.", examples=["2025"],
+        json_schema_extra=shown(
+            "The release whose PDF page numbers the citations use.",
+            "Cited release",
+            "The release whose PDF the page numbers on this site refer to."))
     transcript_source: str | None = Field(
         None, description="Where the transcript (documents/<id>.md or .txt: the text of the "
                           'cited PDF, with a line "## Page N" before page N) comes from.',
-        examples=["OCR of the 2025 release PDF"])
+        examples=["OCR of the 2025 release PDF"],
+        json_schema_extra=shown(
+            "Where the transcript comes from."))
 
     def cited_pdf(self) -> str:
         """The PDF whose page numbers citations use."""
@@ -277,6 +426,19 @@ class Document(Record):
             if release.release == self.cited_release:
                 return release.pdf
         return self.releases[0].pdf
+
+
+class ActorTranslation(Record):
+    """An actor's description, and its name where it differs, in another language."""
+
+    name: ShortText | None = Field(
+        None, description="The name in this language, only when it differs from the "
+                          "English name.", examples=["Agencia Central de Inteligencia"])
+    description: Text = Field(max_length=600,
+                              description="The description in this language, at most 600 "
+                                          "characters.",
+                              examples=["Un movimiento revolucionario peruano de los años "
+                                        "sesenta."])
 
 
 class Actor(Record):
@@ -293,6 +455,23 @@ class Actor(Record):
                               examples=["A Peruvian revolutionary movement of the 1960s."])
     other_names: list[Text] = Field([], description="Other names and abbreviations.",
                                     examples=[["MIR"]])
+    translations: dict[LanguageCode, ActorTranslation] = Field(
+        {}, description=_TRANSLATIONS + " Each has description and, where it differs, name "
+                                        "(see ActorTranslation).",
+        examples=[{"es": {"description": "Un movimiento revolucionario peruano."}}])
+
+
+class ThemeTranslation(Record):
+    """A theme's title and description in another language."""
+
+    title: ShortText = Field(description="The title in this language, at most 120 "
+                                         "characters.",
+                             examples=["Entrenamiento guerrillero"])
+    description: Text = Field(max_length=600,
+                              description="The description in this language, at most 600 "
+                                          "characters.",
+                              examples=["El entrenamiento de latinoamericanos en la guerra "
+                                        "de guerrillas y su regreso para combatir."])
 
 
 class Theme(Record):
@@ -304,6 +483,10 @@ class Theme(Record):
                                                           "characters.",
                               examples=["Training of Latin Americans in guerrilla warfare, sabotage and "
                                         "clandestine work, and their return home to fight."])
+    translations: dict[LanguageCode, ThemeTranslation] = Field(
+        {}, description=_TRANSLATIONS + " Each has title and description (see "
+                                        "ThemeTranslation).",
+        examples=[{"es": {"title": "Entrenamiento guerrillero", "description": "..."}}])
 
 
 MODELS: dict[str, type[Record]] = {

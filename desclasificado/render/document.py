@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from desclasificado.index import Citation
+from desclasificado.records.fields import shown_fields
 from desclasificado.records.models import Document
 from desclasificado.render.context import Context, Page
 from desclasificado.render.event import pdf_page
@@ -14,39 +15,6 @@ from desclasificado.render.markup import esc
 from desclasificado.render.searchtext import label
 from desclasificado.render.teaching import document_tools
 from desclasificado.render.urls import DOCUMENTS, document_url, event_url
-
-# (attribute, label, what the field means, in plain words)
-FIELDS = (
-    ("record_number", "Record number", "The archive's identifier for the document: quote it "
-     "to find the document in the archive's catalogue."),
-    ("title", "Title", "The title on the archive's identification form, often the document's "
-     "subject line."),
-    ("date", "Date", "When the document was written."),
-    ("originator", "Originator", "The agency or office that wrote the document."),
-    ("from_", "From", "The person or office that sent it, when the form names one."),
-    ("to", "To", "Who it was written for: the person or office it was addressed to."),
-    ("agency", "Agency", "The agency that holds the record and released it."),
-    ("archive", "Archive", "Where the document is kept today."),
-    ("collection", "Collection", "The body of records it was released in."),
-    ("record_series", "Record series", "The group of files it belongs to."),
-    ("agency_file_number", "Agency file number", "The holding agency's own file reference."),
-    ("pages", "Pages", "Pages of the released PDF; page numbers on this site are pages of the "
-     "cited release's PDF, not the numbers typed on the paper."),
-    ("subjects", "Subjects", "Subject headings given by the archive's reviewers."),
-    ("document_type", "Document type", "What kind of document it is: memorandum, cable, "
-     "report, letter..."),
-    ("classification", "Classification", "How secret it was when written (CONFIDENTIAL, "
-     "SECRET, TOP SECRET...)."),
-    ("restrictions", "Restrictions", "The legal grounds on which parts were withheld at "
-     "review, if any."),
-    ("current_status", "Current status", "Whether it is open in full, released with "
-     "redactions, or still withheld in part."),
-    ("date_of_last_review", "Date of last review", "When it was last reviewed for release."),
-    ("opening_criteria", "Opening criteria", "When withheld parts are to be opened."),
-    ("comments", "Comments", "Reviewers' remarks, often where the paper original is filed."),
-    ("cited_release", "Cited release", "The release whose PDF the page numbers on this site "
-     "refer to."),
-)
 
 
 def _field_value(doc: Document, attribute: str) -> str:
@@ -63,10 +31,10 @@ def _field_value(doc: Document, attribute: str) -> str:
 
 def _identification(doc: Document) -> str:
     """The non-empty identification fields, each with what it means."""
-    rows = "".join(f'<tr><th scope="row">{label}</th><td>{value}</td>'
-                   f'<td class="gloss">{esc(gloss)}</td></tr>'
-                   for attribute, label, gloss in FIELDS
-                   if (value := _field_value(doc, attribute)))
+    rows = "".join(f'<tr><th scope="row">{esc(view.label)}</th><td>{value}</td>'
+                   f'<td class="gloss">{esc(view.meaning)}</td></tr>'
+                   for view in shown_fields(type(doc))
+                   if (value := _field_value(doc, view.attribute)))
     return ('<table class="identification"><caption>As the archive identifies it</caption>'
             '<thead><tr><th scope="col">Field</th><th scope="col">Value</th>'
             f'<th scope="col">What it means</th></tr></thead><tbody>{rows}</tbody></table>')
@@ -169,7 +137,8 @@ def _searchable(ctx: Context, doc_id: str, doc: Document) -> str:
     """What the search index gets for a document: its identification and the passages events
     cite. Not the whole transcript: the index would grow with the archive, not with the events
     (a transcript is about ten times the text of the events that cite it)."""
-    fields = " · ".join(value for attribute, _, _ in FIELDS if (value := _field_value(doc, attribute)))
+    fields = " · ".join(value for view in shown_fields(type(doc))
+                        if (value := _field_value(doc, view.attribute)))
     transcript = ctx.collection.transcripts.get(doc_id)
     passages: dict[str, None] = {}
     for page, citations in sorted(ctx.index.marks.get(doc_id, {}).items()):
