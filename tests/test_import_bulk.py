@@ -27,7 +27,8 @@ def write(path: Path, data: str | bytes) -> Path:
     ("blank.md", b"\n\n  \n", "empty file"),
     ("scan.md", b"%PDF-1.4\x00\x01\x02binary", "binary data, not a text transcript"),
     ("latin1.md", "caf\u00e9 ## Page 1".encode("latin-1"), "not UTF-8 text"),
-    ("176-99999-00002.md", synthetic(), "the form's record number is 176-99999-00001, the file is named 176-99999-00002"),
+    ("176-99999-00002.md", synthetic(),
+     "the form's record number is 176-99999-00001, the file is named 176-99999-00002"),
     ("two.md", synthetic() + "\n## Page 3\n\n" + synthetic().split("## Page 1", 1)[1].split("---")[0].replace(
         "176-99999-00001", "176-99999-00003"), "two identification forms in one file"),
     ("noform.md", "## Page 1\n\nSECRET\nCITE WAVE 1234\nTO DIRECTOR\n", "no identification form"),
