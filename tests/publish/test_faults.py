@@ -235,7 +235,7 @@ _SLOW_IMPORT = textwrap.dedent("""\
 @pytest.mark.parametrize("existing", [False, True], ids=["new", "overwrite"])
 def test_a_killed_import_leaves_no_half_written_record(tmp_path: Path, sig: signal.Signals,
                                                        existing: bool) -> None:
-    from tests.test_rif import synthetic
+    from tests.archives.test_rif import synthetic
 
     root = tmp_path / "project"
     (root / "documents").mkdir(parents=True)

@@ -10,7 +10,7 @@ import yaml
 from desclasificado.archives.jfk.importer import import_rif
 from desclasificado.archives.jfk.report import ImportReport, format_summary
 from desclasificado.cli import main
-from tests.test_rif import synthetic
+from tests.archives.test_rif import synthetic
 
 CATALOG_HEAD = "record_number,transcript,doc_date,title,originator,from,to,doc_type,record_series,file_number," \
                "num_pages,pages_released,review_date,comments\n"
