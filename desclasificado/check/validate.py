@@ -1,6 +1,6 @@
 """Stage 2, validate: typed models for each file, then the checks across files.
 
-`validate()` turns a `RawProject` into a `Collection` of models, and returns every
+`validate()` turns a `RawProject` into a `Collection` of models (`collection.py`), and returns every
 problem of every file: pydantic's errors are mapped back to the line and column of the
 YAML value they concern, and worded as what to change.
 """
@@ -10,19 +10,18 @@ from __future__ import annotations
 import difflib
 import re
 import typing
-from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from desclasificado.archives import UnknownKind, archive_of, document_model
+from desclasificado.check.collection import Collection
 from desclasificado.check.translations import translation_problems
 from desclasificado.load.records import RawProject, RawRecord
-from desclasificado.load.transcripts import Transcript
 from desclasificado.load.yamlsafe import Positions
 from desclasificado.problems import Problem, show
-from desclasificado.records.models import ID_PATTERN, MODELS, Actor, Document, Event, Theme, id_key, slugify
+from desclasificado.records.models import ID_PATTERN, MODELS, Event, id_key, slugify
 
 _ID_RE = re.compile(ID_PATTERN)
 # Names Windows reserves for devices, with any extension: a file events/con.yaml, or a page
@@ -38,32 +37,6 @@ _EXAMPLES = {
     "name": '"Central Intelligence Agency"', "kind": '"organization"',
     "description": '"One or two sentences."', "release": '"2025"', "pdf": '"https://..."',
 }
-
-
-@dataclass
-class Collection:
-    """The validated content of a project: records by id, transcripts by document id."""
-
-    events: dict[str, Event] = field(default_factory=dict)
-    documents: dict[str, Document] = field(default_factory=dict)
-    actors: dict[str, Actor] = field(default_factory=dict)
-    themes: dict[str, Theme] = field(default_factory=dict)
-    transcripts: dict[str, Transcript] = field(default_factory=dict)
-    positions: dict[tuple[str, str], Positions] = field(default_factory=dict)
-    # Records that exist but did not validate: their own errors are reported, so
-    # references to them are not reported again as unknown.
-    invalid: set[tuple[str, str]] = field(default_factory=set)
-
-    def table(self, kind: str) -> dict[str, Any]:
-        return getattr(self, kind)
-
-    def path(self, kind: str, record_id: str) -> str:
-        return self.positions[(kind, record_id)].path
-
-    def drop_value_positions(self) -> None:
-        """Keep only the file of each record, not where each of its values is: what a
-        checked collection needs to be rendered (a fifth of its memory at 10,000 events)."""
-        self.positions = {key: Positions(where.path) for key, where in self.positions.items()}
 
 
 def validate(raw: RawProject) -> tuple[Collection, list[Problem]]:

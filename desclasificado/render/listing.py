@@ -8,12 +8,13 @@ from typing import Any
 
 from desclasificado.index import DecadeGroup, YearGroup, group_by_period
 from desclasificado.records.dates import HistDate
+from desclasificado.render.charts import overview_chart, year_region_counts
 from desclasificado.render.context import Context, Page, country_name
 from desclasificado.render.explore import SCRIPT as EXPLORE_SCRIPT
 from desclasificado.render.explore import entry_data, explore_panel
 from desclasificado.render.links import PageBuilder, depth
 from desclasificado.render.markup import esc, link_marks
-from desclasificado.render.pictures import country_map, locator, overview
+from desclasificado.render.pictures import country_map, locator
 from desclasificado.render.searchtext import label
 from desclasificado.render.teaching import listing_tools
 from desclasificado.render.urls import (
@@ -127,6 +128,15 @@ def year_index_html(pb: PageBuilder, list_url: str, groups: list[DecadeGroup],
                      f'<p class="count">{plural(group.count(), "event")}</p>'
                      f'<ul class="year-index">{years}</ul></section>')
     return f'<div class="years">{"".join(parts)}</div>'
+
+
+def overview(ctx: Context, pb: PageBuilder) -> str:
+    """The chart of events by year and region, each bar linking to its year on the timeline
+    (counted in one pass, on the few pages that show it: the timeline and the home page)."""
+    counts = year_region_counts(ctx.collection.events.values())
+    ids = ctx.index.timeline
+    return overview_chart(counts, lambda year: year_href(pb, TIMELINE, ids, year // 10 * 10, year),
+                          uid="overview")
 
 
 def timeline_html(ctx: Context, pb: PageBuilder, groups: list[DecadeGroup]) -> str:

@@ -122,6 +122,8 @@ def test_languages_come_from_the_configured_list(monkeypatch: pytest.MonkeyPatch
 
 def test_missing_translation_report_lists_what_lacks_spanish(project: Project) -> None:
     _write_event(project, ES, extra='body: "More detail.[^1]"\n')
+    project.write("actors/cia.yaml", GOOD_ACTOR)
+    project.write("themes/exile-networks.yaml", GOOD_THEME)
     code, lines = project.check("--missing-translation", "es")
     assert code == 0
     assert lines == [
