@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from desclasificado.archives.base import Archive
-from desclasificado.records.models import Document
+from desclasificado.records.models import DOCUMENT_KINDS, Document
 
 DEFAULT_KIND = "jfk"
 ARCHIVES: dict[str, Archive] = {}
@@ -20,11 +20,13 @@ ARCHIVES: dict[str, Archive] = {}
 def register(archive: Archive) -> Archive:
     """Make an archive kind known (tests register kinds of their own and `unregister` them)."""
     ARCHIVES[archive.kind] = archive
+    DOCUMENT_KINDS[archive.kind] = archive.model
     return archive
 
 
 def unregister(kind: str) -> None:
     ARCHIVES.pop(kind, None)
+    DOCUMENT_KINDS.pop(kind, None)
 
 
 def archive_of(doc: Document) -> Archive:

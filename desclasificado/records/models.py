@@ -268,12 +268,19 @@ class Document(Record):
 
     @classmethod
     def model_validate(cls, obj: Any, **kwargs: Any) -> Any:
-        """`Document.model_validate(data)` validates with the model of the record's kind."""
+        """`Document.model_validate(data)` validates with the model of the record's kind (the
+        kinds registered in `desclasificado.archives`, which fills `DOCUMENT_KINDS`)."""
         if cls is Document:
-            from desclasificado.archives import document_model  # the registry of kinds
-
-            return document_model(obj).model_validate(obj, **kwargs)
+            kind = obj.get("kind", "jfk") if isinstance(obj, dict) else "jfk"
+            if kind not in DOCUMENT_KINDS:
+                raise ValueError(f"unknown document kind {kind!r}: one of "
+                                 f"{', '.join(DOCUMENT_KINDS) or '(none registered)'}")
+            return DOCUMENT_KINDS[kind].model_validate(obj, **kwargs)
         return super().model_validate(obj, **kwargs)
+
+
+#: The document model of each archive kind, by `kind`: filled by `archives.register`.
+DOCUMENT_KINDS: dict[str, type[Document]] = {}
 
 
 class ActorTranslation(Record):
