@@ -120,6 +120,10 @@ class Archive:
         """Who sent the document, in the list of documents."""
         return self.author(doc)
 
+    def page_link_text(self, page: int) -> str:
+        """The words of a link to a cited page at the archive: 'Archive PDF, page 3'."""
+        return f"{self.page_link_label}, page {page}"
+
     def byline(self, doc: Document) -> str | None:
         """Who is named under the title of the document's page."""
         return self.author(doc)

@@ -28,7 +28,7 @@ class FrusArchive(Archive):
     data_field_names = ("document_url",)
     short_name = "FRUS document"
     identifier_label = "FRUS"
-    page_link_label = "history.state.gov, printed page"
+    page_link_label = "history.state.gov"
     transcript_page_label = "Printed page"
     transcript_note = ("The text below is the Office of the Historian's edited transcription "
                        "of the document as the volume prints it; page numbers are the volume's "
@@ -38,6 +38,10 @@ class FrusArchive(Archive):
     no_transcript = "No transcript of this document yet: read it at history.state.gov above."
     cite_note = ("The document, cited as printed in its volume of Foreign Relations of the "
                  "United States, with the address of its page at history.state.gov.")
+
+    def page_link_text(self, page: int) -> str:
+        """history.state.gov has one page per document: the link says the printed page."""
+        return f"history.state.gov, printed page {page}"
 
     def identifier(self, doc: Document) -> str:
         """'frus1969-76ve16, doc. 19'."""

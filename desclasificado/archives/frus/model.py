@@ -17,8 +17,7 @@ class FrusDocument(Document):
 
     kind: Literal["frus"] = Field(
         description='The archive kind: "frus", for a document of Foreign Relations of the '
-                    "United States.", examples=["frus"],
-        json_schema_extra=shown('Its archive kind: frus.'))
+                    "United States.", examples=["frus"])
     volume: str = Field(
         pattern=VOLUME_PATTERN,
         description="The volume's id as the Office of the Historian spells it (the address "
