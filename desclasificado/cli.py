@@ -67,10 +67,16 @@ def _parser() -> argparse.ArgumentParser:
                         help="only report whether schemas/ is up to date")
     imp = sub.add_parser("import-rif", help="register documents from transcripts with a JFK "
                          "identification form")
-    imp.add_argument("files", nargs="+", type=Path)
+    imp.add_argument("files", nargs="+", type=Path, help="transcripts, or folders of transcripts")
     imp.add_argument("--force", action="store_true", help="overwrite existing documents")
     imp.add_argument("--index", type=Path, default=None,
                      help="the corpus index.csv, for release addresses and provenance")
+    imp.add_argument("--catalog", type=Path, default=None,
+                     help="NARA's catalogue as CSV: fills what the form leaves empty, reports disagreements")
+    imp.add_argument("--no-form", action="store_true",
+                     help="for a transcript without an identification form, write a skeleton record")
+    imp.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes reading forms")
+    imp.add_argument("--details", action="store_true", help="each file's warnings, even on long runs")
     add_new_command(sub)
     return parser
 
@@ -233,18 +239,34 @@ def run_schema(args: argparse.Namespace, root: Path) -> int:
 
 @command("import-rif")
 def run_import(args: argparse.Namespace, root: Path) -> int:
-    from desclasificado.archives.jfk.importer import format_report, import_rif
+    from desclasificado.archives.jfk.catalog import CatalogError
+    from desclasificado.archives.jfk.importer import import_rif
+    from desclasificado.archives.jfk.report import format_report, format_summary
 
-    failed = 0
-    for path in args.files:
-        if not path.is_file():
-            print(f"{path}: error: no such file")
-            failed += 1
-            continue
-        report = import_rif(path, root / "documents", force=args.force, index_csv=args.index)
-        print(format_report(report, details=True))  # the warnings say what to compare with the PDF
-        failed += getattr(report, "failed", False)
-    return 1 if failed else 0
+    missing = [path for path in args.files if not path.exists()]
+    for path in missing:
+        print(f"{path}: error: no such file or folder", file=sys.stderr)
+    paths = [path for path in args.files if path.exists()]
+    try:
+        report = import_rif(paths, root / "documents", force=args.force, index_csv=args.index,
+                            catalog_csv=args.catalog, no_form=args.no_form, jobs=max(1, args.jobs),
+                            progress=_import_progress())
+    except CatalogError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    details = args.details or len(report.files) <= 20  # the warnings say what to compare with the PDF
+    print(format_report(report, details=details))
+    if len(report.files) > 1:
+        print(format_summary(report))
+    return 1 if missing or not report.ok else 0
+
+
+def _import_progress() -> Callable[[int, int, object], None]:
+    """A progress line on stderr for long imports: every 100 files and at the end."""
+    def show(done: int, total: int, _item: object) -> None:
+        if total >= 100 and (done % 100 == 0 or done == total):
+            print(f"import-rif: {done}/{total} files", file=sys.stderr, flush=True)
+    return show
 
 
 @command("new")

@@ -18,7 +18,7 @@ from desclasificado.records.languages import ORIGINAL_LANGUAGE, TRANSLATION_LANG
 from desclasificado.records.models import Event
 
 if TYPE_CHECKING:
-    from desclasificado.check.validate import Collection
+    from desclasificado.check.collection import Collection
 
 _CITE_MARK = re.compile(r"\[\^(\d+)\]")
 

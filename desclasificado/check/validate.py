@@ -1,6 +1,6 @@
 """Stage 2, validate: typed models for each file, then the checks across files.
 
-`validate()` turns a `RawProject` into a `Collection` of models, and returns every
+`validate()` turns a `RawProject` into a `Collection` of models (`collection.py`), and returns every
 problem of every file: pydantic's errors are mapped back to the line and column of the
 YAML value they concern, and worded as what to change.
 """
@@ -10,18 +10,18 @@ from __future__ import annotations
 import difflib
 import re
 import typing
-from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
+from desclasificado.archives import UnknownKind, archive_of, document_model
+from desclasificado.check.collection import Collection
 from desclasificado.check.translations import translation_problems
 from desclasificado.load.records import RawProject, RawRecord
-from desclasificado.load.transcripts import Transcript
 from desclasificado.load.yamlsafe import Positions
 from desclasificado.problems import Problem, show
-from desclasificado.records.models import ID_PATTERN, MODELS, Actor, Document, Event, Theme, id_key, slugify
+from desclasificado.records.models import ID_PATTERN, MODELS, Event, id_key, slugify
 
 _ID_RE = re.compile(ID_PATTERN)
 # Names Windows reserves for devices, with any extension: a file events/con.yaml, or a page
@@ -37,32 +37,6 @@ _EXAMPLES = {
     "name": '"Central Intelligence Agency"', "kind": '"organization"',
     "description": '"One or two sentences."', "release": '"2025"', "pdf": '"https://..."',
 }
-
-
-@dataclass
-class Collection:
-    """The validated content of a project: records by id, transcripts by document id."""
-
-    events: dict[str, Event] = field(default_factory=dict)
-    documents: dict[str, Document] = field(default_factory=dict)
-    actors: dict[str, Actor] = field(default_factory=dict)
-    themes: dict[str, Theme] = field(default_factory=dict)
-    transcripts: dict[str, Transcript] = field(default_factory=dict)
-    positions: dict[tuple[str, str], Positions] = field(default_factory=dict)
-    # Records that exist but did not validate: their own errors are reported, so
-    # references to them are not reported again as unknown.
-    invalid: set[tuple[str, str]] = field(default_factory=set)
-
-    def table(self, kind: str) -> dict[str, Any]:
-        return getattr(self, kind)
-
-    def path(self, kind: str, record_id: str) -> str:
-        return self.positions[(kind, record_id)].path
-
-    def drop_value_positions(self) -> None:
-        """Keep only the file of each record, not where each of its values is: what a
-        checked collection needs to be rendered (a fifth of its memory at 10,000 events)."""
-        self.positions = {key: Positions(where.path) for key, where in self.positions.items()}
 
 
 def validate(raw: RawProject) -> tuple[Collection, list[Problem]]:
@@ -110,12 +84,18 @@ def _unique_records(records: list[RawRecord], problems: list[Problem]) -> list[R
 
 
 def _build_model(record: RawRecord, problems: list[Problem]) -> BaseModel | None:
-    model_class = MODELS[record.kind]
     if not isinstance(record.data, dict):
         what = "empty" if record.data is None else f"a {type(record.data).__name__}"
         problems.append(Problem(record.path, 1, 1, f"the file is {what}: a record is a list "
                                 "of 'field: value' lines; see FORMAT.md"))
         return None
+    model_class: type[BaseModel] = MODELS[record.kind]
+    if record.kind == "documents":
+        try:
+            model_class = document_model(record.data)
+        except UnknownKind as exc:
+            problems.append(record.positions.problem(("kind",), str(exc)))
+            return None
     try:
         model = model_class.model_validate(record.data)
     except ValidationError as exc:
@@ -269,20 +249,12 @@ def _document_problems(collection: Collection) -> list[Problem]:
     problems = []
     for doc_id, doc in collection.documents.items():
         where = collection.positions[("documents", doc_id)]
-        if slugify(doc.record_number) != doc_id:
-            problems.append(where.problem(("record_number",), f"record number "
-                            f"{show(doc.record_number)} does not match the file name: name "
-                            f"the file documents/{slugify(doc.record_number)}.yaml"))
-        releases = [r.release for r in doc.releases]
-        if doc.cited_release not in releases:
-            problems.append(where.problem(("cited_release",), f"cited_release "
-                            f"{show(doc.cited_release)} is not one of the releases listed "
-                            f"({', '.join(releases)})"))
+        archive = archive_of(doc)
+        problems += [where.problem(loc, message) for loc, message in archive.problems(doc, doc_id)]
         transcript = collection.transcripts.get(doc_id)
-        if transcript and transcript.pages and max(transcript.pages) > doc.pages:
-            problems.append(Problem(transcript.path, 1, 1, f"the transcript has a page "
-                            f"{max(transcript.pages)} but the document has {doc.pages} pages: "
-                            "fix 'pages' or the '## Page N' lines"))
+        message = archive.transcript_problem(doc, sorted(transcript.pages)) if transcript else None
+        if message and transcript:
+            problems.append(Problem(transcript.path, 1, 1, message))
     return problems
 
 
@@ -313,10 +285,10 @@ def _source_problems(event: Event, where: Positions, collection: Collection) -> 
                             "register it first: python build.py import-rif TRANSCRIPT, or "
                             "python build.py new document"))
             continue
-        beyond = [p for p in source.pages if p > doc.pages]
+        archive = archive_of(doc)
+        beyond = [m for p in source.pages if (m := archive.page_problem(doc, source.document, p))]
         if beyond:
-            problems.append(where.problem(("sources", index, "pages"), f"page {beyond[0]} is "
-                            f"beyond the {doc.pages} pages of document {source.document}"))
+            problems.append(where.problem(("sources", index, "pages"), beyond[0]))
     return problems
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 
-from desclasificado.check.validate import Collection
+from desclasificado.check.collection import Collection
 from desclasificado.index import SiteIndex
 from desclasificado.render.context import Context, Page, SiteInfo
 from desclasificado.render.data import DATA_FILES, document_cite_files

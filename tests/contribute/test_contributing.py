@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from desclasificado.cli import _parser, main
+from tests.check.test_friendly_errors import CASES
 from tests.conftest import GOOD_EVENT, REPO, Project
-from tests.test_friendly_errors import CASES
 
 TEXT = (REPO / "CONTRIBUTING.md").read_text()
 EXAMPLE_EVENTS = ("1963-04-11-mir-four-fronts", "1962-06-peruvians-trained-in-cuba")

@@ -592,9 +592,11 @@ def test_without_an_index_the_addresses_come_from_the_patterns(tmp_path: Path) -
 def test_pages_are_the_pdf_pages_and_the_form_value_is_reported(tmp_path: Path) -> None:
     report = import_rif(TRANSCRIPTS / "104-10054-10060.md", tmp_path, index_csv=INDEX)
     (item,) = report.files
-    assert item.pages == 7
-    assert "PAGES on the form is 6, the PDF has 7 pages: pages is 7" in item.warnings
-    data = yaml.safe_load((tmp_path / "104-10054-10060.yaml").read_text(encoding="utf-8"))
+    assert (item.pages, item.form_pages) == (7, 6)  # the PDF is the form and the document's 6 pages
+    assert not any(warning.startswith("pages:") for warning in item.warnings)
+    written = (tmp_path / "104-10054-10060.yaml").read_text(encoding="utf-8")
+    assert "pages: 7  # the transcript's pages; PAGES on the form: 6\n" in written
+    data = yaml.safe_load(written)
     assert data["pages"] == 7
     assert data["title"] == "MEXICO STATION COVERAGE OF SOVIET AND CUBAN EMBASSIES (1963)"
     assert data["releases"] == [{"release": "2021", "pdf": "https://www.archives.gov/files/research/jfk/releases/"
@@ -677,8 +679,7 @@ def test_a_stamped_transcript_is_imported_with_page_markers(tmp_path: Path) -> N
     source.write_text(text, encoding="utf-8")
     report = import_rif(source, tmp_path / "documents")
     (item,) = report.files
-    assert item.pages == 3
-    assert "PAGES on the form is 2, the PDF has 3 pages: pages is 3" in item.warnings
+    assert (item.pages, item.form_pages) == (3, 2)
     written = (tmp_path / "documents" / "176-99999-00001.md").read_text(encoding="utf-8")
     assert without_markers(written) == text
     assert parse_transcript(written, "x").pages[3].startswith("Text of page 3")
@@ -688,6 +689,22 @@ def test_a_stamped_transcript_is_imported_with_page_markers(tmp_path: Path) -> N
     assert data["transcript_source"] == (
         "Transcript of the 2025 release PDF (in.md); the '## Page N' lines were added by Desclasificado at the page "
         "stamps at the foot of each PDF page (\"Docld:34517486 Page 1\" and so on); the text is unchanged")
+
+
+@pytest.mark.parametrize(("pages", "form_pages", "warning"), [
+    (3, 2, None), (2, 2, None),
+    (2, 98, "pages: the form gives 98 pages, the transcript holds 2: a partial transcript? citations past page 2 "
+            "cannot be verified"),
+    (9, 2, "pages: the transcript has 9 pages, 7 more than PAGES on the form (2): check the PDF for attachments "
+           "or notices"),
+])
+def test_the_forms_pages_and_the_transcripts_are_compared(tmp_path: Path, pages: int, form_pages: int,
+                                                           warning: str | None) -> None:
+    source = tmp_path / "in.md"
+    source.write_text(synthetic(pages=pages).replace("PAGES : 2", f"PAGES : {form_pages}"), encoding="utf-8")
+    (item,) = import_rif(source, tmp_path / "documents").files
+    assert (item.pages, item.form_pages) == (pages, form_pages)
+    assert [w for w in item.warnings if w.startswith("pages:")] == ([warning] if warning else [])
 
 
 # The Army records of the 2022 release (tesseract, no page markers): pages, pages without a stamp,
@@ -724,8 +741,7 @@ def test_the_army_records_are_split_at_their_page_stamps(record: str) -> None:
 def test_importing_an_army_record_writes_its_pages(tmp_path: Path) -> None:
     report = import_rif(TRANSCRIPTS / "194-10001-10180.md", tmp_path, index_csv=INDEX)
     (item,) = report.files
-    assert item.pages == 62
-    assert "PAGES on the form is 61, the PDF has 62 pages: pages is 62" in item.warnings
+    assert (item.pages, item.form_pages) == (62, 61)
     assert not any("page anchors are unavailable" in warning for warning in item.warnings)
     written = (tmp_path / "194-10001-10180.md").read_text(encoding="utf-8")
     assert page_count(written) == 62

@@ -208,7 +208,7 @@ def test_no_record_text_can_break_out_of_a_bibtex_field(seed: Document) -> None:
 
 def test_the_repository_documents_cite_without_gaps() -> None:
     """Every document of the collection gets four citations with its record number and PDF."""
-    result = check_project(Path(__file__).resolve().parents[1], verify_quotes=False)
+    result = check_project(Path(__file__).resolve().parents[2], verify_quotes=False)
     for doc_id, doc in result.collection.documents.items():
         cited = ArchivalDocument.from_record(doc, ACCESSED)
         for style in ("chicago-note", "chicago-bibliography", "apa", "mla"):
