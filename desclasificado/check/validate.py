@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 from rapidfuzz.distance import DamerauLevenshtein
 
+from desclasificado.archives import UnknownKind, archive_of, document_model
 from desclasificado.check.collection import Collection
 from desclasificado.check.translations import translation_problems
 from desclasificado.load.records import RawProject, RawRecord
@@ -84,12 +85,18 @@ def _unique_records(records: list[RawRecord], problems: list[Problem]) -> list[R
 
 
 def _build_model(record: RawRecord, problems: list[Problem]) -> BaseModel | None:
-    model_class = MODELS[record.kind]
     if not isinstance(record.data, dict):
         what = "empty" if record.data is None else f"a {type(record.data).__name__}"
         problems.append(Problem(record.path, 1, 1, f"the file is {what}: a record is a list "
                                 "of 'field: value' lines; see FORMAT.md"))
         return None
+    model_class: type[BaseModel] = MODELS[record.kind]
+    if record.kind == "documents":
+        try:
+            model_class = document_model(record.data)
+        except UnknownKind as exc:
+            problems.append(record.positions.problem(("kind",), str(exc)))
+            return None
     try:
         model = model_class.model_validate(record.data)
     except ValidationError as exc:
@@ -243,20 +250,12 @@ def _document_problems(collection: Collection) -> list[Problem]:
     problems = []
     for doc_id, doc in collection.documents.items():
         where = collection.positions[("documents", doc_id)]
-        if slugify(doc.record_number) != doc_id:
-            problems.append(where.problem(("record_number",), f"record number "
-                            f"{show(doc.record_number)} does not match the file name: name "
-                            f"the file documents/{slugify(doc.record_number)}.yaml"))
-        releases = [r.release for r in doc.releases]
-        if doc.cited_release not in releases:
-            problems.append(where.problem(("cited_release",), f"cited_release "
-                            f"{show(doc.cited_release)} is not one of the releases listed "
-                            f"({', '.join(releases)})"))
+        archive = archive_of(doc)
+        problems += [where.problem(loc, message) for loc, message in archive.problems(doc, doc_id)]
         transcript = collection.transcripts.get(doc_id)
-        if transcript and transcript.pages and max(transcript.pages) > doc.pages:
-            problems.append(Problem(transcript.path, 1, 1, f"the transcript has a page "
-                            f"{max(transcript.pages)} but the document has {doc.pages} pages: "
-                            "fix 'pages' or the '## Page N' lines"))
+        message = archive.transcript_problem(doc, sorted(transcript.pages)) if transcript else None
+        if message and transcript:
+            problems.append(Problem(transcript.path, 1, 1, message))
     return problems
 
 
@@ -287,10 +286,10 @@ def _source_problems(event: Event, where: Positions, collection: Collection) -> 
                             "register it first: python build.py import-rif TRANSCRIPT, or "
                             "python build.py new document"))
             continue
-        beyond = [p for p in source.pages if p > doc.pages]
+        archive = archive_of(doc)
+        beyond = [m for p in source.pages if (m := archive.page_problem(doc, source.document, p))]
         if beyond:
-            problems.append(where.problem(("sources", index, "pages"), f"page {beyond[0]} is "
-                            f"beyond the {doc.pages} pages of document {source.document}"))
+            problems.append(where.problem(("sources", index, "pages"), beyond[0]))
     return problems
 
 

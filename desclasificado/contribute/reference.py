@@ -17,19 +17,18 @@ from typing import Annotated, Any, Literal, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from desclasificado.archives import ARCHIVES
 from desclasificado.records.dates import DateError, parse_date
 from desclasificado.records.models import (
     Actor,
     ActorTranslation,
     CountryCode,
-    Document,
     EdtfDate,
     Event,
     EventTranslation,
     Pages,
     Quote,
     RecordId,
-    Release,
     Source,
     Theme,
     ThemeTranslation,
@@ -39,7 +38,8 @@ from desclasificado.records.models import (
 SECTIONS: tuple[tuple[str, str, type[BaseModel], tuple[tuple[str, type[BaseModel]], ...]], ...] = (
     ("Events", "events/<id>.yaml", Event, (("sources", Source),
                                              ("translations", EventTranslation))),
-    ("Documents", "documents/<id>.yaml", Document, (("releases", Release),)),
+    *((archive.reference_heading, "documents/<id>.yaml", archive.model, archive.nested)
+      for archive in ARCHIVES.values()),
     ("Actors", "actors/<id>.yaml", Actor, (("translations", ActorTranslation),)),
     ("Themes", "themes/<id>.yaml", Theme, (("translations", ThemeTranslation),)),
 )

@@ -13,8 +13,8 @@ import json
 
 from pydantic import BaseModel
 
+from desclasificado.archives import ARCHIVES, DEFAULT_KIND
 from desclasificado.records.fields import FieldView, published_fields
-from desclasificado.records.models import Document
 
 SCHEMA_VERSION = "1.0"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -74,7 +74,9 @@ _RELEASES = {"type": "array", "minItems": 1, "items": {
 # Fields of documents.json that are not fields of the record, each after the field it follows.
 _DOCUMENT_EXTRAS: dict[str | None, list[tuple[str, dict, str]]] = {
     None: [("id", _TEXT, "The document's id: the name of its file in documents/."),
-           ("url", _TEXT, "Its page, relative to the site's address (documents/<id>/).")],
+           ("url", _TEXT, "Its page, relative to the site's address (documents/<id>/)."),
+           ("kind", _TEXT, "Its archive kind: jfk (the JFK Assassination Records Collection "
+                           "at NARA).")],
     "date": [("date_display", _TEXT_OR_NULL, "The date in words, or null.")],
     "cited_release": [("cited_pdf", {"type": "string", "format": "uri"}, "That release's PDF."),
                       ("transcript", _BOOL, "Whether the site has a transcript of it (on its "
@@ -110,7 +112,7 @@ def record_fields(model: type[BaseModel],
     return fields
 
 
-DOCUMENT_FIELDS = record_fields(Document, _DOCUMENT_EXTRAS)
+DOCUMENT_FIELDS = record_fields(ARCHIVES[DEFAULT_KIND].model, _DOCUMENT_EXTRAS)
 
 
 def _object(fields: list[tuple[str, dict, str]]) -> dict:

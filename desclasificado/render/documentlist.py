@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import partial
 from itertools import groupby
 
+from desclasificado.archives import archive_of
 from desclasificado.index import date_order, date_period
 from desclasificado.records.dates import HistDate
 from desclasificado.render.context import Context, Page
@@ -54,10 +55,11 @@ def _table(ctx: Context, pb: PageBuilder, doc_ids: list[str]) -> str:
     rows = []
     for doc_id in doc_ids:
         doc = ctx.collection.documents[doc_id]
-        who = " to ".join(esc(x) for x in (doc.originator or doc.from_, doc.to) if x)
+        archive = archive_of(doc)
+        who = " to ".join(esc(x) for x in (archive.sender(doc), archive.recipient(doc)) if x)
         rows.append(f'<tr><td>{time_element(doc.date) if doc.date else "Undated"}</td>'
                     f'<td><a href="{pb.href(document_url(doc_id))}">{esc(doc.title)}</a></td>'
-                    f'<td>{who}</td><td class="record-number">{esc(doc.record_number)}</td>'
+                    f'<td>{who}</td><td class="record-number">{esc(archive.identifier(doc))}</td>'
                     f'<td class="num">{len(ctx.index.by_document.get(doc_id, []))}</td></tr>')
     return f'<table class="documents">{_HEAD}<tbody>{"".join(rows)}</tbody></table>'
 

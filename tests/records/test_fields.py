@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from desclasificado.archives.jfk.model import JfkDocument as Document
 from desclasificado.records.fields import published_fields, shown_fields
-from desclasificado.records.models import Document, shown
+from desclasificado.records.models import shown
 from desclasificado.render.dataschema import DOCUMENT_FIELDS, documents_schema, record_fields
 
 
@@ -34,7 +35,7 @@ def test_the_document_tables_follow_the_model_order() -> None:
     published = [view.name for view in published_fields(Document)]
     data = [name for name, _, _ in DOCUMENT_FIELDS]
     assert [name for name in data if name in published] == published
-    assert data[:2] == ["id", "url"] and data[-1] == "cited_by"
+    assert data[:3] == ["id", "url", "kind"] and data[-1] == "cited_by"
 
 
 def test_every_field_described_in_the_data_schema_is_required_and_described() -> None:
