@@ -57,7 +57,7 @@ class JfkDocument(Document):
     catalogue_date: EdtfDate | None = Field(
         None, description="Only when the archive's catalogue (the identification form) dates "
                           "the document otherwise than the document itself: the catalogue's "
-                          "date, while `date` is the document's own. Say why in date_note.",
+                          "date, while date is the document's own. Say why in date_note.",
         examples=["1951-02-15"],
         json_schema_extra=shown(
             "The date the archive's catalogue gives, when it differs from the document's own "
