@@ -15,7 +15,7 @@ from array import array
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import LCSseq, Levenshtein
 
 from desclasificado.check.compare import Difference, compare
 from desclasificado.check.tokens import QuotePart, Words
@@ -144,9 +144,12 @@ def _fuzzy(part: QuotePart, words: Words, lo: int, hi: int, lang: str) -> Placed
         return Placed(part, problem="missing")
     base = words.starts[lo]
     window = words.span(lo, hi)
-    # The search leaves out the bracketed corrections: by definition not the page's words.
-    uncorrected = [w.word for w in part.words if not w.corrected] or part.plain
-    found = fuzz.partial_ratio_alignment(" ".join(uncorrected), window)
+    # Searched for with its bracketed corrections and without (they stand for garbled
+    # tokens, or for nothing the page has): the better of the two.
+    uncorrected = [w.word for w in part.words if not w.corrected]
+    found = max((fuzz.partial_ratio_alignment(" ".join(needle), window)
+                 for needle in {tuple(part.plain), tuple(uncorrected)} if needle),
+                key=lambda f: -1 if f is None else f.score)
     if found is None:
         return Placed(part, problem="missing")
     first = words.word_at(base + found.dest_start)
@@ -154,28 +157,50 @@ def _fuzzy(part: QuotePart, words: Words, lo: int, hi: int, lang: str) -> Placed
     if found.score < FIND_THRESHOLD:
         return Placed(part, score=found.score, problem="missing",
                       passage=words.span(first, last))
-    lo, hi = _window(" ".join(part.plain), words, first, last, lo, min(hi, len(words)),
-                     2 + len(part.words) // 5)
-    differences = compare(list(part.words), words.span(lo, hi).split(" "), lang)
-    return Placed(part, lo, hi, found.score, tuple(differences), passage=words.span(lo, hi))
+    limit = (lo, min(hi, len(words)))
+    start, end = _window(" ".join(part.plain), words, first, last, *limit,
+                         2 + len(part.words) // 5)
+    start, end = _edges(part.plain, words, start, end, limit)
+    differences = compare(list(part.words), words.span(start, end).split(" "), lang)
+    return Placed(part, start, end, found.score, tuple(differences),
+                  passage=words.span(start, end))
 
 
 def _window(needle: str, words: Words, first: int, last: int, lo: int, hi: int,
             reach: int) -> tuple[int, int]:
     """The run of whole words, starting and ending within `reach` words of the passage found,
-    closest to the needle in characters, a word more or fewer than the needle's counting 2
-    (junk the quote skipped is inside it, the neighbours it did not quote are not, and a
-    changed last word is compared with the document's, not taken for an added one)."""
-    count = needle.count(" ") + 1
+    that holds the needle best: a character of the needle left out costs twice a character of
+    the document taken in (junk the quote skipped is inside the run, the neighbours it did
+    not quote are not)."""
 
-    def cost(start: int, end: int, cutoff: int | None = None) -> int:
-        return (Levenshtein.distance(needle, words.span(start, end), score_cutoff=cutoff)
-                + 2 * abs(end - start - count))
+    def cost(start: int, end: int) -> int:
+        span = words.span(start, end)
+        common = LCSseq.similarity(needle, span)
+        return 2 * (len(needle) - common) + len(span) - common
 
     best, best_cost = (first, last), (cost(first, last), 0)
     for start in range(max(lo, first - reach), min(last, first + reach + 1)):
         for end in range(max(start + 1, last - reach), min(hi, last + reach) + 1):
-            here = (cost(start, end, best_cost[0]), abs(start - first) + abs(end - last))
+            here = (cost(start, end), abs(start - first) + abs(end - last))
             if here < best_cost:
                 best, best_cost = (start, end), here
     return best
+
+
+def _edges(quote: list[str], words: Words, start: int, end: int,
+           limit: tuple[int, int]) -> tuple[int, int]:
+    """Take in the document's words next to the run when the quote's first or last words
+    have no counterpart in it: a changed word at an edge is compared with the document's
+    ("'plot' where the document has 'network'"), not taken for an added one."""
+    ops = Levenshtein.opcodes(quote, words.span(start, end).split(" "))
+    tag, q1, q2, d1, _ = ops[-1]
+    if tag == "delete" and end < limit[1]:
+        wider = min(limit[1], end + q2 - q1)
+        if Levenshtein.opcodes(quote, words.span(start, wider).split(" "))[-1].tag == "replace":
+            end = wider
+    tag, q1, q2, d1, _ = ops[0]
+    if tag == "delete" and start > limit[0]:
+        wider = max(limit[0], start - (q2 - q1))
+        if Levenshtein.opcodes(quote, words.span(wider, end).split(" "))[0].tag == "replace":
+            start = wider
+    return start, end
