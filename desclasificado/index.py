@@ -14,8 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from desclasificado.check.collection import Collection
 from desclasificado.check.quotes import Passage, locate
-from desclasificado.check.validate import Collection
 from desclasificado.load.transcripts import Transcript
 from desclasificado.records.dates import HistDate
 from desclasificado.records.models import Event

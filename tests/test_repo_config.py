@@ -105,7 +105,7 @@ def _matches(pattern: str, path: str) -> bool:
 @pytest.mark.parametrize("path", [
     "desclasificado/cli.py", "desclasificado/render/markup.py", "build.py", "mkdocs_hooks.py",
     "mkdocs.yml", "theme/main.html", ".github/workflows/pr.yml", ".github/CODEOWNERS",
-    "requirements.txt", "pyproject.toml", "tests/test_new.py", ".ci/run",
+    "requirements.txt", "pyproject.toml", "tests/contribute/test_new.py", ".ci/run",
 ])
 def test_code_and_automation_need_a_maintainer(path: str) -> None:
     assert _owners(path) == ["@desclasificado/maintainers"]

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 from desclasificado.check import placement, quotes
 from desclasificado.check.compare import compare
-from desclasificado.check.tokens import parse_quote, tokenize
 from desclasificado.check.project import check_project
+from desclasificado.check.tokens import parse_quote, tokenize
 from desclasificado.load import transcripts, yamlsafe
 from tests.conftest import GOOD_EVENT, Project
 

@@ -156,8 +156,9 @@ def _change(word: str, theirs: str, ours_words: list[str], their_words: list[str
         return Difference(f"the quote has {word!r} where the document has {theirs!r}: numbers "
                           f"must be the document's own; copy {theirs!r}{fix}")
     joined, their_joined = word.replace(" ", ""), theirs.replace(" ", "")
-    both_words = (all(is_word(w, lang) for w in ours_words)
-                  and all(is_word(t, lang) for t in their_words))
+    # In a run split or joined by the OCR ("the e" for "these"), a letter alone is debris.
+    both_words = (all(is_word(w, lang) and (len(w) > 1 or not run) for w in ours_words)
+                  and all(is_word(t, lang) and (len(t) > 1 or not run) for t in their_words))
     if flips(joined, their_joined, lang) or (both_words and fuzz.ratio(joined, their_joined)
                                              >= WORD_THRESHOLD):
         return Difference(f"{word!r} and {theirs!r} are different words, not an OCR misreading: "

@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from desclasificado.check.collection import Collection
 from desclasificado.check.placeholders import placeholder_problems, supersede
 from desclasificado.check.quotes import check_event_quotes
-from desclasificado.check.validate import Collection, validate
+from desclasificado.check.validate import validate
 from desclasificado.load.records import load_project
 from desclasificado.problems import Problem, cap_per_file, sort_problems
 

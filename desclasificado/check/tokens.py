@@ -197,11 +197,14 @@ class QuotePart:
 _ELLIPSIS = re.compile(r"\[\s*(?:\.{3,}|…)\s*\]|\.{3,}|…")
 _BRACKET = re.compile(r"\[([^\[\]]*)\]")
 SIC = "sic"
+# "Com- munist": a word the document breaks at a line end, copied into a quote on one line.
+_QUOTE_HYPHEN = re.compile(r"(?<=[^\W\d_])- +(?=[^\W\d_])")
 
 
 def parse_quote(quote: str) -> list[QuotePart]:
     """The parts of a quote (split at its ellipses), empty parts left out."""
     parts = []
+    quote = _QUOTE_HYPHEN.sub("", quote)
     for text in _ELLIPSIS.split(quote):
         words: list[QuoteWord] = []
         at = 0

@@ -9,7 +9,7 @@ from functools import lru_cache
 import pycountry
 from babel import Locale
 
-from desclasificado.check.validate import Collection
+from desclasificado.check.collection import Collection
 from desclasificado.index import SiteIndex
 from desclasificado.render.citations import build_date
 from desclasificado.render.links import Link

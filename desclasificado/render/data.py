@@ -15,21 +15,35 @@ import io
 import json
 from collections.abc import Callable
 
-from desclasificado.records.models import Event
+from desclasificado.archives import archive_of
+from desclasificado.records.dates import HistDate
+from desclasificado.records.models import Document, Event
 from desclasificado.render.bibliographic import bibtex, bibtex_entry, csl_item, csl_json
 from desclasificado.render.context import Context, country_name
 from desclasificado.render.dataschema import SCHEMA_VERSION, documents_schema, dump, events_schema
 from desclasificado.render.event import pages_text
-from desclasificado.render.links import document_url, event_url
 from desclasificado.render.markup import plain_text
 from desclasificado.render.timelinejs import timelinejs_json
+from desclasificado.render.urls import (
+    DOCUMENTS_BIB,
+    DOCUMENTS_CSL,
+    DOCUMENTS_JSON,
+    DOCUMENTS_SCHEMA,
+    EVENTS_CSV,
+    EVENTS_JSON,
+    EVENTS_SCHEMA,
+    TIMELINEJS_JSON,
+    document_cite_file,
+    document_url,
+    event_url,
+)
 
 _UNLIMITED = 1_000_000
 
 
-def pdf_at(pdf: str, page: int) -> str:
-    """The address of one page of an archive PDF (`#page=N`), not escaped."""
-    return pdf if "#" in pdf else f"{pdf}#page={page}"
+def page_at(doc: Document, page: int) -> str:
+    """The archive's address of one cited page of a document, not escaped."""
+    return archive_of(doc).page_url(doc, page)
 
 
 def _file(ctx: Context, key: str, rows: list[dict]) -> str:
@@ -49,10 +63,9 @@ def event_row(ctx: Context, event_id: str) -> dict:
     for number, source in enumerate(event.sources, start=1):
         doc = c.documents[source.document]
         sources.append({
-            "number": number, "document": source.document,
-            "record_number": doc.record_number, "document_title": doc.title,
+            "number": number, "document": source.document, "document_title": doc.title,
             "pages": list(source.pages), "quote": source.quote, "note": source.note,
-            "pdf": doc.cited_pdf(), "pdf_page": pdf_at(doc.cited_pdf(), source.pages[0]),
+            **archive_of(doc).source_data(doc, source.pages[0]),
         })
     return {
         "id": event_id, "url": event_url(event_id),
@@ -74,17 +87,17 @@ def events_json(ctx: Context) -> str:
 def _document_row(ctx: Context, doc_id: str) -> dict:
     """One document with every field of its record and the events citing it."""
     doc = ctx.collection.documents[doc_id]
-    fields = doc.model_dump(by_alias=True, exclude={"id", "date", "date_of_last_review"})
+    dates = {name for name in type(doc).model_fields if isinstance(getattr(doc, name), HistDate)}
+    fields = doc.model_dump(by_alias=True, exclude={"id", *dates})
     cited_by = dict.fromkeys(c.event_id for c in ctx.index.by_document.get(doc_id, []))
     for name, value in fields.items():
         if value == "":
             fields[name] = None
+    fields |= {name: getattr(doc, name).text for name in dates}  # dates as written (EDTF)
     return {
         **fields, "id": doc_id, "url": document_url(doc_id),
-        "date": doc.date.text if doc.date else None,
         "date_display": doc.date.display() if doc.date else None,
-        "date_of_last_review": doc.date_of_last_review.text if doc.date_of_last_review else None,
-        "cited_pdf": doc.cited_pdf(), "transcript": doc_id in ctx.collection.transcripts,
+        **archive_of(doc).data_fields(doc), "transcript": doc_id in ctx.collection.transcripts,
         "cited_by": list(cited_by),
     }
 
@@ -102,7 +115,8 @@ def _joined(values: list[str]) -> str:
 
 def _sources_cell(ctx: Context, event: Event) -> str:
     docs = ctx.collection.documents
-    return _joined([f"{docs[s.document].record_number}, {pages_text(s.pages)}"
+    return _joined([f"{archive_of(docs[s.document]).identifier(docs[s.document])}, "
+                    f"{pages_text(s.pages)}"
                     for s in event.sources])
 
 
@@ -133,8 +147,8 @@ CSV_COLUMNS: list[tuple[str, str, Callable[[Context, str, Event], str]]] = [
                 "(the quotes are in events.json).", lambda ctx, eid, e: _sources_cell(ctx, e)),
     ("source_pdfs", "The archive PDF of each source at its first cited page, in the same "
                     "order.",
-     lambda ctx, eid, e: _joined([pdf_at(ctx.collection.documents[s.document].cited_pdf(),
-                                         s.pages[0]) for s in e.sources])),
+     lambda ctx, eid, e: _joined([page_at(ctx.collection.documents[s.document], s.pages[0])
+                                  for s in e.sources])),
 ]
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
@@ -179,18 +193,18 @@ def document_cite_files(ctx: Context) -> dict[str, str]:
     files = {}
     built = ctx.info.built
     for doc_id, doc in ctx.collection.documents.items():
-        files[f"{document_url(doc_id)}cite.json"] = csl_json([csl_item(doc_id, doc, built)])
-        files[f"{document_url(doc_id)}cite.bib"] = bibtex([bibtex_entry(doc_id, doc, built)])
+        files[document_cite_file(doc_id, "json")] = csl_json([csl_item(doc_id, doc, built)])
+        files[document_cite_file(doc_id, "bib")] = bibtex([bibtex_entry(doc_id, doc, built)])
     return files
 
 
 DATA_FILES: dict[str, Callable[[Context], str]] = {
-    "data/events.json": events_json,
-    "data/events.schema.json": lambda ctx: dump(events_schema()),
-    "data/events.csv": events_csv,
-    "data/documents.json": documents_json,
-    "data/documents.schema.json": lambda ctx: dump(documents_schema()),
-    "data/timelinejs.json": timelinejs_json,
-    "data/documents.csl.json": documents_csl,
-    "data/documents.bib": documents_bib,
+    EVENTS_JSON: events_json,
+    EVENTS_SCHEMA: lambda ctx: dump(events_schema()),
+    EVENTS_CSV: events_csv,
+    DOCUMENTS_JSON: documents_json,
+    DOCUMENTS_SCHEMA: lambda ctx: dump(documents_schema()),
+    TIMELINEJS_JSON: timelinejs_json,
+    DOCUMENTS_CSL: documents_csl,
+    DOCUMENTS_BIB: documents_bib,
 }

@@ -11,6 +11,11 @@ from __future__ import annotations
 
 import json
 
+from pydantic import BaseModel
+
+from desclasificado.archives import ARCHIVES, DEFAULT_KIND
+from desclasificado.records.fields import FieldView, published_fields
+
 SCHEMA_VERSION = "1.0"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -62,40 +67,52 @@ EVENT_FIELDS: list[tuple[str, dict, str]] = [
      "The documents the event rests on, in order: see the fields of a source."),
 ]
 
-DOCUMENT_FIELDS: list[tuple[str, dict, str]] = [
-    ("id", _TEXT, "The document's id: the name of its file in documents/."),
-    ("url", _TEXT, "Its page, relative to the site's address (documents/<id>/)."),
-    ("record_number", _TEXT, "The archive's identifier."),
-    ("title", _TEXT, "The title, as the archive gives it."),
-    ("date", _TEXT_OR_NULL, "The document's date in EDTF, or null."),
-    ("date_display", _TEXT_OR_NULL, "The date in words, or null."),
-    ("archive", _TEXT, "The archive that holds it."),
-    ("collection", _TEXT_OR_NULL, "The archive's collection."),
-    ("agency", _TEXT_OR_NULL, "The agency that holds the record and released it."),
-    ("originator", _TEXT_OR_NULL, "The agency or office that wrote it."),
-    ("from", _TEXT_OR_NULL, "The sender named on the archive's form."),
-    ("to", _TEXT_OR_NULL, "The person or office it was written for."),
-    ("record_series", _TEXT_OR_NULL, "The group of files it belongs to."),
-    ("agency_file_number", _TEXT_OR_NULL, "The holding agency's own file reference."),
-    ("pages", {"type": "integer", "minimum": 1}, "Pages of the cited release's PDF."),
-    ("subjects", _TEXTS, "Subject headings given by the archive's reviewers."),
-    ("document_type", _TEXT_OR_NULL, "The kind of document, as the form gives it."),
-    ("classification", _TEXT_OR_NULL, "How secret it was when written."),
-    ("restrictions", _TEXT_OR_NULL, "Grounds on which parts were withheld."),
-    ("current_status", _TEXT_OR_NULL, "Open in full, released with deletions..."),
-    ("date_of_last_review", _TEXT_OR_NULL, "When it was last reviewed for release (EDTF)."),
-    ("opening_criteria", _TEXT_OR_NULL, "When withheld parts are to be opened."),
-    ("comments", _TEXT_OR_NULL, "Reviewers' remarks."),
-    ("releases", {"type": "array", "minItems": 1, "items": {
-        "type": "object", "required": ["release", "pdf"], "additionalProperties": False,
-        "properties": {"release": _TEXT, "pdf": {"type": "string", "format": "uri"}}}},
-     "Each release of the document by the archive, with its PDF."),
-    ("cited_release", _TEXT, "The release whose PDF page numbers the citations use."),
-    ("cited_pdf", {"type": "string", "format": "uri"}, "That release's PDF."),
-    ("transcript", _BOOL, "Whether the site has a transcript of it (on its page)."),
-    ("transcript_source", _TEXT_OR_NULL, "Where the transcript comes from."),
-    ("cited_by", _TEXTS, "Ids of the events that cite it, in timeline order."),
-]
+_RELEASES = {"type": "array", "minItems": 1, "items": {
+    "type": "object", "required": ["release", "pdf"], "additionalProperties": False,
+    "properties": {"release": _TEXT, "pdf": {"type": "string", "format": "uri"}}}}
+
+# Fields of documents.json that are not fields of the record, each after the field it follows.
+_DOCUMENT_EXTRAS: dict[str | None, list[tuple[str, dict, str]]] = {
+    None: [("id", _TEXT, "The document's id: the name of its file in documents/."),
+           ("url", _TEXT, "Its page, relative to the site's address (documents/<id>/)."),
+           ("kind", _TEXT, "Its archive kind: jfk (the JFK Assassination Records Collection "
+                           "at NARA).")],
+    "date": [("date_display", _TEXT_OR_NULL, "The date in words, or null.")],
+    "cited_release": [("cited_pdf", {"type": "string", "format": "uri"}, "That release's PDF."),
+                      ("transcript", _BOOL, "Whether the site has a transcript of it (on its "
+                                            "page).")],
+    "transcript_source": [("cited_by", _TEXTS, "Ids of the events that cite it, in timeline order.")],
+}
+
+
+def _kind(view: FieldView) -> dict:
+    """A record field's type in the data files, from its JSON Schema (dates are EDTF text)."""
+    if view.name == "releases":
+        return _RELEASES
+    schema = view.schema
+    nullable = any(option.get("type") == "null" for option in schema.get("anyOf", []))
+    kinds = [option for option in schema.get("anyOf", [schema]) if option.get("type") != "null"]
+    kind = kinds[0].get("type", "string") if kinds else "string"
+    if kind == "array":
+        return _TEXTS
+    if kind == "integer":
+        return {"type": "integer", "minimum": kinds[0]["minimum"]} if "minimum" in kinds[0] \
+            else {"type": "integer"}
+    return _TEXT_OR_NULL if nullable else _TEXT
+
+
+def record_fields(model: type[BaseModel],
+                  extras: dict[str | None, list[tuple[str, dict, str]]]) -> list[tuple[str, dict, str]]:
+    """The fields of a data file's records: the model's published fields in order, with the
+    `extras` computed for the file after the field each follows (None: first)."""
+    fields = list(extras.get(None, []))
+    for view in published_fields(model):
+        fields.append((view.name, _kind(view), view.data or ""))
+        fields += extras.get(view.name, [])
+    return fields
+
+
+DOCUMENT_FIELDS = record_fields(ARCHIVES[DEFAULT_KIND].model, _DOCUMENT_EXTRAS)
 
 
 def _object(fields: list[tuple[str, dict, str]]) -> dict:

@@ -4,49 +4,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from desclasificado.archives import archive_of
 from desclasificado.check.quotes import Passage
 from desclasificado.index import Citation
+from desclasificado.records.dates import HistDate
+from desclasificado.records.fields import shown_fields
 from desclasificado.records.models import Document
 from desclasificado.render.context import Context, Page
-from desclasificado.render.event import pdf_page
-from desclasificado.render.links import DOCUMENTS, PageBuilder, document_url, event_url
+from desclasificado.render.links import PageBuilder
 from desclasificado.render.listing import plural, time_element
 from desclasificado.render.markup import esc
 from desclasificado.render.searchtext import label
 from desclasificado.render.teaching import document_tools
-
-# (attribute, label, what the field means, in plain words)
-FIELDS = (
-    ("record_number", "Record number", "The archive's identifier for the document: quote it "
-     "to find the document in the archive's catalogue."),
-    ("title", "Title", "The title on the archive's identification form, often the document's "
-     "subject line."),
-    ("date", "Date", "When the document was written."),
-    ("originator", "Originator", "The agency or office that wrote the document."),
-    ("from_", "From", "The person or office that sent it, when the form names one."),
-    ("to", "To", "Who it was written for: the person or office it was addressed to."),
-    ("agency", "Agency", "The agency that holds the record and released it."),
-    ("archive", "Archive", "Where the document is kept today."),
-    ("collection", "Collection", "The body of records it was released in."),
-    ("record_series", "Record series", "The group of files it belongs to."),
-    ("agency_file_number", "Agency file number", "The holding agency's own file reference."),
-    ("pages", "Pages", "Pages of the released PDF; page numbers on this site are pages of the "
-     "cited release's PDF, not the numbers typed on the paper."),
-    ("subjects", "Subjects", "Subject headings given by the archive's reviewers."),
-    ("document_type", "Document type", "What kind of document it is: memorandum, cable, "
-     "report, letter..."),
-    ("classification", "Classification", "How secret it was when written (CONFIDENTIAL, "
-     "SECRET, TOP SECRET...)."),
-    ("restrictions", "Restrictions", "The legal grounds on which parts were withheld at "
-     "review, if any."),
-    ("current_status", "Current status", "Whether it is open in full, released with "
-     "redactions, or still withheld in part."),
-    ("date_of_last_review", "Date of last review", "When it was last reviewed for release."),
-    ("opening_criteria", "Opening criteria", "When withheld parts are to be opened."),
-    ("comments", "Comments", "Reviewers' remarks, often where the paper original is filed."),
-    ("cited_release", "Cited release", "The release whose PDF the page numbers on this site "
-     "refer to."),
-)
+from desclasificado.render.urls import DOCUMENTS, document_url, event_url
 
 
 def _field_value(doc: Document, attribute: str) -> str:
@@ -54,7 +24,7 @@ def _field_value(doc: Document, attribute: str) -> str:
     value = getattr(doc, attribute)
     if value is None or value == "" or value == []:
         return ""
-    if attribute in ("date", "date_of_last_review"):
+    if isinstance(value, HistDate):
         return time_element(value)
     if isinstance(value, list):
         return "; ".join(esc(v) for v in value)
@@ -63,23 +33,23 @@ def _field_value(doc: Document, attribute: str) -> str:
 
 def _identification(doc: Document) -> str:
     """The non-empty identification fields, each with what it means."""
-    rows = "".join(f'<tr><th scope="row">{label}</th><td>{value}</td>'
-                   f'<td class="gloss">{esc(gloss)}</td></tr>'
-                   for attribute, label, gloss in FIELDS
-                   if (value := _field_value(doc, attribute)))
+    rows = "".join(f'<tr><th scope="row">{esc(view.label)}</th><td>{value}</td>'
+                   f'<td class="gloss">{esc(view.meaning)}</td></tr>'
+                   for view in shown_fields(type(doc))
+                   if (value := _field_value(doc, view.attribute)))
     return ('<table class="identification"><caption>As the archive identifies it</caption>'
             '<thead><tr><th scope="col">Field</th><th scope="col">Value</th>'
             f'<th scope="col">What it means</th></tr></thead><tbody>{rows}</tbody></table>')
 
 
-def _releases(doc: Document) -> str:
-    """Every release's PDF, the cited one marked."""
+def _archive_links(doc: Document) -> str:
+    """Where the archive publishes the document (for JFK records every release's PDF, the
+    cited one marked)."""
     items = []
-    for release in doc.releases:
-        cited = (' <span class="cited-release">(cited: page numbers on this site are pages of '
-                 "this PDF)</span>" if release.release == doc.cited_release else "")
-        items.append(f'<li><a class="external" href="{esc(release.pdf)}">{esc(release.release)} '
-                     f"release, PDF</a>{cited}</li>")
+    for link in archive_of(doc).links(doc):
+        note = f' <span class="cited-release">({esc(link.note)})</span>' if link.note else ""
+        items.append(f'<li><a class="external" href="{esc(link.url)}">{esc(link.text)}</a>'
+                     f"{note}</li>")
     return f'<ul class="releases">{"".join(items)}</ul>'
 
 
@@ -150,28 +120,27 @@ def _mark(citation: Citation, mark_id: str | None, titles: dict[str, str],
 def _transcript(ctx: Context, pb: PageBuilder, doc_id: str, doc: Document) -> str:
     """The transcript page by page (`id="page-N"`), cited passages marked."""
     transcript = ctx.collection.transcripts.get(doc_id)
+    archive = archive_of(doc)
     if transcript is None:
-        return ('<p class="empty">No transcript of this document yet: read it in the archive '
-                "PDF above.</p>")
+        return f'<p class="empty">{esc(archive.no_transcript)}</p>'
     marks = ctx.index.marks.get(doc_id, {})
     titles = {c.event_id: ctx.collection.events[c.event_id].title
               for found in marks.values() for _, c in found}
     source = (f"<p><strong>Source of the text:</strong> {esc(doc.transcript_source)}</p>"
               if doc.transcript_source else "")
-    note = ('<div class="transcript-note"><p>The text below was read from the scanned pages '
-            "by machine (OCR) and may contain errors; the archive PDF is the authority. "
-            "Passages cited by events are highlighted.</p>" + source + "</div>")
+    note = (f'<div class="transcript-note"><p>{esc(archive.transcript_note)}</p>{source}</div>')
     if not transcript.has_pages:
         text = mark_passages(transcript.text, marks.get(0, []), pb, titles)
         return f'{note}<pre class="ocr">{text}</pre>'
-    pdf = doc.cited_pdf()
     pages = []
     for number in sorted(transcript.pages):
         text = mark_passages(transcript.pages[number], marks.get(number, []), pb, titles)
         anchor = pb.anchor(f"page-{number}")
         pages.append(f'<section class="tpage" id="{anchor}" aria-label="Page {number}">'
-                     f'<h3>Page {number} <a class="external pdf-page" href="{pdf_page(pdf, number)}">'
-                     f"PDF page {number}</a></h3><pre class=\"ocr\">{text}</pre></section>")
+                     f'<h3>Page {number} <a class="external pdf-page" '
+                     f'href="{esc(archive.page_url(doc, number))}">'
+                     f"{esc(archive.transcript_page_label)} {number}</a></h3>"
+                     f'<pre class="ocr">{text}</pre></section>')
     return note + "".join(pages)
 
 
@@ -179,7 +148,8 @@ def _searchable(ctx: Context, doc_id: str, doc: Document) -> str:
     """What the search index gets for a document: its identification and the passages events
     cite. Not the whole transcript: the index would grow with the archive, not with the events
     (a transcript is about ten times the text of the events that cite it)."""
-    fields = " · ".join(value for attribute, _, _ in FIELDS if (value := _field_value(doc, attribute)))
+    fields = " · ".join(value for view in shown_fields(type(doc))
+                        if (value := _field_value(doc, view.attribute)))
     transcript = ctx.collection.transcripts.get(doc_id)
     passages: dict[str, None] = {}
     for page, marks in sorted(ctx.index.marks.get(doc_id, {}).items()):
@@ -193,21 +163,22 @@ def _searchable(ctx: Context, doc_id: str, doc: Document) -> str:
 def document_page(ctx: Context, doc_id: str) -> Page:
     """Identification table, archive links, citing events, transcript page by page."""
     doc = ctx.collection.documents[doc_id]
+    archive = archive_of(doc)
     url = document_url(doc_id)
     pb = PageBuilder(url)
     citations = ctx.index.by_document.get(doc_id, [])
-    who = " · ".join(esc(x) for x in (doc.originator, doc.date.display() if doc.date else None)
-                     if x)
+    who = " · ".join(esc(x) for x in (archive.byline(doc),
+                                      doc.date.display() if doc.date else None) if x)
     for anchor in ("identification", "archive", "cited-by", "transcript"):
         pb.anchor(anchor)
     header = (f'<article class="record document"><header class="page-head"><p class="kicker">'
-              f'<a href="{pb.href(DOCUMENTS)}">Documents</a> · {esc(doc.record_number)}</p>'
+              f'<a href="{pb.href(DOCUMENTS)}">Documents</a> · {esc(archive.identifier(doc))}</p>'
               f'<h1>{esc(doc.title)}</h1><p class="date">{who}</p>'
               f'{document_tools(ctx, pb, doc_id)}</header>')
     identification = (f'<section aria-labelledby="identification"><h2 id="identification">Identification'
                       f'</h2>{_identification(doc)}</section>'
                       f'<section aria-labelledby="archive"><h2 id="archive">At the archive</h2>'
-                      f'<p>{esc(doc.archive)}.</p>{_releases(doc)}</section>')
+                      f'<p>{esc(archive.holder(doc))}.</p>{_archive_links(doc)}</section>')
     cited_by = (f'<section aria-labelledby="cited-by"><h2 id="cited-by">Cited by '
                 f'{plural(len({c.event_id for c in citations}), "event")}</h2>'
                 f'{_backlinks(ctx, pb, citations)}</section>')
@@ -217,5 +188,5 @@ def document_page(ctx: Context, doc_id: str) -> Page:
     return Page(url, doc.title, html, pb.links, pb.anchors,
                 source=ctx.source_path("documents", doc_id),
                 search_html=_searchable(ctx, doc_id, doc),
-                description=f"{doc.title}: a declassified document, record {doc.record_number}.",
+                description=f"{doc.title}: {archive.describe(doc)}.",
                 kind="document")
