@@ -33,7 +33,7 @@ def _plain_normalize(text: str) -> str:
     end is joined when letters stand either side of the hyphen: "-20-" before a line is not)."""
     text = re.sub(r"(?<=[^\W\d_])-\s*\n\s*(?=[^\W\d_])", "", text).casefold()
     if not text.isascii():
-        text = quotes._COMBINING.sub("", unicodedata.normalize("NFKD", text))
+        text = quotes._COMBINING.sub("", unicodedata.normalize("NFKD", text).casefold())
     return re.sub(r"[\W_]+", " ", text).strip()
 
 

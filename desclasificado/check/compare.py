@@ -30,6 +30,11 @@ from desclasificado.check.lexicon import flips, is_word, negations
 from desclasificado.check.tokens import QuoteWord
 
 WORD_THRESHOLD = 60.0
+# Words the OCR joined ("fieldsof" for "fields of"): the run must keep nearly all its letters,
+# so that no word slips in beside a corrected one ("Peruvian an" for "Peruyian"); words it
+# split into debris ("ihe aci ion" for "the action") a little less.
+RUN_THRESHOLD = 85.0
+SPLIT_THRESHOLD = 75.0
 _DIGITS = re.compile(r"\d+")
 _LOOKALIKES = str.maketrans("oilzsbg", "0112589")
 
@@ -163,7 +168,9 @@ def _change(word: str, theirs: str, ours_words: list[str], their_words: list[str
                                              >= WORD_THRESHOLD):
         return Difference(f"{word!r} and {theirs!r} are different words, not an OCR misreading: "
                           "copy the document's word")
-    if fuzz.ratio(joined, their_joined) < WORD_THRESHOLD:
+    threshold = WORD_THRESHOLD if not run else (
+        RUN_THRESHOLD if len(ours_words) > len(their_words) else SPLIT_THRESHOLD)
+    if fuzz.ratio(joined, their_joined) < threshold:
         fix = ("copy the document's words exactly (correcting only obvious OCR errors)"
                if both_words or any(is_word(t, lang) for t in their_words) else
                f"copy the document's words, or write [{word}] if the PDF shows {word!r} where "

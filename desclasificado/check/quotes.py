@@ -54,7 +54,7 @@ def normalize(text: str) -> str:
     text = text.casefold()
     if text.isascii():  # the common case, several times faster than the regular expression
         return " ".join(text.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split())
-    text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    text = _COMBINING.sub("", unicodedata.normalize("NFKD", text).casefold())  # "™": "tm"
     return _NOT_WORD.sub(" ", text).strip()
 
 

@@ -37,7 +37,7 @@ _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 @lru_cache(maxsize=4096)
 def fold_char(char: str) -> str:
     """One character folded: lower case ASCII-ish letters and digits, anything else spaces."""
-    folded = _COMBINING.sub("", unicodedata.normalize("NFKD", char.casefold()))
+    folded = _COMBINING.sub("", unicodedata.normalize("NFKD", char.casefold()).casefold())
     return "".join(c if c.isalnum() else " " for c in folded)
 
 
