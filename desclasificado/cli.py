@@ -44,10 +44,16 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--root", type=Path, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--site-dir", type=Path, default=None,
                         help="build the site into this directory instead of site/")
+    parser.add_argument("--site-url", default=None, metavar="URL",
+                        help="the address the site is published at (overrides mkdocs.yml)")
     sub = parser.add_subparsers(dest="command")
     build = sub.add_parser("build", help="check, then build the site into site/ (the default)")
     build.add_argument("--site-dir", type=Path, default=argparse.SUPPRESS,
                        help="build into this directory instead of site/")
+    build.add_argument("--site-url", default=None, metavar="URL",
+                       help="the address the site is published at (overrides site_url in "
+                            "mkdocs.yml): the sitemap, oEmbed and the Cite and Embed "
+                            "addresses need it")
     serve = sub.add_parser("serve", help="preview the site, rebuilt whenever a file changes")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
                        help="address to serve on (default 127.0.0.1:8000)")
@@ -164,10 +170,12 @@ def _report_missing(result: CheckResult, lang: str, selection: Selection | None)
 def run_build(args: argparse.Namespace, root: Path) -> int:
     site_dir = getattr(args, "site_dir", None)
     return build_and_report(root, site_dir.resolve() if site_dir else None,
-                            style=_style(getattr(args, "format", "auto")))
+                            style=_style(getattr(args, "format", "auto")),
+                            site_url=getattr(args, "site_url", None))
 
 
-def build_and_report(root: Path, site_dir: Path | None = None, style: str = "text") -> int:
+def build_and_report(root: Path, site_dir: Path | None = None, style: str = "text",
+                     site_url: str | None = None) -> int:
     """`pipeline.build()`, printed: the problems, then what was built or why not; 0 on success."""
     from desclasificado import pipeline
     from desclasificado.publish.build import BuildFailed, engine_messages, os_message, shown
@@ -182,7 +190,7 @@ def build_and_report(root: Path, site_dir: Path | None = None, style: str = "tex
 
     try:
         with engine_messages():
-            built = pipeline.build(root, site_dir, checked=print_problems)
+            built = pipeline.build(root, site_dir, checked=print_problems, site_url=site_url)
     except pipeline.BuildRefused as exc:
         print(f"error: {exc}")
         return 1

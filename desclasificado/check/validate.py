@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
+from rapidfuzz.distance import DamerauLevenshtein
 
 from desclasificado.archives import UnknownKind, archive_of, document_model
 from desclasificado.check.collection import Collection
@@ -314,8 +315,30 @@ def _reference_problems(event_id: str, event: Event, where: Positions,
 
 
 def _unknown(kind: str, value: str, table: dict[str, Any]) -> str:
-    guess = difflib.get_close_matches(value, list(table), n=1, cutoff=0.6)
-    hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+    guess = _near_miss(kind, value, list(table))
+    hint = f" (did you mean {guess!r}?)" if guess else ""
     folder = {"actor": "actors", "theme": "themes", "event": "events",
               "document": "documents"}[kind]
-    return f"unknown {kind} {value!r}{hint}: no file {folder}/{value}.yaml"
+    return f"unknown {kind} {value!r}{hint}: no file {folder}/{value}.yaml{_HOW_TO_ADD.get(kind, '')}"
+
+
+# How to add a record that is missing (documents say it where they are cited).
+_HOW_TO_ADD = {
+    "actor": "; if the actor is new, add it: a file actors/<id>.yaml with name, kind and "
+             "description (see FORMAT.md, Actors)",
+    "theme": "; if the theme is new, add it: a file themes/<id>.yaml with title and "
+             "description (see FORMAT.md, Themes)",
+}
+
+
+def _near_miss(kind: str, value: str, ids: list[str]) -> str | None:
+    """The id `value` was probably meant to be, or None. Actors and themes are names: a name
+    close to another is usually another person ("orlando-bosch" is not "orlando-letelier"),
+    so only a slip of a letter or two counts; event and document ids share long prefixes
+    (dates, agency numbers) and are matched more loosely."""
+    if kind in ("actor", "theme"):
+        close = [(DamerauLevenshtein.distance(value, other), other) for other in ids]
+        close = [pair for pair in close if pair[0] <= 2 and pair[0] < len(value) // 2 + 1]
+        return min(close)[1] if close else None
+    guess = difflib.get_close_matches(value, ids, n=1, cutoff=0.6)
+    return guess[0] if guess else None

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from tests.conftest import GOOD_EVENT, Project
+from tests.conftest import GOOD_EVENT, REPO, Project
 
 
 def test_clean_project_passes_with_summary(project: Project) -> None:
@@ -57,10 +59,16 @@ CASES = [
      "python build.py import-rif TRANSCRIPT, or python build.py new document"),
     ("unknown actor", _event(actors='actors: ["cai"]'),
      "events/bad.yaml:5:10: error: unknown actor 'cai' (did you mean 'cia'?): no file "
-     "actors/cai.yaml"),
+     "actors/cai.yaml; if the actor is new, add it: a file actors/<id>.yaml with name, kind "
+     "and description (see FORMAT.md, Actors)"),
     ("unknown theme", _event(themes='themes: ["exile-network"]'),
      "events/bad.yaml:6:10: error: unknown theme 'exile-network' (did you mean "
-     "'exile-networks'?): no file themes/exile-network.yaml"),
+     "'exile-networks'?): no file themes/exile-network.yaml; if the theme is new, add it: a file "
+     "themes/<id>.yaml with title and description (see FORMAT.md, Themes)"),
+    ("a name near another is another person, not a typo", _event(actors='actors: ["fidel-castrol"]'),
+     "events/bad.yaml:5:10: error: unknown actor 'fidel-castrol': no file actors/fidel-castrol.yaml; "
+     "if the actor is new, add it: a file actors/<id>.yaml with name, kind and description (see "
+     "FORMAT.md, Actors)"),
     ("unknown related event", GOOD_EVENT + 'related: ["1963-04-11-pari"]\n',
      "events/bad.yaml:11:11: error: unknown event '1963-04-11-pari' (did you mean "
      "'1963-04-11-paris'?): no file events/1963-04-11-pari.yaml"),
@@ -205,3 +213,18 @@ def test_reference_to_an_invalid_record_is_not_reported_twice(project: Project) 
     assert code == 1
     assert [line for line in lines if ": error: " in line] == [
         "documents/176-10036-10058.yaml:3:1: error: unknown field 'titel' (did you mean 'title'?)"]
+
+
+def test_a_name_close_to_another_persons_is_not_suggested(tmp_path: Path) -> None:
+    """'orlando-bosch' is not a typo of 'orlando-letelier': no "did you mean" to another person,
+    but a slip of a letter in a name still gets one."""
+    project = Project(tmp_path)
+    for actor in ("orlando-letelier", "fidel-castro"):
+        project.write(f"actors/{actor}.yaml", (REPO / "actors" / f"{actor}.yaml").read_text())
+    project.write("events/1963-04-11-paris.yaml", _event(actors='actors: ["orlando-bosch", "fidel-castor"]'))
+    code, lines = project.check()
+    assert code == 1
+    assert lines[0] == ("events/1963-04-11-paris.yaml:5:10: error: unknown actor 'orlando-bosch': no file "
+                        "actors/orlando-bosch.yaml; if the actor is new, add it: a file actors/<id>.yaml with "
+                        "name, kind and description (see FORMAT.md, Actors)")
+    assert "(did you mean 'fidel-castro'?)" in lines[1]

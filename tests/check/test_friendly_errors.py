@@ -35,7 +35,8 @@ CASES = [
     # Ids
     ("typo in an actor id", edit('["cia"]', '["cai"]'),
      ["events/x.yaml:5:10: error: unknown actor 'cai' (did you mean 'cia'?): no file "
-      "actors/cai.yaml"]),
+      "actors/cai.yaml; if the actor is new, add it: a file actors/<id>.yaml with name, kind "
+      "and description (see FORMAT.md, Actors)"]),
     ("typo in a document id", edit('"176-10036-10058"', '"176-10036-10085"'),
      ["events/x.yaml:8:15: error: unknown document '176-10036-10085' (did you mean "
       "'176-10036-10058'?): no file documents/176-10036-10085.yaml; register it first: "

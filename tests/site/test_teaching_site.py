@@ -273,3 +273,16 @@ def test_the_link_check_covers_the_embeddable_pages(tmp_path: Path,
     broken = site.broken_links()
     assert {(b.page, b.link.url) for b in broken} >= {
         (f"events/{PARIS}/", f"embed/events/{PARIS}/")}
+
+
+def test_the_address_can_be_given_when_building(tmp_path: Path) -> None:
+    """`build --site-url` (what the deploy workflow passes from the Pages configuration) fills
+    the sitemap, oEmbed and the Cite addresses without editing mkdocs.yml."""
+    project = SiteProject(tmp_path / "project")
+    code, lines = project.build("--site-url", "https://teach.example/timeline/")
+    assert code == 0, lines
+    sitemap = (project.root / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>https://teach.example/timeline/events/{PARIS}/</loc>" in sitemap
+    assert (project.root / "site" / "embed" / "events" / PARIS / "oembed.json").is_file()
+    assert "SITE-ADDRESS/" not in (project.root / "site" / "events" / PARIS / "index.html").read_text(
+        encoding="utf-8")
