@@ -67,6 +67,7 @@ def event_row(ctx: Context, event_id: str) -> dict:
             "number": number, "document": source.document, "document_title": doc.title,
             "pages": list(source.pages), "quote": source.quote, "note": source.note,
             **archive_of(doc).source_data(doc, source.pages[0]),
+            "page_url": archive_of(doc).page_url(doc, source.pages[0]),
         })
     return {
         "id": event_id, "url": event_url(event_id),

@@ -167,7 +167,8 @@ def test_events_json_is_the_full_model_and_valid(built: SiteProject) -> None:
         "document_title": "Activities of Cuban Trained Peruvian Guerrillas", "pages": [3],
         "quote": "Paris has emerged as the center of the network.", "note": None,
         "pdf": by_id[PARIS]["sources"][0]["pdf"],
-        "pdf_page": by_id[PARIS]["sources"][0]["pdf"] + "#page=3"}
+        "pdf_page": by_id[PARIS]["sources"][0]["pdf"] + "#page=3",
+        "page_url": by_id[PARIS]["sources"][0]["pdf"] + "#page=3"}
 
 
 def test_documents_json_is_valid(built: SiteProject) -> None:
