@@ -83,6 +83,14 @@ def _parser() -> argparse.ArgumentParser:
                      help="for a transcript without an identification form, write a skeleton record")
     imp.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes reading forms")
     imp.add_argument("--details", action="store_true", help="each file's warnings, even on long runs")
+    frus = sub.add_parser("import-frus", help="register FRUS documents from the Office of the "
+                          "Historian's TEI XML")
+    frus.add_argument("files", nargs="+", type=Path,
+                      help="TEI files (whole volumes or single documents), or folders of them")
+    frus.add_argument("--force", action="store_true", help="overwrite existing documents")
+    frus.add_argument("--index", type=Path, default=None,
+                      help="the corpus index.csv (printed pages, commits); a folder's own "
+                           "index.csv is used when there is one")
     add_new_command(sub)
     return parser
 
@@ -243,6 +251,16 @@ def run_schema(args: argparse.Namespace, root: Path) -> int:
     for name in write_schemas(root / "schemas"):
         print(f"wrote schemas/{name}")
     return 0
+
+
+@command("import-frus")
+def run_import_frus(args: argparse.Namespace, root: Path) -> int:
+    from desclasificado.archives.frus.importer import format_results, import_frus
+
+    results = import_frus(args.files, root / "documents", force=args.force,
+                          index_csv=args.index)
+    print(format_results(results))
+    return 1 if any(item.status == "failed" for item in results) else 0
 
 
 @command("import-rif")

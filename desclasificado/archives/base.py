@@ -81,6 +81,7 @@ class Archive:
     # identification table of the document page and the data downloads (records/fields.py)
     model: ClassVar[type[Document]]
     name: ClassVar[str]                # the archive, in words, for the documentation
+    short_name: ClassVar[str] = "document"  # one of its documents: "JFK record"
     # the field reference (/reference/): its heading, and nested models as (field, model)
     reference_heading: ClassVar[str] = "Documents"
     nested: ClassVar[tuple[tuple[str, type[BaseModel]], ...]] = ()
@@ -118,6 +119,10 @@ class Archive:
     def sender(self, doc: Document) -> str | None:
         """Who sent the document, in the list of documents."""
         return self.author(doc)
+
+    def page_link_text(self, page: int) -> str:
+        """The words of a link to a cited page at the archive: 'Archive PDF, page 3'."""
+        return f"{self.page_link_label}, page {page}"
 
     def byline(self, doc: Document) -> str | None:
         """Who is named under the title of the document's page."""
@@ -166,6 +171,13 @@ class Archive:
             return (f"the transcript has a page {outside[0]} but the document's pages are "
                     f"{first}–{last}: fix the record or the '## Page N' lines")
         return None
+
+    def split_notes(self, page_text: str) -> int:
+        """Where the footnotes of a transcript page begin (the page's length: none)."""
+        return len(page_text)
+
+    # the names of what `data_fields` adds (described in render/dataschema.py)
+    data_field_names: ClassVar[tuple[str, ...]] = ()
 
     def data_fields(self, doc: Document) -> dict[str, Any]:
         """Fields the data download adds to the document's row beyond its record."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import typing
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -52,7 +53,7 @@ def validate(raw: RawProject) -> tuple[Collection, list[Problem]]:
         else:
             collection.invalid.add((record.kind, record.id))
     problems += _document_problems(collection)
-    problems += _event_problems(collection)
+    problems += _event_problems(collection, raw.root)
     documents_read = {r.id for r in raw.records if r.kind == "documents"}
     problems += [Problem(t.path, 1, 1, f"transcript without a document: add "
                          f"documents/{doc_id}.yaml")
@@ -259,19 +260,75 @@ def _document_problems(collection: Collection) -> list[Problem]:
     return problems
 
 
-def _event_problems(collection: Collection) -> list[Problem]:
+def _event_problems(collection: Collection, root: Path | None = None) -> list[Problem]:
     problems: list[Problem] = []
     for event_id, event in collection.events.items():
         where = collection.positions[("events", event_id)]
         problems += _source_problems(event, where, collection)
         problems += _reference_problems(event_id, event, where, collection)
         problems += translation_problems(event, where)
-        for number in sorted(event.citation_numbers()):
-            if not 1 <= number <= len(event.sources):
-                field_name = "summary" if f"[^{number}]" in event.summary else "body"
-                problems.append(where.problem((field_name,), f"citation mark [^{number}] has "
-                                f"no source: this event has {len(event.sources)} source(s)"))
+        problems += _mark_problems(event, where, root)
+        problems += _html_problems(event, where, root)
     return problems
+
+
+_HTML_TAG = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9]*)\b[^<>]*>")
+_MARKDOWN_FOR = {"i": "*words*", "em": "*words*", "b": "**words**", "strong": "**words**",
+                 "a": "[words](https://...)", "br": "a blank line between paragraphs",
+                 "p": "a blank line between paragraphs", "ul": "lines starting with - ",
+                 "li": "lines starting with - ", "blockquote": "lines starting with > "}
+
+
+def _html_problems(event: Event, where: Positions, root: Path | None) -> list[Problem]:
+    """Raw HTML in a summary or body is shown as text, never as markup: say so, with the
+    Markdown to use instead (a warning: the page is still safe and built)."""
+    problems = []
+    for field_name in ("summary", "body"):
+        text = getattr(event, field_name) or ""
+        found = _HTML_TAG.search(text)
+        if found is None:
+            continue
+        tag = found.group(1).lower()
+        use = _MARKDOWN_FOR.get(tag)
+        fix = f"write {use} instead" if use else "remove it"
+        line, column = _place_in_text(root, where, field_name, found.group(0))
+        problems.append(Problem(where.path, line, column, f"HTML such as {found.group(0)!r} is "
+                                f"not allowed in {field_name} and would show as text: {fix} "
+                                "(Markdown, see FORMAT.md)", severity="warning"))
+    return problems
+
+
+def _mark_problems(event: Event, where: Positions, root: Path | None) -> list[Problem]:
+    """A citation mark [^N] with no N-th source, at the mark itself."""
+    problems = []
+    count = len(event.sources)
+    for number in sorted(event.citation_numbers()):
+        if 1 <= number <= count:
+            continue
+        mark = f"[^{number}]"
+        field_name = "summary" if mark in event.summary else "body"
+        line, column = _place_in_text(root, where, field_name, mark)
+        marks = "[^1]" if count == 1 else f"[^1] to [^{count}]"
+        problems.append(Problem(where.path, line, column, f"citation mark {mark} has no source: "
+                                f"this event has {count} source(s); use {marks}, or add source "
+                                f"{number} under sources:"))
+    return problems
+
+
+def _place_in_text(root: Path | None, where: Positions, field_name: str,
+                   text: str) -> tuple[int, int]:
+    """The line and column of `text` inside the value of `field_name` (a block of several
+    lines), read again from the file; the value's own place when it cannot be found."""
+    line, column = where.of((field_name,))
+    try:
+        lines = (root / where.path).read_text(encoding="utf-8").splitlines() if root else []
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    for number in range(line - 1, min(len(lines), line + 500)):
+        found = lines[number].find(text, column - 1 if number == line - 1 else 0)
+        if found >= 0:
+            return number + 1, found + 1
+    return line, column
 
 
 def _source_problems(event: Event, where: Positions, collection: Collection) -> list[Problem]:

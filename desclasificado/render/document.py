@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from desclasificado.archives import archive_of
+from desclasificado.archives.base import Archive
 from desclasificado.check.quotes import Passage
 from desclasificado.index import Citation
 from desclasificado.records.dates import HistDate
@@ -134,14 +136,33 @@ def _transcript(ctx: Context, pb: PageBuilder, doc_id: str, doc: Document) -> st
         return f'{note}<pre class="ocr">{text}</pre>'
     pages = []
     for number in sorted(transcript.pages):
-        text = mark_passages(transcript.pages[number], marks.get(number, []), pb, titles)
+        text, notes = _page_parts(archive, transcript.pages[number], marks.get(number, []), pb,
+                                  titles)
         anchor = pb.anchor(f"page-{number}")
         pages.append(f'<section class="tpage" id="{anchor}" aria-label="Page {number}">'
                      f'<h3>Page {number} <a class="external pdf-page" '
                      f'href="{esc(archive.page_url(doc, number))}">'
                      f"{esc(archive.transcript_page_label)} {number}</a></h3>"
-                     f'<pre class="ocr">{text}</pre></section>')
+                     f'<pre class="ocr">{text}</pre>{notes}</section>')
     return note + "".join(pages)
+
+
+def _page_parts(archive: Archive, page: str, marks: list[tuple[Passage, Citation]],
+                pb: PageBuilder, titles: dict[str, str]) -> tuple[str, str]:
+    """A page's text and, apart, the footnotes at its end (where its archive has them), each
+    with its cited passages marked (a passage belongs to the part it starts in)."""
+    split = archive.split_notes(page)
+    if split >= len(page):
+        return mark_passages(page, marks, pb, titles), ""
+    end = len(page[:split].rstrip())
+    body = [(replace(p, start=min(p.start, end), end=min(p.end, end)), c)
+            for p, c in marks if p.start < split]
+    notes = [(replace(p, start=p.start - split, end=p.end - split), c)
+             for p, c in marks if p.start >= split]
+    text = mark_passages(page[:end], body, pb, titles)
+    marked = mark_passages(page[split:], notes, pb, titles)
+    return text, (f'<div class="footnotes"><h4>Footnotes</h4><pre class="ocr footnotes">'
+                  f"{marked}</pre></div>")
 
 
 def _searchable(ctx: Context, doc_id: str, doc: Document) -> str:

@@ -107,8 +107,8 @@ CASES = [
      'events/bad.yaml:10:12: error: the quote is on page 3 of document 176-10036-10058, not '
      'on page 2: change pages to "3"'),
     ("citation mark without source", GOOD_EVENT.replace("[^1]", "[^2]"),
-     "events/bad.yaml:3:10: error: citation mark [^2] has no source: this event has 1 "
-     "source(s)"),
+     "events/bad.yaml:3:85: error: citation mark [^2] has no source: this event has 1 "
+     "source(s); use [^1], or add source 2 under sources:"),
 ]
 
 
@@ -228,3 +228,28 @@ def test_a_name_close_to_another_persons_is_not_suggested(tmp_path: Path) -> Non
                         "actors/orlando-bosch.yaml; if the actor is new, add it: a file actors/<id>.yaml with "
                         "name, kind and description (see FORMAT.md, Actors)")
     assert "(did you mean 'fidel-castro'?)" in lines[1]
+
+
+def test_a_mark_without_source_is_reported_where_it_stands_in_a_block(tmp_path: Path) -> None:
+    project = Project(tmp_path)
+    block = ('summary: >-\n  The CIA\'s source reported that Paris had become the center\n'
+             '  of the network.[^1] Groups went on from there.[^3]\n')
+    project.write("events/1963-04-11-paris.yaml", _event(summary=block.rstrip("\n")))
+    code, lines = project.check()
+    assert code == 1
+    assert lines[0] == ("events/1963-04-11-paris.yaml:5:49: error: citation mark [^3] has no source: "
+                        "this event has 1 source(s); use [^1], or add source 3 under sources:")
+
+
+def test_raw_html_in_a_summary_is_a_warning_with_the_markdown_to_use(tmp_path: Path) -> None:
+    project = Project(tmp_path)
+    project.write("events/1963-04-11-paris.yaml", GOOD_EVENT.replace(
+        "become the center", "become the <i>center</i>"))
+    code, lines = project.check()
+    assert code == 0
+    assert lines[0] == ("events/1963-04-11-paris.yaml:3:63: warning: HTML such as '<i>' is not allowed "
+                        "in summary and would show as text: write *words* instead (Markdown, see "
+                        "FORMAT.md)")
+    project.write("events/1963-04-11-paris.yaml", GOOD_EVENT.replace(
+        "become the center", "become the <script>alert(1)</script>center"))
+    assert "write" not in project.check()[1][0] and "remove it" in project.check()[1][0]

@@ -28,6 +28,8 @@ class JfkArchive(Archive):
     model = JfkDocument
     name = "JFK Assassination Records Collection (NARA)"
     nested = (("releases", Release),)
+    data_field_names = ("cited_pdf",)
+    short_name = "JFK record"
     identifier_label = "record number"
     page_link_label = "Archive PDF"
     transcript_page_label = "PDF page"
