@@ -15,8 +15,9 @@ from pydantic import BaseModel
 
 from desclasificado.archives import ARCHIVES, DEFAULT_KIND
 from desclasificado.records.fields import FieldView, published_fields
+from desclasificado.records.languages import TRANSLATION_LANGUAGES
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: events gained `translations`
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 _TEXT = {"type": "string"}
@@ -24,6 +25,14 @@ _TEXT_OR_NULL = {"type": ["string", "null"]}
 _DAY_OR_NULL = {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 _TEXTS = {"type": "array", "items": {"type": "string"}}
 _BOOL = {"type": "boolean"}
+_TRANSLATIONS = {
+    "type": "object",
+    "propertyNames": {"enum": list(TRANSLATION_LANGUAGES)},
+    "additionalProperties": {
+        "type": "object", "additionalProperties": False,
+        "required": ["title", "summary", "body"],
+        "properties": {"title": _TEXT, "summary": _TEXT, "body": _TEXT_OR_NULL}},
+}
 
 SOURCE_FIELDS: list[tuple[str, dict, str]] = [
     ("number", {"type": "integer", "minimum": 1},
@@ -65,6 +74,12 @@ EVENT_FIELDS: list[tuple[str, dict, str]] = [
     ("title", _TEXT, "A one-line headline."),
     ("summary", _TEXT, "One to three sentences, in Markdown, with citation marks [^N]."),
     ("body", _TEXT_OR_NULL, "A longer explanation in Markdown, or null."),
+    ("translations", _TRANSLATIONS,
+     "The title, summary and body in other languages, by language code ("
+     + ", ".join(f"{code}: {name}" for code, name in TRANSLATION_LANGUAGES.items())
+     + "): each an object with title, summary (the same citation marks as the English) and "
+       "body (null when the event has none); {} when the event is not translated. Quotes "
+       "are never translated."),
     ("countries", _TEXTS, "ISO 3166-1 alpha-2 codes of the countries involved."),
     ("places", _TEXTS, "Places the documents name."),
     ("actors", _TEXTS, "Ids of the actors involved (actors/<id>/)."),

@@ -27,7 +27,9 @@ PARIS = "1963-04-11-paris"
 EVENTS = {
     "period": event_yaml("1962-06/1962-12", "=HYPERLINK(1) trained in Cuba",
                          countries='["CU", "PE"]'),
-    "decade": event_yaml("196X", "Sometime in the sixties"),
+    "decade": event_yaml("196X", "Sometime in the sixties") + (
+        'translations:\n  es:\n    title: "En algún momento de los sesenta"\n'
+        '    summary: "Algo **pasó**.[^1]"\n'),
     "until": event_yaml("../1963-04", "Until April 1963"),
 }
 
@@ -151,8 +153,13 @@ def test_events_json_is_the_full_model_and_valid(built: SiteProject) -> None:
     schema = json.loads(site_file(built, "data/events.schema.json"))
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(data, schema)
-    assert (data["schema_version"], data["built"], data["site_url"]) == ("1.0", "2025-05-03", SITE)
+    assert (data["schema_version"], data["built"], data["site_url"]) == ("1.1", "2025-05-03", SITE)
     by_id = {row["id"]: row for row in data["events"]}
+    assert by_id["decade"]["translations"] == {"es": {
+        "title": "En algún momento de los sesenta", "summary": "Algo **pasó**.[^1]", "body": None}}
+    assert by_id["period"]["translations"] == {}
+    bad = {**data, "events": [{**by_id["decade"], "translations": {"de": {}}}]}
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(bad))
     assert by_id["period"]["start"] == "1962-06-01" and by_id["period"]["end"] == "1962-12-31"
     assert by_id["until"]["start"] is None and by_id["until"]["interval"] is True
     assert by_id[PARIS]["sources"][0] == {
@@ -179,8 +186,12 @@ def test_the_csv_opens_with_the_expected_columns(built: SiteProject) -> None:
     assert list(rows[0]) == [name for name, _, _ in CSV_COLUMNS] == [
         "id", "url", "date", "date_display", "start", "end", "title", "summary", "body",
         "countries", "country_names", "places", "actors", "themes", "related", "source_count",
-        "sources", "source_pdfs"]
+        "sources", "source_pdfs", "title_es", "summary_es", "body_es", "title_pt", "summary_pt",
+        "body_pt"]
     by_id = {row["id"]: row for row in rows}
+    assert (by_id["decade"]["title_es"], by_id["decade"]["summary_es"]) == (
+        "En algún momento de los sesenta", "Algo pasó.")
+    assert (by_id["decade"]["body_es"], by_id["period"]["title_es"]) == ("", "")
     assert [row["id"] for row in rows] == ["decade", "period", "until", PARIS]
     assert by_id["period"]["title"] == "'=HYPERLINK(1) trained in Cuba"  # never a formula
     assert by_id["period"]["countries"] == "CU; PE"
