@@ -176,8 +176,8 @@ class Archive:
         """Where the footnotes of a transcript page begin (the page's length: none)."""
         return len(page_text)
 
-    # the names of what `data_fields` adds (described in render/dataschema.py)
-    data_field_names: ClassVar[tuple[str, ...]] = ()
+    # what `data_fields` adds to documents.json: (name, JSON Schema, description)
+    data_field_schemas: ClassVar[tuple[tuple[str, dict, str], ...]] = ()
 
     def data_fields(self, doc: Document) -> dict[str, Any]:
         """Fields the data download adds to the document's row beyond its record."""

@@ -104,9 +104,6 @@ _DOCUMENT_EXTRAS: dict[str | None, list[tuple[str, dict, str]]] = {
 # ... and after the record's fields: what its archive adds, then these.
 _DOCUMENT_TAIL = [("transcript", _BOOL, "Whether the site has a transcript of it (on its page)."),
                   ("cited_by", _TEXTS, "Ids of the events that cite it, in timeline order.")]
-_URI = {"type": "string", "format": "uri"}
-_ARCHIVE_EXTRAS = {"cited_pdf": (_URI, "The PDF of the cited release."),
-                   "document_url": (_URI, "The document's page at history.state.gov.")}
 
 
 def _kind(view: FieldView) -> dict:
@@ -139,7 +136,7 @@ def record_fields(model: type[BaseModel],
 def document_fields(kind: str) -> list[tuple[str, dict, str]]:
     """The fields of a document of one archive kind in documents.json."""
     archive = ARCHIVES[kind]
-    added = [(name, *_ARCHIVE_EXTRAS[name]) for name in archive.data_field_names]
+    added = list(archive.data_field_schemas)
     return record_fields(archive.model, _DOCUMENT_EXTRAS) + added + _DOCUMENT_TAIL
 
 

@@ -185,6 +185,36 @@ def test_bad_xml_a_dtd_a_missing_number_and_an_unknown_layout_are_one_line_error
         tmp_path, "d4.xml", '<div type="document" n="4"><head>4. A</head><p>Text.</p></div>')
 
 
+VOLUME = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:frus="http://history.state.gov/frus/ns/1.0"
+     xml:id="frus1961-63v12"><text><body><pb n="IX"/>
+  <div type="chapter"><pb n="100"/>
+    <div type="document" n="7" xml:id="d7"><head>7. Telegram From the Embassy in Peru to the
+      Department of State<note n="1" type="source">Source: Central Files. Secret.</note></head>
+      <dateline><placeName>Lima</placeName>, <date when="1962-07-18T10:00:00">July 18,
+      1962</date>.</dateline><p>The junta took power.<note n="2">Not printed.</note></p></div>
+    <div type="document" n="8" xml:id="d8"><head>8. Editorial Note</head>
+      <p>First part.</p><pb n="101"/><p>Second <hi rend="italic">part</hi>.</p></div>
+  </div></body></text></TEI>"""
+
+
+def test_a_whole_volume_gives_each_document_its_printed_pages(tmp_path: Path) -> None:
+    source = tmp_path / "frus1961-63v12.xml"
+    source.write_text(VOLUME)
+    results = import_frus([source], tmp_path / "out")
+    assert [r.document for r in results] == ["frus1961-63v12-d7", "frus1961-63v12-d8"]
+    d7 = (tmp_path / "out/frus1961-63v12-d7.yaml").read_text()
+    assert 'from: "Embassy in Peru"\nto: "Department of State"\n' in d7
+    assert 'date: "1962-07-18"\n' in d7 and "first_page: 100\nlast_page: 100\n" in d7
+    assert 'source_note: "Source: Central Files. Secret."' in d7
+    assert (tmp_path / "out/frus1961-63v12-d7.md").read_text() == (
+        "## Page 100\n\n7. Telegram From the Embassy in Peru to the Department of State\n\n"
+        "Lima, July 18, 1962.\n\nThe junta took power.\n\n[^2]: Not printed.\n")
+    assert (tmp_path / "out/frus1961-63v12-d8.md").read_text() == (
+        "## Page 100\n\n8. Editorial Note\n\nFirst part.\n\n## Page 101\n\nSecond part.\n")
+    assert "date:" not in (tmp_path / "out/frus1961-63v12-d8.yaml").read_text()
+
+
 def test_an_unknown_volume_is_refused(tmp_path: Path) -> None:
     source = tmp_path / "frus1977-80v15" / "d5.xml"
     source.parent.mkdir()

@@ -25,7 +25,8 @@ class FrusArchive(Archive):
     model = FrusDocument
     name = "Office of the Historian, U.S. Department of State (history.state.gov)"
     reference_heading = "FRUS documents"
-    data_field_names = ("document_url",)
+    data_field_schemas = (("document_url", {"type": "string", "format": "uri"},
+                           "The document's page at history.state.gov."),)
     short_name = "FRUS document"
     identifier_label = "FRUS"
     page_link_label = "history.state.gov"

@@ -28,7 +28,8 @@ class JfkArchive(Archive):
     model = JfkDocument
     name = "JFK Assassination Records Collection (NARA)"
     nested = (("releases", Release),)
-    data_field_names = ("cited_pdf",)
+    data_field_schemas = (("cited_pdf", {"type": "string", "format": "uri"},
+                           "The PDF of the cited release."),)
     short_name = "JFK record"
     identifier_label = "record number"
     page_link_label = "Archive PDF"
