@@ -344,7 +344,7 @@ def _source_problems(event: Event, where: Positions, collection: Collection) -> 
         if doc is None:
             message = _unknown("document", source.document, collection.documents)
             problems.append(where.problem(("sources", index, "document"), message + "; "
-                            "register it first: python build.py import-rif TRANSCRIPT, or "
+                            "register it first: python build.py import-rif TRANSCRIPT, import-frus TEI, or "
                             "python build.py new document"))
             continue
         archive = archive_of(doc)
