@@ -178,13 +178,13 @@ def _window(needle: str, words: Words, first: int, last: int, lo: int, hi: int,
         common = LCSseq.similarity(needle, span)
         return 2 * (len(needle) - common) + len(span) - common
 
-    best, best_cost = (first, last), (cost(first, last), 0)
-    for start in range(max(lo, first - reach), min(last, first + reach + 1)):
-        for end in range(max(start + 1, last - reach), min(hi, last + reach) + 1):
-            here = (cost(start, end), abs(start - first) + abs(end - last))
-            if here < best_cost:
-                best, best_cost = (start, end), here
-    return best
+    start, end = first, last
+    for _ in range(2):  # the best start for this end, the best end for that start, again
+        start = min(range(max(lo, first - reach), min(end, first + reach + 1)),
+                    key=lambda at: (cost(at, end), abs(at - first)), default=start)
+        end = min(range(max(start + 1, last - reach), min(hi, last + reach) + 1),
+                  key=lambda at: (cost(start, at), abs(at - last)), default=end)
+    return start, end
 
 
 def _edges(quote: list[str], words: Words, start: int, end: int,
