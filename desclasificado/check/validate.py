@@ -19,7 +19,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from desclasificado.archives import UnknownKind, archive_of, document_model
 from desclasificado.check.collection import Collection
-from desclasificado.check.translations import translation_problems
+from desclasificado.check.translations import actor_name_problems, translation_problems
 from desclasificado.load.records import RawProject, RawRecord
 from desclasificado.load.yamlsafe import Positions
 from desclasificado.problems import Problem, show
@@ -54,6 +54,7 @@ def validate(raw: RawProject) -> tuple[Collection, list[Problem]]:
             collection.invalid.add((record.kind, record.id))
     problems += _document_problems(collection)
     problems += _event_problems(collection, raw.root)
+    problems += actor_name_problems(collection)
     documents_read = {r.id for r in raw.records if r.kind == "documents"}
     problems += [Problem(t.path, 1, 1, f"transcript without a document: add "
                          f"documents/{doc_id}.yaml")
@@ -283,17 +284,19 @@ def _html_problems(event: Event, where: Positions, root: Path | None) -> list[Pr
     """Raw HTML in a summary or body is shown as text, never as markup: say so, with the
     Markdown to use instead (a warning: the page is still safe and built)."""
     problems = []
-    for field_name in ("summary", "body"):
-        text = getattr(event, field_name) or ""
-        found = _HTML_TAG.search(text)
+    texts = [((name,), getattr(event, name)) for name in ("summary", "body")]
+    texts += [(("translations", lang, name), getattr(text, name))
+              for lang, text in event.translations.items() for name in ("summary", "body")]
+    for loc, text in texts:
+        found = _HTML_TAG.search(text or "")
         if found is None:
             continue
         tag = found.group(1).lower()
         use = _MARKDOWN_FOR.get(tag)
         fix = f"write {use} instead" if use else "remove it"
-        line, column = _place_in_text(root, where, field_name, found.group(0))
+        line, column = _place_in_text(root, where, loc, found.group(0))
         problems.append(Problem(where.path, line, column, f"HTML such as {found.group(0)!r} is "
-                                f"not allowed in {field_name} and would show as text: {fix} "
+                                f"not allowed in {'.'.join(loc)} and would show as text: {fix} "
                                 "(Markdown, see FORMAT.md)", severity="warning"))
     return problems
 
@@ -315,11 +318,12 @@ def _mark_problems(event: Event, where: Positions, root: Path | None) -> list[Pr
     return problems
 
 
-def _place_in_text(root: Path | None, where: Positions, field_name: str,
+def _place_in_text(root: Path | None, where: Positions, field: str | tuple[str, ...],
                    text: str) -> tuple[int, int]:
-    """The line and column of `text` inside the value of `field_name` (a block of several
-    lines), read again from the file; the value's own place when it cannot be found."""
-    line, column = where.of((field_name,))
+    """The line and column of `text` inside the value of `field` (a name, or a path such as
+    ("translations", "es", "summary"); a block of several lines), read again from the file;
+    the value's own place when it cannot be found."""
+    line, column = where.of(field if isinstance(field, tuple) else (field,))
     try:
         lines = (root / where.path).read_text(encoding="utf-8").splitlines() if root else []
     except (OSError, UnicodeDecodeError):
@@ -340,7 +344,7 @@ def _source_problems(event: Event, where: Positions, collection: Collection) -> 
         if doc is None:
             message = _unknown("document", source.document, collection.documents)
             problems.append(where.problem(("sources", index, "document"), message + "; "
-                            "register it first: python build.py import-rif TRANSCRIPT, or "
+                            "register it first: python build.py import-rif TRANSCRIPT, import-frus TEI, or "
                             "python build.py new document"))
             continue
         archive = archive_of(doc)

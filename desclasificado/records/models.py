@@ -170,8 +170,9 @@ class Source(Record):
         description="The cited document: the name of its file in documents/, without .yaml.",
         examples=["176-10036-10058"])
     pages: Pages = Field(
-        description="The page or pages of the cited release's PDF where the quote is: "
-                    '"3", "3-4" or "2, 5".', examples=["5"])
+        description="The page or pages where the quote is: \"3\", \"3-4\" or \"2, 5\"; pages "
+                    "of the cited release's PDF for a JFK record, printed pages of the volume "
+                    "for a FRUS document.", examples=["5"])
     quote: Quote = Field(
         description="The document's own words, copied exactly (correcting only obvious OCR "
                     "errors; ... skips words), at most 1200 characters. The check finds "

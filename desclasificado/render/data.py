@@ -176,8 +176,9 @@ CSV_COLUMNS: list[Column] = [
     ("source_count", "How many sources.", lambda ctx, eid, e: str(len(e.sources))),
     ("sources", "Each source as \"record number, page(s)\", in order, joined with \"; \" "
                 "(the quotes are in events.json).", lambda ctx, eid, e: _sources_cell(ctx, e)),
-    ("source_pdfs", "The archive PDF of each source at its first cited page, in the same "
-                    "order.",
+    ("source_pdfs", "The archive's address of each source at its first cited page, in the "
+                    "same order: the PDF at #page=N for a JFK record, the document's page at "
+                    "history.state.gov for FRUS.",
      lambda ctx, eid, e: _joined([page_at(ctx.collection.documents[s.document], s.pages[0])
                                   for s in e.sources])),
     *_translation_columns(),

@@ -130,6 +130,9 @@ def _transcript(ctx: Context, pb: PageBuilder, doc_id: str, doc: Document) -> st
               for found in marks.values() for _, c in found}
     source = (f"<p><strong>Source of the text:</strong> {esc(doc.transcript_source)}</p>"
               if doc.transcript_source else "")
+    worked = getattr(doc, "transcript_note", None)
+    if worked:
+        source += f"<p><strong>What was done to the text:</strong> {esc(worked)}</p>"
     note = (f'<div class="transcript-note"><p>{esc(archive.transcript_note)}</p>{source}</div>')
     if not transcript.has_pages:
         text = mark_passages(transcript.text, marks.get(0, []), pb, titles)

@@ -56,7 +56,7 @@ CASES = [
                                             'document: "176-10036-10059"'),
      "events/bad.yaml:8:15: error: unknown document '176-10036-10059' (did you mean "
      "'176-10036-10058'?): no file documents/176-10036-10059.yaml; register it first: "
-     "python build.py import-rif TRANSCRIPT, or python build.py new document"),
+     "python build.py import-rif TRANSCRIPT, import-frus TEI, or python build.py new document"),
     ("unknown actor", _event(actors='actors: ["cai"]'),
      "events/bad.yaml:5:10: error: unknown actor 'cai' (did you mean 'cia'?): no file "
      "actors/cai.yaml; if the actor is new, add it: a file actors/<id>.yaml with name, kind "

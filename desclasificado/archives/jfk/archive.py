@@ -96,6 +96,13 @@ class JfkArchive(Archive):
             problems.append((("record_number",), f"record number {show(jfk.record_number)} "
                              "does not match the file name: name the file "
                              f"documents/{slugify(jfk.record_number)}.yaml"))
+        if jfk.catalogue_date is not None and not jfk.date_note:
+            problems.append((("catalogue_date",), "a catalogue_date needs a date_note saying "
+                             "why the document's own date differs: add date_note: \"...\""))
+        if jfk.catalogue_date is not None and jfk.date is not None \
+                and jfk.catalogue_date.text == jfk.date.text:
+            problems.append((("catalogue_date",), "catalogue_date is the same as date: "
+                             "delete the catalogue_date line"))
         releases = [r.release for r in jfk.releases]
         if jfk.cited_release not in releases:
             problems.append((("cited_release",), f"cited_release {show(jfk.cited_release)} "
