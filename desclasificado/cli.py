@@ -23,6 +23,7 @@ from pathlib import Path
 from desclasificado.check.project import CheckResult, check_project
 from desclasificado.check.selection import Selection, select
 from desclasificado.check.translations import language_problem, missing_summary, missing_translations
+from desclasificado.contribute.quoting import add_quote_command
 from desclasificado.contribute.scaffold import add_new_command
 from desclasificado.internal import report_internal_error
 
@@ -92,6 +93,7 @@ def _parser() -> argparse.ArgumentParser:
                       help="the corpus index.csv (printed pages, commits); a folder's own "
                            "index.csv is used when there is one")
     add_new_command(sub)
+    add_quote_command(sub)
     return parser
 
 
@@ -250,6 +252,18 @@ def run_schema(args: argparse.Namespace, root: Path) -> int:
         return 1 if stale else 0
     for name in write_schemas(root / "schemas"):
         print(f"wrote schemas/{name}")
+    return 0
+
+
+@command("quote")
+def run_quote(args: argparse.Namespace, root: Path) -> int:
+    from desclasificado.contribute.quoting import QuoteError, source_block
+
+    try:
+        print(source_block(root, args.document, args.page, args.first, args.last), end="")
+    except QuoteError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -93,7 +93,7 @@ def _place_rest(parts: list[QuotePart], previous: Placed, words: Words,
     out = []
     for part in parts:
         if previous.problem is not None:  # nothing to place it after: search the whole text
-            found = _search(part, words, 0, len(words), lang)
+            found = search(part, words, 0, len(words), lang)
         else:
             found = _after(part, previous, words, lang)
         out.append(found)
@@ -104,10 +104,10 @@ def _place_rest(parts: list[QuotePart], previous: Placed, words: Words,
 def _after(part: QuotePart, previous: Placed, words: Words, lang: str) -> Placed:
     """A part placed after the previous one, within `MAX_GAP` words of it."""
     window = min(len(words), previous.last + MAX_GAP + 2 * len(part.words) + 8)
-    found = _search(part, words, previous.last, window, lang)
+    found = search(part, words, previous.last, window, lang)
     if found.problem is None and found.first - previous.last <= MAX_GAP:
         return found
-    anywhere = found if found.problem is None else _search(part, words, 0, len(words), lang)
+    anywhere = found if found.problem is None else search(part, words, 0, len(words), lang)
     if anywhere.problem is not None:
         return anywhere
     if anywhere.first < previous.last:
@@ -116,7 +116,7 @@ def _after(part: QuotePart, previous: Placed, words: Words, lang: str) -> Placed
                   distance=anywhere.first - previous.last)
 
 
-def _search(part: QuotePart, words: Words, lo: int, hi: int, lang: str) -> Placed:
+def search(part: QuotePart, words: Words, lo: int, hi: int, lang: str) -> Placed:
     exact = _exact(part, words, lo, hi, limit=1)
     return exact[0] if exact else _fuzzy(part, words, lo, hi, lang)
 
@@ -178,13 +178,13 @@ def _window(needle: str, words: Words, first: int, last: int, lo: int, hi: int,
         common = LCSseq.similarity(needle, span)
         return 2 * (len(needle) - common) + len(span) - common
 
-    best, best_cost = (first, last), (cost(first, last), 0)
-    for start in range(max(lo, first - reach), min(last, first + reach + 1)):
-        for end in range(max(start + 1, last - reach), min(hi, last + reach) + 1):
-            here = (cost(start, end), abs(start - first) + abs(end - last))
-            if here < best_cost:
-                best, best_cost = (start, end), here
-    return best
+    start, end = first, last
+    for _ in range(2):  # the best start for this end, the best end for that start, again
+        start = min(range(max(lo, first - reach), min(end, first + reach + 1)),
+                    key=lambda at: (cost(at, end), abs(at - first)), default=start)
+        end = min(range(max(start + 1, last - reach), min(hi, last + reach) + 1),
+                  key=lambda at: (cost(start, at), abs(at - last)), default=end)
+    return start, end
 
 
 def _edges(quote: list[str], words: Words, start: int, end: int,

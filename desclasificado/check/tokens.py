@@ -93,7 +93,8 @@ def tokenize(text: str) -> Words:
     folded, pieces = _fold(text)
     words = folded.split()
     haystack = " ".join(words)
-    starts = array("l", accumulate((len(w) + 1 for w in words[:-1]), initial=0) if words else ())
+    starts = array("l", accumulate(map((1).__add__, map(len, words[:-1])), initial=0)
+                   if words else ())
     return Words(haystack, starts, text, pieces)
 
 

@@ -157,3 +157,27 @@ def test_the_message_in_check_output(project: Project) -> None:
     assert code == 1
     assert lines[0] == ("events/bad.yaml:10:12: error: " + WHERE + "'legally' and 'illegally' "
                         "are different words, not an OCR misreading: copy the document's word")
+
+
+def test_each_page_is_tokenized_once_and_gives_what_a_fresh_reading_gives(monkeypatch) -> None:
+    from desclasificado.check import tokens
+    from desclasificado.check.project import check_project
+
+    read: list[str] = []
+    plain_tokenize = tokens.tokenize
+    monkeypatch.setattr(tokens, "tokenize", lambda text: read.append(text) or plain_tokenize(text))
+    collection = check_project(REPO).collection
+    sources = [(s, collection.transcripts[s.document]) for e in collection.events.values()
+               for s in e.sources if s.document in collection.transcripts]
+    pages = {(s.document, p): t.pages.get(p, "") if t.has_pages else t.text
+             for s, t in sources for p in (s.pages if t.has_pages else (None,))}
+    texts = set(pages.values())
+    assert len(sources) > 200
+    assert len([text for text in read if text in texts]) <= len(pages)  # once each, not per quote
+    for source, transcript in sources:  # the cached pages, against a transcript read afresh
+        fresh = parse_transcript(transcript.text or "".join(
+            f"## Page {n}\n\n{text}\n\n" for n, text in transcript.pages.items()), "x.md")
+        args = (source.quote, source.lang or "en", source.pages, source.document)
+        assert quote_messages(*args, transcript) == quote_messages(*args, fresh) == []
+        assert locate(source.quote, transcript, source.pages) == locate(source.quote, fresh,
+                                                                         source.pages)
