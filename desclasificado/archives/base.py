@@ -161,7 +161,8 @@ class Archive:
         first, last = self.page_range(doc)
         if first <= page <= last:
             return None
-        return (f"page {page} is not one of the pages {first}–{last} of document {doc_id}")
+        return (f"page {page} is not one of the pages {first}–{last} of document {doc_id}: "
+                f"cite a page from {first} to {last}, as the document numbers them")
 
     def transcript_problem(self, doc: Document, pages: list[int]) -> str | None:
         """Why the `## Page N` lines of the transcript do not fit the document."""

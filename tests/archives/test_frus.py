@@ -136,7 +136,8 @@ def test_pages_are_printed_pages_with_footnotes_at_the_end_of_their_page() -> No
     assert archive.page_url(doc, 438) == \
         "https://history.state.gov/historicaldocuments/frus1952-54Guat/d281"
     assert archive.page_problem(doc, "frus1952-54guat-d281", 3) == (
-        "page 3 is not one of the pages 437–439 of document frus1952-54guat-d281")
+        "page 3 is not one of the pages 437–439 of document frus1952-54guat-d281: cite a page "
+        "from 437 to 439, as the document numbers them")
 
 
 # --- import-frus ---------------------------------------------------------------------------

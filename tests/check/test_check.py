@@ -74,7 +74,8 @@ CASES = [
      "'1963-04-11-paris'?): no file events/1963-04-11-pari.yaml"),
     ("page beyond the document", GOOD_EVENT.replace('pages: "3"', 'pages: "3-7"'),
      "events/bad.yaml:9:12: error: page 6 is beyond the 5 pages of document "
-     "176-10036-10058"),
+     "176-10036-10058: cite a PDF page from 1 to 5, or, if the PDF has more, correct pages: in "
+     "documents/176-10036-10058.yaml"),
     ("no source", GOOD_EVENT.split("sources:")[0] + "sources: []\n",
      "events/bad.yaml:7:10: error: 'sources' needs at least one source: every event must "
      "cite a document (document, pages and quote)"),

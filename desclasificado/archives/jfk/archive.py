@@ -112,8 +112,11 @@ class JfkArchive(Archive):
 
     def page_problem(self, doc: Document, doc_id: str, page: int) -> str | None:
         pages = _jfk(doc).pages
-        return f"page {page} is beyond the {pages} pages of document {doc_id}" if page > pages \
-            else None
+        if page <= pages:
+            return None
+        return (f"page {page} is beyond the {pages} pages of document {doc_id}: cite a PDF page "
+                f"from 1 to {pages}, or, if the PDF has more, correct pages: in "
+                f"documents/{doc_id}.yaml")
 
     def transcript_problem(self, doc: Document, pages: list[int]) -> str | None:
         count = _jfk(doc).pages
