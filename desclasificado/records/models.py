@@ -129,7 +129,8 @@ CountryCode = Annotated[str, PlainValidator(_country), WithJsonSchema(
     {"type": "string", "pattern": "^[A-Z]{2}$", "description": "ISO 3166-1 alpha-2 code"})]
 Pages = Annotated[tuple[int, ...], PlainValidator(parse_pages), WithJsonSchema(
     {"type": ["string", "integer"], "pattern": r"^\d+(-\d+)?(, ?\d+(-\d+)?)*$",
-     "description": 'PDF page(s): "3", "3-4" or "2, 5"'})]
+     "description": 'page(s): "3", "3-4" or "2, 5" (PDF pages of a JFK record, printed '
+                    'pages of a FRUS document)'})]
 RecordId = Annotated[str, PlainValidator(_record_id), WithJsonSchema(
     {"type": "string", "pattern": ID_PATTERN})]
 Quote = Annotated[str, PlainValidator(_quote), WithJsonSchema(
