@@ -166,8 +166,7 @@ def locate(quote: str, transcript: Transcript, pages: tuple[int, ...],
                   for page, offset, words in cited.pages
                   if offset < found.last and found.first < offset + len(words)]
         for at, (page, first, last, words) in enumerate(pieces):
-            spans = words.spans()
-            start, end = spans[first][0], spans[last - 1][1]
+            start, end = words.start_of(first), words.end_of(last - 1)
             tail = found.part.text.rstrip()[-1:]
             text = words.text
             if at == len(pieces) - 1 and tail and not tail.isalnum() and text[end:end + 1] == tail:

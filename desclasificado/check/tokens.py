@@ -27,6 +27,7 @@ from desclasificado.load.transcripts import Transcript
 
 # ASCII after lower-casing: letters and digits stay, every other byte becomes a space.
 _ASCII_WORDS = bytes(c if chr(c).isalnum() and c < 128 else 32 for c in range(256))
+_ASCII_TABLE = {c: chr(c).lower() if chr(c).isalnum() else " " for c in range(128)}
 _HYPHEN_GAP = re.compile(r"(?<=[^\W\d_])-\s*\n\s*(?=[^\W\d_])")  # letters: "-20-" is no word
 _HYPHEN_CANDIDATE = re.compile(r"-\s*\n")  # a literal prefix: scanned far faster than the above
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -50,7 +51,7 @@ class Words:
     starts: Sequence[int]
     _text: str = field(repr=False, default="")
     _pieces: list[tuple[int, int, int, bool]] | None = field(repr=False, default=None)
-    _spans: list[tuple[int, int]] | None = field(repr=False, default=None)
+    _spans: Sequence[int] | None = field(repr=False, default=None)
     _padded: str | None = field(repr=False, default=None)
 
     @property
@@ -82,9 +83,23 @@ class Words:
         return self.haystack[self.starts[first]:end] if first < last else ""
 
     def spans(self) -> list[tuple[int, int]]:
-        """Where each word lies in the original text (start, end), computed once."""
+        """Where each word lies in the original text (start, end)."""
+        flat = self._flat_spans()
+        return list(zip(flat[::2], flat[1::2], strict=True))
+
+    def start_of(self, word: int) -> int:
+        """Where word `word` starts in the original text."""
+        return self._flat_spans()[2 * word]
+
+    def end_of(self, word: int) -> int:
+        """Where word `word` ends in the original text."""
+        return self._flat_spans()[2 * word + 1]
+
+    def _flat_spans(self) -> Sequence[int]:
+        # Computed once, kept as one array of ints: a tuple per word would cost 7x the memory.
         if self._spans is None:
-            self._spans = _original_spans(self._text, self._pieces)
+            self._spans = array("l", (o for span in _original_spans(self._text, self._pieces)
+                                      for o in span))
         return self._spans
 
 
@@ -105,6 +120,10 @@ def _fold(text: str) -> tuple[str, list[tuple[int, int, int, bool]] | None]:
     gaps = list(_HYPHEN_GAP.finditer(text)) if _HYPHEN_CANDIDATE.search(text) else []
     if not gaps and text.isascii():
         return text.lower().encode("ascii").translate(_ASCII_WORDS).decode("ascii"), None
+    if not gaps:  # other characters each folding to one: offsets stay, one translate does it
+        table = {ord(c): fold_char(c) for c in set(_NON_ASCII.findall(text))}
+        if all(len(folded) == 1 for folded in table.values()):
+            return text.translate({**_ASCII_TABLE, **table}), None
     out: list[str] = []
     pieces: list[tuple[int, int, int, bool]] = []
     position = 0

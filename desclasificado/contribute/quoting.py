@@ -46,12 +46,11 @@ def source_block(root: Path, document: str, page: int, first: str, last: str) ->
     words = page_words(transcript, page if transcript.has_pages else None)
     start = _find(first, words, 0, document, page, "first")
     end = _find(last, words, start.first, document, page, "last")
-    spans = words.spans()
     text = words.text
-    stop = spans[end.last - 1][1]
+    stop = words.end_of(end.last - 1)
     if stop < len(text) and text[stop] in _CLOSING:
         stop += 1
-    quote = " ".join(_BROKEN.sub("", text[spans[start.first][0]:stop]).split())
+    quote = " ".join(_BROKEN.sub("", text[words.start_of(start.first):stop]).split())
     if len(quote) > MAX_QUOTE:
         raise QuoteError(f"the passage is {len(quote)} characters: a quote is at most "
                          f"{MAX_QUOTE}; give last words nearer the first")
