@@ -140,6 +140,10 @@ def test_pre_commit_hook_checks_changed_records(project: Project,
     (hook,) = config["repos"][0]["hooks"]
     assert config["repos"][0]["repo"] == "local"
     assert hook["entry"] == "python build.py check" and hook["pass_filenames"] is True
+    # it installs what it needs: the packages of requirements.txt, exactly
+    required = [line.split("#")[0].strip() for line in (REPO / "requirements.txt").read_text().splitlines()]
+    assert hook["language"] == "python"
+    assert hook["additional_dependencies"] == [line for line in required if line]
     for path in ("events/x.yaml", "documents/a.md", "actors/a.yaml", "themes/t.yaml"):
         assert re.search(hook["files"], path), path
     for path in ("desclasificado/cli.py", "templates/event.yaml", "README.md"):
