@@ -20,7 +20,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from desclasificado.check.project import check_project
+from desclasificado.check.project import CheckResult, check_project
 from desclasificado.check.selection import select
 from desclasificado.contribute.scaffold import add_new_command
 from desclasificado.internal import report_internal_error
@@ -137,11 +137,45 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
 
 @command("build")
 def run_build(args: argparse.Namespace, root: Path) -> int:
-    from desclasificado.publish.build import build_site
-
     site_dir = getattr(args, "site_dir", None)
-    return build_site(root, site_dir.resolve() if site_dir else None,
-                      style=_style(getattr(args, "format", "auto")))
+    return build_and_report(root, site_dir.resolve() if site_dir else None,
+                            style=_style(getattr(args, "format", "auto")))
+
+
+def build_and_report(root: Path, site_dir: Path | None = None, style: str = "text") -> int:
+    """`pipeline.build()`, printed: the problems, then what was built or why not; 0 on success."""
+    from desclasificado import pipeline
+    from desclasificado.publish.build import BuildFailed, engine_messages, os_message, shown
+
+    root = root.resolve()
+    where = shown((site_dir or root / "site").resolve(), root)
+    failed = f"error: the site was not built: fix the errors above ({where} is unchanged)"
+
+    def print_problems(result: CheckResult) -> None:
+        for problem in result.problems:
+            print(problem.format(style))
+
+    try:
+        with engine_messages():
+            built = pipeline.build(root, site_dir, checked=print_problems)
+    except pipeline.BuildRefused as exc:
+        print(f"error: {exc}")
+        return 1
+    except pipeline.ContentErrors as exc:
+        print(f"{exc.result.summary()}\n{failed}")
+        return 1
+    except BuildFailed as exc:
+        print(f"{exc}\n{failed}")
+        return 1
+    except OSError as exc:
+        print(f"{os_message(exc)}\n{failed}")
+        return 1
+    except Exception as exc:  # a bug, not a content problem
+        report_internal_error(exc, f"the site was not built ({where} is unchanged)")
+        return 1
+    print(f"{built.result.summary()}\nbuilt {built.pages:,} pages into {where} in "
+          f"{built.seconds:.1f} s")
+    return 0
 
 
 _ADDRESS_ERRORS = (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES)
@@ -149,7 +183,7 @@ _ADDRESS_ERRORS = (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES)
 
 @command("serve")
 def run_serve(args: argparse.Namespace, root: Path) -> int:
-    from desclasificado.publish.build import serve_site
+    from desclasificado.publish.serve import serve_site
 
     try:
         return serve_site(root, args.dev_addr)

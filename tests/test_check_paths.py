@@ -75,7 +75,7 @@ def test_a_file_outside_the_content_folders_is_an_error(
     assert code == 2
     assert err.splitlines() == [
         f"{two_files.root / 'templates/event.yaml'}: error: not a record: only files in "
-        "events/, documents/, actors/, themes/ are checked",
+        "events/, documents/, actors/, themes/, pages/ are checked",
         f"{outside}: error: outside the project folder {two_files.root}",
     ]
 

@@ -36,8 +36,8 @@ from desclasificado.archives.jfk.rif import (
     release_urls,
 )
 from desclasificado.load.transcripts import parse_transcript
+from tests.shared import SHARED
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpus"
 TRANSCRIPTS = CORPUS / "transcripts"
 INDEX = CORPUS / "index.csv"
@@ -58,6 +58,12 @@ CORPUS_FILES = sorted(TRANSCRIPTS.glob("*.md")) + [SEED] if TRANSCRIPTS.is_dir()
 # garbled number ("124-10280-1005", "144-10001-1008", "20210001-10187") that the parser completes
 # from the record stamp on the same page, checked in test_garbled_record_numbers_are_completed.
 RECORD_NUMBER_EXCEPTIONS: dict[str, str] = {}
+# Transcripts that do not open with an identification form (their PDFs have none): NARA's
+# catalogue row at their head (a YAML front matter) names their record.
+NO_FORM = frozenset({"104-10069-10376.md", "104-10103-10219.md", "104-10165-10148.md", "104-10179-10088.md",
+                     "104-10228-10083.md", "104-10338-10018.md", "104-10338-10021.md"})
+# Transcripts that open with NARA's catalogue row as a YAML front matter.
+WITH_FRONT_MATTER = NO_FORM | {"124-10213-10375.md", "124-10218-10067.md"}
 
 SEED_FIELDS = {
     "agency": "NARA",
@@ -242,7 +248,11 @@ def record_of(path: Path) -> str:
 def test_every_transcript_parses_to_its_record_number(path: Path) -> None:
     result = parse_rif(path.read_text(encoding="utf-8"))
     assert list(result.fields) == list(FIELDS)
-    expected = RECORD_NUMBER_EXCEPTIONS.get(path.name, record_of(path))
+    assert result.form == (path.name not in NO_FORM)
+    assert bool(result.front_matter) == (path.name in WITH_FRONT_MATTER)
+    if result.front_matter:
+        assert result.front_matter["record_number"] == record_of(path)
+    expected = RECORD_NUMBER_EXCEPTIONS.get(path.name, "" if path.name in NO_FORM else record_of(path))
     assert result.fields["record_number"] == expected
     assert isinstance(result.fields["subjects"], list)
     assert isinstance(result.fields["pages"], int) or result.fields["pages"] == ""
@@ -252,8 +262,17 @@ def test_every_transcript_parses_to_its_record_number(path: Path) -> None:
 
 
 @needs_corpus
+def test_a_transcript_without_a_form_is_refused(tmp_path: Path) -> None:
+    report = import_rif(TRANSCRIPTS / "104-10069-10376.md", tmp_path / "documents")
+    (item,) = report.files
+    assert item.status == "failed" and "no identification form" in item.reason
+    assert not (tmp_path / "documents").exists()
+
+
+@needs_corpus
 def test_the_corpus_is_all_there() -> None:
-    assert len(CORPUS_FILES) == 60  # 59 transcripts and the seed
+    assert len(CORPUS_FILES) == 69  # 68 transcripts and the seed
+    assert {path.name for path in CORPUS_FILES} >= WITH_FRONT_MATTER
     assert RECORD_NUMBER_EXCEPTIONS == {}
 
 
@@ -422,7 +441,7 @@ def test_pdf_url_patterns_match_the_index() -> None:
 @needs_corpus
 def test_2021_addresses_need_the_docid_of_the_transcript_heading() -> None:
     rows = [row for row in index_rows() if row["ocr_source_release"] == "2021"]
-    assert len(rows) == 16
+    assert len(rows) == 17
     read_releases = []
     for row in rows:
         assert pdf_url(row["record_number"], "2021") is None
@@ -430,7 +449,7 @@ def test_2021_addresses_need_the_docid_of_the_transcript_heading() -> None:
         assert pdf_url(row["record_number"], "2021", docid_of(text)) == row["pdf_url"]
         read_releases.append(release_of(text))
     # The release stamp gives the year, where there is one and the OCR did not cut it ("Date: 11-04-202").
-    assert read_releases.count("2021") == 13 and read_releases.count(None) == 3
+    assert read_releases.count("2021") == 14 and read_releases.count(None) == 3
 
 
 def test_release_urls() -> None:

@@ -51,3 +51,17 @@ def test_records_point_editors_at_their_schema() -> None:
         for path in sorted((REPO / folder).glob("*.yaml")):
             first = path.read_text(encoding="utf-8").splitlines()[0]
             assert first == f"# yaml-language-server: $schema=../schemas/{name}.schema.json", path
+
+
+def test_schema_accepts_configured_translations_and_refuses_others() -> None:
+    validator = _validator("event.schema.json")
+    good = yaml.load(GOOD_EVENT, Loader=yaml.BaseLoader)
+    spanish = {"title": "Un título", "summary": "Un resumen.[^1]"}
+    assert list(validator.iter_errors({**good, "translations": {"es": spanish}})) == []
+    assert list(validator.iter_errors({**good, "translations": {"de": spanish}}))
+    assert list(validator.iter_errors({**good, "translations": {"en": spanish}}))
+    assert list(validator.iter_errors({**good, "translations": {"es": {"title": "x"}}}))
+    actor = _validator("actor.schema.json")
+    base = {"name": "CIA", "kind": "agency", "description": "An agency."}
+    assert list(actor.iter_errors({**base, "translations": {"es": {"description": "Una."}}})) == []
+    assert list(actor.iter_errors({**base, "translations": {"es": {"name": "CIA"}}}))

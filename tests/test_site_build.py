@@ -179,7 +179,7 @@ def test_builds_are_byte_identical_with_source_date_epoch(site_project: SiteProj
 
 
 def test_the_repository_site_builds(tmp_path: Path) -> None:
-    from desclasificado.publish.build import build_site
+    from desclasificado.cli import build_and_report as build_site
 
     assert build_site(REPO, tmp_path / "site") == 0
 

@@ -15,6 +15,7 @@ import pytest
 
 from desclasificado import render
 from desclasificado.check.project import check_project
+from desclasificado.index import build_index
 from desclasificado.render import SiteInfo, render_site
 from desclasificado.render.data import CSV_COLUMNS
 from tests.conftest import SEED
@@ -249,7 +250,7 @@ def test_the_teachers_page_shows_a_live_embed(built: SiteProject) -> None:
 def test_without_site_url_the_address_is_left_to_fill(tmp_path: Path) -> None:
     project = SiteProject(tmp_path / "project")
     result = check_project(project.root)
-    site = render_site(result.collection)
+    site = render_site(result.collection, build_index(result.collection))
     html = site.pages[f"events/{PARIS}/"].html
     assert f"SITE-ADDRESS/embed/events/{PARIS}/" in html and "needs-address" in html
     assert site.pages[f"events/{PARIS}/"].oembed == ""
@@ -261,12 +262,14 @@ def test_the_link_check_covers_the_embeddable_pages(tmp_path: Path,
     project = SiteProject(tmp_path / "project")
     result = check_project(project.root)
     hand_written = {"", "teachers/", "data/", "contribute/", "reference/"}
-    site = render_site(result.collection, info=SiteInfo(url=SITE), other_pages=hand_written)
+    site = render_site(result.collection, build_index(result.collection), info=SiteInfo(url=SITE),
+                       other_pages=hand_written)
     assert site.broken_links() == []
     every_embed = render.iter_embed_pages
     monkeypatch.setattr(render, "iter_embed_pages", lambda ctx: (
         page for page in every_embed(ctx) if page.url != f"embed/events/{PARIS}/"))
-    site = render_site(result.collection, info=SiteInfo(url=SITE), other_pages=hand_written)
+    site = render_site(result.collection, build_index(result.collection), info=SiteInfo(url=SITE),
+                       other_pages=hand_written)
     broken = site.broken_links()
     assert {(b.page, b.link.url) for b in broken} >= {
         (f"events/{PARIS}/", f"embed/events/{PARIS}/")}

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
+from desclasificado.check.translations import translation_problems
 from desclasificado.load.records import RawProject, RawRecord
 from desclasificado.load.transcripts import Transcript
 from desclasificado.load.yamlsafe import Positions
@@ -89,7 +90,7 @@ def _unique_records(records: list[RawRecord], problems: list[Problem]) -> list[R
     seen: dict[tuple[str, str], RawRecord] = {}
     unique = []
     for record in records:
-        if not _ID_RE.match(record.id):
+        if not _ID_RE.fullmatch(record.id):
             problems.append(Problem(record.path, 1, 1, f"file name {show(record.id)} is not an "
                                     "id: use lower-case letters, digits and hyphens, e.g. "
                                     f"'{slugify(record.id) or 'my-event'}.yaml'"))
@@ -118,8 +119,8 @@ def _build_model(record: RawRecord, problems: list[Problem]) -> BaseModel | None
     try:
         model = model_class.model_validate(record.data)
     except ValidationError as exc:
-        problems.extend(_model_problem(e, record, model_class)
-                        for e in _without_typo_echoes(exc.errors(), model_class))
+        errors = _without_key_echoes(_without_typo_echoes(exc.errors(), model_class))
+        problems.extend(_model_problem(e, record, model_class) for e in errors)
         return None
     if getattr(model, "id", None) not in (None, record.id):
         problems.append(record.positions.problem(("id",), f"id {show(model.id)} does not match "
@@ -140,9 +141,25 @@ def _without_typo_echoes(errors: list[Any], model_class: type[BaseModel]) -> lis
     return [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in meant)]
 
 
+def _without_key_echoes(errors: list[Any]) -> list[Any]:
+    """Drop the errors inside a mapping entry whose key is itself wrong (translations.de)."""
+    bad_keys = {tuple(e["loc"][:-1]) for e in errors if e["loc"] and e["loc"][-1] == "[key]"}
+    return [e for e in errors if e["loc"][-1:] == ("[key]",)
+            or not any(tuple(e["loc"][:len(k)]) == k for k in bad_keys)]
+
+
 def _model_problem(error: Any, record: RawRecord, model_class: type[BaseModel]) -> Problem:
     loc = tuple(error["loc"])
     kind = error["type"]
+    if loc[-1:] == ("[key]",):
+        message = error["msg"].removeprefix("Value error, ")
+        return record.positions.problem(loc[:-1], f"{'.'.join(map(str, loc[:-1]))}: {message}",
+                                        key=True)
+    if kind == "model_type" and loc[-2:-1] == ("translations",) or kind == "dict_type":
+        where = ".".join(map(str, loc))
+        return record.positions.problem(loc, f"{where} must hold fields indented under it, "
+                                        "one 'name: \"...\"' line each, not a single value "
+                                        "(see FORMAT.md)")
     name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "value")
     value = error.get("input")
     if kind == "extra_forbidden":
@@ -216,15 +233,18 @@ def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
 
 
 def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
-    """The model found at `loc` inside `model` (list indexes skipped), or None where `loc`
-    names no field or a field that holds no model."""
+    """The model found at `loc` inside `model` (list indexes and mapping keys skipped), or
+    None where `loc` names no field or a field that holds no model."""
+    keyed = False  # the part after a mapping field (translations) is a key, not a field
     for part in loc:
-        if isinstance(part, int):
+        if isinstance(part, int) or keyed:
+            keyed = False
             continue
         info = _field_named(model, part)
         nested = _nested_model(info.annotation) if info else None
         if nested is None:
             return None
+        keyed = typing.get_origin(info.annotation) is dict
         model = nested
     return model
 
@@ -272,6 +292,7 @@ def _event_problems(collection: Collection) -> list[Problem]:
         where = collection.positions[("events", event_id)]
         problems += _source_problems(event, where, collection)
         problems += _reference_problems(event_id, event, where, collection)
+        problems += translation_problems(event, where)
         for number in sorted(event.citation_numbers()):
             if not 1 <= number <= len(event.sources):
                 field_name = "summary" if f"[^{number}]" in event.summary else "body"

@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from desclasificado.records.dates import DateError, HistDate, parse_date
+from desclasificado.records.languages import ORIGINAL_LANGUAGE, TRANSLATION_LANGUAGES
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _ID_RE = re.compile(ID_PATTERN)
@@ -96,9 +97,23 @@ def _quote(value: Any) -> str:
 def _record_id(value: Any) -> str:
     if not isinstance(value, str):
         raise ValueError('an id is text in double quotes, e.g. "176-10036-10058"')
-    if not _ID_RE.match(value):
+    if not _ID_RE.fullmatch(value):
         raise ValueError(f"{value!r} is not an id: ids are lower-case letters, digits and "
                          "hyphens, as in the file name without '.yaml'")
+    return value
+
+
+def _language(value: Any) -> str:
+    known = ", ".join(repr(code) for code in TRANSLATION_LANGUAGES)
+    if value == ORIGINAL_LANGUAGE:
+        raise ValueError(f"{ORIGINAL_LANGUAGE!r} is the original language: the English goes "
+                         "in the record's own fields, not under 'translations'")
+    if not isinstance(value, str) or value not in TRANSLATION_LANGUAGES:
+        shown = repr(value) if isinstance(value, str) else str(value)
+        hint = (f": write it in lower case, {value.lower()!r}" if isinstance(value, str)
+                and value.lower() in TRANSLATION_LANGUAGES else "")
+        raise ValueError(f"{shown} is not a language the site is translated into{hint}; "
+                         f"the languages are {known}")
     return value
 
 
@@ -120,6 +135,10 @@ RecordId = Annotated[str, PlainValidator(_record_id), WithJsonSchema(
 Quote = Annotated[str, PlainValidator(_quote), WithJsonSchema(
     {"type": "string", "minLength": 5, "maxLength": 1200,
      "description": "a short verbatim passage of the cited pages"})]
+LanguageCode = Annotated[str, PlainValidator(_language), WithJsonSchema(
+    {"type": "string", "enum": list(TRANSLATION_LANGUAGES),
+     "description": "an ISO 639-1 language code: " + ", ".join(
+         f"{code} ({name})" for code, name in TRANSLATION_LANGUAGES.items())})]
 Text = Annotated[str, Field(min_length=1)]
 ShortText = Annotated[str, Field(min_length=1, max_length=120)]
 Url = Annotated[str, Field(pattern=r"^https://[^\s<>\"']+$")]
@@ -152,6 +171,30 @@ class Source(Record):
         None, description="The language of the quote when it is not English: es (Spanish), "
                           "pt (Portuguese) or fr (French), so that screen readers read it "
                           "aloud correctly.", examples=["es"])
+
+
+_TRANSLATIONS = ("Translations of the text into other languages, by language code: "
+                 + ", ".join(f"{c} ({n})" for c, n in TRANSLATION_LANGUAGES.items())
+                 + ". Quotes are never translated.")
+
+
+class EventTranslation(Record):
+    """An event's text in another language: the same claims, the same citation marks."""
+
+    title: ShortText = Field(description="The title in this language, at most 120 "
+                                         "characters.",
+                             examples=["Una fuente de la CIA describe los cuatro frentes "
+                                       "que planeaba el MIR en el Perú"])
+    summary: Text = Field(
+        max_length=700,
+        description="The summary in this language, at most 700 characters, saying no more "
+                    "than the English, with the same citation marks [^N] on the same claims.",
+        examples=["Según la fuente de la CIA, el MIR planeaba cuatro frentes para su "
+                  "revolución en el Perú.[^1]"])
+    body: str | None = Field(
+        None, description="The body in this language, only when the event has a body; "
+                          "the same citation marks as the English body.",
+        examples=["La fuente señaló el Cusco como sede del frente sur.[^1]"])
 
 
 class Event(Record):
@@ -193,6 +236,11 @@ class Event(Record):
     related: list[RecordId] = Field(
         [], description="Other events: their file names without .yaml.",
         examples=[["1963-04-11-mir-coup-plan-reported"]])
+    translations: dict[LanguageCode, EventTranslation] = Field(
+        {}, description=_TRANSLATIONS + " Each has title, summary and, if the event has "
+                                        "one, body (see EventTranslation).",
+        examples=[{"es": {"title": "Una fuente de la CIA describe los cuatro frentes del MIR",
+                          "summary": "Según la fuente, el MIR planeaba cuatro frentes.[^1]"}}])
 
     def citation_numbers(self) -> set[int]:
         """The citation marks `[^N]` used in the summary and body."""
@@ -279,6 +327,19 @@ class Document(Record):
         return self.releases[0].pdf
 
 
+class ActorTranslation(Record):
+    """An actor's description, and its name where it differs, in another language."""
+
+    name: ShortText | None = Field(
+        None, description="The name in this language, only when it differs from the "
+                          "English name.", examples=["Agencia Central de Inteligencia"])
+    description: Text = Field(max_length=600,
+                              description="The description in this language, at most 600 "
+                                          "characters.",
+                              examples=["Un movimiento revolucionario peruano de los años "
+                                        "sesenta."])
+
+
 class Actor(Record):
     """A person, organization, government or agency named in events."""
 
@@ -293,6 +354,23 @@ class Actor(Record):
                               examples=["A Peruvian revolutionary movement of the 1960s."])
     other_names: list[Text] = Field([], description="Other names and abbreviations.",
                                     examples=[["MIR"]])
+    translations: dict[LanguageCode, ActorTranslation] = Field(
+        {}, description=_TRANSLATIONS + " Each has description and, where it differs, name "
+                                        "(see ActorTranslation).",
+        examples=[{"es": {"description": "Un movimiento revolucionario peruano."}}])
+
+
+class ThemeTranslation(Record):
+    """A theme's title and description in another language."""
+
+    title: ShortText = Field(description="The title in this language, at most 120 "
+                                         "characters.",
+                             examples=["Entrenamiento guerrillero"])
+    description: Text = Field(max_length=600,
+                              description="The description in this language, at most 600 "
+                                          "characters.",
+                              examples=["El entrenamiento de latinoamericanos en la guerra "
+                                        "de guerrillas y su regreso para combatir."])
 
 
 class Theme(Record):
@@ -304,6 +382,10 @@ class Theme(Record):
                                                           "characters.",
                               examples=["Training of Latin Americans in guerrilla warfare, sabotage and "
                                         "clandestine work, and their return home to fight."])
+    translations: dict[LanguageCode, ThemeTranslation] = Field(
+        {}, description=_TRANSLATIONS + " Each has title and description (see "
+                                        "ThemeTranslation).",
+        examples=[{"es": {"title": "Entrenamiento guerrillero", "description": "..."}}])
 
 
 MODELS: dict[str, type[Record]] = {

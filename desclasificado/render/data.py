@@ -20,9 +20,21 @@ from desclasificado.render.bibliographic import bibtex, bibtex_entry, csl_item, 
 from desclasificado.render.context import Context, country_name
 from desclasificado.render.dataschema import SCHEMA_VERSION, documents_schema, dump, events_schema
 from desclasificado.render.event import pages_text
-from desclasificado.render.links import document_url, event_url
 from desclasificado.render.markup import plain_text
 from desclasificado.render.timelinejs import timelinejs_json
+from desclasificado.render.urls import (
+    DOCUMENTS_BIB,
+    DOCUMENTS_CSL,
+    DOCUMENTS_JSON,
+    DOCUMENTS_SCHEMA,
+    EVENTS_CSV,
+    EVENTS_JSON,
+    EVENTS_SCHEMA,
+    TIMELINEJS_JSON,
+    document_cite_file,
+    document_url,
+    event_url,
+)
 
 _UNLIMITED = 1_000_000
 
@@ -179,18 +191,18 @@ def document_cite_files(ctx: Context) -> dict[str, str]:
     files = {}
     built = ctx.info.built
     for doc_id, doc in ctx.collection.documents.items():
-        files[f"{document_url(doc_id)}cite.json"] = csl_json([csl_item(doc_id, doc, built)])
-        files[f"{document_url(doc_id)}cite.bib"] = bibtex([bibtex_entry(doc_id, doc, built)])
+        files[document_cite_file(doc_id, "json")] = csl_json([csl_item(doc_id, doc, built)])
+        files[document_cite_file(doc_id, "bib")] = bibtex([bibtex_entry(doc_id, doc, built)])
     return files
 
 
 DATA_FILES: dict[str, Callable[[Context], str]] = {
-    "data/events.json": events_json,
-    "data/events.schema.json": lambda ctx: dump(events_schema()),
-    "data/events.csv": events_csv,
-    "data/documents.json": documents_json,
-    "data/documents.schema.json": lambda ctx: dump(documents_schema()),
-    "data/timelinejs.json": timelinejs_json,
-    "data/documents.csl.json": documents_csl,
-    "data/documents.bib": documents_bib,
+    EVENTS_JSON: events_json,
+    EVENTS_SCHEMA: lambda ctx: dump(events_schema()),
+    EVENTS_CSV: events_csv,
+    DOCUMENTS_JSON: documents_json,
+    DOCUMENTS_SCHEMA: lambda ctx: dump(documents_schema()),
+    TIMELINEJS_JSON: timelinejs_json,
+    DOCUMENTS_CSL: documents_csl,
+    DOCUMENTS_BIB: documents_bib,
 }

@@ -8,11 +8,12 @@ from desclasificado.index import Citation
 from desclasificado.records.models import Document
 from desclasificado.render.context import Context, Page
 from desclasificado.render.event import pdf_page
-from desclasificado.render.links import DOCUMENTS, PageBuilder, document_url, event_url
+from desclasificado.render.links import PageBuilder
 from desclasificado.render.listing import plural, time_element
 from desclasificado.render.markup import esc
 from desclasificado.render.searchtext import label
 from desclasificado.render.teaching import document_tools
+from desclasificado.render.urls import DOCUMENTS, document_url, event_url
 
 # (attribute, label, what the field means, in plain words)
 FIELDS = (

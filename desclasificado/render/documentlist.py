@@ -11,17 +11,10 @@ from itertools import groupby
 from desclasificado.index import date_order, date_period
 from desclasificado.records.dates import HistDate
 from desclasificado.render.context import Context, Page
-from desclasificado.render.links import DOCUMENTS, PageBuilder, document_url
-from desclasificado.render.listing import (
-    decade_anchor,
-    decade_label,
-    paginated,
-    plural,
-    time_element,
-    year_label,
-    year_slug,
-)
+from desclasificado.render.links import PageBuilder
+from desclasificado.render.listing import decade_label, paginated, plural, time_element, year_label
 from desclasificado.render.markup import esc
+from desclasificado.render.urls import DOCUMENTS, decade_anchor, document_url, document_year_url
 
 Period = tuple[int | None, int | None]  # (decade, year); None, None: undated
 
@@ -32,9 +25,6 @@ _HEAD = ('<thead><tr><th scope="col">Date</th><th scope="col">Title</th><th scop
          "Citations</th></tr></thead>")
 
 
-def year_url(period: Period) -> str:
-    """The page of the documents of one year: "documents/years/1963/"."""
-    return f"{DOCUMENTS}years/{year_slug(*period)}/"
 
 
 def _label(period: Period) -> str:
@@ -78,7 +68,7 @@ def _year_index(pb: PageBuilder, years: list[tuple[Period, list[str]]]) -> str:
     parts = []
     for decade, in_decade in groupby(years, key=lambda item: item[0][0]):
         in_decade = list(in_decade)
-        links = "".join(f'<li><a href="{pb.href(year_url(period))}">{esc(_label(period))}'
+        links = "".join(f'<li><a href="{pb.href(document_year_url(*period))}">{esc(_label(period))}'
                         f'</a> <span class="count">{plural(len(ids), "document")}</span></li>'
                         for period, ids in in_decade)
         anchor = pb.anchor(decade_anchor(decade))
@@ -109,15 +99,15 @@ def documents_index(ctx: Context) -> Page:
 
 def _year_page(ctx: Context, period: Period, doc_ids: list[str], before: Period | None,
                after: Period | None) -> Page:
-    url = year_url(period)
+    url = document_year_url(*period)
     pb = PageBuilder(url)
     when = _label(period)
     title = f"Documents, {when}"
-    steps = [f'<a rel="prev" href="{pb.href(year_url(before))}">Previous: '
+    steps = [f'<a rel="prev" href="{pb.href(document_year_url(*before))}">Previous: '
              f"{esc(_label(before))}</a>"] if before else []
     steps.append(f'<a href="{pb.href(DOCUMENTS, decade_anchor(period[0]))}">Every year</a>')
     if after:
-        steps.append(f'<a rel="next" href="{pb.href(year_url(after))}">Next: '
+        steps.append(f'<a rel="next" href="{pb.href(document_year_url(*after))}">Next: '
                      f"{esc(_label(after))}</a>")
     html = (f'<header class="page-head"><p class="kicker"><a href="{pb.href(DOCUMENTS)}">'
             f'Documents</a></p><h1>{esc(title)}</h1><p class="lede">'
@@ -135,7 +125,7 @@ def document_year_pages(ctx: Context) -> dict[str, Callable[[], Page]]:
         return {}
     years = document_years(ctx)
     periods = [period for period, _ in years]
-    return {year_url(period): partial(_year_page, ctx, period, ids,
+    return {document_year_url(*period): partial(_year_page, ctx, period, ids,
                                       periods[at - 1] if at else None,
                                       periods[at + 1] if at + 1 < len(periods) else None)
             for at, (period, ids) in enumerate(years)}

@@ -27,13 +27,7 @@ from collections.abc import Iterator
 from desclasificado.index import group_by_period
 from desclasificado.render.context import Context, Page
 from desclasificado.render.event import pages_text, pdf_page
-from desclasificado.render.links import (
-    TIMELINE,
-    PageBuilder,
-    depth,
-    document_url,
-    event_url,
-)
+from desclasificado.render.links import PageBuilder, depth
 from desclasificado.render.listing import (
     event_entry,
     event_lists,
@@ -44,10 +38,10 @@ from desclasificado.render.listing import (
     year_groups,
     year_index_html,
     year_label,
-    year_url,
 )
 from desclasificado.render.markup import esc, link_marks
-from desclasificado.render.teaching import EVENT_HEIGHT, LIST_HEIGHT, OEMBED_WIDTH, embed_url, iframe
+from desclasificado.render.teaching import EVENT_HEIGHT, LIST_HEIGHT, OEMBED_WIDTH, iframe
+from desclasificado.render.urls import TIMELINE, document_url, embed_url, event_url, year_url
 
 _LINK = re.compile(r"<a\b([^>]*)>")
 _OWN_ANCHOR = ' href="#'

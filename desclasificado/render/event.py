@@ -8,11 +8,12 @@ from desclasificado.index import Citation
 from desclasificado.records.models import Document, Event, Source
 from desclasificado.render.context import Context, Page
 from desclasificado.render.glossary import Term, link_actors
-from desclasificado.render.links import PageBuilder, actor_url, document_url, event_url, theme_url
+from desclasificado.render.links import PageBuilder
 from desclasificado.render.listing import country_links, event_entry, time_element, year_href
 from desclasificado.render.markup import esc, link_marks, plain_text
 from desclasificado.render.searchtext import event_text
 from desclasificado.render.teaching import event_tools
+from desclasificado.render.urls import actor_url, document_url, event_url, theme_url
 
 
 def pages_text(pages: tuple[int, ...]) -> str:

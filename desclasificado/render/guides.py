@@ -13,7 +13,18 @@ from desclasificado.render.data import CSV_COLUMNS
 from desclasificado.render.dataschema import DOCUMENT_FIELDS, EVENT_FIELDS, SOURCE_FIELDS
 from desclasificado.render.links import PageBuilder, relative
 from desclasificado.render.markup import esc
-from desclasificado.render.teaching import EVENT_HEIGHT, embed_url, iframe
+from desclasificado.render.teaching import EVENT_HEIGHT, iframe
+from desclasificado.render.urls import (
+    DOCUMENTS_BIB,
+    DOCUMENTS_CSL,
+    DOCUMENTS_JSON,
+    DOCUMENTS_SCHEMA,
+    EVENTS_CSV,
+    EVENTS_JSON,
+    EVENTS_SCHEMA,
+    TIMELINEJS_JSON,
+    embed_url,
+)
 
 Fragment = Callable[[Context, PageBuilder], str]
 
@@ -62,17 +73,17 @@ def data_files(ctx: Context, pb: PageBuilder) -> str:
         return f'<a href="{esc(relative(pb.url, path))}"><code>/{esc(path)}</code></a>'
 
     rows = [
-        ("data/events.json", f"All {len(c.events):,} events with every field, in timeline order "
+        (EVENTS_JSON, f"All {len(c.events):,} events with every field, in timeline order "
                              "(fields below)."),
-        ("data/events.schema.json", "The JSON Schema of events.json."),
-        ("data/events.csv", "One row per event, for spreadsheets (columns below)."),
-        ("data/documents.json", f"All {len(c.documents):,} documents with every field of their "
+        (EVENTS_SCHEMA, "The JSON Schema of events.json."),
+        (EVENTS_CSV, "One row per event, for spreadsheets (columns below)."),
+        (DOCUMENTS_JSON, f"All {len(c.documents):,} documents with every field of their "
                                 "records and the events citing them."),
-        ("data/documents.schema.json", "The JSON Schema of documents.json."),
-        ("data/timelinejs.json", "The events for Knight Lab's TimelineJS 3."),
-        ("data/documents.csl.json", "Every document as CSL-JSON, for Zotero and other "
+        (DOCUMENTS_SCHEMA, "The JSON Schema of documents.json."),
+        (TIMELINEJS_JSON, "The events for Knight Lab's TimelineJS 3."),
+        (DOCUMENTS_CSL, "Every document as CSL-JSON, for Zotero and other "
                                     "reference managers."),
-        ("data/documents.bib", "Every document as BibTeX, for LaTeX and reference managers."),
+        (DOCUMENTS_BIB, "Every document as BibTeX, for LaTeX and reference managers."),
     ]
     body = "".join(f"<tr><td>{link(path)}</td><td>{esc(text)}</td></tr>" for path, text in rows)
     return _table("The files", "Address", body)

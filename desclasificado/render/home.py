@@ -15,19 +15,20 @@ import nh3
 from desclasificado.contribute.reference import field_reference_markdown
 from desclasificado.render.context import Context, country_name
 from desclasificado.render.guides import GUIDE_FRAGMENTS
-from desclasificado.render.links import (
+from desclasificado.render.links import PageBuilder
+from desclasificado.render.listing import decade_label, plural, span_text
+from desclasificado.render.markup import esc
+from desclasificado.render.pictures import country_map, overview
+from desclasificado.render.urls import (
     ACTORS,
     COUNTRIES,
     DOCUMENTS,
     THEMES,
     TIMELINE,
-    PageBuilder,
     country_url,
+    decade_anchor,
     theme_url,
 )
-from desclasificado.render.listing import decade_anchor, decade_label, plural, span_text
-from desclasificado.render.markup import esc
-from desclasificado.render.pictures import country_map, overview
 
 Fragment = Callable[[Context, PageBuilder], str]
 

@@ -11,22 +11,24 @@ from desclasificado.records.dates import HistDate
 from desclasificado.render.context import Context, Page, country_name
 from desclasificado.render.explore import SCRIPT as EXPLORE_SCRIPT
 from desclasificado.render.explore import entry_data, explore_panel
-from desclasificado.render.links import (
-    ACTORS,
-    COUNTRIES,
-    THEMES,
-    TIMELINE,
-    PageBuilder,
-    actor_url,
-    country_url,
-    depth,
-    event_url,
-    theme_url,
-)
+from desclasificado.render.links import PageBuilder, depth
 from desclasificado.render.markup import esc, link_marks
 from desclasificado.render.pictures import country_map, locator, overview
 from desclasificado.render.searchtext import label
 from desclasificado.render.teaching import listing_tools
+from desclasificado.render.urls import (
+    ACTORS,
+    COUNTRIES,
+    THEMES,
+    TIMELINE,
+    actor_url,
+    country_url,
+    decade_anchor,
+    event_url,
+    theme_url,
+    year_anchor,
+    year_url,
+)
 
 #: A list of more events than this (the timeline, a country, theme or actor, and their
 #: embeddable versions) shows its decades and years with their counts instead of its entries,
@@ -90,36 +92,14 @@ def decade_label(decade: int | None) -> str:
     return "Undated" if decade is None else f"{decade}s"
 
 
-def decade_anchor(decade: int | None) -> str:
-    """The anchor of a decade: "d1960", or "undated"."""
-    return "undated" if decade is None else f"d{decade}"
-
-
 def year_label(decade: int | None, year: int | None) -> str:
     """The heading of a year: "1963", or "1960s, year not known" (decade precision)."""
     return f"{decade_label(decade)}, year not known" if year is None else str(year)
 
 
-def year_anchor(decade: int | None, year: int | None) -> str:
-    """The anchor of a year: "y1963", or "d1960-x" (decade precision)."""
-    return f"{decade_anchor(decade)}-x" if year is None else f"y{year}"
-
-
 def paginated(event_ids: list[str] | tuple[str, ...]) -> bool:
     """Whether a list is long enough to be split into a page per year."""
     return len(event_ids) > LIST_PAGE_LIMIT
-
-
-def year_slug(decade: int | None, year: int | None) -> str:
-    """The last part of a year page's address: "1963", "1960s" (decade precision), "undated"."""
-    if year is not None:
-        return str(year)
-    return "undated" if decade is None else f"{decade}s"
-
-
-def year_url(list_url: str, decade: int | None, year: int | None) -> str:
-    """The page of one year of a paginated list: "timeline/1963/", "countries/pe/1963/"."""
-    return f"{list_url}{year_slug(decade, year)}/"
 
 
 def year_href(pb: PageBuilder, list_url: str, event_ids: list[str] | tuple[str, ...],

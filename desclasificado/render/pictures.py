@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from desclasificado.render.charts import overview_chart, year_region_counts
 from desclasificado.render.context import Context, country_name
-from desclasificado.render.links import TIMELINE, PageBuilder, country_url
+from desclasificado.render.links import PageBuilder
 from desclasificado.render.maps import events_map, locator_map
+from desclasificado.render.urls import TIMELINE, country_url
 
 
 def overview(ctx: Context, pb: PageBuilder) -> str:

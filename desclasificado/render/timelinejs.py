@@ -17,9 +17,9 @@ import json
 from desclasificado.records.dates import HistDate
 from desclasificado.render.citations import interval_sides
 from desclasificado.render.context import Context, country_name
-from desclasificado.render.links import event_url
 from desclasificado.render.listing import plural, span_text
 from desclasificado.render.markup import esc, link_marks
+from desclasificado.render.urls import event_url
 
 
 def _tl_date(day: datetime.date, precision: str) -> dict:

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desclasificado.archives.jfk.frontmatter import FrontMatterError
 from desclasificado.archives.jfk.rif import (
     FIELDS,
     RECORD_NUMBER,
@@ -103,7 +104,14 @@ def _import_one(source: Path, documents_dir: Path, force: bool, index: list[Inde
         text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return FileReport(source, "failed", reason=f"cannot read: {exc}")
-    result = parse_rif(text)
+    try:
+        result = parse_rif(text)
+    except FrontMatterError as exc:
+        return FileReport(source, "failed", reason=str(exc))
+    if not result.form:
+        return FileReport(source, "failed", reason="no identification form on its first page "
+                          "(a transcript of a document without its RIF): register it by hand with "
+                          "python build.py new document")
     record = _record_number(result, source)
     if not record:
         return FileReport(source, "failed", missing=result.missing, warnings=result.warnings,

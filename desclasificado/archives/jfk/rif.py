@@ -34,6 +34,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from desclasificado.archives.jfk.frontmatter import split_front_matter
+
 FIELDS: tuple[str, ...] = (
     "agency", "record_number", "record_series", "agency_file_number", "originator", "from", "to",
     "title", "date", "pages", "subjects", "document_type", "classification", "restrictions",
@@ -68,6 +70,8 @@ class RifResult:
     unplaced: list[str] = field(default_factory=list)
     absent: list[str] = field(default_factory=list)
     reasons: dict[str, str] = field(default_factory=dict)
+    form: bool = True  # False: the transcript does not open with an identification form
+    front_matter: dict[str, str] = field(default_factory=dict)  # NARA's catalogue row at its head
 
     @property
     def empty(self) -> list[str]:
@@ -989,12 +993,23 @@ def _short(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+_FORM_TITLE = re.compile(r"IDENTIFICATION\s+FORM|ASSASSINATION\s+SYSTEM", re.IGNORECASE)
+_FORM_LABELS = 4  # without the form's title, this many of its labels make a form
+
+
 def parse_rif(text: str) -> RifResult:
-    """Read the identification form at the start of a transcript (its first page when marked)."""
+    """Read the identification form at the start of a transcript (its first page when marked).
+
+    A front matter (NARA's catalogue row between ``---`` lines) is not part of the form: it is
+    returned in `front_matter`. `form` is False when the first page holds no form.
+    """
+    front = split_front_matter(text)
+    text = front.body
     form_lines = _form_lines(text)
     groups = _Scanner().scan(_merge_split_labels(form_lines))
     reading = _read_groups(groups)
-    result = RifResult(fields={}, warnings=list(reading.warnings))
+    result = RifResult(fields={}, warnings=list(reading.warnings), front_matter=front.fields)
+    result.form = len(reading.labelled) >= _FORM_LABELS or any(_FORM_TITLE.search(line) for line in form_lines)
     _fields(reading, result)
     _record_number(text, form_lines, result)
     result.unplaced = _without_record_stamps(reading, str(result.fields["record_number"]))
@@ -1102,7 +1117,8 @@ def parse_release_list(listing: str) -> list[tuple[str, str]]:
 
 def docid_of(text: str) -> str | None:
     """The document id of a transcript named after it (first line ``# DOCID-32343841``)."""
-    found = re.match(r"\s*#\s*docid-(\d+)\s*$", text.split("\n", 1)[0], re.IGNORECASE)
+    body = split_front_matter(text).body
+    found = re.match(r"\s*#\s*docid-(\d+)\s*$", body.split("\n", 1)[0], re.IGNORECASE)
     return found.group(1) if found else None
 
 
