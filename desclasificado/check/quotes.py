@@ -77,7 +77,9 @@ def _placed(quote: str, lang: str, transcript: Transcript,
     numbers = [None] if not transcript.has_pages else [
         p for p in (pages or ()) if p in transcript.pages]
     cited = cite([(page, page_words(transcript, page)) for page in numbers])
-    return place(parse_quote(quote), cited.words, lang), cited
+    raw = transcript.text if numbers == [None] else "\n".join(
+        transcript.page_text(page) or "" for page in numbers)
+    return place(parse_quote(quote, lambda bracket: bracket in raw), cited.words, lang), cited
 
 
 def quote_messages(quote: str, lang: str, pages: tuple[int, ...], doc_id: str,

@@ -18,7 +18,7 @@ import bisect
 import re
 import unicodedata
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
@@ -221,8 +221,10 @@ SIC = "sic"
 _QUOTE_HYPHEN = re.compile(r"(?<=[^\W\d_])- +(?=[^\W\d_])")
 
 
-def parse_quote(quote: str) -> list[QuotePart]:
-    """The parts of a quote (split at its ellipses), empty parts left out."""
+def parse_quote(quote: str, literal: Callable[[str], bool] | None = None) -> list[QuotePart]:
+    """The parts of a quote (split at its ellipses), empty parts left out. A bracket that the
+    document itself prints (`literal(text)`: an edition's "[dollar amount not declassified]")
+    is the document's words, not a correction."""
     parts = []
     quote = _QUOTE_HYPHEN.sub("", quote)
     for text in _ELLIPSIS.split(quote):
@@ -231,7 +233,9 @@ def parse_quote(quote: str) -> list[QuotePart]:
         for group, match in enumerate(_BRACKET.finditer(text)):
             words += [QuoteWord(w) for w in tokenize(text[at:match.start()]).words]
             inside = tokenize(match.group(1)).words
-            if inside != [SIC]:
+            if literal is not None and literal(match.group(0)):
+                words += [QuoteWord(w) for w in inside]
+            elif inside != [SIC]:
                 words += [QuoteWord(w, True, group) for w in inside]
             at = match.end()
         words += [QuoteWord(w) for w in tokenize(text[at:]).words]

@@ -181,3 +181,16 @@ def test_each_page_is_tokenized_once_and_gives_what_a_fresh_reading_gives(monkey
         assert quote_messages(*args, transcript) == quote_messages(*args, fresh) == []
         assert locate(source.quote, transcript, source.pages) == locate(source.quote, fresh,
                                                                          source.pages)
+
+
+def test_brackets_the_document_prints_are_its_own_words() -> None:
+    """FRUS prints its editors' brackets ("[dollar amount not declassified]"): a quote that
+    copies them is the document's words; the same brackets elsewhere are corrections."""
+    edition = parse_transcript("## Page 746\n\nThe Committee approved [dollar amount not "
+                               "declassified] for the newspaper in September.\n", "frus.md")
+    quote = "The Committee approved [dollar amount not declassified] for the newspaper"
+    assert quote_messages(quote, "en", (746,), "frus", edition) == []
+    plain = parse_transcript("## Page 746\n\nThe Committee approved the dollar amount for the "
+                             "newspaper in September.\n", "frus.md")
+    assert quote_messages("The Committee approved the [dollar] amount for the newspaper", "en",
+                          (746,), "frus", plain)
