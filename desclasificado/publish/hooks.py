@@ -33,6 +33,8 @@ from desclasificado.publish import engine  # noqa: E402
 from desclasificado.render import Site, SiteInfo, plan_site  # noqa: E402
 from desclasificado.render.citations import build_date  # noqa: E402
 from desclasificado.render.home import FRAGMENTS  # noqa: E402
+from desclasificado.render.i18n import UnknownLanguage, language, script_messages  # noqa: E402
+from desclasificado.render.i18n_catalog import problems as catalogue_problems  # noqa: E402
 
 _MARKER = re.compile(r"<!-- desclasificado:([a-z-]+) -->")
 _MAX_SHOWN = 30
@@ -58,7 +60,8 @@ def on_files(files: Any, config: Any) -> Any:
         lines = [p.format() for p in result.problems] + [result.summary()]
         raise engine.Abort("\n".join(lines))
     result.collection.drop_value_positions()  # checked: no more messages to place
-    info = SiteInfo(name=config.site_name, url=config.site_url or "", built=build_date())
+    info = SiteInfo(name=config.site_name, url=config.site_url or "", built=build_date(),
+                    lang=_language(config).code)
     _add_contributor_guide(root, files, config)
     hand_written = {f.url: f for f in files.documentation_pages()}
     site = plan_site(result.collection, info=info, write=_writer(config.site_dir),
@@ -70,6 +73,30 @@ def on_files(files: Any, config: Any) -> Any:
         files.append(engine.File.generated(config, src_uri, content="",
                                            inclusion=engine.InclusionLevel.NOT_IN_NAV))
     return files
+
+
+def _language(config: Any) -> Any:
+    """The language of the site: `theme.locale` in mkdocs.yml, which needs a catalogue."""
+    try:
+        lang = language(str(config.theme.locale))
+    except UnknownLanguage as exc:
+        raise engine.Abort(f"mkdocs.yml: theme.locale: {exc}") from None
+    missing = catalogue_problems(codes=[lang.code])
+    if missing:  # a page would show English words in another language
+        shown = missing[:_MAX_SHOWN] + ([f"... and {len(missing) - _MAX_SHOWN} more"]
+                                        if len(missing) > _MAX_SHOWN else [])
+        raise engine.Abort("\n".join([*shown, f"error: the catalogue of '{lang.code}' is "
+                                       "incomplete: translate the entries above"]))
+    return lang
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    """The theme's templates read our catalogue (`{{ _("...") }}`, `{% trans %}`), not the
+    `.mo` files MkDocs looks for in a theme, and the messages the scripts need."""
+    lang = _language(config)
+    env.install_gettext_translations(lang.translations, newstyle=True)
+    env.globals["script_messages"] = lambda *scripts: script_messages(lang, scripts or ("theme/js/",))
+    return env
 
 
 def _add_contributor_guide(root: Path, files: Any, config: Any) -> None:

@@ -25,6 +25,7 @@ from desclasificado.render.documentlist import document_year_pages, documents_in
 from desclasificado.render.embed import embed_files, iter_embed_pages
 from desclasificado.render.event import event_page
 from desclasificado.render.home import FRAGMENTS
+from desclasificado.render.i18n import activate, language
 from desclasificado.render.links import (
     ACTORS,
     COUNTRIES,
@@ -72,7 +73,8 @@ class Site:
     def render(self, url: str) -> Page:
         """Render the page at `url` and check its links (KeyError if not generated)."""
         try:
-            page = self.makers[url]()
+            with activate(language(self.context.info.lang)):
+                page = self.makers[url]()
         except Exception as exc:  # a bug: say which page, for whoever reports it
             exc.add_note(f"while rendering the page /{url}")
             raise
@@ -84,7 +86,8 @@ class Site:
     def fragment(self, name: str, url: str) -> tuple[str, PageBuilder]:
         """A generated part for the hand-written page at `url` (KeyError if unknown)."""
         pb = PageBuilder(url)
-        return FRAGMENTS[name](self.context, pb), pb
+        with activate(language(self.context.info.lang)):
+            return FRAGMENTS[name](self.context, pb), pb
 
     def broken_links(self) -> list[BrokenLink]:
         """Links to pages or anchors that do not exist, once every page is rendered."""
@@ -123,6 +126,13 @@ def plan_site(collection: Collection, index: SiteIndex | None = None,
     """
     index = index or build_index(collection)
     ctx = Context.prepare(collection, index, info)
+    with activate(language(ctx.info.lang)):
+        return _plan(ctx, write, other_pages)
+
+
+def _plan(ctx: Context, write: Callable[[str, str], None] | None,
+          other_pages: Iterable[str]) -> Site:
+    """`plan_site` in the site's language."""
     makers = page_makers(ctx)
     site = Site(ctx, LinkCheck(makers, other_pages), makers)
 

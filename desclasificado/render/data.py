@@ -20,6 +20,7 @@ from desclasificado.render.bibliographic import bibtex, bibtex_entry, csl_item, 
 from desclasificado.render.context import Context, country_name
 from desclasificado.render.dataschema import SCHEMA_VERSION, documents_schema, dump, events_schema
 from desclasificado.render.event import pages_text
+from desclasificado.render.i18n_dates import date_text
 from desclasificado.render.links import document_url, event_url
 from desclasificado.render.markup import plain_text
 from desclasificado.render.timelinejs import timelinejs_json
@@ -56,7 +57,7 @@ def event_row(ctx: Context, event_id: str) -> dict:
         })
     return {
         "id": event_id, "url": event_url(event_id),
-        "date": date.text, "date_display": date.display(),
+        "date": date.text, "date_display": date_text(date),
         "start": date.iso_start(), "end": date.end.isoformat() if date.end else None,
         "precision": date.precision, "approximate": date.approximate,
         "uncertain": date.uncertain, "interval": date.is_interval,
@@ -82,7 +83,7 @@ def _document_row(ctx: Context, doc_id: str) -> dict:
     return {
         **fields, "id": doc_id, "url": document_url(doc_id),
         "date": doc.date.text if doc.date else None,
-        "date_display": doc.date.display() if doc.date else None,
+        "date_display": date_text(doc.date) if doc.date else None,
         "date_of_last_review": doc.date_of_last_review.text if doc.date_of_last_review else None,
         "cited_pdf": doc.cited_pdf(), "transcript": doc_id in ctx.collection.transcripts,
         "cited_by": list(cited_by),
@@ -111,7 +112,7 @@ CSV_COLUMNS: list[tuple[str, str, Callable[[Context, str, Event], str]]] = [
     ("id", "The event's id.", lambda ctx, eid, e: eid),
     ("url", "Its page, relative to the site's address.", lambda ctx, eid, e: event_url(eid)),
     ("date", "The date as written (EDTF).", lambda ctx, eid, e: e.date.text),
-    ("date_display", "The date in words.", lambda ctx, eid, e: e.date.display()),
+    ("date_display", "The date in words.", lambda ctx, eid, e: date_text(e.date)),
     ("start", "The earliest day the date can mean (YYYY-MM-DD), empty if open.",
      lambda ctx, eid, e: e.date.iso_start() or ""),
     ("end", "The latest day, empty if open.",
