@@ -13,7 +13,8 @@ MAX_FUNCTION_LINES = 60
 STAGES = ("load", "records", "check", "archives", "render", "publish", "contribute")
 # Modules still over a limit, each with the issue that splits it: remove the line when done.
 KNOWN_LONG: dict[str, str] = {
-    "desclasificado.render.maps": "events_map is being rewritten for the message catalogue: split after",
+    "desclasificado.render.maps": "events_map: 61 lines with its catalogue messages, to split",
+    "desclasificado.render.charts": "overview_chart: 65 lines with its catalogue messages, to split",
 }
 
 

@@ -24,6 +24,10 @@ def on_files(files: Any, config: Any) -> Any:
     return SiteBuild.of(config).on_files(files, config)
 
 
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    return SiteBuild.of(config).on_env(env, config)
+
+
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     return SiteBuild.of(config).on_page_content(html, page)
 

@@ -20,9 +20,11 @@ from desclasificado.records.dates import HistDate
 from desclasificado.records.languages import TRANSLATION_LANGUAGES, language_name
 from desclasificado.records.models import Document, Event
 from desclasificado.render.bibliographic import bibtex, bibtex_entry, csl_item, csl_json
-from desclasificado.render.context import Context, country_name
+from desclasificado.render.context import Context
 from desclasificado.render.dataschema import SCHEMA_VERSION, documents_schema, dump, events_schema
 from desclasificado.render.event import pages_text
+from desclasificado.render.i18n import country_name
+from desclasificado.render.i18n_dates import date_text
 from desclasificado.render.markup import plain_text
 from desclasificado.render.timelinejs import timelinejs_json
 from desclasificado.render.urls import (
@@ -71,7 +73,7 @@ def event_row(ctx: Context, event_id: str) -> dict:
         })
     return {
         "id": event_id, "url": event_url(event_id),
-        "date": date.text, "date_display": date.display(),
+        "date": date.text, "date_display": date_text(date),
         "start": date.iso_start(), "end": date.end.isoformat() if date.end else None,
         "precision": date.precision, "approximate": date.approximate,
         "uncertain": date.uncertain, "interval": date.is_interval,
@@ -100,7 +102,7 @@ def _document_row(ctx: Context, doc_id: str) -> dict:
     fields |= {name: getattr(doc, name).text for name in dates}  # dates as written (EDTF)
     return {
         **fields, "id": doc_id, "url": document_url(doc_id),
-        "date_display": doc.date.display() if doc.date else None,
+        "date_display": date_text(doc.date) if doc.date else None,
         **archive_of(doc).data_fields(doc), "transcript": doc_id in ctx.collection.transcripts,
         "cited_by": list(cited_by),
     }
@@ -156,7 +158,7 @@ CSV_COLUMNS: list[Column] = [
     ("id", "The event's id.", lambda ctx, eid, e: eid),
     ("url", "Its page, relative to the site's address.", lambda ctx, eid, e: event_url(eid)),
     ("date", "The date as written (EDTF).", lambda ctx, eid, e: e.date.text),
-    ("date_display", "The date in words.", lambda ctx, eid, e: e.date.display()),
+    ("date_display", "The date in words.", lambda ctx, eid, e: date_text(e.date)),
     ("start", "The earliest day the date can mean (YYYY-MM-DD), empty if open.",
      lambda ctx, eid, e: e.date.iso_start() or ""),
     ("end", "The latest day, empty if open.",

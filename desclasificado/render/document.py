@@ -13,8 +13,10 @@ from desclasificado.records.dates import HistDate
 from desclasificado.records.fields import shown_fields
 from desclasificado.records.models import Document
 from desclasificado.render.context import Context, Page
+from desclasificado.render.i18n import _
+from desclasificado.render.i18n_dates import date_text
 from desclasificado.render.links import PageBuilder
-from desclasificado.render.listing import plural, time_element
+from desclasificado.render.listing import events_count, time_element
 from desclasificado.render.markup import esc
 from desclasificado.render.searchtext import label
 from desclasificado.render.teaching import document_tools
@@ -35,13 +37,14 @@ def _field_value(doc: Document, attribute: str) -> str:
 
 def _identification(doc: Document) -> str:
     """The non-empty identification fields, each with what it means."""
-    rows = "".join(f'<tr><th scope="row">{esc(view.label)}</th><td>{value}</td>'
-                   f'<td class="gloss">{esc(view.meaning)}</td></tr>'
+    rows = "".join(f'<tr><th scope="row">{esc(_(view.label))}</th><td>{value}</td>'
+                   f'<td class="gloss">{esc(_(view.meaning))}</td></tr>'
                    for view in shown_fields(type(doc))
                    if (value := _field_value(doc, view.attribute)))
-    return ('<table class="identification"><caption>As the archive identifies it</caption>'
-            '<thead><tr><th scope="col">Field</th><th scope="col">Value</th>'
-            f'<th scope="col">What it means</th></tr></thead><tbody>{rows}</tbody></table>')
+    return (f'<table class="identification"><caption>{esc(_("As the archive identifies it"))}'
+            f'</caption><thead><tr><th scope="col">{esc(_("Field"))}</th><th scope="col">'
+            f'{esc(_("Value"))}</th><th scope="col">{esc(_("What it means"))}</th></tr></thead>'
+            f'<tbody>{rows}</tbody></table>')
 
 
 def _archive_links(doc: Document) -> str:
@@ -58,7 +61,7 @@ def _archive_links(doc: Document) -> str:
 def _backlinks(ctx: Context, pb: PageBuilder, citations: list[Citation]) -> str:
     """The events citing the document, each with its citations and their passages."""
     if not citations:
-        return '<p class="empty">No event cites this document yet.</p>'
+        return f'<p class="empty">{esc(_("No event cites this document yet."))}</p>'
     by_event: dict[str, list[Citation]] = {}
     for c in citations:
         by_event.setdefault(c.event_id, []).append(c)
@@ -66,9 +69,11 @@ def _backlinks(ctx: Context, pb: PageBuilder, citations: list[Citation]) -> str:
     for event_id, cited in by_event.items():
         event = ctx.collection.events[event_id]
         where = "; ".join(
-            f'<a href="{pb.href(event_url(event_id), f"source-{c.number}")}">source {c.number}'
-            f"</a>, page {c.page}"
-            + (f' (<a href="{pb.href(pb.url, c.mark_id)}">marked below</a>)' if c.span else "")
+            f'<a href="{pb.href(event_url(event_id), f"source-{c.number}")}">'
+            f'{esc(_("source {number}").format(number=c.number))}</a>'
+            f'{esc(_(", page {page}").format(page=c.page))}'
+            + (f' (<a href="{pb.href(pb.url, c.mark_id)}">{esc(_("marked below"))}</a>)'
+               if c.span else "")
             for c in cited)
         items.append(f'<li><span class="entry-date">{time_element(event.date)}</span> '
                      f'<a href="{pb.href(event_url(event_id))}">{esc(event.title)}</a> '
@@ -90,7 +95,7 @@ def mark_passages(text: str, marks: list[tuple[Passage, Citation]], pb: PageBuil
     starts: dict[int, list[tuple]] = defaultdict(list)
     for span in spans:
         starts[span[0]].append(span)
-    points = sorted({0, len(text)} | {p for start, end, _, _ in spans for p in (start, end)})
+    points = sorted({0, len(text)} | {p for start, end, _c, _m in spans for p in (start, end)})
     out: list[str] = []
     stack: list[tuple] = []
     for i, point in enumerate(points):
@@ -113,7 +118,7 @@ def mark_passages(text: str, marks: list[tuple[Passage, Citation]], pb: PageBuil
 def _mark(citation: Citation, mark_id: str | None, titles: dict[str, str],
           pb: PageBuilder) -> str:
     """An opening `<mark>`: with its id, or a continued one."""
-    title = f'title="Cited in: {esc(titles[citation.event_id])}"'
+    title = f'title="{esc(_("Cited in: {title}").format(title=titles[citation.event_id]))}"'
     if mark_id is None:
         return f'<mark class="continued" {title}>'
     return f'<mark id="{pb.anchor(mark_id)}" {title}>'
@@ -127,12 +132,12 @@ def _transcript(ctx: Context, pb: PageBuilder, doc_id: str, doc: Document) -> st
         return f'<p class="empty">{esc(archive.no_transcript)}</p>'
     marks = ctx.index.marks.get(doc_id, {})
     titles = {c.event_id: ctx.collection.events[c.event_id].title
-              for found in marks.values() for _, c in found}
-    source = (f"<p><strong>Source of the text:</strong> {esc(doc.transcript_source)}</p>"
-              if doc.transcript_source else "")
+              for found in marks.values() for _part, c in found}
+    source = (f"<p><strong>{esc(_('Source of the text:'))}</strong> "
+              f"{esc(doc.transcript_source)}</p>" if doc.transcript_source else "")
     worked = getattr(doc, "transcript_note", None)
     if worked:
-        source += f"<p><strong>What was done to the text:</strong> {esc(worked)}</p>"
+        source += f"<p><strong>{esc(_('What was done to the text:'))}</strong> {esc(worked)}</p>"
     note = (f'<div class="transcript-note"><p>{esc(archive.transcript_note)}</p>{source}</div>')
     if not transcript.has_pages:
         text = mark_passages(transcript.text, marks.get(0, []), pb, titles)
@@ -142,8 +147,9 @@ def _transcript(ctx: Context, pb: PageBuilder, doc_id: str, doc: Document) -> st
         text, notes = _page_parts(archive, transcript.pages[number], marks.get(number, []), pb,
                                   titles)
         anchor = pb.anchor(f"page-{number}")
-        pages.append(f'<section class="tpage" id="{anchor}" aria-label="Page {number}">'
-                     f'<h3>Page {number} <a class="external pdf-page" '
+        page = esc(_("Page {page}").format(page=number))
+        pages.append(f'<section class="tpage" id="{anchor}" aria-label="{page}">'
+                     f'<h3>{page} <a class="external pdf-page" '
                      f'href="{esc(archive.page_url(doc, number))}">'
                      f"{esc(archive.transcript_page_label)} {number}</a></h3>"
                      f'<pre class="ocr">{text}</pre>{notes}</section>')
@@ -178,10 +184,10 @@ def _searchable(ctx: Context, doc_id: str, doc: Document) -> str:
     passages: dict[str, None] = {}
     for page, marks in sorted(ctx.index.marks.get(doc_id, {}).items()):
         text = (transcript.pages.get(page, "") if page else transcript.text) if transcript else ""
-        for passage, _ in marks:
+        for passage, _citation in marks:
             passages[esc(" ".join(text[passage.start:passage.end].split()))] = None
     quoted = "".join(f"<blockquote>{passage}</blockquote>" for passage in passages)
-    return label("Document", doc.date.display() if doc.date else "") + f"<p>{fields}</p>{quoted}"
+    return label("document", date_text(doc.date) if doc.date else "") + f"<p>{fields}</p>{quoted}"
 
 
 def document_page(ctx: Context, doc_id: str) -> Page:
@@ -192,21 +198,25 @@ def document_page(ctx: Context, doc_id: str) -> Page:
     pb = PageBuilder(url)
     citations = ctx.index.by_document.get(doc_id, [])
     who = " · ".join(esc(x) for x in (archive.byline(doc),
-                                      doc.date.display() if doc.date else None) if x)
+                                      date_text(doc.date) if doc.date else None) if x)
     for anchor in ("identification", "archive", "cited-by", "transcript"):
         pb.anchor(anchor)
     header = (f'<article class="record document"><header class="page-head"><p class="kicker">'
-              f'<a href="{pb.href(DOCUMENTS)}">Documents</a> · {esc(archive.identifier(doc))}</p>'
+              f'<a href="{pb.href(DOCUMENTS)}">{esc(_("Documents"))}</a> · '
+              f'{esc(archive.identifier(doc))}</p>'
               f'<h1>{esc(doc.title)}</h1><p class="date">{who}</p>'
               f'{document_tools(ctx, pb, doc_id)}</header>')
-    identification = (f'<section aria-labelledby="identification"><h2 id="identification">Identification'
-                      f'</h2>{_identification(doc)}</section>'
-                      f'<section aria-labelledby="archive"><h2 id="archive">At the archive</h2>'
+    identification = (f'<section aria-labelledby="identification"><h2 id="identification">'
+                      f'{esc(_("Identification"))}</h2>{_identification(doc)}</section>'
+                      f'<section aria-labelledby="archive"><h2 id="archive">'
+                      f'{esc(_("At the archive"))}</h2>'
                       f'<p>{esc(archive.holder(doc))}.</p>{_archive_links(doc)}</section>')
-    cited_by = (f'<section aria-labelledby="cited-by"><h2 id="cited-by">Cited by '
-                f'{plural(len({c.event_id for c in citations}), "event")}</h2>'
+    cited = events_count(len({c.event_id for c in citations}))
+    cited_by = (f'<section aria-labelledby="cited-by"><h2 id="cited-by">'
+                f'{esc(_("Cited by {count}").format(count=cited))}</h2>'
                 f'{_backlinks(ctx, pb, citations)}</section>')
-    transcript = (f'<section aria-labelledby="transcript"><h2 id="transcript">Transcript</h2>'
+    transcript = (f'<section aria-labelledby="transcript"><h2 id="transcript">'
+                  f'{esc(_("Transcript"))}</h2>'
                   f'{_transcript(ctx, pb, doc_id, doc)}</section>')
     html = f"{header}{identification}{cited_by}{transcript}</article>"
     return Page(url, doc.title, html, pb.links, pb.anchors,

@@ -13,6 +13,7 @@ from desclasificado.render import dataschema
 from desclasificado.render.context import Context
 from desclasificado.render.data import CSV_COLUMNS
 from desclasificado.render.dataschema import EVENT_FIELDS, SOURCE_FIELDS
+from desclasificado.render.i18n import _, n_
 from desclasificado.render.links import PageBuilder, relative
 from desclasificado.render.markup import esc
 from desclasificado.render.teaching import EVENT_HEIGHT, iframe
@@ -45,25 +46,26 @@ def embed_example(ctx: Context, pb: PageBuilder) -> str:
     """A real event's embeddable page in an iframe, as a teacher's page would show it."""
     event_id = example_event(ctx)
     if event_id is None:
-        return '<p class="empty">No event yet to show.</p>'
+        return f'<p class="empty">{esc(_("No event yet to show."))}</p>'
     title = ctx.collection.events[event_id].title
     target = embed_url(f"events/{event_id}/")
     src = html.unescape(pb.href(target))  # recorded for the link check; iframe() escapes
     frame = iframe(src, f"{title} · {ctx.info.name}", EVENT_HEIGHT, style=False)
-    return (f'<figure class="embed-example">{frame}<figcaption>The embedded version of '
-            f'“{esc(title)}”, as it appears in a page that uses the code below (here with the '
-            "optional script, so the frame takes the height of its content).</figcaption>"
-            "</figure>")
+    caption = _("The embedded version of “{title}”, as it appears in a page that uses the code "
+                "below (here with the optional script, so the frame takes the height of its "
+                "content).").format(title=title)
+    return f'<figure class="embed-example">{frame}<figcaption>{esc(caption)}</figcaption></figure>'
 
 
 def _rows(fields: list[tuple[str, dict, str]]) -> str:
     return "".join(f"<tr><td><code>{esc(name)}</code></td><td>{esc(text)}</td></tr>"
-                   for name, _, text in fields)
+                   for name, _schema, text in fields)
 
 
 def _table(caption: str, head: str, rows: str) -> str:
     return (f'<table class="data-fields"><caption>{esc(caption)}</caption><thead><tr>'
-            f'<th scope="col">{head}</th><th scope="col">What it holds</th></tr></thead>'
+            f'<th scope="col">{esc(head)}</th><th scope="col">{esc(_("What it holds"))}</th>'
+            "</tr></thead>"
             f"<tbody>{rows}</tbody></table>")
 
 
@@ -75,39 +77,42 @@ def data_files(ctx: Context, pb: PageBuilder) -> str:
         return f'<a href="{esc(relative(pb.url, path))}"><code>/{esc(path)}</code></a>'
 
     rows = [
-        (EVENTS_JSON, f"All {len(c.events):,} events with every field, in timeline order "
-                             "(fields below)."),
-        (EVENTS_SCHEMA, "The JSON Schema of events.json."),
-        (EVENTS_CSV, "One row per event, for spreadsheets (columns below)."),
-        (DOCUMENTS_JSON, f"All {len(c.documents):,} documents with every field of their "
-                                "records and the events citing them."),
-        (DOCUMENTS_SCHEMA, "The JSON Schema of documents.json."),
-        (TIMELINEJS_JSON, "The events for Knight Lab's TimelineJS 3."),
-        (DOCUMENTS_CSL, "Every document as CSL-JSON, for Zotero and other "
-                                    "reference managers."),
-        (DOCUMENTS_BIB, "Every document as BibTeX, for LaTeX and reference managers."),
+        (EVENTS_JSON, n_("All {n} event with every field, in timeline order (fields "
+                         "below).", "All {n} events with every field, in timeline order "
+                         "(fields below).", len(c.events))),
+        (EVENTS_SCHEMA, _("The JSON Schema of events.json.")),
+        (EVENTS_CSV, _("One row per event, for spreadsheets (columns below).")),
+        (DOCUMENTS_JSON, n_("All {n} document with every field of its record and the "
+                            "events citing it.", "All {n} documents with every field of "
+                            "their records and the events citing them.", len(c.documents))),
+        (DOCUMENTS_SCHEMA, _("The JSON Schema of documents.json.")),
+        (TIMELINEJS_JSON, _("The events for Knight Lab's TimelineJS 3.")),
+        (DOCUMENTS_CSL, _("Every document as CSL-JSON, for Zotero and other "
+                          "reference managers.")),
+        (DOCUMENTS_BIB, _("Every document as BibTeX, for LaTeX and reference managers.")),
     ]
     body = "".join(f"<tr><td>{link(path)}</td><td>{esc(text)}</td></tr>" for path, text in rows)
-    return _table("The files", "Address", body)
+    return _table(_("The files"), _("Address"), body)
 
 
 def event_fields(ctx: Context, pb: PageBuilder) -> str:
     """The fields of an event and of a source in events.json."""
-    return (_table("An event in events.json", "Field", _rows(EVENT_FIELDS))
-            + _table("A source (in an event's sources)", "Field", _rows(SOURCE_FIELDS)))
+    return (_table(_("An event in events.json"), _("Field"), _rows(EVENT_FIELDS))
+            + _table(_("A source (in an event's sources)"), _("Field"), _rows(SOURCE_FIELDS)))
 
 
 def document_fields(ctx: Context, pb: PageBuilder) -> str:
     """The fields of a document in documents.json."""
-    return "".join(_table(f"A {archive.short_name} in documents.json", "Field",
-                          _rows(dataschema.document_fields(kind))) for kind, archive in ARCHIVES.items())
+    return "".join(_table(_("A {kind} in documents.json").format(kind=archive.short_name),
+                          _("Field"), _rows(dataschema.document_fields(kind)))
+                   for kind, archive in ARCHIVES.items())
 
 
 def csv_columns(ctx: Context, pb: PageBuilder) -> str:
     """The columns of events.csv."""
     rows = "".join(f"<tr><td><code>{esc(name)}</code></td><td>{esc(text)}</td></tr>"
-                   for name, text, _ in CSV_COLUMNS)
-    return _table("The columns of events.csv", "Column", rows)
+                   for name, text, _fill in CSV_COLUMNS)
+    return _table(_("The columns of events.csv"), _("Column"), rows)
 
 
 GUIDE_FRAGMENTS: dict[str, Fragment] = {
