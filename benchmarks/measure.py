@@ -68,7 +68,7 @@ def stages(root: Path) -> dict[str, float]:
 
 
 def build(root: Path, site_dir: Path) -> dict[str, float]:
-    from desclasificado.publish.build import build_site
+    from desclasificado.cli import build_and_report as build_site
 
     out = io.StringIO()
     started, cpu = time.perf_counter(), time.process_time()

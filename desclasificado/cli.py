@@ -20,8 +20,10 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from desclasificado.check.project import check_project
-from desclasificado.check.selection import select
+from desclasificado.check.project import CheckResult, check_project
+from desclasificado.check.selection import Selection, select
+from desclasificado.check.translations import language_problem, missing_summary, missing_translations
+from desclasificado.contribute.quoting import add_quote_command
 from desclasificado.contribute.scaffold import add_new_command
 from desclasificado.internal import report_internal_error
 
@@ -43,10 +45,16 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--root", type=Path, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--site-dir", type=Path, default=None,
                         help="build the site into this directory instead of site/")
+    parser.add_argument("--site-url", default=None, metavar="URL",
+                        help="the address the site is published at (overrides mkdocs.yml)")
     sub = parser.add_subparsers(dest="command")
     build = sub.add_parser("build", help="check, then build the site into site/ (the default)")
     build.add_argument("--site-dir", type=Path, default=argparse.SUPPRESS,
                        help="build into this directory instead of site/")
+    build.add_argument("--site-url", default=None, metavar="URL",
+                       help="the address the site is published at (overrides site_url in "
+                            "mkdocs.yml): the sitemap, oEmbed and the Cite and Embed "
+                            "addresses need it")
     serve = sub.add_parser("serve", help="preview the site, rebuilt whenever a file changes")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
                        help="address to serve on (default 127.0.0.1:8000)")
@@ -58,16 +66,34 @@ def _parser() -> argparse.ArgumentParser:
                             "is set)")
     check.add_argument("--no-quotes", action="store_true",
                        help="skip verifying quotes against transcripts")
+    check.add_argument("--missing-translation", metavar="LANG", default=None,
+                       help="also list every event, actor and theme without a translation "
+                            "into LANG (e.g. es), with a count; a report, not an error")
     schema = sub.add_parser("schema", help="write the JSON Schemas into schemas/")
     schema.add_argument("--check", action="store_true",
                         help="only report whether schemas/ is up to date")
     imp = sub.add_parser("import-rif", help="register documents from transcripts with a JFK "
                          "identification form")
-    imp.add_argument("files", nargs="+", type=Path)
+    imp.add_argument("files", nargs="+", type=Path, help="transcripts, or folders of transcripts")
     imp.add_argument("--force", action="store_true", help="overwrite existing documents")
     imp.add_argument("--index", type=Path, default=None,
                      help="the corpus index.csv, for release addresses and provenance")
+    imp.add_argument("--catalog", type=Path, default=None,
+                     help="NARA's catalogue as CSV: fills what the form leaves empty, reports disagreements")
+    imp.add_argument("--no-form", action="store_true",
+                     help="for a transcript without an identification form, write a skeleton record")
+    imp.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes reading forms")
+    imp.add_argument("--details", action="store_true", help="each file's warnings, even on long runs")
+    frus = sub.add_parser("import-frus", help="register FRUS documents from the Office of the "
+                          "Historian's TEI XML")
+    frus.add_argument("files", nargs="+", type=Path,
+                      help="TEI files (whole volumes or single documents), or folders of them")
+    frus.add_argument("--force", action="store_true", help="overwrite existing documents")
+    frus.add_argument("--index", type=Path, default=None,
+                      help="the corpus index.csv (printed pages, commits); a folder's own "
+                           "index.csv is used when there is one")
     add_new_command(sub)
+    add_quote_command(sub)
     return parser
 
 
@@ -116,6 +142,9 @@ def _style(choice: str) -> str:
 @command("check")
 def run_check(args: argparse.Namespace, root: Path) -> int:
     selection, path_errors = select(args.paths, root)
+    lang = args.missing_translation
+    if lang is not None and language_problem(lang):
+        path_errors.append(f"error: {language_problem(lang)}")
     if path_errors:
         print("\n".join(path_errors), file=sys.stderr)
         return 2
@@ -132,16 +161,64 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
               f"{errors} error{'s' if errors != 1 else ''}")
     else:
         print(result.summary())
+    if lang is not None:
+        _report_missing(result, lang, selection if args.paths else None)
     return 1 if errors else 0
+
+
+def _report_missing(result: CheckResult, lang: str, selection: Selection | None) -> None:
+    """The --missing-translation report: one line per record, then the count."""
+    missing = missing_translations(result.collection, lang)
+    if selection is not None:
+        missing = [m for m in missing if m.path in selection]
+    for item in missing:
+        print(item.format())
+    print(missing_summary(result.collection, lang, missing, named_files=selection is not None))
 
 
 @command("build")
 def run_build(args: argparse.Namespace, root: Path) -> int:
-    from desclasificado.publish.build import build_site
-
     site_dir = getattr(args, "site_dir", None)
-    return build_site(root, site_dir.resolve() if site_dir else None,
-                      style=_style(getattr(args, "format", "auto")))
+    return build_and_report(root, site_dir.resolve() if site_dir else None,
+                            style=_style(getattr(args, "format", "auto")),
+                            site_url=getattr(args, "site_url", None))
+
+
+def build_and_report(root: Path, site_dir: Path | None = None, style: str = "text",
+                     site_url: str | None = None) -> int:
+    """`pipeline.build()`, printed: the problems, then what was built or why not; 0 on success."""
+    from desclasificado import pipeline
+    from desclasificado.publish.build import BuildFailed, engine_messages, os_message, shown
+
+    root = root.resolve()
+    where = shown((site_dir or root / "site").resolve(), root)
+    failed = f"error: the site was not built: fix the errors above ({where} is unchanged)"
+
+    def print_problems(result: CheckResult) -> None:
+        for problem in result.problems:
+            print(problem.format(style))
+
+    try:
+        with engine_messages():
+            built = pipeline.build(root, site_dir, checked=print_problems, site_url=site_url)
+    except pipeline.BuildRefused as exc:
+        print(f"error: {exc}")
+        return 1
+    except pipeline.ContentErrors as exc:
+        print(f"{exc.result.summary()}\n{failed}")
+        return 1
+    except BuildFailed as exc:
+        print(f"{exc}\n{failed}")
+        return 1
+    except OSError as exc:
+        print(f"{os_message(exc)}\n{failed}")
+        return 1
+    except Exception as exc:  # a bug, not a content problem
+        report_internal_error(exc, f"the site was not built ({where} is unchanged)")
+        return 1
+    print(f"{built.result.summary()}\nbuilt {built.pages:,} pages into {where} in "
+          f"{built.seconds:.1f} s")
+    return 0
 
 
 _ADDRESS_ERRORS = (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES)
@@ -149,7 +226,7 @@ _ADDRESS_ERRORS = (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES)
 
 @command("serve")
 def run_serve(args: argparse.Namespace, root: Path) -> int:
-    from desclasificado.publish.build import serve_site
+    from desclasificado.publish.serve import serve_site
 
     try:
         return serve_site(root, args.dev_addr)
@@ -178,20 +255,58 @@ def run_schema(args: argparse.Namespace, root: Path) -> int:
     return 0
 
 
+@command("quote")
+def run_quote(args: argparse.Namespace, root: Path) -> int:
+    from desclasificado.contribute.quoting import QuoteError, source_block
+
+    try:
+        print(source_block(root, args.document, args.page, args.first, args.last), end="")
+    except QuoteError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+@command("import-frus")
+def run_import_frus(args: argparse.Namespace, root: Path) -> int:
+    from desclasificado.archives.frus.importer import format_results, import_frus
+
+    results = import_frus(args.files, root / "documents", force=args.force,
+                          index_csv=args.index)
+    print(format_results(results))
+    return 1 if any(item.status == "failed" for item in results) else 0
+
+
 @command("import-rif")
 def run_import(args: argparse.Namespace, root: Path) -> int:
-    from desclasificado.archives.jfk.importer import format_report, import_rif
+    from desclasificado.archives.jfk.catalog import CatalogError
+    from desclasificado.archives.jfk.importer import import_rif
+    from desclasificado.archives.jfk.report import format_report, format_summary
 
-    failed = 0
-    for path in args.files:
-        if not path.is_file():
-            print(f"{path}: error: no such file")
-            failed += 1
-            continue
-        report = import_rif(path, root / "documents", force=args.force, index_csv=args.index)
-        print(format_report(report, details=True))  # the warnings say what to compare with the PDF
-        failed += getattr(report, "failed", False)
-    return 1 if failed else 0
+    missing = [path for path in args.files if not path.exists()]
+    for path in missing:
+        print(f"{path}: error: no such file or folder", file=sys.stderr)
+    paths = [path for path in args.files if path.exists()]
+    try:
+        report = import_rif(paths, root / "documents", force=args.force, index_csv=args.index,
+                            catalog_csv=args.catalog, no_form=args.no_form, jobs=max(1, args.jobs),
+                            progress=_import_progress())
+    except CatalogError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    details = args.details or len(report.files) <= 20  # the warnings say what to compare with the PDF
+    print(format_report(report, details=details))
+    if len(report.files) > 1:
+        print(format_summary(report))
+    return 1 if missing or not report.ok else 0
+
+
+def _import_progress() -> Callable[[int, int, object], None]:
+    """A progress line on stderr for long imports: every 100 files and at the end."""
+    def show(done: int, total: int, _item: object) -> None:
+        if total >= 100 and (done % 100 == 0 or done == total):
+            print(f"import-rif: {done}/{total} files", file=sys.stderr, flush=True)
+    return show
 
 
 @command("new")

@@ -97,9 +97,8 @@ EXPECTED = {
     "many-errors": ["events/many-errors.yaml:61:1: error: ... and 4,950 more problems in this file "
                     "from here on: fix the ones above first, then check again"],
     "line-break-in-name": ["events/evil\\n::error file=forged.yaml,line=1::forged.yaml:1:1: error: "
-                           "file name 'evil\\n::error file=forged.yaml,line=1::forged' is not an id: "
-                           "use lower-case letters, digits and hyphens, e.g. "
-                           "'evil-error-file-forged-yaml-line-1-forged.yaml'"],
+                           "the file name holds the invisible character U+000A: rename it to "
+                           "evil-error-file-forged-yaml-line-1-forged.yaml"],
     "crlf-positions": ["events/crlf-error.yaml:5:1: error: unknown field 'countrys' (did you mean "
                        "'countries'?)"],
 }
@@ -178,9 +177,8 @@ def test_a_file_name_cannot_forge_an_annotation(hostile: Project) -> None:
     assert not any(line.startswith("::error file=forged.yaml") for line in lines)
     name = "events/evil\\n%3A%3Aerror file=forged.yaml%2Cline=1%3A%3Aforged.yaml"
     assert all(line.startswith(f"::error file={name},") for line in lines if "forged.yaml," in line)
-    assert (f"::error file={name},line=1,col=1::file name 'evil\\n::error file=forged.yaml,line=1::"
-            "forged' is not an id: use lower-case letters, digits and hyphens, e.g. "
-            "'evil-error-file-forged-yaml-line-1-forged.yaml'") in lines
+    assert (f"::error file={name},line=1,col=1::the file name holds the invisible character "
+            "U+000A: rename it to evil-error-file-forged-yaml-line-1-forged.yaml") in lines
 
 
 def test_byte_order_marks_and_windows_line_ends_just_work(tmp_path: Path) -> None:

@@ -2,17 +2,20 @@
 
 Paths are taken as the shell gives them: relative to the current folder (which may be a
 subfolder such as events/) or absolute. Each must exist inside the project, in one of
-the content folders; a folder stands for every file in it. The whole collection is
+the content folders or pages/; a folder stands for every file in it. The whole collection is
 still checked, so that references between files are verified; only the report is limited.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from desclasificado.load.records import KINDS
+from desclasificado.load.records import KINDS, PAGES
+
+FOLDERS = (*KINDS, PAGES)
 
 
 @dataclass(frozen=True)
@@ -35,8 +38,9 @@ def select(paths: Iterable[Path], root: Path, cwd: Path | None = None) -> tuple[
     folders: list[str] = []
     errors = []
     for path in paths:
-        absolute = (cwd / path).resolve()
-        if not absolute.exists():
+        named = Path(os.path.abspath(cwd / path))  # a link is named, not followed
+        absolute = named.parent.resolve() / named.name if named.name else named.resolve()
+        if not os.path.lexists(absolute):
             errors.append(f"{path}: error: no such file or folder (from {cwd})")
             continue
         try:
@@ -45,11 +49,11 @@ def select(paths: Iterable[Path], root: Path, cwd: Path | None = None) -> tuple[
             errors.append(f"{path}: error: outside the project folder {root}")
             continue
         if rel == ".":
-            folders.extend(KINDS)
-        elif rel.split("/")[0] not in KINDS:
+            folders.extend(FOLDERS)
+        elif rel.split("/")[0] not in FOLDERS:
             errors.append(f"{path}: error: not a record: only files in "
-                          f"{', '.join(k + '/' for k in KINDS)} are checked")
-        elif absolute.is_dir():
+                          f"{', '.join(k + '/' for k in FOLDERS)} are checked")
+        elif absolute.is_dir() and not absolute.is_symlink():
             folders.append(rel)
         else:
             files.add(rel)

@@ -1,6 +1,6 @@
 """Stage 2, validate: typed models for each file, then the checks across files.
 
-`validate()` turns a `RawProject` into a `Collection` of models, and returns every
+`validate()` turns a `RawProject` into a `Collection` of models (`collection.py`), and returns every
 problem of every file: pydantic's errors are mapped back to the line and column of the
 YAML value they concern, and worded as what to change.
 """
@@ -10,17 +10,20 @@ from __future__ import annotations
 import difflib
 import re
 import typing
-from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
+from rapidfuzz.distance import DamerauLevenshtein
 
+from desclasificado.archives import UnknownKind, archive_of, document_model
+from desclasificado.check.collection import Collection
+from desclasificado.check.translations import actor_name_problems, translation_problems
 from desclasificado.load.records import RawProject, RawRecord
-from desclasificado.load.transcripts import Transcript
 from desclasificado.load.yamlsafe import Positions
 from desclasificado.problems import Problem, show
-from desclasificado.records.models import ID_PATTERN, MODELS, Actor, Document, Event, Theme, id_key, slugify
+from desclasificado.records.models import ID_PATTERN, MODELS, Event, id_key, slugify
 
 _ID_RE = re.compile(ID_PATTERN)
 # Names Windows reserves for devices, with any extension: a file events/con.yaml, or a page
@@ -38,32 +41,6 @@ _EXAMPLES = {
 }
 
 
-@dataclass
-class Collection:
-    """The validated content of a project: records by id, transcripts by document id."""
-
-    events: dict[str, Event] = field(default_factory=dict)
-    documents: dict[str, Document] = field(default_factory=dict)
-    actors: dict[str, Actor] = field(default_factory=dict)
-    themes: dict[str, Theme] = field(default_factory=dict)
-    transcripts: dict[str, Transcript] = field(default_factory=dict)
-    positions: dict[tuple[str, str], Positions] = field(default_factory=dict)
-    # Records that exist but did not validate: their own errors are reported, so
-    # references to them are not reported again as unknown.
-    invalid: set[tuple[str, str]] = field(default_factory=set)
-
-    def table(self, kind: str) -> dict[str, Any]:
-        return getattr(self, kind)
-
-    def path(self, kind: str, record_id: str) -> str:
-        return self.positions[(kind, record_id)].path
-
-    def drop_value_positions(self) -> None:
-        """Keep only the file of each record, not where each of its values is: what a
-        checked collection needs to be rendered (a fifth of its memory at 10,000 events)."""
-        self.positions = {key: Positions(where.path) for key, where in self.positions.items()}
-
-
 def validate(raw: RawProject) -> tuple[Collection, list[Problem]]:
     """Build models for every readable record and run the checks across the collection."""
     collection = Collection(transcripts=dict(raw.transcripts))
@@ -76,7 +53,8 @@ def validate(raw: RawProject) -> tuple[Collection, list[Problem]]:
         else:
             collection.invalid.add((record.kind, record.id))
     problems += _document_problems(collection)
-    problems += _event_problems(collection)
+    problems += _event_problems(collection, raw.root)
+    problems += actor_name_problems(collection)
     documents_read = {r.id for r in raw.records if r.kind == "documents"}
     problems += [Problem(t.path, 1, 1, f"transcript without a document: add "
                          f"documents/{doc_id}.yaml")
@@ -89,7 +67,7 @@ def _unique_records(records: list[RawRecord], problems: list[Problem]) -> list[R
     seen: dict[tuple[str, str], RawRecord] = {}
     unique = []
     for record in records:
-        if not _ID_RE.match(record.id):
+        if not _ID_RE.fullmatch(record.id):
             problems.append(Problem(record.path, 1, 1, f"file name {show(record.id)} is not an "
                                     "id: use lower-case letters, digits and hyphens, e.g. "
                                     f"'{slugify(record.id) or 'my-event'}.yaml'"))
@@ -109,17 +87,23 @@ def _unique_records(records: list[RawRecord], problems: list[Problem]) -> list[R
 
 
 def _build_model(record: RawRecord, problems: list[Problem]) -> BaseModel | None:
-    model_class = MODELS[record.kind]
     if not isinstance(record.data, dict):
         what = "empty" if record.data is None else f"a {type(record.data).__name__}"
         problems.append(Problem(record.path, 1, 1, f"the file is {what}: a record is a list "
                                 "of 'field: value' lines; see FORMAT.md"))
         return None
+    model_class: type[BaseModel] = MODELS[record.kind]
+    if record.kind == "documents":
+        try:
+            model_class = document_model(record.data)
+        except UnknownKind as exc:
+            problems.append(record.positions.problem(("kind",), str(exc)))
+            return None
     try:
         model = model_class.model_validate(record.data)
     except ValidationError as exc:
-        problems.extend(_model_problem(e, record, model_class)
-                        for e in _without_typo_echoes(exc.errors(), model_class))
+        errors = _without_key_echoes(_without_typo_echoes(exc.errors(), model_class))
+        problems.extend(_model_problem(e, record, model_class) for e in errors)
         return None
     if getattr(model, "id", None) not in (None, record.id):
         problems.append(record.positions.problem(("id",), f"id {show(model.id)} does not match "
@@ -140,9 +124,25 @@ def _without_typo_echoes(errors: list[Any], model_class: type[BaseModel]) -> lis
     return [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in meant)]
 
 
+def _without_key_echoes(errors: list[Any]) -> list[Any]:
+    """Drop the errors inside a mapping entry whose key is itself wrong (translations.de)."""
+    bad_keys = {tuple(e["loc"][:-1]) for e in errors if e["loc"] and e["loc"][-1] == "[key]"}
+    return [e for e in errors if e["loc"][-1:] == ("[key]",)
+            or not any(tuple(e["loc"][:len(k)]) == k for k in bad_keys)]
+
+
 def _model_problem(error: Any, record: RawRecord, model_class: type[BaseModel]) -> Problem:
     loc = tuple(error["loc"])
     kind = error["type"]
+    if loc[-1:] == ("[key]",):
+        message = error["msg"].removeprefix("Value error, ")
+        return record.positions.problem(loc[:-1], f"{'.'.join(map(str, loc[:-1]))}: {message}",
+                                        key=True)
+    if kind == "model_type" and loc[-2:-1] == ("translations",) or kind == "dict_type":
+        where = ".".join(map(str, loc))
+        return record.positions.problem(loc, f"{where} must hold fields indented under it, "
+                                        "one 'name: \"...\"' line each, not a single value "
+                                        "(see FORMAT.md)")
     name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "value")
     value = error.get("input")
     if kind == "extra_forbidden":
@@ -216,15 +216,18 @@ def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
 
 
 def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
-    """The model found at `loc` inside `model` (list indexes skipped), or None where `loc`
-    names no field or a field that holds no model."""
+    """The model found at `loc` inside `model` (list indexes and mapping keys skipped), or
+    None where `loc` names no field or a field that holds no model."""
+    keyed = False  # the part after a mapping field (translations) is a key, not a field
     for part in loc:
-        if isinstance(part, int):
+        if isinstance(part, int) or keyed:
+            keyed = False
             continue
         info = _field_named(model, part)
         nested = _nested_model(info.annotation) if info else None
         if nested is None:
             return None
+        keyed = typing.get_origin(info.annotation) is dict
         model = nested
     return model
 
@@ -249,35 +252,87 @@ def _document_problems(collection: Collection) -> list[Problem]:
     problems = []
     for doc_id, doc in collection.documents.items():
         where = collection.positions[("documents", doc_id)]
-        if slugify(doc.record_number) != doc_id:
-            problems.append(where.problem(("record_number",), f"record number "
-                            f"{show(doc.record_number)} does not match the file name: name "
-                            f"the file documents/{slugify(doc.record_number)}.yaml"))
-        releases = [r.release for r in doc.releases]
-        if doc.cited_release not in releases:
-            problems.append(where.problem(("cited_release",), f"cited_release "
-                            f"{show(doc.cited_release)} is not one of the releases listed "
-                            f"({', '.join(releases)})"))
+        archive = archive_of(doc)
+        problems += [where.problem(loc, message) for loc, message in archive.problems(doc, doc_id)]
         transcript = collection.transcripts.get(doc_id)
-        if transcript and transcript.pages and max(transcript.pages) > doc.pages:
-            problems.append(Problem(transcript.path, 1, 1, f"the transcript has a page "
-                            f"{max(transcript.pages)} but the document has {doc.pages} pages: "
-                            "fix 'pages' or the '## Page N' lines"))
+        message = archive.transcript_problem(doc, sorted(transcript.pages)) if transcript else None
+        if message and transcript:
+            problems.append(Problem(transcript.path, 1, 1, message))
     return problems
 
 
-def _event_problems(collection: Collection) -> list[Problem]:
+def _event_problems(collection: Collection, root: Path | None = None) -> list[Problem]:
     problems: list[Problem] = []
     for event_id, event in collection.events.items():
         where = collection.positions[("events", event_id)]
         problems += _source_problems(event, where, collection)
         problems += _reference_problems(event_id, event, where, collection)
-        for number in sorted(event.citation_numbers()):
-            if not 1 <= number <= len(event.sources):
-                field_name = "summary" if f"[^{number}]" in event.summary else "body"
-                problems.append(where.problem((field_name,), f"citation mark [^{number}] has "
-                                f"no source: this event has {len(event.sources)} source(s)"))
+        problems += translation_problems(event, where)
+        problems += _mark_problems(event, where, root)
+        problems += _html_problems(event, where, root)
     return problems
+
+
+_HTML_TAG = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9]*)\b[^<>]*>")
+_MARKDOWN_FOR = {"i": "*words*", "em": "*words*", "b": "**words**", "strong": "**words**",
+                 "a": "[words](https://...)", "br": "a blank line between paragraphs",
+                 "p": "a blank line between paragraphs", "ul": "lines starting with - ",
+                 "li": "lines starting with - ", "blockquote": "lines starting with > "}
+
+
+def _html_problems(event: Event, where: Positions, root: Path | None) -> list[Problem]:
+    """Raw HTML in a summary or body is shown as text, never as markup: say so, with the
+    Markdown to use instead (a warning: the page is still safe and built)."""
+    problems = []
+    texts = [((name,), getattr(event, name)) for name in ("summary", "body")]
+    texts += [(("translations", lang, name), getattr(text, name))
+              for lang, text in event.translations.items() for name in ("summary", "body")]
+    for loc, text in texts:
+        found = _HTML_TAG.search(text or "")
+        if found is None:
+            continue
+        tag = found.group(1).lower()
+        use = _MARKDOWN_FOR.get(tag)
+        fix = f"write {use} instead" if use else "remove it"
+        line, column = _place_in_text(root, where, loc, found.group(0))
+        problems.append(Problem(where.path, line, column, f"HTML such as {found.group(0)!r} is "
+                                f"not allowed in {'.'.join(loc)} and would show as text: {fix} "
+                                "(Markdown, see FORMAT.md)", severity="warning"))
+    return problems
+
+
+def _mark_problems(event: Event, where: Positions, root: Path | None) -> list[Problem]:
+    """A citation mark [^N] with no N-th source, at the mark itself."""
+    problems = []
+    count = len(event.sources)
+    for number in sorted(event.citation_numbers()):
+        if 1 <= number <= count:
+            continue
+        mark = f"[^{number}]"
+        field_name = "summary" if mark in event.summary else "body"
+        line, column = _place_in_text(root, where, field_name, mark)
+        marks = "[^1]" if count == 1 else f"[^1] to [^{count}]"
+        problems.append(Problem(where.path, line, column, f"citation mark {mark} has no source: "
+                                f"this event has {count} source(s); use {marks}, or add source "
+                                f"{number} under sources:"))
+    return problems
+
+
+def _place_in_text(root: Path | None, where: Positions, field: str | tuple[str, ...],
+                   text: str) -> tuple[int, int]:
+    """The line and column of `text` inside the value of `field` (a name, or a path such as
+    ("translations", "es", "summary"); a block of several lines), read again from the file;
+    the value's own place when it cannot be found."""
+    line, column = where.of(field if isinstance(field, tuple) else (field,))
+    try:
+        lines = (root / where.path).read_text(encoding="utf-8").splitlines() if root else []
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    for number in range(line - 1, min(len(lines), line + 500)):
+        found = lines[number].find(text, column - 1 if number == line - 1 else 0)
+        if found >= 0:
+            return number + 1, found + 1
+    return line, column
 
 
 def _source_problems(event: Event, where: Positions, collection: Collection) -> list[Problem]:
@@ -289,13 +344,13 @@ def _source_problems(event: Event, where: Positions, collection: Collection) -> 
         if doc is None:
             message = _unknown("document", source.document, collection.documents)
             problems.append(where.problem(("sources", index, "document"), message + "; "
-                            "register it first: python build.py import-rif TRANSCRIPT, or "
+                            "register it first: python build.py import-rif TRANSCRIPT, import-frus TEI, or "
                             "python build.py new document"))
             continue
-        beyond = [p for p in source.pages if p > doc.pages]
+        archive = archive_of(doc)
+        beyond = [m for p in source.pages if (m := archive.page_problem(doc, source.document, p))]
         if beyond:
-            problems.append(where.problem(("sources", index, "pages"), f"page {beyond[0]} is "
-                            f"beyond the {doc.pages} pages of document {source.document}"))
+            problems.append(where.problem(("sources", index, "pages"), beyond[0]))
     return problems
 
 
@@ -321,8 +376,30 @@ def _reference_problems(event_id: str, event: Event, where: Positions,
 
 
 def _unknown(kind: str, value: str, table: dict[str, Any]) -> str:
-    guess = difflib.get_close_matches(value, list(table), n=1, cutoff=0.6)
-    hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+    guess = _near_miss(kind, value, list(table))
+    hint = f" (did you mean {guess!r}?)" if guess else ""
     folder = {"actor": "actors", "theme": "themes", "event": "events",
               "document": "documents"}[kind]
-    return f"unknown {kind} {value!r}{hint}: no file {folder}/{value}.yaml"
+    return f"unknown {kind} {value!r}{hint}: no file {folder}/{value}.yaml{_HOW_TO_ADD.get(kind, '')}"
+
+
+# How to add a record that is missing (documents say it where they are cited).
+_HOW_TO_ADD = {
+    "actor": "; if the actor is new, add it: a file actors/<id>.yaml with name, kind and "
+             "description (see FORMAT.md, Actors)",
+    "theme": "; if the theme is new, add it: a file themes/<id>.yaml with title and "
+             "description (see FORMAT.md, Themes)",
+}
+
+
+def _near_miss(kind: str, value: str, ids: list[str]) -> str | None:
+    """The id `value` was probably meant to be, or None. Actors and themes are names: a name
+    close to another is usually another person ("orlando-bosch" is not "orlando-letelier"),
+    so only a slip of a letter or two counts; event and document ids share long prefixes
+    (dates, agency numbers) and are matched more loosely."""
+    if kind in ("actor", "theme"):
+        close = [(DamerauLevenshtein.distance(value, other), other) for other in ids]
+        close = [pair for pair in close if pair[0] <= 2 and pair[0] < len(value) // 2 + 1]
+        return min(close)[1] if close else None
+    guess = difflib.get_close_matches(value, ids, n=1, cutoff=0.6)
+    return guess[0] if guess else None

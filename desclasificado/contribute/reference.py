@@ -17,27 +17,31 @@ from typing import Annotated, Any, Literal, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from desclasificado.archives import ARCHIVES
 from desclasificado.records.dates import DateError, parse_date
 from desclasificado.records.models import (
     Actor,
+    ActorTranslation,
     CountryCode,
-    Document,
     EdtfDate,
     Event,
+    EventTranslation,
     Pages,
     Quote,
     RecordId,
-    Release,
     Source,
     Theme,
+    ThemeTranslation,
 )
 
 #: (heading, where the files are, model, nested models as (field, model)).
 SECTIONS: tuple[tuple[str, str, type[BaseModel], tuple[tuple[str, type[BaseModel]], ...]], ...] = (
-    ("Events", "events/<id>.yaml", Event, (("sources", Source),)),
-    ("Documents", "documents/<id>.yaml", Document, (("releases", Release),)),
-    ("Actors", "actors/<id>.yaml", Actor, ()),
-    ("Themes", "themes/<id>.yaml", Theme, ()),
+    ("Events", "events/<id>.yaml", Event, (("sources", Source),
+                                             ("translations", EventTranslation))),
+    *((archive.reference_heading, "documents/<id>.yaml", archive.model, archive.nested)
+      for archive in ARCHIVES.values()),
+    ("Actors", "actors/<id>.yaml", Actor, (("translations", ActorTranslation),)),
+    ("Themes", "themes/<id>.yaml", Theme, (("translations", ThemeTranslation),)),
 )
 
 #: Every form of date, as written in a file, with what it means.
@@ -81,10 +85,15 @@ def field_reference_markdown() -> str:
     for heading, where, model, nested in SECTIONS:
         parts += ["", f"## {heading}: `{where}`", "", _doc(model), "", *_table(model)]
         for field_name, nested_model in nested:
-            parts += ["", f"### {nested_model.__name__}: each entry of `{field_name}`", "",
+            entry = ("each language under" if _is_mapping(model, field_name) else "each entry of")
+            parts += ["", f"### {nested_model.__name__}: {entry} `{field_name}`", "",
                       _doc(nested_model), "", *_table(nested_model)]
     parts += ["", *_dates_section()]
     return "\n".join(parts) + "\n"
+
+
+def _is_mapping(model: type[BaseModel], field_name: str) -> bool:
+    return get_origin(model.model_fields[field_name].annotation) is dict
 
 
 def _doc(model: type[BaseModel]) -> str:
@@ -146,6 +155,9 @@ def _words(annotation: Any, metadata: tuple[Any, ...]) -> str:
         else:
             noun = _plural(_words(item, ()))
         return f"list of {noun}" + (", at least one" if limits.get("min_length") else "")
+    if origin is dict:
+        value = args[1]
+        return f"{value.__name__} by language code (see {value.__name__})"
     if origin is Literal:
         return "one of " + ", ".join(f'"{value}"' for value in args)
     if annotation is int:

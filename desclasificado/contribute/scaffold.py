@@ -25,6 +25,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from desclasificado.archives import document_model
 from desclasificado.check.placeholders import placeholder_locations
 from desclasificado.contribute.templates import JFK_COLLECTION, NARA, document_text, event_id, event_text, templates
 from desclasificado.load.yamlsafe import read_yaml
@@ -305,7 +306,8 @@ def _refuse_problems(text: str, rel: str, kind: str) -> None:
         raise UsageError(problems[0].message)
     todo = {loc for loc, _ in placeholder_locations(data)}
     try:
-        MODELS[kind].model_validate(data)
+        model = document_model(data) if kind == "documents" else MODELS[kind]
+        model.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors():
             if tuple(error["loc"]) not in todo:

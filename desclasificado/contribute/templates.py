@@ -84,6 +84,12 @@ sources:
     quote: {_q(TODO_QUOTE)}
 # Optional: ids of related events (their file names without .yaml).
 related: []
+# Optional: the text in Spanish (es). The same [^N] marks as the English summary, on the
+# same claims; quotes are never translated. To use it, delete the "# " before the lines.
+# translations:
+#   es:
+#     title: "..."
+#     summary: "...[^1]"
 """
 
 

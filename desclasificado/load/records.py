@@ -11,11 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desclasificado.load.transcripts import SUFFIXES, Transcript, parse_transcript
+from desclasificado.load import folders
+from desclasificado.load.transcripts import Transcript, parse_transcript
 from desclasificado.load.yamlsafe import MAX_BYTES, Positions, read_yaml
 from desclasificado.problems import ContentError, Problem
 
 KINDS = ("events", "documents", "actors", "themes")
+PAGES = "pages"  # the hand-written pages: not records, but published, so checked too
+_LINK = "symbolic links are not allowed in content folders: replace the link with the file"
 MAX_TRANSCRIPT_BYTES = 4 * 1024 * 1024
 
 
@@ -40,18 +43,26 @@ class RawProject:
     records: list[RawRecord] = field(default_factory=list)
     transcripts: dict[str, Transcript] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    root: Path | None = None  # where the files are, to point into a text when a check needs to
 
 
 def load_project(root: Path) -> RawProject:
-    """Read every record and transcript under `root`; problems are collected, not raised."""
-    project = RawProject()
-    for kind in KINDS:
+    """Read every record and transcript under `root`; problems are collected, not raised.
+
+    Every other file of a content folder is reported (see `folders`), and so are the files
+    of pages/ that MkDocs would publish other than as meant.
+    """
+    project = RawProject(root=root)
+    for kind in (*KINDS, PAGES):
         folder = root / kind
         if folder.is_symlink():
             project.problems.append(Problem(kind, 1, 1, "the content folder is a symbolic link: "
                                             "replace it with the folder itself"))
             continue
         if not folder.is_dir():
+            continue
+        if kind == PAGES:
+            project.problems.extend(_page_problems(folder))
             continue
         with os.scandir(folder) as found:  # the entries know their type: no stat per file
             entries = sorted(found, key=lambda entry: entry.name)
@@ -63,22 +74,57 @@ def load_project(root: Path) -> RawProject:
 def _load_file(kind: str, entry: os.DirEntry[str], project: RawProject) -> None:
     name = entry.name
     rel = f"{kind}/{name}"
-    if name.startswith(".") or name.lower().startswith("readme"):
+    if folders.skipped(name):
         return
     if entry.is_symlink():
-        project.problems.append(Problem(rel, 1, 1, "symbolic links are not allowed in "
-                                        "content folders: replace the link with the file"))
+        project.problems.append(Problem(rel, 1, 1, _LINK))
         return
-    if not entry.is_file():
+    refused = folders.name_problem(rel, name)
+    if refused:
+        project.problems.append(refused)
+    elif entry.is_dir():
+        project.problems.extend(_nested_problems(kind, entry.path, rel))
+    elif not entry.is_file():
         return
-    stem, suffix = os.path.splitext(name)
-    if suffix in (".yml", ".json"):
-        project.problems.append(Problem(rel, 1, 1, f"records are .yaml files: rename it to "
-                                        f"{stem}.yaml"))
-    elif suffix == ".yaml":
-        _load_record(kind, entry.path, stem, rel, project)
-    elif kind == "documents" and suffix in SUFFIXES:
-        _load_transcript(entry.path, stem, rel, project)
+    elif not folders.is_read(kind, name):
+        project.problems.append(folders.stray_problem(kind, rel, name))
+    elif name.endswith(".yaml"):
+        _load_record(kind, entry.path, name[: -len(".yaml")], rel, project)
+    else:
+        _load_transcript(entry.path, os.path.splitext(name)[0], rel, project)
+
+
+def _nested_problems(kind: str, path: str, rel: str) -> list[Problem]:
+    """One problem per file in a subfolder of a content folder: none of them is read."""
+    problems = []
+    for parent, dirs, files in os.walk(path):
+        dirs[:] = sorted(d for d in dirs if not folders.skipped(d))
+        where = rel + parent[len(path):].replace(os.sep, "/")
+        for name in sorted(files):
+            if not folders.skipped(name):
+                problems.append(folders.name_problem(f"{where}/{name}", name)
+                                or folders.nested_problem(kind, f"{where}/{name}", name))
+    return problems
+
+
+def _page_problems(folder: Path) -> list[Problem]:
+    """Links, invisible characters in names, and files MkDocs would publish as other than
+    meant, anywhere under pages/ (MkDocs publishes every file there that is not hidden)."""
+    problems = []
+    for parent, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        where = PAGES + parent[len(str(folder)):].replace(os.sep, "/")
+        for name in sorted(dirs + [f for f in files if not f.startswith(".")]):
+            rel, path = f"{where}/{name}", os.path.join(parent, name)
+            if os.path.islink(path):
+                problems.append(Problem(rel, 1, 1, "symbolic links are not allowed in pages/: "
+                                        "replace the link with the file itself"))
+                continue
+            found = folders.name_problem(rel, name) or (
+                folders.page_problem(rel, name) if name in files else None)
+            if found:
+                problems.append(found)
+    return problems
 
 
 def _load_record(kind: str, path: str, stem: str, rel: str, project: RawProject) -> None:

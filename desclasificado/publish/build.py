@@ -1,14 +1,12 @@
-"""Stage 5, build: check, render through MkDocs into a temporary directory, swap it in.
+"""Stage 5, publish: build through the engine into a fresh directory, then swap it in.
 
-`build_site()` is what `python build.py` runs. The content is checked first (problems
-print exactly as `python build.py check` prints them); MkDocs then builds, strictly,
-into a fresh directory next to the target; only when everything succeeded is the new
-site moved into place (the old one renamed aside, then deleted). A failure leaves the
-previous site untouched, removes the temporary directory and returns 1 with one message, whatever
-the failure: content errors, a broken template, a full disk, an internal error (one line and
-a hint to report it, see `internal.py`) or an interrupt (which propagates, after cleaning
-up). `serve_site()` runs MkDocs' development server with live reload on the content, the
-pages and the theme.
+`site_target()` says where a build goes and refuses a target that holds or overlaps the
+sources; `staging()` gives a fresh temporary directory next to the target and removes it
+whatever happens; `run_engine()` runs the engine (strict) into it with the build's
+`SiteBuild`; `swap()` moves it into place (the old site renamed aside, then deleted), putting
+the old site back if anything stops it half way. `pipeline.build()` calls them in that order.
+Errors are raised, never printed: BuildRefused, BuildFailed (the engine or the theme, in
+one line), OSError (see `os_message()` for the line the command line prints).
 """
 
 from __future__ import annotations
@@ -21,36 +19,28 @@ import re
 import shutil
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from desclasificado.check.project import CheckResult, check_project
-from desclasificado.internal import report_internal_error
 from desclasificado.problems import Problem
 from desclasificado.publish import engine
+from desclasificado.publish.plugin import CONFIG_KEY, GUIDE_FILE, SiteBuild
 
 CONTENT_DIRS = ("events", "documents", "actors", "themes")
-GUIDE_FILE = "CONTRIBUTING.md"  # published as the page below (mkdocs_hooks)
-GUIDE_PAGE = "contribute/guide.md"
 SOURCE_PATHS = (*CONTENT_DIRS, "pages", "theme", "desclasificado", "mkdocs.yml", GUIDE_FILE)
 CONFIG_FILE = "mkdocs.yml"
 TEMP_PREFIX = ".build-tmp-"
-LINK_FREE = ("pages", "theme")  # MkDocs would follow a link there and publish its target
+LINK_FREE = ("theme",)  # MkDocs would follow a link there and publish its target (the check
+# refuses links in pages/ and the content folders itself)
 # MkDocs logs "Error building page 'x': ..." before re-raising; the build reports the error once.
 _ENGINE_ECHO = re.compile(r"Error (?:building|reading) page ")
 
-# A check result handed from build_site() to the MkDocs hooks, so one build checks once.
-_PREPARED: dict[Path, CheckResult] = {}
-
-
 class BuildFailed(Exception):
-    """The site could not be built; the message says why."""
+    """The site could not be built; the message says why, in one line."""
 
 
-def prepared(root: Path) -> CheckResult:
-    """The check result `build_site()` just computed for `root`, else a fresh check."""
-    return _PREPARED.pop(root.resolve(), None) or check_project(root)
+class BuildRefused(Exception):
+    """The target directory must not be replaced by a build; the message says why."""
 
 
 def refusal(root: Path, target: Path) -> str | None:
@@ -84,50 +74,18 @@ def copy_site_config(repo: Path, root: Path) -> None:
     shutil.copyfile(repo / GUIDE_FILE, root / GUIDE_FILE)
 
 
-def build_site(root: Path, site_dir: Path | None = None, style: str = "text") -> int:
-    """Check and build the site into `site_dir` (default `root/site`); 0 on success."""
-    root = root.resolve()
+def site_target(root: Path, site_dir: Path | None) -> Path:
+    """Where a build of `root` goes (default root/site); BuildRefused if it must not."""
     target = (site_dir or root / "site").resolve()
-    shown = _shown(target, root)
-    started = time.perf_counter()
     reason = refusal(root, target)
     if reason:
-        print(f"error: {reason}")
-        return 1
-    failed = f"error: the site was not built: fix the errors above ({shown} is unchanged)"
-    try:
-        result = check_project(root)
-    except Exception as exc:  # a bug, not a content problem
-        report_internal_error(exc, f"the site was not built ({shown} is unchanged)")
-        return 1
-    result.problems.extend(linked_files(root))
-    for problem in result.problems:
-        print(problem.format(style))
-    if not result.ok:
-        print(result.summary())
-        print(failed)
-        return 1
-    try:
-        pages = _build_and_swap(root, target, result)
-    except BuildFailed as exc:
-        print(exc)
-        print(failed)
-        return 1
-    except OSError as exc:
-        print(_os_message(exc))
-        print(failed)
-        return 1
-    except Exception as exc:  # a bug, not a content problem
-        report_internal_error(exc, f"the site was not built ({shown} is unchanged)")
-        return 1
-    print(f"{result.summary()}\nbuilt {pages:,} pages into {shown} in "
-          f"{time.perf_counter() - started:.1f} s")
-    return 0
+        raise BuildRefused(reason)
+    return target
 
 
 def linked_files(root: Path) -> list[Problem]:
-    """Symbolic links in pages/ and theme/: MkDocs follows them and would publish whatever
-    they point at (the loader refuses links in the content folders itself)."""
+    """Symbolic links in theme/: MkDocs follows them and would publish whatever they point
+    at (the loader refuses links in the content folders and pages/ itself)."""
     found = []
     for folder in LINK_FREE:
         for parent, dirs, files in os.walk(root / folder):
@@ -140,23 +98,29 @@ def linked_files(root: Path) -> list[Problem]:
     return found
 
 
-def _build_and_swap(root: Path, target: Path, result: CheckResult) -> int:
-    """Build into a temporary directory next to `target`, then move it into place.
-
-    Raises BuildFailed for what the engine or the theme report, OSError when a file cannot be
-    written; the temporary directory is removed in every case, an interrupt included.
-    """
+@contextlib.contextmanager
+def staging(target: Path) -> Iterator[Path]:
+    """A fresh temporary directory next to `target`, removed whatever happens (an interrupt
+    included) once the block ends: moved into place by then, or thrown away."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=target.parent))
     try:
-        _PREPARED[root] = result
-        with _engine_messages():
-            config = engine.load_config(config_file=str(root / CONFIG_FILE),
-                                        site_dir=str(fresh), strict=True)
-            engine.build(config)
-        pages = sum(1 for _ in fresh.rglob("*.html"))
-        _swap(fresh, target)
-        return pages
+        yield fresh
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
+
+
+def run_engine(root: Path, site_dir: Path, site_build: SiteBuild,
+               site_url: str | None = None) -> int:
+    """Build the site of `root` with the engine, strictly, into `site_dir`, the hooks using
+    `site_build`; the number of HTML pages written. BuildFailed for what the engine or the
+    theme report; OSError when a file cannot be written."""
+    try:
+        overrides = {"site_url": site_url} if site_url else {}
+        config = engine.load_config(config_file=str(root / CONFIG_FILE), site_dir=str(site_dir),
+                                    strict=True, **overrides)
+        config[CONFIG_KEY] = site_build
+        engine.build(config)
     except engine.Abort as exc:
         raise BuildFailed(str(exc)) from None
     except engine.TemplateError as exc:
@@ -167,12 +131,10 @@ def _build_and_swap(root: Path, target: Path, result: CheckResult) -> int:
         if exc.__class__.__module__.startswith(engine.ENGINE):
             raise BuildFailed(str(exc)) from None
         raise
-    finally:
-        _PREPARED.pop(root, None)
-        shutil.rmtree(fresh, ignore_errors=True)
+    return sum(1 for _ in site_dir.rglob("*.html"))
 
 
-def _swap(fresh: Path, target: Path) -> None:
+def swap(fresh: Path, target: Path) -> None:
     """Replace `target` by `fresh`: rename the old one aside, move in, delete the old.
 
     If anything stops it half way (an error, an interrupt), the old site is put back.
@@ -204,7 +166,7 @@ def _template_message(exc: Exception) -> str:
     return f"error: in {where}: {message}: fix the template"
 
 
-def _os_message(exc: OSError) -> str:
+def os_message(exc: OSError) -> str:
     """A file that could not be read or written, in one line, with what to do about it."""
     where = f" ({exc.filename})" if exc.filename else ""
     advice = {errno.ENOSPC: "free some disk space and build again",
@@ -217,7 +179,7 @@ def _os_message(exc: OSError) -> str:
 
 
 @contextlib.contextmanager
-def _engine_messages() -> Iterator[None]:
+def engine_messages() -> Iterator[None]:
     """Print the engine's warnings and errors (one line each) while it runs."""
     logger = logging.getLogger(engine.LOGGER_NAME)
     handler = logging.StreamHandler(sys.stdout)
@@ -231,42 +193,9 @@ def _engine_messages() -> Iterator[None]:
         logger.removeHandler(handler)
 
 
-def _shown(target: Path, root: Path) -> str:
+def shown(target: Path, root: Path) -> str:
     """The target as printed: relative to the project when inside it."""
     try:
         return target.relative_to(root).as_posix() + "/"
     except ValueError:
         return str(target)
-
-
-def serve_site(root: Path, dev_addr: str = "127.0.0.1:8000") -> int:
-    """Preview the site with live reload; content errors print and the server waits."""
-    root = root.resolve()
-    watch = [str(root / name) for name in CONTENT_DIRS if (root / name).is_dir()]
-    watch += [str(root / GUIDE_FILE)] if (root / GUIDE_FILE).is_file() else []
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s: %(message)s")
-    while True:
-        try:
-            engine.serve(config_file=str(root / CONFIG_FILE), livereload=True,
-                         watch_theme=True, watch=watch, dev_addr=dev_addr, strict=True)
-            return 0
-        except engine.Abort as exc:
-            print(exc, file=sys.stderr)
-            print("waiting for a change to the content, pages or theme...", file=sys.stderr)
-            _wait_for_change([root / p for p in SOURCE_PATHS if p != "desclasificado"])
-
-
-def _wait_for_change(paths: list[Path], interval: float = 1.0) -> None:
-    """Block until a file under `paths` is added, removed or modified."""
-    def snapshot() -> set[tuple[str, int, int]]:
-        found = set()
-        for path in paths:
-            for file in ([path] if path.is_file() else path.rglob("*") if path.is_dir() else []):
-                with contextlib.suppress(OSError):
-                    stat = file.stat()
-                    found.add((str(file), stat.st_mtime_ns, stat.st_size))
-        return found
-
-    before = snapshot()
-    while snapshot() == before:
-        time.sleep(interval)

@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from desclasificado.records.dates import DateError, HistDate, parse_date
+from desclasificado.records.languages import ORIGINAL_LANGUAGE, TRANSLATION_LANGUAGES
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _ID_RE = re.compile(ID_PATTERN)
@@ -96,9 +97,23 @@ def _quote(value: Any) -> str:
 def _record_id(value: Any) -> str:
     if not isinstance(value, str):
         raise ValueError('an id is text in double quotes, e.g. "176-10036-10058"')
-    if not _ID_RE.match(value):
+    if not _ID_RE.fullmatch(value):
         raise ValueError(f"{value!r} is not an id: ids are lower-case letters, digits and "
                          "hyphens, as in the file name without '.yaml'")
+    return value
+
+
+def _language(value: Any) -> str:
+    known = ", ".join(repr(code) for code in TRANSLATION_LANGUAGES)
+    if value == ORIGINAL_LANGUAGE:
+        raise ValueError(f"{ORIGINAL_LANGUAGE!r} is the original language: the English goes "
+                         "in the record's own fields, not under 'translations'")
+    if not isinstance(value, str) or value not in TRANSLATION_LANGUAGES:
+        shown = repr(value) if isinstance(value, str) else str(value)
+        hint = (f": write it in lower case, {value.lower()!r}" if isinstance(value, str)
+                and value.lower() in TRANSLATION_LANGUAGES else "")
+        raise ValueError(f"{shown} is not a language the site is translated into{hint}; "
+                         f"the languages are {known}")
     return value
 
 
@@ -114,15 +129,32 @@ CountryCode = Annotated[str, PlainValidator(_country), WithJsonSchema(
     {"type": "string", "pattern": "^[A-Z]{2}$", "description": "ISO 3166-1 alpha-2 code"})]
 Pages = Annotated[tuple[int, ...], PlainValidator(parse_pages), WithJsonSchema(
     {"type": ["string", "integer"], "pattern": r"^\d+(-\d+)?(, ?\d+(-\d+)?)*$",
-     "description": 'PDF page(s): "3", "3-4" or "2, 5"'})]
+     "description": 'page(s): "3", "3-4" or "2, 5" (PDF pages of a JFK record, printed '
+                    'pages of a FRUS document)'})]
 RecordId = Annotated[str, PlainValidator(_record_id), WithJsonSchema(
     {"type": "string", "pattern": ID_PATTERN})]
 Quote = Annotated[str, PlainValidator(_quote), WithJsonSchema(
     {"type": "string", "minLength": 5, "maxLength": 1200,
      "description": "a short verbatim passage of the cited pages"})]
+LanguageCode = Annotated[str, PlainValidator(_language), WithJsonSchema(
+    {"type": "string", "enum": list(TRANSLATION_LANGUAGES),
+     "description": "an ISO 639-1 language code: " + ", ".join(
+         f"{code} ({name})" for code, name in TRANSLATION_LANGUAGES.items())})]
 Text = Annotated[str, Field(min_length=1)]
 ShortText = Annotated[str, Field(min_length=1, max_length=120)]
 Url = Annotated[str, Field(pattern=r"^https://[^\s<>\"']+$")]
+
+
+
+def shown(data: str, label: str | None = None, meaning: str | None = None) -> dict[str, str]:
+    """What readers are told of a field, kept on the field itself (`json_schema_extra`), so
+    that every table of fields derives from the model (`records.fields`): its `label` and its
+    `meaning` in plain words (the identification table of a document's page), and its
+    description in the data downloads (`data`)."""
+    extra = {"x-data": data}
+    if label is not None:
+        extra |= {"x-label": label, "x-meaning": meaning or ""}
+    return extra
 
 
 class Record(BaseModel):
@@ -139,8 +171,9 @@ class Source(Record):
         description="The cited document: the name of its file in documents/, without .yaml.",
         examples=["176-10036-10058"])
     pages: Pages = Field(
-        description="The page or pages of the cited release's PDF where the quote is: "
-                    '"3", "3-4" or "2, 5".', examples=["5"])
+        description="The page or pages where the quote is: \"3\", \"3-4\" or \"2, 5\"; pages "
+                    "of the cited release's PDF for a JFK record, printed pages of the volume "
+                    "for a FRUS document.", examples=["5"])
     quote: Quote = Field(
         description="The document's own words, copied exactly (correcting only obvious OCR "
                     "errors; ... skips words), at most 1200 characters. The check finds "
@@ -152,6 +185,30 @@ class Source(Record):
         None, description="The language of the quote when it is not English: es (Spanish), "
                           "pt (Portuguese) or fr (French), so that screen readers read it "
                           "aloud correctly.", examples=["es"])
+
+
+_TRANSLATIONS = ("Translations of the text into other languages, by language code: "
+                 + ", ".join(f"{c} ({n})" for c, n in TRANSLATION_LANGUAGES.items())
+                 + ". Quotes are never translated.")
+
+
+class EventTranslation(Record):
+    """An event's text in another language: the same claims, the same citation marks."""
+
+    title: ShortText = Field(description="The title in this language, at most 120 "
+                                         "characters.",
+                             examples=["Una fuente de la CIA describe los cuatro frentes "
+                                       "que planeaba el MIR en el Perú"])
+    summary: Text = Field(
+        max_length=700,
+        description="The summary in this language, at most 700 characters, saying no more "
+                    "than the English, with the same citation marks [^N] on the same claims.",
+        examples=["Según la fuente de la CIA, el MIR planeaba cuatro frentes para su "
+                  "revolución en el Perú.[^1]"])
+    body: str | None = Field(
+        None, description="The body in this language, only when the event has a body; "
+                          "the same citation marks as the English body.",
+        examples=["La fuente señaló el Cusco como sede del frente sur.[^1]"])
 
 
 class Event(Record):
@@ -193,6 +250,11 @@ class Event(Record):
     related: list[RecordId] = Field(
         [], description="Other events: their file names without .yaml.",
         examples=[["1963-04-11-mir-coup-plan-reported"]])
+    translations: dict[LanguageCode, EventTranslation] = Field(
+        {}, description=_TRANSLATIONS + " Each has title, summary and, if the event has "
+                                        "one, body (see EventTranslation).",
+        examples=[{"es": {"title": "Una fuente de la CIA describe los cuatro frentes del MIR",
+                          "summary": "Según la fuente, el MIR planeaba cuatro frentes.[^1]"}}])
 
     def citation_numbers(self) -> set[int]:
         """The citation marks `[^N]` used in the summary and body."""
@@ -200,83 +262,40 @@ class Event(Record):
         return {int(n) for n in _CITE_MARK.findall(text)}
 
 
-class Release(Record):
-    """One publication of a document by its archive, with its PDF."""
-
-    release: Text = Field(description="Which release of the archive published this PDF: "
-                                      'a year such as "2025", "2023/08", or a date.',
-                          examples=["2025"])
-    pdf: Url = Field(description="The full https:// address of that release's PDF.",
-                     examples=["https://www.archives.gov/files/research/jfk/releases/2025/0318/"
-                               "176-10036-10058.pdf"])
-
-
 class Document(Record):
-    """A declassified document as its archive identifies it."""
+    """A declassified document as its archive identifies it: the common base of the document
+    model of every archive kind (`desclasificado.archives`), which declares its fields. Every
+    kind has `kind`, `title`, `date` and `transcript_source`; `from_` and `to` where its
+    records name a sender and a recipient."""
 
-    id: RecordId | None = Field(
-        None, description="Rarely needed: the file name without .yaml, which is the id.",
-        examples=["176-10036-10058"])
-    record_number: Text = Field(
-        description="The archive's identifier (a NARA record number, or another stable id). "
-                    "The file name is this, in lower case with hyphens.",
-        examples=["176-10036-10058"])
-    title: Text = Field(description="The title, as the archive gives it.",
-                        examples=["Activities of Cuban Trained Peruvian Guerrillas"])
-    date: EdtfDate | None = Field(None, description="The document's own date (see Dates).",
-                                  examples=["1963-04-11"])
-    archive: Text = Field(description="The archive that holds the document.",
-                          examples=["National Archives and Records Administration"])
-    collection: str | None = Field(
-        None, description="The archive's collection.",
-        examples=["President John F. Kennedy Assassination Records Collection"])
-    agency: str | None = Field(None, description="RIF AGENCY: the agency holding the record.",
-                               examples=["NARA"])
-    originator: str | None = Field(None, description="RIF ORIGINATOR: who produced it.",
-                                   examples=["CIA"])
-    from_: str | None = Field(None, alias="from", description="RIF FROM: the sender.",
-                              examples=["JMWAVE"])
-    to: str | None = Field(None, description="RIF TO: the recipient.",
-                           examples=["Director, CIA"])
-    record_series: str | None = Field(None, description="RIF RECORD SERIES.",
-                                      examples=["National Security Files"])
-    agency_file_number: str | None = Field(None, description="RIF AGENCY FILE NUMBER.",
-                                           examples=["62-116391-41X"])
-    pages: int = Field(ge=1, description="The number of pages of the cited release's PDF: a "
-                                         "number, without quote marks.", examples=[5])
-    subjects: list[Text] = Field([], description="RIF SUBJECTS, one entry each.",
-                                 examples=[["MONGOOSE"]])
-    document_type: str | None = Field(None, description="RIF DOCUMENT TYPE.",
-                                      examples=["PAPER, TEXTUAL DOCUMENT"])
-    classification: str | None = Field(None, description="RIF CLASSIFICATION.",
-                                       examples=["SECRET"])
-    restrictions: str | None = Field(None, description="RIF RESTRICTIONS.", examples=["1B"])
-    current_status: str | None = Field(None, description="RIF CURRENT STATUS.",
-                                       examples=["RELEASED WITH DELETIONS"])
-    date_of_last_review: EdtfDate | None = Field(
-        None, description="RIF DATE OF LAST REVIEW (see Dates).", examples=["2000-09-10"])
-    opening_criteria: str | None = Field(None, description="RIF OPENING CRITERIA.",
-                                         examples=[""])
-    comments: str | None = Field(
-        None, description="RIF COMMENTS.",
-        examples=["National Security Files, Box 51: Cuba, Subjects intelligence material"])
-    releases: list[Release] = Field(
-        min_length=1, description="Where the archive publishes the PDF, at least one release "
-                                  "(see Release).")
-    cited_release: Text = Field(
-        description="The release whose PDF page numbers citations use: one of the releases "
-                    "listed.", examples=["2025"])
-    transcript_source: str | None = Field(
-        None, description="Where the transcript (documents/<id>.md or .txt: the text of the "
-                          'cited PDF, with a line "## Page N" before page N) comes from.',
-        examples=["OCR of the 2025 release PDF"])
+    @classmethod
+    def model_validate(cls, obj: Any, **kwargs: Any) -> Any:
+        """`Document.model_validate(data)` validates with the model of the record's kind (the
+        kinds registered in `desclasificado.archives`, which fills `DOCUMENT_KINDS`)."""
+        if cls is Document:
+            kind = obj.get("kind", "jfk") if isinstance(obj, dict) else "jfk"
+            if kind not in DOCUMENT_KINDS:
+                raise ValueError(f"unknown document kind {kind!r}: one of "
+                                 f"{', '.join(DOCUMENT_KINDS) or '(none registered)'}")
+            return DOCUMENT_KINDS[kind].model_validate(obj, **kwargs)
+        return super().model_validate(obj, **kwargs)
 
-    def cited_pdf(self) -> str:
-        """The PDF whose page numbers citations use."""
-        for release in self.releases:
-            if release.release == self.cited_release:
-                return release.pdf
-        return self.releases[0].pdf
+
+#: The document model of each archive kind, by `kind`: filled by `archives.register`.
+DOCUMENT_KINDS: dict[str, type[Document]] = {}
+
+
+class ActorTranslation(Record):
+    """An actor's description, and its name where it differs, in another language."""
+
+    name: ShortText | None = Field(
+        None, description="The name in this language, only when it differs from the "
+                          "English name.", examples=["Agencia Central de Inteligencia"])
+    description: Text = Field(max_length=600,
+                              description="The description in this language, at most 600 "
+                                          "characters.",
+                              examples=["Un movimiento revolucionario peruano de los años "
+                                        "sesenta."])
 
 
 class Actor(Record):
@@ -293,6 +312,23 @@ class Actor(Record):
                               examples=["A Peruvian revolutionary movement of the 1960s."])
     other_names: list[Text] = Field([], description="Other names and abbreviations.",
                                     examples=[["MIR"]])
+    translations: dict[LanguageCode, ActorTranslation] = Field(
+        {}, description=_TRANSLATIONS + " Each has description and, where it differs, name "
+                                        "(see ActorTranslation).",
+        examples=[{"es": {"description": "Un movimiento revolucionario peruano."}}])
+
+
+class ThemeTranslation(Record):
+    """A theme's title and description in another language."""
+
+    title: ShortText = Field(description="The title in this language, at most 120 "
+                                         "characters.",
+                             examples=["Entrenamiento guerrillero"])
+    description: Text = Field(max_length=600,
+                              description="The description in this language, at most 600 "
+                                          "characters.",
+                              examples=["El entrenamiento de latinoamericanos en la guerra "
+                                        "de guerrillas y su regreso para combatir."])
 
 
 class Theme(Record):
@@ -304,6 +340,10 @@ class Theme(Record):
                                                           "characters.",
                               examples=["Training of Latin Americans in guerrilla warfare, sabotage and "
                                         "clandestine work, and their return home to fight."])
+    translations: dict[LanguageCode, ThemeTranslation] = Field(
+        {}, description=_TRANSLATIONS + " Each has title and description (see "
+                                        "ThemeTranslation).",
+        examples=[{"es": {"title": "Entrenamiento guerrillero", "description": "..."}}])
 
 
 MODELS: dict[str, type[Record]] = {

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pydantic.json_schema import models_json_schema
+
 from desclasificado.records.models import MODELS
 
 _SINGULAR = {"events": "event", "documents": "document", "actors": "actor", "themes": "theme"}
@@ -20,11 +22,25 @@ def schemas() -> dict[str, str]:
     result = {}
     for kind, model in MODELS.items():
         name = f"{_SINGULAR[kind]}.schema.json"
-        schema = model.model_json_schema(by_alias=True)
+        schema = _documents_schema() if kind == "documents" else model.model_json_schema(by_alias=True)
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
                   "$id": name, **schema}
         result[name] = json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
     return result
+
+
+def _documents_schema() -> dict:
+    """One schema for every archive kind: a record matches exactly one kind's model (the
+    JFK model's `kind` may be left out; every other kind's is required)."""
+    from desclasificado.archives import ARCHIVES
+
+    models = [archive.model for archive in ARCHIVES.values()]
+    if len(models) == 1:
+        return models[0].model_json_schema(by_alias=True)
+    _, top = models_json_schema([(m, "validation") for m in models], by_alias=True)
+    refs = [{"$ref": f"#/$defs/{m.__name__}"} for m in models]
+    return {"title": "Document", "description": "A document record, of one archive kind "
+            "(the 'kind' field).", "oneOf": refs, "$defs": top.get("$defs", {})}
 
 
 def write_schemas(folder: Path) -> list[str]:

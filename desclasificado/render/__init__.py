@@ -1,11 +1,11 @@
 """Stage 4, render: pure functions from a collection to pages and data files.
 
-`plan_site(collection)` returns a `Site`: every generated page by its URL path
+`plan_site(collection, index)` returns a `Site`: every generated page by its URL path
 ("events/<id>/", "timeline/", ...) as the call that renders it (`Site.render(url)`), the
-embeddable pages (`embed/...`) and data files, rendered at once (and, given `write`,
-written as each is rendered, not kept), the generated parts hand-written pages may ask
-for, and the link check, fed as pages are rendered. `render_site(collection)` plans and
-renders every page. Nothing here imports MkDocs: the adapter
+generated parts hand-written pages may ask for, and the link check, fed as pages are
+rendered. `Site.write_files(write)` renders the embeddable pages (`embed/...`) and data
+files and hands each to `write` as it is rendered. `render_site(collection, index)` does
+all of it in memory (the tests). Nothing here imports MkDocs: the adapter
 (`desclasificado/publish/hooks.py`) renders each page when MkDocs writes it, so that the
 site is never in memory at once.
 """
@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 
-from desclasificado.check.validate import Collection
-from desclasificado.index import SiteIndex, build_index
+from desclasificado.check.collection import Collection
+from desclasificado.index import SiteIndex
 from desclasificado.render.context import Context, Page, SiteInfo
 from desclasificado.render.data import DATA_FILES, document_cite_files
 from desclasificado.render.document import document_page
@@ -26,21 +26,7 @@ from desclasificado.render.embed import embed_files, iter_embed_pages
 from desclasificado.render.event import event_page
 from desclasificado.render.home import FRAGMENTS
 from desclasificado.render.i18n import activate, language
-from desclasificado.render.links import (
-    ACTORS,
-    COUNTRIES,
-    DOCUMENTS,
-    THEMES,
-    TIMELINE,
-    BrokenLink,
-    LinkCheck,
-    PageBuilder,
-    actor_url,
-    country_url,
-    document_url,
-    event_url,
-    theme_url,
-)
+from desclasificado.render.links import BrokenLink, LinkCheck, PageBuilder
 from desclasificado.render.listing import (
     actor_page,
     actors_index,
@@ -51,7 +37,20 @@ from desclasificado.render.listing import (
     timeline_page,
     year_pages,
 )
-from desclasificado.render.teaching import embed_url, oembed_url
+from desclasificado.render.teaching import oembed_url
+from desclasificado.render.urls import (
+    ACTORS,
+    COUNTRIES,
+    DOCUMENTS,
+    THEMES,
+    TIMELINE,
+    actor_url,
+    country_url,
+    document_url,
+    embed_url,
+    event_url,
+    theme_url,
+)
 
 __all__ = ["Page", "Site", "SiteInfo", "plan_site", "render_site"]
 
@@ -89,6 +88,39 @@ class Site:
         with activate(language(self.context.info.lang)):
             return FRAGMENTS[name](self.context, pb), pb
 
+    def write_files(self, write: Callable[[str, str], None] | None = None) -> None:
+        """Render the files that are written as they are: data files, embeddable pages,
+        oEmbed and citation files. With `write(path, text)` each is handed to it as soon as
+        it is rendered and not kept (`written` lists their paths); without, they are kept in
+        `data_files` and `embeds`."""
+        with activate(language(self.context.info.lang)):
+            self._write_files(write)
+
+    def _write_files(self, write: Callable[[str, str], None] | None) -> None:
+        """`write_files` in the site's language."""
+        ctx = self.context
+
+        def keep(files: dict[str, str]) -> None:
+            if write is None:
+                self.data_files.update(files)
+                return
+            for path, text in files.items():
+                write(path, text)
+                self.written.append(path)
+
+        for path, make in DATA_FILES.items():
+            keep({path: make(ctx)})
+        for page in iter_embed_pages(ctx):
+            self.embed_urls.add(page.url)
+            self.links.add(page.url, page.source, page.links, page.anchors)
+            keep(embed_files(ctx, {page.url: page}))
+            if write is None:
+                self.embeds[page.url] = page
+        keep(document_cite_files(ctx))
+        for name in FRAGMENTS:
+            self.links.add(f"<!-- desclasificado:{name} -->", None, self.fragment(name, "")[1].links,
+                           None)
+
     def broken_links(self) -> list[BrokenLink]:
         """Links to pages or anchors that do not exist, once every page is rendered."""
         return self.links.broken()
@@ -113,57 +145,24 @@ def page_makers(ctx: Context) -> dict[str, Callable[[], Page]]:
     return makers | year_pages(ctx) | document_year_pages(ctx)
 
 
-def plan_site(collection: Collection, index: SiteIndex | None = None,
-              info: SiteInfo | None = None, write: Callable[[str, str], None] | None = None,
+def plan_site(collection: Collection, index: SiteIndex, info: SiteInfo | None = None,
               other_pages: Iterable[str] = ()) -> Site:
-    """The site with its embeddable pages and data files rendered, its pages not yet
-    (`info`: the site's name, address and build day; `other_pages`: the URLs of the
-    hand-written pages, for the link check).
-
-    With `write(path, text)`, the files written as they are (data files, embeddable pages,
-    oEmbed and citation files) are handed to it as soon as each is rendered and not kept:
-    `data_files` and `embeds` stay empty and `written` lists their paths.
-    """
-    index = index or build_index(collection)
+    """The site planned: every generated page as the call that renders it, nothing rendered
+    or written yet (`info`: the site's name, address and build day; `other_pages`: the URLs
+    of the hand-written pages, for the link check). `Site.write_files` then renders the
+    files written as they are (data files, embeddable pages, oEmbed and citation files)."""
     ctx = Context.prepare(collection, index, info)
     with activate(language(ctx.info.lang)):
-        return _plan(ctx, write, other_pages)
+        makers = page_makers(ctx)
+    return Site(ctx, LinkCheck(makers, other_pages), makers)
 
 
-def _plan(ctx: Context, write: Callable[[str, str], None] | None,
-          other_pages: Iterable[str]) -> Site:
-    """`plan_site` in the site's language."""
-    makers = page_makers(ctx)
-    site = Site(ctx, LinkCheck(makers, other_pages), makers)
-
-    def keep(files: dict[str, str]) -> None:
-        if write is None:
-            site.data_files.update(files)
-            return
-        for path, text in files.items():
-            write(path, text)
-            site.written.append(path)
-
-    for path, make in DATA_FILES.items():
-        keep({path: make(ctx)})
-    for page in iter_embed_pages(ctx):
-        site.embed_urls.add(page.url)
-        site.links.add(page.url, page.source, page.links, page.anchors)
-        keep(embed_files(ctx, {page.url: page}))
-        if write is None:
-            site.embeds[page.url] = page
-    keep(document_cite_files(ctx))
-    for name in FRAGMENTS:
-        site.links.add(f"<!-- desclasificado:{name} -->", None, site.fragment(name, "")[1].links,
-                       None)
-    return site
-
-
-def render_site(collection: Collection, index: SiteIndex | None = None,
-                info: SiteInfo | None = None, write: Callable[[str, str], None] | None = None,
+def render_site(collection: Collection, index: SiteIndex, info: SiteInfo | None = None,
+                write: Callable[[str, str], None] | None = None,
                 other_pages: Iterable[str] = ()) -> Site:
-    """Plan the site (`plan_site`) and render every page into `pages`."""
-    site = plan_site(collection, index, info, write, other_pages)
+    """Plan the site (`plan_site`), render its files and every page into `pages`."""
+    site = plan_site(collection, index, info, other_pages)
+    site.write_files(write)
     site.pages = {url: site.render(url) for url in site.makers}
     site.context.entries.clear()  # the list entries, cached while rendering the lists
     return site

@@ -18,6 +18,8 @@ import datetime
 import json
 import re
 
+from desclasificado.archives import archive_of
+from desclasificado.archives.base import ArchivalCitation, EditedVolumeCitation
 from desclasificado.records.dates import HistDate
 from desclasificado.records.models import Document
 
@@ -48,30 +50,70 @@ def _date_parts(date: HistDate) -> dict:
     return value
 
 
-def author_of(doc: Document) -> str | None:
-    """Who is cited as the author: originator, else sender, else agency."""
-    return doc.originator or doc.from_ or doc.agency or None
-
-
 def csl_item(doc_id: str, doc: Document, accessed: datetime.date) -> dict:
-    """One document as a CSL-JSON item of type "document"."""
-    item: dict = {"id": doc_id, "type": "document", "title": doc.title}
-    author = author_of(doc)
-    if author:
-        item["author"] = [{"literal": author}]
-    if doc.to:
-        item["recipient"] = [{"literal": doc.to}]
-    if doc.date:
-        item["issued"] = _date_parts(doc.date)
-    item["number"] = doc.record_number
-    item["number-of-pages"] = str(doc.pages)
-    item["archive"] = doc.archive
-    if doc.collection:
-        item["archive_collection"] = doc.collection
-    if doc.record_series:
-        item["archive_location"] = doc.record_series
-    item["URL"] = doc.cited_pdf()
+    """One document as a CSL-JSON item, from the facts its archive gives."""
+    facts = archive_of(doc).citation(doc)
+    if isinstance(facts, ArchivalCitation):
+        item = _csl_archival(doc_id, facts)
+    elif isinstance(facts, EditedVolumeCitation):
+        item = _csl_edited(doc_id, facts)
+    else:
+        raise TypeError(f"no CSL form for {type(facts).__name__}")
     item["accessed"] = {"date-parts": [[accessed.year, accessed.month, accessed.day]]}
+    return item
+
+
+def _csl_edited(doc_id: str, facts: EditedVolumeCitation) -> dict:
+    """A document in an edited volume as a "chapter": the volume is the container, its
+    editors the editors, its year the issued date; the document's own date is its
+    original-date, its number the chapter-number."""
+    number = f"Volume {facts.volume_number}, " if facts.volume_number else ""
+    subseries = f", {facts.subseries}" if facts.subseries else ""
+    item: dict = {"id": doc_id, "type": "chapter", "title": facts.title,
+                  "container-title": f"{facts.series}{subseries}, {number}{facts.volume_title}",
+                  "collection-title": facts.series, "chapter-number": facts.number}
+    if facts.volume_number:
+        item["volume"] = facts.volume_number
+    if facts.editors:
+        item["editor"] = [{"literal": name} for name in facts.editors]
+    if facts.author:
+        item["author"] = [{"literal": facts.author}]
+    if facts.recipient:
+        item["recipient"] = [{"literal": facts.recipient}]
+    if facts.year:
+        item["issued"] = {"date-parts": [[facts.year]]}
+    if facts.date:
+        item["original-date"] = _date_parts(facts.date)
+    if facts.publisher:
+        item["publisher"] = facts.publisher
+    if facts.place:
+        item["publisher-place"] = facts.place
+    if facts.first_page is not None:
+        last = facts.last_page if facts.last_page is not None else facts.first_page
+        item["page"] = str(facts.first_page) if last == facts.first_page else \
+            f"{facts.first_page}-{last}"
+    item["URL"] = facts.url
+    return item
+
+
+def _csl_archival(doc_id: str, facts: ArchivalCitation) -> dict:
+    """An archival record as an item of type "document"."""
+    item: dict = {"id": doc_id, "type": "document", "title": facts.title}
+    if facts.author:
+        item["author"] = [{"literal": facts.author}]
+    if facts.recipient:
+        item["recipient"] = [{"literal": facts.recipient}]
+    if facts.date:
+        item["issued"] = _date_parts(facts.date)
+    item["number"] = facts.record_number
+    if facts.page_count is not None:
+        item["number-of-pages"] = str(facts.page_count)
+    item["archive"] = facts.archive
+    if facts.collection:
+        item["archive_collection"] = facts.collection
+    if facts.series:
+        item["archive_location"] = facts.series
+    item["URL"] = facts.url
     return item
 
 
@@ -103,26 +145,69 @@ def bib_url(url: str) -> str:
 
 
 def bibtex_entry(doc_id: str, doc: Document, accessed: datetime.date) -> str:
-    """One document as a BibTeX `@misc` entry, keyed by its id."""
-    fields: list[tuple[str, str]] = []
-    author = author_of(doc)
-    if author:
-        fields.append(("author", f"{{{{{tex(author)}}}}}"))  # braced: a corporate name
-    fields.append(("title", f"{{{{{tex(doc.title)}}}}}"))
-    day = doc.date.start if doc.date and doc.date.start else None
-    if day is not None and doc.date is not None:
-        fields.append(("year", f"{{{day.year}}}"))
-        if doc.date.precision in ("day", "month") and not doc.date.is_interval:
-            fields.append(("month", _BIB_MONTHS[day.month - 1]))
-    where = [doc.archive, doc.collection or ""]
-    fields.append(("howpublished", f"{{{tex(', '.join(w for w in where if w))}}}"))
-    series = f", record series {doc.record_series}" if doc.record_series else ""
-    fields.append(("number", f"{{{tex(doc.record_number)}}}"))
-    fields.append(("addendum", f"{{Record number {tex(doc.record_number)}{tex(series)}}}"))
-    fields.append(("url", f"{{{bib_url(doc.cited_pdf())}}}"))
+    """One document as a BibTeX entry keyed by its id, from the facts its archive gives."""
+    facts = archive_of(doc).citation(doc)
+    if isinstance(facts, ArchivalCitation):
+        entry, fields = "misc", _bib_archival(facts)
+    elif isinstance(facts, EditedVolumeCitation):
+        entry, fields = "incollection", _bib_edited(facts)
+    else:
+        raise TypeError(f"no BibTeX form for {type(facts).__name__}")
     fields.append(("urldate", f"{{{accessed.isoformat()}}}"))
     body = ",\n".join(f"  {name} = {value}" for name, value in fields)
-    return f"@misc{{{doc_id},\n{body}\n}}\n"
+    return f"@{entry}{{{doc_id},\n{body}\n}}\n"
+
+
+def _bib_date(date: HistDate | None) -> list[tuple[str, str]]:
+    """`year` (and `month` for a single day or month) of a date."""
+    day = date.start if date and date.start else None
+    if day is None or date is None:
+        return []
+    fields = [("year", f"{{{day.year}}}")]
+    if date.precision in ("day", "month") and not date.is_interval:
+        fields.append(("month", _BIB_MONTHS[day.month - 1]))
+    return fields
+
+
+def _bib_edited(facts: EditedVolumeCitation) -> list[tuple[str, str]]:
+    """A document in an edited volume as the fields of an `@incollection` entry."""
+    number = f", Volume {facts.volume_number}" if facts.volume_number else ""
+    subseries = f", {facts.subseries}" if facts.subseries else ""
+    book = f"{facts.series}{subseries}{number}, {facts.volume_title}"
+    fields: list[tuple[str, str]] = [("title", f"{{{{{tex(facts.title)}}}}}"),
+                                     ("booktitle", f"{{{{{tex(book)}}}}}")]
+    if facts.editors:
+        fields.append(("editor", "{" + " and ".join(tex(n) for n in facts.editors) + "}"))
+    if facts.publisher:
+        fields.append(("publisher", f"{{{tex(facts.publisher)}}}"))
+    if facts.place:
+        fields.append(("address", f"{{{tex(facts.place)}}}"))
+    if facts.year:
+        fields.append(("year", f"{{{facts.year}}}"))
+    if facts.first_page is not None:
+        last = facts.last_page if facts.last_page is not None else facts.first_page
+        pages = str(facts.first_page) if last == facts.first_page else f"{facts.first_page}--{last}"
+        fields.append(("pages", f"{{{pages}}}"))
+    dated = f", dated {facts.date.display()}" if facts.date else ""
+    fields.append(("note", f"{{Document {tex(facts.number)}{tex(dated)}}}"))
+    fields.append(("url", f"{{{bib_url(facts.url)}}}"))
+    return fields
+
+
+def _bib_archival(facts: ArchivalCitation) -> list[tuple[str, str]]:
+    """An archival record as the fields of a `@misc` entry."""
+    fields: list[tuple[str, str]] = []
+    if facts.author:
+        fields.append(("author", f"{{{{{tex(facts.author)}}}}}"))  # braced: a corporate name
+    fields.append(("title", f"{{{{{tex(facts.title)}}}}}"))
+    fields += _bib_date(facts.date)
+    where = [facts.archive, facts.collection or ""]
+    fields.append(("howpublished", f"{{{tex(', '.join(w for w in where if w))}}}"))
+    series = f", record series {facts.series}" if facts.series else ""
+    fields.append(("number", f"{{{tex(facts.record_number)}}}"))
+    fields.append(("addendum", f"{{Record number {tex(facts.record_number)}{tex(series)}}}"))
+    fields.append(("url", f"{{{bib_url(facts.url)}}}"))
+    return fields
 
 
 def bibtex(entries: list[str]) -> str:

@@ -31,6 +31,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
+from desclasificado.archives import archive_of
+from desclasificado.archives.base import ArchivalCitation
 from desclasificado.records.dates import HistDate, parse_date
 from desclasificado.records.models import Document
 
@@ -354,13 +356,19 @@ class ArchivalDocument(_Citable):
     accessed: datetime.date
 
     @classmethod
+    def from_facts(cls, facts: ArchivalCitation, accessed: datetime.date) -> ArchivalDocument:
+        """The facts the document's archive gives (`archives.base.ArchivalCitation`)."""
+        return cls(author=facts.author, title=facts.title, date=facts.date,
+                   record_number=facts.record_number, series=facts.series,
+                   collection=facts.collection, archive=facts.archive, url=facts.url,
+                   accessed=accessed)
+
+    @classmethod
     def from_record(cls, doc: Document, accessed: datetime.date) -> ArchivalDocument:
-        """The originator is the author; failing that the sender, then the agency."""
-        author = doc.originator or doc.from_ or doc.agency or None
-        return cls(author=author, title=doc.title, date=doc.date,
-                   record_number=doc.record_number, series=doc.record_series or None,
-                   collection=doc.collection or None, archive=doc.archive,
-                   url=doc.cited_pdf(), accessed=accessed)
+        """A JFK-style archival record, cited from what its archive says of it."""
+        facts = archive_of(doc).citation(doc)
+        assert isinstance(facts, ArchivalCitation)
+        return cls.from_facts(facts, accessed)
 
     def chicago_note(self) -> Styled:
         """Author, “Title,” date, record number, series, collection, archive, URL."""

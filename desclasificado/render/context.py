@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from desclasificado.check.validate import Collection
+from desclasificado.check.collection import Collection
 from desclasificado.index import SiteIndex
 from desclasificado.render.citations import build_date
 from desclasificado.render.i18n import country_name

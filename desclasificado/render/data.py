@@ -15,22 +15,36 @@ import io
 import json
 from collections.abc import Callable
 
-from desclasificado.records.models import Event
+from desclasificado.archives import archive_of
+from desclasificado.records.dates import HistDate
+from desclasificado.records.languages import TRANSLATION_LANGUAGES, language_name
+from desclasificado.records.models import Document, Event
 from desclasificado.render.bibliographic import bibtex, bibtex_entry, csl_item, csl_json
 from desclasificado.render.context import Context, country_name
 from desclasificado.render.dataschema import SCHEMA_VERSION, documents_schema, dump, events_schema
 from desclasificado.render.event import pages_text
-from desclasificado.render.i18n_dates import date_text
-from desclasificado.render.links import document_url, event_url
 from desclasificado.render.markup import plain_text
 from desclasificado.render.timelinejs import timelinejs_json
+from desclasificado.render.urls import (
+    DOCUMENTS_BIB,
+    DOCUMENTS_CSL,
+    DOCUMENTS_JSON,
+    DOCUMENTS_SCHEMA,
+    EVENTS_CSV,
+    EVENTS_JSON,
+    EVENTS_SCHEMA,
+    TIMELINEJS_JSON,
+    document_cite_file,
+    document_url,
+    event_url,
+)
 
 _UNLIMITED = 1_000_000
 
 
-def pdf_at(pdf: str, page: int) -> str:
-    """The address of one page of an archive PDF (`#page=N`), not escaped."""
-    return pdf if "#" in pdf else f"{pdf}#page={page}"
+def page_at(doc: Document, page: int) -> str:
+    """The archive's address of one cited page of a document, not escaped."""
+    return archive_of(doc).page_url(doc, page)
 
 
 def _file(ctx: Context, key: str, rows: list[dict]) -> str:
@@ -50,18 +64,20 @@ def event_row(ctx: Context, event_id: str) -> dict:
     for number, source in enumerate(event.sources, start=1):
         doc = c.documents[source.document]
         sources.append({
-            "number": number, "document": source.document,
-            "record_number": doc.record_number, "document_title": doc.title,
+            "number": number, "document": source.document, "document_title": doc.title,
             "pages": list(source.pages), "quote": source.quote, "note": source.note,
-            "pdf": doc.cited_pdf(), "pdf_page": pdf_at(doc.cited_pdf(), source.pages[0]),
+            **archive_of(doc).source_data(doc, source.pages[0]),
+            "page_url": archive_of(doc).page_url(doc, source.pages[0]),
         })
     return {
         "id": event_id, "url": event_url(event_id),
-        "date": date.text, "date_display": date_text(date),
+        "date": date.text, "date_display": date.display(),
         "start": date.iso_start(), "end": date.end.isoformat() if date.end else None,
         "precision": date.precision, "approximate": date.approximate,
         "uncertain": date.uncertain, "interval": date.is_interval,
         "title": event.title, "summary": event.summary, "body": event.body,
+        "translations": {lang: {"title": text.title, "summary": text.summary, "body": text.body}
+                         for lang, text in sorted(event.translations.items())},
         "countries": event.countries, "places": event.places, "actors": event.actors,
         "themes": event.themes, "related": event.related, "sources": sources,
     }
@@ -75,17 +91,17 @@ def events_json(ctx: Context) -> str:
 def _document_row(ctx: Context, doc_id: str) -> dict:
     """One document with every field of its record and the events citing it."""
     doc = ctx.collection.documents[doc_id]
-    fields = doc.model_dump(by_alias=True, exclude={"id", "date", "date_of_last_review"})
+    dates = {name for name in type(doc).model_fields if isinstance(getattr(doc, name), HistDate)}
+    fields = doc.model_dump(by_alias=True, exclude={"id", *dates})
     cited_by = dict.fromkeys(c.event_id for c in ctx.index.by_document.get(doc_id, []))
     for name, value in fields.items():
         if value == "":
             fields[name] = None
+    fields |= {name: getattr(doc, name).text for name in dates}  # dates as written (EDTF)
     return {
         **fields, "id": doc_id, "url": document_url(doc_id),
-        "date": doc.date.text if doc.date else None,
-        "date_display": date_text(doc.date) if doc.date else None,
-        "date_of_last_review": doc.date_of_last_review.text if doc.date_of_last_review else None,
-        "cited_pdf": doc.cited_pdf(), "transcript": doc_id in ctx.collection.transcripts,
+        "date_display": doc.date.display() if doc.date else None,
+        **archive_of(doc).data_fields(doc), "transcript": doc_id in ctx.collection.transcripts,
         "cited_by": list(cited_by),
     }
 
@@ -103,16 +119,44 @@ def _joined(values: list[str]) -> str:
 
 def _sources_cell(ctx: Context, event: Event) -> str:
     docs = ctx.collection.documents
-    return _joined([f"{docs[s.document].record_number}, {pages_text(s.pages)}"
+    return _joined([f"{archive_of(docs[s.document]).identifier(docs[s.document])}, "
+                    f"{pages_text(s.pages)}"
                     for s in event.sources])
 
 
+Column = tuple[str, str, Callable[[Context, str, Event], str]]
+
+
+def _translated(lang: str, field: str, plain: bool) -> Callable[[Context, str, Event], str]:
+    def value(ctx: Context, eid: str, e: Event) -> str:
+        text = e.translations.get(lang)
+        found = getattr(text, field) if text else None
+        return plain_text(found, _UNLIMITED) if plain and found else found or ""
+    return value
+
+
+def _translation_columns() -> list[Column]:
+    """title_es, summary_es, body_es... for each configured language, empty when missing."""
+    columns: list[Column] = []
+    for lang in TRANSLATION_LANGUAGES:
+        name = language_name(lang)
+        columns += [
+            (f"title_{lang}", f"The headline in {name}, empty if not translated.",
+             _translated(lang, "title", plain=False)),
+            (f"summary_{lang}", f"The summary in {name} as plain text, empty if not "
+                                "translated.", _translated(lang, "summary", plain=True)),
+            (f"body_{lang}", f"The longer explanation in {name} as plain text, if any.",
+             _translated(lang, "body", plain=True)),
+        ]
+    return columns
+
+
 # (column, what it holds, value of an event): the Data page lists them.
-CSV_COLUMNS: list[tuple[str, str, Callable[[Context, str, Event], str]]] = [
+CSV_COLUMNS: list[Column] = [
     ("id", "The event's id.", lambda ctx, eid, e: eid),
     ("url", "Its page, relative to the site's address.", lambda ctx, eid, e: event_url(eid)),
     ("date", "The date as written (EDTF).", lambda ctx, eid, e: e.date.text),
-    ("date_display", "The date in words.", lambda ctx, eid, e: date_text(e.date)),
+    ("date_display", "The date in words.", lambda ctx, eid, e: e.date.display()),
     ("start", "The earliest day the date can mean (YYYY-MM-DD), empty if open.",
      lambda ctx, eid, e: e.date.iso_start() or ""),
     ("end", "The latest day, empty if open.",
@@ -132,10 +176,12 @@ CSV_COLUMNS: list[tuple[str, str, Callable[[Context, str, Event], str]]] = [
     ("source_count", "How many sources.", lambda ctx, eid, e: str(len(e.sources))),
     ("sources", "Each source as \"record number, page(s)\", in order, joined with \"; \" "
                 "(the quotes are in events.json).", lambda ctx, eid, e: _sources_cell(ctx, e)),
-    ("source_pdfs", "The archive PDF of each source at its first cited page, in the same "
-                    "order.",
-     lambda ctx, eid, e: _joined([pdf_at(ctx.collection.documents[s.document].cited_pdf(),
-                                         s.pages[0]) for s in e.sources])),
+    ("source_pdfs", "The archive's address of each source at its first cited page, in the "
+                    "same order: the PDF at #page=N for a JFK record, the document's page at "
+                    "history.state.gov for FRUS.",
+     lambda ctx, eid, e: _joined([page_at(ctx.collection.documents[s.document], s.pages[0])
+                                  for s in e.sources])),
+    *_translation_columns(),
 ]
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
@@ -180,18 +226,18 @@ def document_cite_files(ctx: Context) -> dict[str, str]:
     files = {}
     built = ctx.info.built
     for doc_id, doc in ctx.collection.documents.items():
-        files[f"{document_url(doc_id)}cite.json"] = csl_json([csl_item(doc_id, doc, built)])
-        files[f"{document_url(doc_id)}cite.bib"] = bibtex([bibtex_entry(doc_id, doc, built)])
+        files[document_cite_file(doc_id, "json")] = csl_json([csl_item(doc_id, doc, built)])
+        files[document_cite_file(doc_id, "bib")] = bibtex([bibtex_entry(doc_id, doc, built)])
     return files
 
 
 DATA_FILES: dict[str, Callable[[Context], str]] = {
-    "data/events.json": events_json,
-    "data/events.schema.json": lambda ctx: dump(events_schema()),
-    "data/events.csv": events_csv,
-    "data/documents.json": documents_json,
-    "data/documents.schema.json": lambda ctx: dump(documents_schema()),
-    "data/timelinejs.json": timelinejs_json,
-    "data/documents.csl.json": documents_csl,
-    "data/documents.bib": documents_bib,
+    EVENTS_JSON: events_json,
+    EVENTS_SCHEMA: lambda ctx: dump(events_schema()),
+    EVENTS_CSV: events_csv,
+    DOCUMENTS_JSON: documents_json,
+    DOCUMENTS_SCHEMA: lambda ctx: dump(documents_schema()),
+    TIMELINEJS_JSON: timelinejs_json,
+    DOCUMENTS_CSL: documents_csl,
+    DOCUMENTS_BIB: documents_bib,
 }

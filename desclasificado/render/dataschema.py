@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import json
 
-SCHEMA_VERSION = "1.0"
+from pydantic import BaseModel
+
+from desclasificado.archives import ARCHIVES, DEFAULT_KIND
+from desclasificado.records.fields import FieldView, published_fields
+from desclasificado.records.languages import TRANSLATION_LANGUAGES
+
+SCHEMA_VERSION = "1.1"  # 1.1: events gained `translations`
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 _TEXT = {"type": "string"}
@@ -19,21 +25,36 @@ _TEXT_OR_NULL = {"type": ["string", "null"]}
 _DAY_OR_NULL = {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 _TEXTS = {"type": "array", "items": {"type": "string"}}
 _BOOL = {"type": "boolean"}
+_TRANSLATIONS = {
+    "type": "object",
+    "propertyNames": {"enum": list(TRANSLATION_LANGUAGES)},
+    "additionalProperties": {
+        "type": "object", "additionalProperties": False,
+        "required": ["title", "summary", "body"],
+        "properties": {"title": _TEXT, "summary": _TEXT, "body": _TEXT_OR_NULL}},
+}
 
 SOURCE_FIELDS: list[tuple[str, dict, str]] = [
     ("number", {"type": "integer", "minimum": 1},
      "The source's number on the event page (the N of citation marks [N])."),
     ("document", _TEXT, "The cited document's id (its page is documents/<id>/)."),
-    ("record_number", _TEXT, "The archive's record number of the document."),
+    ("record_number", _TEXT, "How the archive identifies the document: a JFK record number "
+                             "(176-10036-10058), or a FRUS volume and document number "
+                             "(frus1969-76ve16, doc. 19)."),
     ("document_title", _TEXT, "The document's title, as the archive gives it."),
     ("pages", {"type": "array", "items": {"type": "integer", "minimum": 1}, "minItems": 1},
-     "The cited pages of the cited release's PDF."),
+     "The cited pages: of the cited release's PDF for a JFK record, printed pages of the "
+     "volume for a FRUS document."),
     ("quote", _TEXT, "The document's own words that support the event, verified against "
                      "the transcript when there is one."),
     ("note", _TEXT_OR_NULL, "A remark on the source, or null."),
-    ("pdf", {"type": "string", "format": "uri"}, "The archive's PDF of the cited release."),
-    ("pdf_page", {"type": "string", "format": "uri"},
-     "The PDF at the first cited page (#page=N)."),
+    ("pdf", {"type": ["string", "null"], "format": "uri"},
+     "The archive's PDF of the cited release (JFK records; null for FRUS)."),
+    ("pdf_page", {"type": ["string", "null"], "format": "uri"},
+     "The PDF at the first cited page (#page=N; null for FRUS)."),
+    ("page_url", {"type": "string", "format": "uri"},
+     "The archive's address of the first cited page: the PDF at #page=N for a JFK record, "
+     "the document's page at history.state.gov for FRUS."),
 ]
 
 EVENT_FIELDS: list[tuple[str, dict, str]] = [
@@ -53,6 +74,12 @@ EVENT_FIELDS: list[tuple[str, dict, str]] = [
     ("title", _TEXT, "A one-line headline."),
     ("summary", _TEXT, "One to three sentences, in Markdown, with citation marks [^N]."),
     ("body", _TEXT_OR_NULL, "A longer explanation in Markdown, or null."),
+    ("translations", _TRANSLATIONS,
+     "The title, summary and body in other languages, by language code ("
+     + ", ".join(f"{code}: {name}" for code, name in TRANSLATION_LANGUAGES.items())
+     + "): each an object with title, summary (the same citation marks as the English) and "
+       "body (null when the event has none); {} when the event is not translated. Quotes "
+       "are never translated."),
     ("countries", _TEXTS, "ISO 3166-1 alpha-2 codes of the countries involved."),
     ("places", _TEXTS, "Places the documents name."),
     ("actors", _TEXTS, "Ids of the actors involved (actors/<id>/)."),
@@ -62,40 +89,58 @@ EVENT_FIELDS: list[tuple[str, dict, str]] = [
      "The documents the event rests on, in order: see the fields of a source."),
 ]
 
-DOCUMENT_FIELDS: list[tuple[str, dict, str]] = [
-    ("id", _TEXT, "The document's id: the name of its file in documents/."),
-    ("url", _TEXT, "Its page, relative to the site's address (documents/<id>/)."),
-    ("record_number", _TEXT, "The archive's identifier."),
-    ("title", _TEXT, "The title, as the archive gives it."),
-    ("date", _TEXT_OR_NULL, "The document's date in EDTF, or null."),
-    ("date_display", _TEXT_OR_NULL, "The date in words, or null."),
-    ("archive", _TEXT, "The archive that holds it."),
-    ("collection", _TEXT_OR_NULL, "The archive's collection."),
-    ("agency", _TEXT_OR_NULL, "The agency that holds the record and released it."),
-    ("originator", _TEXT_OR_NULL, "The agency or office that wrote it."),
-    ("from", _TEXT_OR_NULL, "The sender named on the archive's form."),
-    ("to", _TEXT_OR_NULL, "The person or office it was written for."),
-    ("record_series", _TEXT_OR_NULL, "The group of files it belongs to."),
-    ("agency_file_number", _TEXT_OR_NULL, "The holding agency's own file reference."),
-    ("pages", {"type": "integer", "minimum": 1}, "Pages of the cited release's PDF."),
-    ("subjects", _TEXTS, "Subject headings given by the archive's reviewers."),
-    ("document_type", _TEXT_OR_NULL, "The kind of document, as the form gives it."),
-    ("classification", _TEXT_OR_NULL, "How secret it was when written."),
-    ("restrictions", _TEXT_OR_NULL, "Grounds on which parts were withheld."),
-    ("current_status", _TEXT_OR_NULL, "Open in full, released with deletions..."),
-    ("date_of_last_review", _TEXT_OR_NULL, "When it was last reviewed for release (EDTF)."),
-    ("opening_criteria", _TEXT_OR_NULL, "When withheld parts are to be opened."),
-    ("comments", _TEXT_OR_NULL, "Reviewers' remarks."),
-    ("releases", {"type": "array", "minItems": 1, "items": {
-        "type": "object", "required": ["release", "pdf"], "additionalProperties": False,
-        "properties": {"release": _TEXT, "pdf": {"type": "string", "format": "uri"}}}},
-     "Each release of the document by the archive, with its PDF."),
-    ("cited_release", _TEXT, "The release whose PDF page numbers the citations use."),
-    ("cited_pdf", {"type": "string", "format": "uri"}, "That release's PDF."),
-    ("transcript", _BOOL, "Whether the site has a transcript of it (on its page)."),
-    ("transcript_source", _TEXT_OR_NULL, "Where the transcript comes from."),
-    ("cited_by", _TEXTS, "Ids of the events that cite it, in timeline order."),
-]
+_RELEASES = {"type": "array", "minItems": 1, "items": {
+    "type": "object", "required": ["release", "pdf"], "additionalProperties": False,
+    "properties": {"release": _TEXT, "pdf": {"type": "string", "format": "uri"}}}}
+
+# Fields of documents.json that are not fields of the record, each after the field it follows.
+_DOCUMENT_EXTRAS: dict[str | None, list[tuple[str, dict, str]]] = {
+    None: [("id", _TEXT, "The document's id: the name of its file in documents/."),
+           ("url", _TEXT, "Its page, relative to the site's address (documents/<id>/)."),
+           ("kind", _TEXT, "Its archive kind: jfk (the JFK Assassination Records Collection "
+                           "at NARA) or frus (Foreign Relations of the United States).")],
+    "date": [("date_display", _TEXT_OR_NULL, "The date in words, or null.")],
+}
+# ... and after the record's fields: what its archive adds, then these.
+_DOCUMENT_TAIL = [("transcript", _BOOL, "Whether the site has a transcript of it (on its page)."),
+                  ("cited_by", _TEXTS, "Ids of the events that cite it, in timeline order.")]
+
+
+def _kind(view: FieldView) -> dict:
+    """A record field's type in the data files, from its JSON Schema (dates are EDTF text)."""
+    if view.name == "releases":
+        return _RELEASES
+    schema = view.schema
+    nullable = any(option.get("type") == "null" for option in schema.get("anyOf", []))
+    kinds = [option for option in schema.get("anyOf", [schema]) if option.get("type") != "null"]
+    kind = kinds[0].get("type", "string") if kinds else "string"
+    if kind == "array":
+        return _TEXTS
+    if kind == "integer":
+        return {"type": "integer", "minimum": kinds[0]["minimum"]} if "minimum" in kinds[0] \
+            else {"type": "integer"}
+    return _TEXT_OR_NULL if nullable else _TEXT
+
+
+def record_fields(model: type[BaseModel],
+                  extras: dict[str | None, list[tuple[str, dict, str]]]) -> list[tuple[str, dict, str]]:
+    """The fields of a data file's records: the model's published fields in order, with the
+    `extras` computed for the file after the field each follows (None: first)."""
+    fields = list(extras.get(None, []))
+    for view in published_fields(model):
+        fields.append((view.name, _kind(view), view.data or ""))
+        fields += extras.get(view.name, [])
+    return fields
+
+
+def document_fields(kind: str) -> list[tuple[str, dict, str]]:
+    """The fields of a document of one archive kind in documents.json."""
+    archive = ARCHIVES[kind]
+    added = list(archive.data_field_schemas)
+    return record_fields(archive.model, _DOCUMENT_EXTRAS) + added + _DOCUMENT_TAIL
+
+
+DOCUMENT_FIELDS = document_fields(DEFAULT_KIND)
 
 
 def _object(fields: list[tuple[str, dict, str]]) -> dict:
@@ -135,8 +180,9 @@ def events_schema() -> dict:
 
 def documents_schema() -> dict:
     """The JSON Schema of data/documents.json."""
+    kinds = [_object(document_fields(kind)) for kind in ARCHIVES]
     return _file_schema("Desclasificado documents", "documents",
-                        _object(DOCUMENT_FIELDS))
+                        kinds[0] if len(kinds) == 1 else {"oneOf": kinds})
 
 
 def dump(schema: dict) -> str:

@@ -8,44 +8,30 @@ from collections.abc import Callable
 from functools import partial
 from itertools import groupby
 
+from desclasificado.archives import archive_of
 from desclasificado.index import date_order, date_period
 from desclasificado.records.dates import HistDate
 from desclasificado.render.context import Context, Page
-from desclasificado.render.i18n import _, number
-from desclasificado.render.links import DOCUMENTS, PageBuilder, document_url
-from desclasificado.render.listing import (
-    decade_anchor,
-    decade_label,
-    documents_count,
-    paginated,
-    time_element,
-    year_label,
-    year_slug,
-)
-from desclasificado.render.markup import esc, esc_text
+from desclasificado.render.links import PageBuilder
+from desclasificado.render.listing import decade_label, paginated, plural, time_element, year_label
+from desclasificado.render.markup import esc
+from desclasificado.render.urls import DOCUMENTS, decade_anchor, document_url, document_year_url
 
 Period = tuple[int | None, int | None]  # (decade, year); None, None: undated
 
-def _lede() -> str:
-    return _("Each page gives the archive's identification, links to the archive's PDFs, the "
-             "events that cite it and its transcript.")
+_LEDE = ("Each page gives the archive's identification, links to the archive (the PDFs of "
+         "a JFK record, a FRUS document's page at history.state.gov), the events that cite it "
+         "and its transcript.")
+_HEAD = ('<thead><tr><th scope="col">Date</th><th scope="col">Title</th><th scope="col">'
+         'From, to</th><th scope="col">Record number</th><th scope="col" class="num">'
+         "Citations</th></tr></thead>")
 
 
-def _head() -> str:
-    cells = "".join(f'<th scope="col">{esc(text)}</th>'
-                    for text in (_("Date"), _("Title"), _("From, to"), _("Record number")))
-    return (f'<thead><tr>{cells}<th scope="col" class="num">{esc(_("Citations"))}</th></tr>'
-            "</thead>")
-
-
-def year_url(period: Period) -> str:
-    """The page of the documents of one year: "documents/years/1963/"."""
-    return f"{DOCUMENTS}years/{year_slug(*period)}/"
 
 
 def _label(period: Period) -> str:
     """"1963", "1960s, year not known", "Undated"."""
-    return _("Undated") if period[0] is None else year_label(*period)
+    return "Undated" if period[0] is None else year_label(*period)
 
 
 def _in_order(ctx: Context) -> list[str]:
@@ -70,13 +56,13 @@ def _table(ctx: Context, pb: PageBuilder, doc_ids: list[str]) -> str:
     rows = []
     for doc_id in doc_ids:
         doc = ctx.collection.documents[doc_id]
-        who = esc(_(" to ")).join(esc(x) for x in (doc.originator or doc.from_, doc.to) if x)
-        when = time_element(doc.date) if doc.date else esc(_("Undated"))
-        rows.append(f'<tr><td>{when}</td>'
+        archive = archive_of(doc)
+        who = " to ".join(esc(x) for x in (archive.sender(doc), archive.recipient(doc)) if x)
+        rows.append(f'<tr><td>{time_element(doc.date) if doc.date else "Undated"}</td>'
                     f'<td><a href="{pb.href(document_url(doc_id))}">{esc(doc.title)}</a></td>'
-                    f'<td>{who}</td><td class="record-number">{esc(doc.record_number)}</td>'
+                    f'<td>{who}</td><td class="record-number">{esc(archive.identifier(doc))}</td>'
                     f'<td class="num">{len(ctx.index.by_document.get(doc_id, []))}</td></tr>')
-    return f'<table class="documents">{_head()}<tbody>{"".join(rows)}</tbody></table>'
+    return f'<table class="documents">{_HEAD}<tbody>{"".join(rows)}</tbody></table>'
 
 
 def _year_index(pb: PageBuilder, years: list[tuple[Period, list[str]]]) -> str:
@@ -85,14 +71,14 @@ def _year_index(pb: PageBuilder, years: list[tuple[Period, list[str]]]) -> str:
     parts = []
     for decade, in_decade in groupby(years, key=lambda item: item[0][0]):
         in_decade = list(in_decade)
-        links = "".join(f'<li><a href="{pb.href(year_url(period))}">{esc(_label(period))}'
-                        f'</a> <span class="count">{documents_count(len(ids))}</span></li>'
+        links = "".join(f'<li><a href="{pb.href(document_year_url(*period))}">{esc(_label(period))}'
+                        f'</a> <span class="count">{plural(len(ids), "document")}</span></li>'
                         for period, ids in in_decade)
         anchor = pb.anchor(decade_anchor(decade))
         count = sum(len(ids) for _, ids in in_decade)
         parts.append(f'<section class="decade-index" aria-labelledby="{anchor}">'
                      f'<h2 id="{anchor}">{esc(decade_label(decade))}</h2>'
-                     f'<p class="count">{documents_count(count)}</p>'
+                     f'<p class="count">{plural(count, "document")}</p>'
                      f'<ul class="year-index">{links}</ul></section>')
     return f'<div class="years">{"".join(parts)}</div>'
 
@@ -103,42 +89,36 @@ def documents_index(ctx: Context) -> Page:
     pb = PageBuilder(DOCUMENTS)
     count = len(ctx.collection.documents)
     if paginated(list(ctx.collection.documents)):
-        lede = _("The declassified documents the events cite ({count}), by the year they "
-                 "were written.")
+        lede = f"The declassified documents the events cite ({count:,}), by the year they were written."
         body = _year_index(pb, document_years(ctx))
     else:
-        lede = _("The declassified documents the events cite ({count}), in date order.")
+        lede = f"The declassified documents the events cite ({count:,}), in date order."
         body = _table(ctx, pb, _in_order(ctx))
-    lede = esc(lede.format(count=number(count)))
-    html = (f'<header class="page-head"><h1>{esc(_("Documents"))}</h1><p class="lede">{lede} '
-            f"{esc_text(_lede())}</p></header>{body}")
-    return Page(DOCUMENTS, _("Documents"), html, pb.links, pb.anchors, kind="index",
-                description=_("The declassified documents cited, with their transcripts."))
+    html = (f'<header class="page-head"><h1>Documents</h1><p class="lede">{lede} {_LEDE}</p>'
+            f"</header>{body}")
+    return Page(DOCUMENTS, "Documents", html, pb.links, pb.anchors, kind="index",
+                description="The declassified documents cited, with their transcripts.")
 
 
 def _year_page(ctx: Context, period: Period, doc_ids: list[str], before: Period | None,
                after: Period | None) -> Page:
-    url = year_url(period)
+    url = document_year_url(*period)
     pb = PageBuilder(url)
     when = _label(period)
-    title = _("{title}, {year}").format(title=_("Documents"), year=when)
-    steps = [f'<a rel="prev" href="{pb.href(year_url(before))}">'
-             f'{esc(_("Previous: {year}").format(year=_label(before)))}</a>'] if before else []
-    steps.append(f'<a href="{pb.href(DOCUMENTS, decade_anchor(period[0]))}">'
-                 f'{esc(_("Every year"))}</a>')
+    title = f"Documents, {when}"
+    steps = [f'<a rel="prev" href="{pb.href(document_year_url(*before))}">Previous: '
+             f"{esc(_label(before))}</a>"] if before else []
+    steps.append(f'<a href="{pb.href(DOCUMENTS, decade_anchor(period[0]))}">Every year</a>')
     if after:
-        steps.append(f'<a rel="next" href="{pb.href(year_url(after))}">'
-                     f'{esc(_("Next: {year}").format(year=_label(after)))}</a>')
-    lede = _("{count} of {year}, in date order.").format(count=documents_count(len(doc_ids)),
-                                                          year=when)
+        steps.append(f'<a rel="next" href="{pb.href(document_year_url(*after))}">Next: '
+                     f"{esc(_label(after))}</a>")
     html = (f'<header class="page-head"><p class="kicker"><a href="{pb.href(DOCUMENTS)}">'
-            f'{esc(_("Documents"))}</a></p><h1>{esc(title)}</h1><p class="lede">'
-            f'{esc(lede)}</p></header>'
-            f'<nav class="jump" aria-label="{esc(_("Other years"))}"><ul><li>{" · ".join(steps)}'
-            f"</li></ul></nav>{_table(ctx, pb, doc_ids)}")
+            f'Documents</a></p><h1>{esc(title)}</h1><p class="lede">'
+            f'{plural(len(doc_ids), "document")} of {esc(when)}, in date order.</p></header>'
+            f'<nav class="jump" aria-label="Other years"><ul><li>{" · ".join(steps)}</li></ul></nav>'
+            f"{_table(ctx, pb, doc_ids)}")
     return Page(url, title, html, pb.links, pb.anchors, kind="index",
-                description=_("The declassified documents of {year} cited by the events.").format(
-                    year=when))
+                description=f"The declassified documents of {when} cited by the events.")
 
 
 def document_year_pages(ctx: Context) -> dict[str, Callable[[], Page]]:
@@ -148,7 +128,7 @@ def document_year_pages(ctx: Context) -> dict[str, Callable[[], Page]]:
         return {}
     years = document_years(ctx)
     periods = [period for period, _ in years]
-    return {year_url(period): partial(_year_page, ctx, period, ids,
+    return {document_year_url(*period): partial(_year_page, ctx, period, ids,
                                       periods[at - 1] if at else None,
                                       periods[at + 1] if at + 1 < len(periods) else None)
             for at, (period, ids) in enumerate(years)}

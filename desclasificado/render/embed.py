@@ -26,15 +26,9 @@ from collections.abc import Iterator
 
 from desclasificado.index import group_by_period
 from desclasificado.render.context import Context, Page
-from desclasificado.render.event import pages_text, pdf_page
+from desclasificado.render.event import archive_page_link, pages_text
 from desclasificado.render.i18n import _, current, script_messages
-from desclasificado.render.links import (
-    TIMELINE,
-    PageBuilder,
-    depth,
-    document_url,
-    event_url,
-)
+from desclasificado.render.links import PageBuilder, depth
 from desclasificado.render.listing import (
     event_entry,
     event_lists,
@@ -45,10 +39,10 @@ from desclasificado.render.listing import (
     year_groups,
     year_index_html,
     year_label,
-    year_url,
 )
 from desclasificado.render.markup import esc, link_marks
-from desclasificado.render.teaching import EVENT_HEIGHT, LIST_HEIGHT, OEMBED_WIDTH, embed_url, iframe
+from desclasificado.render.teaching import EVENT_HEIGHT, LIST_HEIGHT, OEMBED_WIDTH, iframe
+from desclasificado.render.urls import TIMELINE, document_url, embed_url, event_url, year_url
 
 _LINK = re.compile(r"<a\b([^>]*)>")
 _OWN_ANCHOR = ' href="#'
@@ -107,8 +101,7 @@ def embed_event(ctx: Context, event_id: str) -> Page:
             f'<li id="{pb.anchor(f"source-{citation.number}")}"><p class="source-title"><cite>'
             f'<a href="{pb.href(document_url(source.document))}">{esc(doc.title)}</a></cite>, '
             f'{pages_text(source.pages)}</p><blockquote><p>{esc(source.quote)}</p></blockquote>'
-            f'<p class="source-links"><a href="{pdf_page(doc.cited_pdf(), citation.page)}">'
-            f'{esc(_("Archive PDF, page {page}").format(page=citation.page))}</a></p></li>')
+            f'<p class="source-links">{archive_page_link(doc, citation.page)}</p></li>')
     html = (
         f'<main class="embed embed-event"><article><p class="kicker">'
         f'<a href="{pb.href(TIMELINE)}">{esc(ctx.info.name)}</a> · {time_element(event.date)}'

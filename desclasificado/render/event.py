@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from desclasificado.archives import archive_of
 from desclasificado.index import Citation
 from desclasificado.records.models import Document, Event, Source
 from desclasificado.render.context import Context, Page
 from desclasificado.render.glossary import Term, link_actors
 from desclasificado.render.i18n import _, n_
 from desclasificado.render.i18n_dates import date_text
-from desclasificado.render.links import PageBuilder, actor_url, document_url, event_url, theme_url
+from desclasificado.render.links import PageBuilder
 from desclasificado.render.listing import country_links, event_entry, time_element, year_href
 from desclasificado.render.markup import esc, link_marks, plain_text
 from desclasificado.render.searchtext import event_text
 from desclasificado.render.teaching import event_tools
+from desclasificado.render.urls import actor_url, document_url, event_url, theme_url
 
 
 def pages_text(pages: tuple[int, ...]) -> str:
@@ -30,9 +32,13 @@ def pages_text(pages: tuple[int, ...]) -> str:
     return n_("page {pages}", "pages {pages}", len(pages)).format(pages=text)
 
 
-def pdf_page(pdf: str, page: int) -> str:
-    """The address of one page of an archive PDF (browsers open PDFs at `#page=N`)."""
-    return esc(pdf if "#" in pdf else f"{pdf}#page={page}")
+def archive_page_link(doc: Document, page: int, external: bool = False) -> str:
+    """The link to one cited page at the archive, as the document's archive makes it
+    ('Archive PDF, page 3' to the PDF at #page=3)."""
+    archive = archive_of(doc)
+    attrs = ' class="external"' if external else ""
+    return (f'<a{attrs} href="{esc(archive.page_url(doc, page))}">'
+            f"{esc(archive.page_link_text(page))}</a>")
 
 
 def page_anchor(ctx: Context, citation: Citation) -> str | None:
@@ -47,14 +53,15 @@ def page_anchor(ctx: Context, citation: Citation) -> str | None:
 
 def _document_line(doc: Document) -> str:
     """'CIA to Director, CIA · 11 April 1963 · record number 176-10036-10058'."""
-    who = doc.originator or doc.from_ or doc.agency or ""
-    if doc.to:
-        who = (_("{sender} to {recipient}").format(sender=who, recipient=doc.to) if who
-               else _("to {recipient}").format(recipient=doc.to))
+    archive = archive_of(doc)
+    who = archive.author(doc) or ""
+    to = archive.recipient(doc)
+    if to:
+        who = f"{who} to {to}" if who else f"to {to}"
     parts = [esc(who)] if who else []
     if doc.date:
         parts.append(time_element(doc.date))
-    parts.append(esc(_("record number {number}").format(number=doc.record_number)))
+    parts.append(f"{esc(archive.identifier_label)} {esc(archive.identifier(doc))}")
     return " · ".join(parts)
 
 
@@ -88,8 +95,7 @@ def _source_item(ctx: Context, pb: PageBuilder, source: Source, citation: Citati
             f'<blockquote class="quote"{_lang(source)}><p>{_quote(pb, source, citation, ctx)}</p>'
             f'</blockquote>{note}'
             f'<p class="source-links">{_transcript_links(pb, citation, page_anchor(ctx, citation))}'
-            f'<a class="external" href="{pdf_page(doc.cited_pdf(), citation.page)}">'
-            f'{esc(_("Archive PDF, page {page}").format(page=citation.page))}</a></p></div></li>')
+            f'{archive_page_link(doc, citation.page, external=True)}</p></div></li>')
 
 
 def _lang(source: Source) -> str:

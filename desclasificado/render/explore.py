@@ -11,8 +11,9 @@ from __future__ import annotations
 from desclasificado.records.models import Event
 from desclasificado.render.context import Context
 from desclasificado.render.i18n import _, country_name, number
-from desclasificado.render.links import PageBuilder, actor_url, country_url, theme_url
+from desclasificado.render.links import PageBuilder
 from desclasificado.render.markup import esc
+from desclasificado.render.urls import actor_url, country_url, theme_url
 
 SCRIPT = "js/explore.js"
 

@@ -8,13 +8,26 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
+from desclasificado.archives import ARCHIVES
+from desclasificado.render import dataschema
 from desclasificado.render.context import Context
 from desclasificado.render.data import CSV_COLUMNS
-from desclasificado.render.dataschema import DOCUMENT_FIELDS, EVENT_FIELDS, SOURCE_FIELDS
-from desclasificado.render.i18n import _, n_
+from desclasificado.render.dataschema import EVENT_FIELDS, SOURCE_FIELDS
+from desclasificado.render.i18n import _
 from desclasificado.render.links import PageBuilder, relative
 from desclasificado.render.markup import esc
-from desclasificado.render.teaching import EVENT_HEIGHT, embed_url, iframe
+from desclasificado.render.teaching import EVENT_HEIGHT, iframe
+from desclasificado.render.urls import (
+    DOCUMENTS_BIB,
+    DOCUMENTS_CSL,
+    DOCUMENTS_JSON,
+    DOCUMENTS_SCHEMA,
+    EVENTS_CSV,
+    EVENTS_JSON,
+    EVENTS_SCHEMA,
+    TIMELINEJS_JSON,
+    embed_url,
+)
 
 Fragment = Callable[[Context, PageBuilder], str]
 
@@ -64,20 +77,17 @@ def data_files(ctx: Context, pb: PageBuilder) -> str:
         return f'<a href="{esc(relative(pb.url, path))}"><code>/{esc(path)}</code></a>'
 
     rows = [
-        ("data/events.json", n_("All {n} event with every field, in timeline order (fields "
-                                "below).", "All {n} events with every field, in timeline order "
-                                "(fields below).", len(c.events))),
-        ("data/events.schema.json", _("The JSON Schema of events.json.")),
-        ("data/events.csv", _("One row per event, for spreadsheets (columns below).")),
-        ("data/documents.json", n_("All {n} document with every field of its record and the "
-                                   "events citing it.", "All {n} documents with every field of "
-                                   "their records and the events citing them.",
-                                   len(c.documents))),
-        ("data/documents.schema.json", _("The JSON Schema of documents.json.")),
-        ("data/timelinejs.json", _("The events for Knight Lab's TimelineJS 3.")),
-        ("data/documents.csl.json", _("Every document as CSL-JSON, for Zotero and other "
-                                      "reference managers.")),
-        ("data/documents.bib", _("Every document as BibTeX, for LaTeX and reference managers.")),
+        (EVENTS_JSON, f"All {len(c.events):,} events with every field, in timeline order "
+                             "(fields below)."),
+        (EVENTS_SCHEMA, "The JSON Schema of events.json."),
+        (EVENTS_CSV, "One row per event, for spreadsheets (columns below)."),
+        (DOCUMENTS_JSON, f"All {len(c.documents):,} documents with every field of their "
+                                "records and the events citing them."),
+        (DOCUMENTS_SCHEMA, "The JSON Schema of documents.json."),
+        (TIMELINEJS_JSON, "The events for Knight Lab's TimelineJS 3."),
+        (DOCUMENTS_CSL, "Every document as CSL-JSON, for Zotero and other "
+                                    "reference managers."),
+        (DOCUMENTS_BIB, "Every document as BibTeX, for LaTeX and reference managers."),
     ]
     body = "".join(f"<tr><td>{link(path)}</td><td>{esc(text)}</td></tr>" for path, text in rows)
     return _table(_("The files"), _("Address"), body)
@@ -91,7 +101,8 @@ def event_fields(ctx: Context, pb: PageBuilder) -> str:
 
 def document_fields(ctx: Context, pb: PageBuilder) -> str:
     """The fields of a document in documents.json."""
-    return _table(_("A document in documents.json"), _("Field"), _rows(DOCUMENT_FIELDS))
+    return "".join(_table(f"A {archive.short_name} in documents.json", "Field",
+                          _rows(dataschema.document_fields(kind))) for kind, archive in ARCHIVES.items())
 
 
 def csv_columns(ctx: Context, pb: PageBuilder) -> str:

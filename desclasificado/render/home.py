@@ -16,19 +16,20 @@ from desclasificado.contribute.reference import field_reference_markdown
 from desclasificado.render.context import Context
 from desclasificado.render.guides import GUIDE_FRAGMENTS
 from desclasificado.render.i18n import _, country_name, n_, number
-from desclasificado.render.links import (
+from desclasificado.render.links import PageBuilder
+from desclasificado.render.listing import decade_label, events_count, overview, span_text
+from desclasificado.render.markup import esc
+from desclasificado.render.pictures import country_map
+from desclasificado.render.urls import (
     ACTORS,
     COUNTRIES,
     DOCUMENTS,
     THEMES,
     TIMELINE,
-    PageBuilder,
     country_url,
+    decade_anchor,
     theme_url,
 )
-from desclasificado.render.listing import decade_anchor, decade_label, events_count, span_text
-from desclasificado.render.markup import esc
-from desclasificado.render.pictures import country_map, overview
 
 Fragment = Callable[[Context, PageBuilder], str]
 

@@ -12,7 +12,7 @@ import datetime
 
 from babel.dates import format_date, get_month_names
 
-from desclasificado.records.dates import HistDate, _sides
+from desclasificado.records.edtf import HistDate, _sides
 from desclasificado.render.i18n import _, current
 
 

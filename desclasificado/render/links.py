@@ -15,33 +15,6 @@ from dataclasses import dataclass, field
 from desclasificado.render.markup import esc
 
 
-def event_url(event_id: str) -> str:
-    return f"events/{event_id}/"
-
-
-def document_url(document_id: str) -> str:
-    return f"documents/{document_id}/"
-
-
-def country_url(code: str) -> str:
-    return f"countries/{code.lower()}/"
-
-
-def theme_url(theme_id: str) -> str:
-    return f"themes/{theme_id}/"
-
-
-def actor_url(actor_id: str) -> str:
-    return f"actors/{actor_id}/"
-
-
-TIMELINE = "timeline/"
-COUNTRIES = "countries/"
-THEMES = "themes/"
-ACTORS = "actors/"
-DOCUMENTS = "documents/"
-
-
 def depth(url: str) -> int:
     """How many directories deep a page is: 0 for the home page, 2 for 'events/x/'."""
     return url.count("/")

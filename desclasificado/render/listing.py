@@ -8,27 +8,30 @@ from typing import Any
 
 from desclasificado.index import DecadeGroup, YearGroup, group_by_period
 from desclasificado.records.dates import HistDate
+from desclasificado.render.charts import overview_chart, year_region_counts
 from desclasificado.render.context import Context, Page
 from desclasificado.render.explore import SCRIPT as EXPLORE_SCRIPT
 from desclasificado.render.explore import entry_data, explore_panel
 from desclasificado.render.i18n import N_, _, country_name, n_
 from desclasificado.render.i18n_dates import date_text
-from desclasificado.render.links import (
+from desclasificado.render.links import PageBuilder, depth
+from desclasificado.render.markup import esc, link_marks
+from desclasificado.render.pictures import country_map, locator
+from desclasificado.render.searchtext import label
+from desclasificado.render.teaching import listing_tools
+from desclasificado.render.urls import (
     ACTORS,
     COUNTRIES,
     THEMES,
     TIMELINE,
-    PageBuilder,
     actor_url,
     country_url,
-    depth,
+    decade_anchor,
     event_url,
     theme_url,
+    year_anchor,
+    year_url,
 )
-from desclasificado.render.markup import esc, link_marks
-from desclasificado.render.pictures import country_map, locator, overview
-from desclasificado.render.searchtext import label
-from desclasificado.render.teaching import listing_tools
 
 #: A list of more events than this (the timeline, a country, theme or actor, and their
 #: embeddable versions) shows its decades and years with their counts instead of its entries,
@@ -48,6 +51,12 @@ def time_element(date: HistDate) -> str:
     value = {"day": date.start.isoformat(), "month": date.start.isoformat()[:7],
              "year": date.start.isoformat()[:4]}[date.precision]
     return f'<time datetime="{value}">{text}</time>'
+
+
+def plural(count: int, word: str) -> str:
+    """A count with its English noun ("1 event", "2,000 events"): for the renderers not yet
+    through the catalogue (events_count and documents_count are)."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def events_count(count: int) -> str:
@@ -97,11 +106,6 @@ def decade_label(decade: int | None) -> str:
     return _("Undated") if decade is None else _("{decade}s").format(decade=decade)
 
 
-def decade_anchor(decade: int | None) -> str:
-    """The anchor of a decade: "d1960", or "undated"."""
-    return "undated" if decade is None else f"d{decade}"
-
-
 def year_label(decade: int | None, year: int | None) -> str:
     """The heading of a year: "1963", or "1960s, year not known" (decade precision)."""
     if year is None:
@@ -109,26 +113,9 @@ def year_label(decade: int | None, year: int | None) -> str:
     return str(year)
 
 
-def year_anchor(decade: int | None, year: int | None) -> str:
-    """The anchor of a year: "y1963", or "d1960-x" (decade precision)."""
-    return f"{decade_anchor(decade)}-x" if year is None else f"y{year}"
-
-
 def paginated(event_ids: list[str] | tuple[str, ...]) -> bool:
     """Whether a list is long enough to be split into a page per year."""
     return len(event_ids) > LIST_PAGE_LIMIT
-
-
-def year_slug(decade: int | None, year: int | None) -> str:
-    """The last part of a year page's address: "1963", "1960s" (decade precision), "undated"."""
-    if year is not None:
-        return str(year)
-    return "undated" if decade is None else f"{decade}s"
-
-
-def year_url(list_url: str, decade: int | None, year: int | None) -> str:
-    """The page of one year of a paginated list: "timeline/1963/", "countries/pe/1963/"."""
-    return f"{list_url}{year_slug(decade, year)}/"
 
 
 def year_href(pb: PageBuilder, list_url: str, event_ids: list[str] | tuple[str, ...],
@@ -156,6 +143,15 @@ def year_index_html(pb: PageBuilder, list_url: str, groups: list[DecadeGroup],
                      f'<p class="count">{events_count(group.count())}</p>'
                      f'<ul class="year-index">{years}</ul></section>')
     return f'<div class="years">{"".join(parts)}</div>'
+
+
+def overview(ctx: Context, pb: PageBuilder) -> str:
+    """The chart of events by year and region, each bar linking to its year on the timeline
+    (counted in one pass, on the few pages that show it: the timeline and the home page)."""
+    counts = year_region_counts(ctx.collection.events.values())
+    ids = ctx.index.timeline
+    return overview_chart(counts, lambda year: year_href(pb, TIMELINE, ids, year // 10 * 10, year),
+                          uid="overview")
 
 
 def timeline_html(ctx: Context, pb: PageBuilder, groups: list[DecadeGroup]) -> str:

@@ -1,4 +1,5 @@
-"""The charts and maps as parts of pages: the overview chart, the map, locator maps.
+"""The maps as parts of pages: the map of events, locator maps (the overview chart of the
+timeline is in `listing.py`, which owns the links to the timeline's years).
 
 Each takes the context and the page's `PageBuilder`, so that every link is relative to the
 page and recorded for the link check. The map's counts come from the index; the overview
@@ -8,21 +9,11 @@ timeline, which lists every event anyway, and the home page).
 
 from __future__ import annotations
 
-from desclasificado.render.charts import overview_chart, year_region_counts
 from desclasificado.render.context import Context
 from desclasificado.render.i18n import country_name
-from desclasificado.render.links import TIMELINE, PageBuilder, country_url
+from desclasificado.render.links import PageBuilder
 from desclasificado.render.maps import events_map, locator_map
-
-
-def overview(ctx: Context, pb: PageBuilder) -> str:
-    """The chart of events by year, each bar linking to its year on the timeline."""
-    counts = year_region_counts(ctx.collection.events.values())
-    from desclasificado.render.listing import year_href  # listing shows this chart: imported here, not above
-
-    ids = ctx.index.timeline
-    return overview_chart(counts, lambda year: year_href(pb, TIMELINE, ids, year // 10 * 10, year),
-                          uid="overview")
+from desclasificado.render.urls import country_url
 
 
 def country_map(ctx: Context, pb: PageBuilder) -> str:

@@ -15,6 +15,8 @@ above each result, in the page's language, and removes from the excerpt.
 
 from __future__ import annotations
 
+from desclasificado.archives import archive_of
+from desclasificado.records.models import Document
 from desclasificado.render.context import Context
 from desclasificado.render.i18n import N_
 from desclasificado.render.i18n_dates import date_text
@@ -31,11 +33,15 @@ def label(kind: str, date: str = "") -> str:
     return f"<p>{esc(kind)} | {esc(date)} |</p>"
 
 
+def _identifier(doc: Document) -> str:
+    return archive_of(doc).identifier(doc)
+
+
 def event_text(ctx: Context, event_id: str) -> str:
     """An event: kind and date, summary, quotes and record numbers."""
     event = ctx.collection.events[event_id]
     documents = ctx.collection.documents
-    quotes = "".join(f"<p>{esc(s.quote)} ({esc(documents[s.document].record_number)})</p>"
+    quotes = "".join(f"<p>{esc(s.quote)} ({esc(_identifier(documents[s.document]))})</p>"
                      for s in event.sources)
     return (label("event", date_text(event.date)) + f"<p>{esc(plain_text(event.summary, 1200))}</p>"
             + quotes)

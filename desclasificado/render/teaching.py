@@ -13,24 +13,29 @@ pages/teachers.md).
 
 from __future__ import annotations
 
-from desclasificado.render.citations import STYLES, ArchivalDocument, Styled, WebPage, us_day
+from desclasificado.archives import archive_of
+from desclasificado.render.citations import STYLES, Styled, WebPage, us_day
 from desclasificado.render.context import Context
+from desclasificado.render.documentcite import cited_document
 from desclasificado.render.i18n import _
 from desclasificado.render.links import PageBuilder, relative
 from desclasificado.render.markup import esc, esc_text
+from desclasificado.render.urls import (
+    DOCUMENTS_BIB,
+    DOCUMENTS_CSL,
+    TEACHERS,
+    cite_file,
+    embed_url,
+    oembed_file,
+)
 
-EMBED = "embed/"
 PLACEHOLDER = "SITE-ADDRESS/"
-TEACHERS = "teachers/"
 EVENT_HEIGHT = 520  # px: an event's title, summary and first sources
 LIST_HEIGHT = 640   # px: a dozen entries of a timeline
 OEMBED_WIDTH = 640
 BARE_ADDRESS = {"mla"}  # styles that write addresses without https://
 
 
-def embed_url(url: str) -> str:
-    """The address of a page's embeddable version: "events/x/" -> "embed/events/x/"."""
-    return f"{EMBED}{url}"
 
 
 def address(ctx: Context, path: str) -> str:
@@ -41,7 +46,7 @@ def address(ctx: Context, path: str) -> str:
 
 def oembed_url(ctx: Context, url: str) -> str:
     """The absolute address of a page's oEmbed file, "" without `site_url`."""
-    return ctx.info.absolute(f"{embed_url(url)}oembed.json") or ""
+    return ctx.info.absolute(oembed_file(url)) or ""
 
 
 def iframe(src: str, title: str, height: int, width: str = "100%", style: bool = True) -> str:
@@ -140,17 +145,15 @@ def event_tools(ctx: Context, pb: PageBuilder, event_id: str) -> str:
 def document_tools(ctx: Context, pb: PageBuilder, doc_id: str) -> str:
     """Cite, for a document page: the archival document itself, with its downloads."""
     doc = ctx.collection.documents[doc_id]
-    cited = ArchivalDocument.from_record(doc, ctx.info.built)
-    downloads = (f'<p class="tool-links">'
-                 f'{esc(_("For reference managers (Zotero, EndNote, Mendeley...):"))} '
-                 f'<a href="cite.json" download>CSL-JSON</a> · '
-                 f'<a href="cite.bib" download>BibTeX</a> · {esc(_("all documents:"))} '
-                 f'<a href="{esc(relative(pb.url, "data/documents.csl.json"))}">CSL-JSON</a>, '
-                 f'<a href="{esc(relative(pb.url, "data/documents.bib"))}">BibTeX</a></p>')
+    cited = cited_document(doc, ctx.info.built)
+    downloads = (f'<p class="tool-links">For reference managers (Zotero, EndNote, '
+                 f'Mendeley...): <a href="{cite_file("json")}" download>CSL-JSON</a> · '
+                 f'<a href="{cite_file("bib")}" download>BibTeX</a> · all documents: '
+                 f'<a href="{esc(relative(pb.url, DOCUMENTS_CSL))}">CSL-JSON</a>, '
+                 f'<a href="{esc(relative(pb.url, DOCUMENTS_BIB))}">BibTeX</a></p>')
     cite = cite_tool(ctx, pb, {style: cited.cite(style) for style in STYLES},
-                     _("The document, cited from its record at the archive, with the address "
-                       "of the archive's PDF."), downloads)
-    return reuse_panel(pb, _("Cite this document"), cite)
+                     archive_of(doc).cite_note, downloads)
+    return reuse_panel(pb, "Cite this document", cite)
 
 
 def listing_tools(ctx: Context, pb: PageBuilder, title: str, event_ids: list[str]) -> str:

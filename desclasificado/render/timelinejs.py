@@ -19,9 +19,9 @@ from desclasificado.render.citations import interval_sides
 from desclasificado.render.context import Context
 from desclasificado.render.i18n import _, country_name
 from desclasificado.render.i18n_dates import date_text
-from desclasificado.render.links import event_url
 from desclasificado.render.listing import events_count, span_text
 from desclasificado.render.markup import esc, link_marks
+from desclasificado.render.urls import event_url
 
 
 def _tl_date(day: datetime.date, precision: str) -> dict:

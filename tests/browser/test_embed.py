@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from desclasificado.check.collection import Collection
 from desclasificado.check.project import check_project
-from desclasificado.check.validate import Collection
 from tests.browser.conftest import serve
 from tests.conftest import REPO
 

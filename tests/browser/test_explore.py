@@ -10,8 +10,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from desclasificado.check.collection import Collection
 from desclasificado.check.project import check_project
-from desclasificado.check.validate import Collection
 from desclasificado.render.explore import year_span
 from tests.conftest import REPO
 

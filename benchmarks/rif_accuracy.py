@@ -1,0 +1,130 @@
+"""How well import-rif reads identification forms it was not built on, measured against NARA's catalogue.
+
+    python benchmarks/rif_accuracy.py                   # the development set in ../shared/corpus/jfk-forms
+    python benchmarks/rif_accuracy.py --forms DIR --jobs 2 --part held-out --wrong 0
+
+It imports every form of the development set (``2021/`` and ``2022/`` with ``nara-2021.csv`` and
+``nara-2022.csv``, see that folder's README) into a temporary folder with ``import_rif`` (without
+the catalogue, of course) and compares each record's date, title, originator, from, to and the
+form's PAGES with NARA's row (`catalog.same`: text without case, spacing and punctuation; PAGES
+against the document's pages or the pages released). A field is *right* when it agrees, *blank*
+when the import left it empty (with its review comment) and the catalogue has a value, *wrong*
+when it differs (or the import has a value where the catalogue has none). It prints the table
+per release and per part, the wrong values, and the time of the whole import.
+
+Parts: *held-out* is the records whose SHA-1 of the record number ends in a digit below 3 in
+decimal (about 30%), kept out of sight while the reader was developed; *dev* is the rest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import platform
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from desclasificado.archives.jfk.catalog import COMPARED, CatalogRow, load_catalog, same  # noqa: E402
+from desclasificado.archives.jfk.importer import FileReport, import_rif  # noqa: E402
+from tests.shared import SHARED  # noqa: E402
+
+RELEASES = ("2021", "2022")
+
+
+def part_of(record: str) -> str:
+    """"held-out" or "dev": a fixed split that does not depend on the files' order."""
+    return "held-out" if int(hashlib.sha1(record.encode()).hexdigest(), 16) % 10 < 3 else "dev"
+
+
+@dataclass
+class Tally:
+    """Right, blank and wrong counts per field, and the wrong values."""
+
+    counts: dict[str, list[int]] = field(default_factory=lambda: {name: [0, 0, 0] for name in COMPARED})
+    wrong: list[str] = field(default_factory=list)
+    unwritten: list[str] = field(default_factory=list)
+
+    def add(self, item: FileReport | None, row: CatalogRow) -> None:
+        if item is None or item.status != "created":
+            self.unwritten.append(f"{row.record_number}: {item.reason if item else 'not imported'}")
+            for name in COMPARED:
+                self.counts[name][1] += 1
+            return
+        for name in COMPARED:
+            read = item.form_pages if name == "pages" else item.fields.get(name)
+            listed = row.fields.get(name, "")
+            if read in ("", None, []):
+                self.counts[name][0 if listed in ("", None) else 1] += 1
+            elif same(name, read, listed, row.pages_released):
+                self.counts[name][0] += 1
+            else:
+                self.counts[name][2] += 1
+                self.wrong.append(f"{row.record_number} {name}: read {read!r}, NARA {listed!r}")
+
+    def totals(self) -> tuple[int, int, int]:
+        right, blank, wrong = (sum(c[i] for c in self.counts.values()) for i in range(3))
+        return right, blank, wrong
+
+    def rates(self) -> tuple[float, float, float]:
+        right, blank, wrong = self.totals()
+        total = max(1, right + blank + wrong)
+        return 100 * right / total, 100 * blank / total, 100 * wrong / total
+
+
+def measure(forms: Path, jobs: int) -> tuple[dict[tuple[str, str], Tally], float, int]:
+    """Import the development set; the tallies by (release, part), the seconds taken, the files."""
+    catalogs = {release: load_catalog(forms / f"nara-{release}.csv") for release in RELEASES}
+    sources = [forms / release / f"{record}.md" for release in RELEASES for record in catalogs[release]]
+    with tempfile.TemporaryDirectory() as out:
+        start = time.perf_counter()
+        report = import_rif(sources, Path(out) / "documents", jobs=jobs)
+        seconds = time.perf_counter() - start
+    by_source = {item.source: item for item in report.files}
+    tallies: dict[tuple[str, str], Tally] = {}
+    for release in RELEASES:
+        for record, row in catalogs[release].items():
+            item = by_source.get(forms / release / f"{record}.md")
+            tallies.setdefault((release, part_of(record)), Tally()).add(item, row)
+    return tallies, seconds, len(sources)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--forms", type=Path, default=SHARED / "corpus" / "jfk-forms")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--part", choices=("dev", "held-out", "all"), default="all")
+    parser.add_argument("--wrong", type=int, default=40, help="how many wrong values to list per release")
+    args = parser.parse_args(argv)
+    tallies, seconds, files = measure(args.forms, args.jobs)
+    print(f"{files} forms imported in {seconds:.1f} s with {args.jobs} process(es) "
+          f"({platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()})")
+    for release in RELEASES:
+        for part in ("dev", "held-out"):
+            if args.part in (part, "all"):
+                _print(release, part, tallies[(release, part)], args.wrong)
+    return 0
+
+
+def _print(release: str, part: str, tally: Tally, limit: int) -> None:
+    right, blank, wrong = tally.rates()
+    print(f"\n{release} {part}: right {right:.1f}%  blank {blank:.1f}%  wrong {wrong:.2f}%")
+    print(f"  {'field':<12}{'right':>7}{'blank':>7}{'wrong':>7}")
+    for name, (r, b, w) in tally.counts.items():
+        print(f"  {name:<12}{r:>7}{b:>7}{w:>7}")
+    if tally.unwritten:
+        print(f"  not written: {len(tally.unwritten)}: " + "; ".join(tally.unwritten[:10]))
+    for line in tally.wrong[:limit]:
+        print(f"  wrong: {line}")
+    if len(tally.wrong) > limit:
+        print(f"  ... and {len(tally.wrong) - limit} more wrong")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

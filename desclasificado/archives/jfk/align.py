@@ -1,0 +1,199 @@
+"""Matching values to labels in each group, and moving unmistakable values to their field."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from desclasificado.archives.jfk.form import CANON, FIELDS
+from desclasificado.archives.jfk.lexicon import NEVER_FREE, RULES, STRONG, TYPED, Group, Label, Value, takes
+
+# --- matching values to labels --------------------------------------------------------------------------
+
+_INF = 10**9
+Span = tuple[int, ...]
+
+
+def _spans(labels: list[Label], index: int, values: list[Value], start: int) -> Iterator[int]:
+    """How many values from `start` on label `index` can take."""
+    label = labels[index]
+    if label.inline:
+        if start >= len(values) or values[start].owner != index:
+            return
+    else:
+        yield 0
+    rule = RULES[label.field]
+    for count in range(1, rule.max_lines + 1):
+        position = start + count - 1
+        if position >= len(values):
+            return
+        value = values[position]
+        if value.owner is not None and (value.owner != index or count > 1):
+            return
+        if not takes(label.field, value, first=count == 1, wrapped=label.inline):
+            return
+        yield count
+
+
+def _skip_cost(value: Value) -> int:
+    """What leaving a value out costs: more for an unmistakable one than for free text."""
+    if value.owner is not None:
+        return _INF
+    return 3 if value.kinds & NEVER_FREE else 1
+
+
+def _align(labels: list[Label], values: list[Value]) -> list[set[Span]]:
+    """For each label, the spans of values it takes in the cheapest matchings.
+
+    Labels take consecutive values in order; leaving a value out costs `_skip_cost`.
+    """
+    k, m = len(labels), len(values)
+    forward = [[_INF] * (m + 1) for _ in range(k + 1)]
+    forward[0][0] = 0
+    for i in range(k + 1):
+        for j in range(m + 1):
+            cost = forward[i][j]
+            if cost >= _INF:
+                continue
+            if j < m:
+                forward[i][j + 1] = min(forward[i][j + 1], cost + _skip_cost(values[j]))
+            if i < k:
+                for count in _spans(labels, i, values, j):
+                    forward[i + 1][j + count] = min(forward[i + 1][j + count], cost)
+    backward = [[_INF] * (m + 1) for _ in range(k + 1)]
+    backward[k][m] = 0
+    for i in range(k, -1, -1):
+        for j in range(m, -1, -1):
+            if i == k and j == m:
+                continue
+            best = backward[i][j + 1] + _skip_cost(values[j]) if j < m else _INF
+            if i < k:
+                best = min([best, *(backward[i + 1][j + c] for c in _spans(labels, i, values, j))])
+            backward[i][j] = best
+    best_total = forward[k][m]
+    possible: list[set[Span]] = [set() for _ in labels]
+    if best_total >= _INF:
+        return possible  # no matching at all: every label is left unread
+    for i in range(k):
+        for j in range(m + 1):
+            if forward[i][j] >= _INF:
+                continue
+            for count in _spans(labels, i, values, j):
+                if forward[i][j] + backward[i + 1][j + count] == best_total:
+                    possible[i].add(tuple(range(j, j + count)))
+    return possible
+
+
+# --- from groups to fields --------------------------------------------------------------------------------
+
+
+@dataclass
+class Reading:
+    """The raw reading of a form: each field's lines, and what could not be placed."""
+
+    lines: dict[str, list[str]] = field(default_factory=dict)
+    labelled: set[str] = field(default_factory=set)
+    ambiguous: set[str] = field(default_factory=set)
+    unread_labels: list[tuple[str, int]] = field(default_factory=list)  # bare labels that got nothing, by group
+    unreadable: set[str] = field(default_factory=set)  # ... in a group with text left over: perhaps garbled
+    variants: set[str] = field(default_factory=set)
+    unplaced: list[Value] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_groups(groups: list[Group]) -> Reading:
+    reading = Reading()
+    pending: list[tuple[Value, int]] = []  # unplaced values and the index of their group
+    for number, group in enumerate(groups):
+        placed = _read_group(group, number, reading)
+        pending += [(value, number) for i, value in enumerate(group.values) if i not in placed]
+    left = _move_typed(pending, groups, reading)
+    left = _move_swapped(left, groups, reading)
+    reading.unplaced = sorted((value for value, _ in left), key=lambda value: value.order)
+    leftover_groups = {number for _, number in left}
+    reading.unreadable = {name for name, number in reading.unread_labels
+                          if number in leftover_groups and not reading.lines.get(name)}
+    return reading
+
+
+def _read_group(group: Group, number: int, reading: Reading) -> set[int]:
+    """Give the group's labels their certain values; return the indexes of the values placed."""
+    placed: set[int] = set()
+    for label, spans in zip(group.labels, _align(group.labels, group.values), strict=True):
+        reading.labelled.add(label.field)
+        reading.variants.add(label.variant)
+        if len(spans) != 1:
+            reading.ambiguous.add(label.field)
+            continue
+        (span,) = spans
+        reading.lines[label.field] = [group.values[i].text for i in span]
+        placed.update(span)
+        if not span and not label.colon:
+            reading.unread_labels.append((label.field, number))
+    return placed
+
+
+def _move_typed(pending: list[tuple[Value, int]], groups: list[Group],
+                reading: Reading) -> list[tuple[Value, int]]:
+    """Move unmistakable values (a date, "SECRET"...) to the nearest empty field of their kind."""
+    left = []
+    for value, number in pending:
+        target = _typed_target(value, number, groups, reading)
+        if target:
+            reading.lines[target] = [value.text]
+            reading.ambiguous.discard(target)
+            reading.warnings.append(f"{target}: {value.text!r} read away from its label")
+        else:
+            left.append((value, number))
+    return left
+
+
+def _typed_target(value: Value, number: int, groups: list[Group], reading: Reading) -> str | None:
+    kinds = value.kinds & frozenset(STRONG)
+    if not kinds:
+        return None
+    near = {label.field for g in groups[max(0, number - 1):number + 1] for label in g.labels}
+    here = [CANON[label.field] for label in groups[number].labels] or [CANON["agency"]]
+    candidates = [
+        name for name in FIELDS
+        if not reading.lines.get(name) and (name not in reading.labelled or name in near)
+        and RULES[name].kinds is not None and kinds & RULES[name].kinds
+    ]
+    if not candidates:
+        return None
+    distance = {name: min(abs(CANON[name] - at) for at in here) for name in candidates}
+    nearest = min(distance.values())
+    closest = [name for name in candidates if distance[name] == nearest]
+    return closest[0] if len(closest) == 1 else None
+
+
+def _move_swapped(pending: list[tuple[Value, int]], groups: list[Group],
+                  reading: Reading) -> list[tuple[Value, int]]:
+    """Two-column layouts read "COMMENTS: / RESTRICTIONS: / JFK Act 6 (1)(B) / REFERRED TO DIA": free
+    text left over after a group's typed values goes to the group's one free-text field when that
+    field came before the typed one and got nothing."""
+    left = []
+    by_group: dict[int, list[Value]] = {}
+    for value, number in pending:
+        by_group.setdefault(number, []).append(value)
+    for number, values in by_group.items():
+        target = _swap_target(groups[number], values, reading)
+        if target:
+            reading.lines[target] = [value.text for value in values]
+            reading.warnings.append(f"{target}: read from after the value of the next label")
+        else:
+            left += [(value, number) for value in values]
+    return left
+
+
+def _swap_target(group: Group, values: list[Value], reading: Reading) -> str | None:
+    free = [i for i, label in enumerate(group.labels) if RULES[label.field].kinds is None]
+    if len(free) != 1 or any(value.kinds & TYPED for value in values):
+        return None
+    name = group.labels[free[0]].field
+    typed_after = [label.field for label in group.labels[free[0] + 1:] if reading.lines.get(label.field)]
+    if reading.lines.get(name) or name in reading.ambiguous or not typed_after:
+        return None
+    first_unplaced = min(group.values.index(value) for value in values)
+    typed_positions = [i for i, value in enumerate(group.values) if value.kinds & TYPED and value not in values]
+    return name if typed_positions and max(typed_positions) < first_unplaced else None

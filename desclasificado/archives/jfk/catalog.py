@@ -1,0 +1,116 @@
+"""NARA's catalogue of the collection: one row per record, as NARA published it per release.
+
+Two forms of the same row are read: the release spreadsheet saved as CSV (the columns of
+``jfk-forms/nara-2021.csv``: record_number, doc_date, title, originator, from, to, doc_type,
+record_series, file_number, num_pages, pages_released, review_date, comments) and the YAML front
+matter that newer OCR puts at the head of a transcript (document_date, from_name, to_name,
+number_of_pages, ...). Both become a `CatalogRow` whose `fields` use the record's field names.
+
+`same(field, read, listed)` says whether a value read on the form agrees with the catalogue's:
+the one comparison used by ``import-rif --catalog`` to report disagreements and by the accuracy
+benchmark to score the reader.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desclasificado.archives.jfk.fields import normalize_date
+
+# record field -> (CSV column, front matter key)
+COLUMNS: dict[str, tuple[str, str]] = {
+    "date": ("doc_date", "document_date"), "title": ("title", "title"),
+    "originator": ("originator", "originator"), "from": ("from", "from_name"), "to": ("to", "to_name"),
+    "pages": ("num_pages", "number_of_pages"), "document_type": ("doc_type", "document_type"),
+    "record_series": ("record_series", "record_series"), "agency_file_number": ("file_number", "file_number"),
+    "date_of_last_review": ("review_date", "review_date"), "comments": ("comments", "comments"),
+}
+# The fields the form and the catalogue both give, which the import compares and may fill.
+COMPARED = ("date", "title", "originator", "from", "to", "pages")
+REQUIRED_COLUMNS = ("record_number", *(COLUMNS[name][0] for name in COMPARED))
+
+
+class CatalogError(ValueError):
+    """A catalogue file that cannot be used (the message names the file and says how to fix it)."""
+
+
+@dataclass(frozen=True)
+class CatalogRow:
+    """One record's row: `fields` by record field name, normalized (an ISO date, pages as int);
+    `pages_released` the pages NARA released (the form's PAGES is often this count)."""
+
+    record_number: str
+    fields: dict[str, str | int] = field(default_factory=dict)
+    pages_released: int | None = None
+    source: str = ""  # where the row came from, for messages: "nara.csv:12", "front matter"
+
+
+def load_catalog(path: Path) -> dict[str, CatalogRow]:
+    """The rows of a NARA catalogue CSV by record number (the last row wins for a repeated one)."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = [name for name in REQUIRED_COLUMNS if name not in (reader.fieldnames or [])]
+            if missing:
+                raise CatalogError(f"{path}:1: error: no column {', '.join(missing)} in the header; a NARA catalogue "
+                                   f"CSV needs the columns {', '.join(REQUIRED_COLUMNS)}")
+            rows = {}
+            for row in reader:
+                parsed = _row({name: row.get(column) or "" for name, (column, _) in COLUMNS.items()},
+                              row.get("record_number", ""), row.get("pages_released", ""),
+                              f"{path.name}:{reader.line_num}")
+                rows[parsed.record_number] = parsed
+            return rows
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise CatalogError(f"{path}: error: cannot read the catalogue: {exc}") from None
+
+
+def row_from_front_matter(front: dict[str, str]) -> CatalogRow | None:
+    """The catalogue row a transcript's front matter holds (None without a record number)."""
+    if not front.get("record_number"):
+        return None
+    values = {name: front.get(key, "") for name, (_, key) in COLUMNS.items()}
+    return _row(values, front["record_number"], front.get("pages_released", ""), "front matter")
+
+
+def _row(values: dict[str, str], record_number: str, released: str, source: str) -> CatalogRow:
+    fields: dict[str, str | int] = {}
+    for name, raw in values.items():
+        text = " ".join(raw.split())
+        if name in ("date", "date_of_last_review"):
+            fields[name] = catalog_date(text)
+        elif name == "pages":
+            fields[name] = int(text) if text.isdigit() and int(text) > 0 else ""
+        else:
+            fields[name] = text
+    pages = int(released) if released.strip().isdigit() else None
+    return CatalogRow(record_number.strip(), fields, pages, source)
+
+
+def catalog_date(raw: str) -> str:
+    """A catalogue date "06/22/1976" as "1976-06-22" ("00/00/0000", "01/01/0000": no date)."""
+    if not raw or re.fullmatch(r"\d\d/\d\d/0000", raw):
+        return ""
+    value, _ = normalize_date(raw)
+    return value
+
+
+def squash(text: object) -> str:
+    """Text compared without case, spacing or punctuation."""
+    return " ".join(re.sub(r"[^0-9A-Z]+", " ", str(text).upper()).split())
+
+
+def same(name: str, read: object, listed: object, released: int | None = None) -> bool:
+    """Whether a value read on the form agrees with the catalogue's.
+
+    Text agrees when equal without case, spacing and punctuation; PAGES agrees with the pages of
+    the document or the pages released (forms give either); dates must be equal.
+    """
+    if name == "pages":
+        return read == listed or (released is not None and read == released)
+    if name in ("date", "date_of_last_review"):
+        return read == listed
+    return squash(read) == squash(listed)

@@ -1,0 +1,228 @@
+"""What a line of the form is (heading, stamp, noise, label, value) and what each field takes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from desclasificado.archives.jfk.form import NEW_CLASSIFICATION, UNKNOWN, UPDATE_DATE
+
+# --- what a line is ---------------------------------------------------------------------------------
+
+_HEADINGS = [re.compile(p, re.IGNORECASE) for p in (
+    r"^\W*J[FE]K\s+ASSASSINATION\s+SYSTEM", r"IDENTIFICATION\s+FORM", r"^\W*AGENCY\W*INFORMA",
+    r"^\W*DOCUMENT\s+INFORMATION", r"RELEASE\s+UNDER\s+THE\s+PRESIDENT", r"^\W*REVIEWED\s+BY",
+)]
+_STAMPS = [re.compile(p, re.IGNORECASE) for p in (
+    # the release stamp: "Released under the John F. Kennedy Assassination Records Collection Act ..."
+    r"eleased\s+(?:under|pursuant)", r"Records\s+Collection", r"\b44\s*USC", r"Case\s*(?:#|R:)", r"^\W*[cf]?ase\S*:",
+    r"^\d{4,5}\s+Date\s*:", r"Date\s*:\s*\d{1,2}[-.:]\d{1,2}[-.:]20\d\d", r"Executive\s+Order",
+    r"\bREV\.?\s+DR\b", r"\bDR\.\s*MLK", r"^\W*R[FE]K,", r"^\W*MLK,?\s*JR\b",
+    # page footers "NW 65924 DocId: 32343841 Page 1" and NSA headers "Doc ID: 6878884"
+    r"^\W*[A-Z][A-Z0-9#]\s*\d{5}\b", r"^\d{5,}$", r"\bD[o0óọ][cdoe0]?[Il1]d\b", r"\bD[oóọ][ce]\s*(?:Ref\s*)?ID\b",
+    # pieces of the "[R] - ITEM IS RESTRICTED" legend and of the FBI "NEW CLASSIFICATION" label
+    r"^IS$", r"^RESTRICTED\W*$", r"^N[Ee][Ww]$",
+    # the form template's version at its foot ("v9.1")
+    r"^v\d+(?:\.\d+)+$",
+    # NSA classification banners and declassification blocks
+    r"^\W*DRV\s+FM", r"^\W*Dated:", r"^\W*DECL\s+ON", r"UMBRA", r"SECRET\s+(?:SPOKE|MORAY)",
+    # review stamps: "CIA HAS NO OBJECTION TO DECLASSIFICATION ...", "NO JOINT STAFF OBJECTION ..."
+    r"HAS\s+NO\s+OBJECTION", r"DECLASSIFICATION\s+AND/OR", r"RELEASE\s+OF\s+CIA\s+INFORMATION",
+    r"DOCUMENT\s+AS\s+SANITIZED", r"JOINT\s+STAFF\s+OBJECTION", r"^TO\s+DECLASSIFICATION", r"REQUIRES,?\s*\S?ONCURREN",
+    r"EXEMPT\s+PER", r"DATE\s+EXEMPTED", r"RE-REVIEW\s+DATE",
+)]
+# The legend printed at the foot of the form: nothing after it belongs to the form.
+LEGEND = re.compile(r"ITEM\s+IS|^\W*(?:\[?R\]?)?\W*ITEM\b", re.IGNORECASE)
+_RESTRICTED_MARK = re.compile(r"^[\[(]?\s*[IE]?[RI][I\]]?\s*[.\])]?$")  # "[R]", "IRI", "ERI", "[R"
+# The form's print date and page number: "Date: 11/30/04", "Page: 1", "PAGE:", "/age: 1".
+HEADER = re.compile(r"^\W*(?:Da[tg]e\b|(?:Page|PAGE|/age)(?:\s*[:*.].*|\s*\d*\s*)$)")
+
+
+_AGENCY_SECTION = frozenset({"agency", "record_number", "record_series", "agency_file_number"})
+
+
+def section_of(heading: str) -> str:
+    """Which part of the form a heading opens: "AGENCY INFORMATION" or "DOCUMENT INFORMATION"."""
+    if re.search(r"AGENCY\W*INFORMA", heading, re.IGNORECASE):
+        return "agency"
+    return "document" if re.search(r"DOCUMENT\s+INFORMATION", heading, re.IGNORECASE) else ""
+
+
+def is_heading(line: str) -> bool:
+    return any(p.search(line) for p in _HEADINGS)
+
+
+def is_stamp(line: str) -> bool:
+    return any(p.search(line) for p in _STAMPS)
+
+
+def is_noise(line: str) -> bool:
+    """Punctuation, "[R]" markers, rules of dashes or dots, stray one- or two-character scraps."""
+    alnum = sum(ch.isalnum() for ch in line)
+    if "*" in line and alnum <= 2 and not re.search(r"\d", line):  # a letter of a vertical stamp: "*W*"
+        return True
+    if alnum == 0 or "---" in line or "...." in line or _RESTRICTED_MARK.match(line):
+        return True
+    return alnum == 1 and len(line) > 1 and not re.fullmatch(r"\W*[A-Z0-9]\W*", line)
+
+
+# --- labels -------------------------------------------------------------------------------------------
+
+_LABELS: tuple[tuple[str, str], ...] = (
+    ("date_of_last_review", r"(?:DATE\s+)?OF\s+LAST\s+REVIEW|REVIEW\s+DATE"),
+    ("agency_file_number", r"AGENCY\s*FILE[\s._]*NUMBER"),
+    ("originator", r"(?:AGENCY\s+)?[ÖOD]?RIGINATOR"),
+    ("agency", r"AGENCY(?!\W*INFORMA)"),
+    ("record_number", r"RECORD[\s_]*NUMBER"),
+    ("record_series", r"(?:RECORDS?[\s_]*)?SERIES"),
+    ("from", r"FROM"),
+    ("to", r"TO"),
+    ("title", r"TITLE"),
+    (UPDATE_DATE, r"UPDATE\s+DATE"),
+    ("date", r"DA[TI]E"),
+    ("pages", r"PAGES"),
+    (UNKNOWN, r"(?:IO|10)(?=\s*:)|[DJ]?A[TI][EIL]|JAnE|[SD]?AGES|DGES"),  # TO, DATE, PAGES garbled
+    ("subjects", r"SUBJEC[TI]S?"),
+    ("document_type", r"DOCUMENT[\s_]*TYPE"),
+    (NEW_CLASSIFICATION, r"N[Ee][Ww]\s+CLASSIFICATION"),
+    ("classification", r"(?:ORIGINAL\s+)?CLASSIFICATION|[CDP]L?ASS[A-Z]{0,2} ?[A-Z]{0,5}?(?:ATION|ATIRE)"),
+    ("restrictions", r"RESTRICTIONS?"),
+    ("current_status", r"CURRENT\s+S[TI]ATUS|STATUS"),
+    ("opening_criteria", r"O?PENING\s+CRITERIA"),
+    ("comments", r"COMMENTS?"),
+)
+_LABEL_RES = tuple(
+    (name, re.compile(rf"(?P<label>{pattern})(?![A-Za-z])(?P<sep>[\"'”\s]*[.:;÷*•,]+)?\s*(?P<rest>.*)$"))
+    for name, pattern in _LABELS
+)
+_VARIANTS = frozenset({"SUBJECT", "AGENCY ORIGINATOR"})  # labels that tell the layout of the form
+# Labels short or common enough to start an ordinary line ("TO DETER RECOGNITION ..."): without a
+# colon they count as labels only in their place in the form's order.
+SHORT_LABELS = frozenset({"agency", "from", "to", "title", "date", "pages", "subjects", "comments", "record_series",
+                           "current_status"})
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    field: str
+    rest: str
+    colon: bool
+    variant: str  # "SUBJECT" (FBI: one comma-separated list), "AGENCY ORIGINATOR" (CIA, no OPENING CRITERIA)
+
+
+def match_label(line: str) -> LabelMatch | None:
+    """The label a line starts with, and the text after it."""
+    body = re.sub(r"^[^A-Za-z0-9]+", "", line)
+    if re.fullmatch(r"ORIGINAL\W*", body):  # "ORIGINAL" above "CLASSIFICATION" in the FBI layout
+        return LabelMatch("classification", "", False, "")
+    for name, regex in _LABEL_RES:
+        found = regex.match(body)
+        if found:
+            rest = found.group("rest").strip()
+            label = " ".join(found.group("label").split())
+            return LabelMatch(name, rest, bool(found.group("sep")), label if label in _VARIANTS else "")
+    return None
+
+
+# --- values ---------------------------------------------------------------------------------------------
+
+_RESTRICTION = r"(?:\d[A-D]?|REFERRED|CONSULTATION|OPEN\s+IN\s+FULL|JFK\s+ACT\s+6\s*\(\d\)\s*(?:\([A-D]\))?)"
+_KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.IGNORECASE)) for kind, p in (
+    ("record_number", r"\d{3}-?\d{5}-\d{4,5}"),
+    ("date", r"\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})"),
+    ("int", r"\d{1,4}"),
+    ("class", r"(?:TOP\s+)?SECRET|CONFIDENTIAL|UNCLASSIFIED|DECLASSIFIED"),
+    ("class_code", r"[USCT]"),
+    ("doctype", r"PAPER(?:[.,]?\s*TEXTUAL(?:\s+DOCUMENT)?)?|[A-Z]+[.,]?\s*TEXTUAL\s+DOCUMENT"),
+    ("doctype_word", r"REPORT|MEMORANDUM|MEMORANDA|TRANSCRIPT|CABLE|LETTER|NOTES"),
+    ("status", r"RELEASED\b.*|REDACT|POSTPONED\b.*|WITHHELD\s+IN\s+FULL|OPEN\s+IN\s+FULL"),
+    ("status_code", r"[PX]"),
+    ("restriction", rf"{_RESTRICTION}(?:[\s,;]+{_RESTRICTION})*[\s,;-]*"),
+))
+# Kinds that free text never is: a value of one of these kinds is not a title or a name.
+TYPED = frozenset({"record_number", "date", "int", "class", "doctype", "status", "restriction", "class_code",
+                    "status_code"})
+# Kinds that are not even the continuation of free text.
+NEVER_FREE = frozenset({"record_number", "date", "class", "doctype", "status"})
+# Kinds certain enough to be moved to a field whose label is missing or elsewhere.
+STRONG = ("date", "class", "doctype", "status", "int")
+
+
+def value_text(line: str) -> str:
+    """A value without the separators and bullets the OCR leaves in front of it."""
+    return re.sub(r"^[\s:;.,*•÷=~|_-]+(?=\S)", "", line).strip()
+
+
+def kinds(text: str) -> frozenset[str]:
+    bare = text.rstrip(" .,;:")
+    return frozenset(kind for kind, regex in _KIND_PATTERNS if regex.fullmatch(bare))
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """What a field takes: the kinds allowed (None: free text), and how many lines."""
+
+    kinds: frozenset[str] | None
+    max_lines: int
+    max_chars: int = 400  # short fields hold names and codes, not sentences
+
+
+RULES: dict[str, _Rule] = {
+    "agency": _Rule(None, 1, 25), "record_number": _Rule(frozenset({"record_number"}), 1),
+    "record_series": _Rule(None, 1, 60), "agency_file_number": _Rule(None, 1, 40), "originator": _Rule(None, 1, 25),
+    "from": _Rule(None, 1, 45), "to": _Rule(None, 1, 45), "title": _Rule(None, 4),
+    "date": _Rule(frozenset({"date"}), 1), "pages": _Rule(frozenset({"int"}), 1), "subjects": _Rule(None, 40),
+    "document_type": _Rule(frozenset({"doctype", "doctype_word"}), 1),
+    "classification": _Rule(frozenset({"class", "class_code"}), 1),
+    "restrictions": _Rule(frozenset({"restriction"}), 6),
+    "current_status": _Rule(frozenset({"status", "status_code"}), 1),
+    "date_of_last_review": _Rule(frozenset({"date"}), 1), "opening_criteria": _Rule(None, 3),
+    "comments": _Rule(None, 12), NEW_CLASSIFICATION: _Rule(frozenset({"class", "class_code"}), 1),
+    UPDATE_DATE: _Rule(frozenset({"date"}), 1),
+}
+
+
+def takes(name: str, value: Value, first: bool, wrapped: bool = False) -> bool:
+    """Whether field `name` can take this value as its first or a further line.
+
+    A further line may be a bare number ("COMMENTS : BOX" / "3") only when it continues a
+    value that stood on the label's line (`wrapped`): in a column of values it is a page count.
+    """
+    rule = RULES[name]
+    section = "agency" if name in _AGENCY_SECTION else "document"
+    if value.owner is None and value.section and value.section != section:
+        return False
+    if rule.kinds is not None:
+        return bool(value.kinds & rule.kinds)
+    if len(value.text) > rule.max_chars:
+        return False
+    if first:
+        return not value.kinds & TYPED
+    return not value.kinds & (NEVER_FREE if wrapped else TYPED - {"class_code", "status_code"})
+
+
+
+@dataclass
+class Label:
+    field: str
+    colon: bool
+    variant: str = ""
+    inline: bool = False  # its first value stood on its line
+
+
+@dataclass
+class Value:
+    text: str
+    kinds: frozenset[str]
+    owner: int | None = None  # the label (index in its group) whose line this value was on
+    order: int = 0  # position on the form, to report unplaced text in reading order
+    section: str = ""  # "agency" or "document": the form's heading above the value, when known
+
+
+@dataclass
+class Group:
+    labels: list[Label] = field(default_factory=list)
+    values: list[Value] = field(default_factory=list)
+    fed: bool = False  # values came after its labels: the next label starts a new group
+    sealed: bool = False  # a heading came after its labels: the next label starts a new group
+    closed: bool = False  # every label may have its value and a heading or stamp followed: what comes is not theirs

@@ -1,0 +1,165 @@
+"""Scanning the form's lines into groups: runs of labels with the values that follow them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from desclasificado.archives.jfk.form import CANON, UNKNOWN
+from desclasificado.archives.jfk.lexicon import (
+    HEADER,
+    LEGEND,
+    SHORT_LABELS,
+    Group,
+    Label,
+    LabelMatch,
+    Value,
+    is_heading,
+    is_noise,
+    is_stamp,
+    kinds,
+    match_label,
+    section_of,
+    takes,
+    value_text,
+)
+
+
+@dataclass
+class Scanner:
+    """Turns the form's lines into groups of labels and values."""
+
+    groups: list[Group] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)
+    orphans: list[Value] = field(default_factory=list)
+    unplaced: list[Value] = field(default_factory=list)
+    last_canon: int = -1
+    in_document_section: bool = False
+    header_values: int = 0  # values still owed to a "Date" / "Page" header with its value below it
+    section: str = ""
+    unconfirmed: list[Value] = field(default_factory=list)  # under AGENCY INFORMATION, before DOCUMENT ...
+    counter: int = 0
+
+    def scan(self, lines: Sequence[str]) -> list[Group]:
+        for index, line in enumerate(lines):
+            if LEGEND.search(line):
+                break
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            self._line(line, following)
+        if self.orphans or self.unplaced:
+            self.groups.append(Group(values=self.orphans + self.unplaced))
+        for value in self.unconfirmed:  # no DOCUMENT INFORMATION heading closed the agency part
+            value.section = ""
+        return self.groups
+
+    def _line(self, line: str, following: str) -> None:
+        if is_heading(line):
+            self._interrupt(heading=True)
+            self.section = section_of(line) or self.section
+            if self.section == "document":
+                self.unconfirmed.clear()
+        elif self._is_header(line, following):
+            self.header_values += 0 if re.search(r"\d", line) else 1
+        elif is_stamp(line):
+            self._interrupt(heading=False)
+        elif not is_noise(line):
+            match = match_label(line)
+            if match and match.field == UNKNOWN:
+                self._garbled_label(match.rest)
+            elif match and self._accept_label(match):
+                self._label(match)
+            elif match and match.field in self.seen and (match.colon or not match.rest):
+                if match.rest:  # "DATE: MAR" in a stamp: the label is spent, the text is a value
+                    self._value(match.rest)
+            else:
+                self._value(line)
+
+    def _is_header(self, line: str, following: str) -> bool:
+        """The print date and page number at the top of the form ("Date: 11/30/04", "PAGE: 1")."""
+        if HEADER.match(line):
+            return True
+        match = match_label(line)
+        if not match or match.field != "date":
+            return False
+        return not self.in_document_section or bool(re.match(r"^\W*PAGE\b(?!S)", following))
+
+    def _interrupt(self, heading: bool) -> None:
+        if not self.groups and heading:
+            self.orphans.clear()  # text above the form's headings is not part of it
+        elif self.groups and self._satisfied(self.groups[-1]):
+            self.groups[-1].closed = True
+        elif self.groups and heading:
+            self.groups[-1].sealed = True
+
+    @staticmethod
+    def _satisfied(group: Group) -> bool:
+        """Whether every label of the group may already have its value."""
+        return bool(group.labels) and (group.labels[-1].inline or len(group.values) >= len(group.labels))
+
+    def _accept_label(self, match: LabelMatch) -> bool:
+        if match.field in self.seen:
+            return False
+        if match.colon or not match.rest or match.field not in SHORT_LABELS:
+            return True
+        return CANON[match.field] > self.last_canon
+
+    def _label(self, match: LabelMatch) -> None:
+        self.seen.add(match.field)
+        self.last_canon = max(self.last_canon, CANON[match.field])
+        self.in_document_section = self.in_document_section or CANON[match.field] >= CANON["originator"]
+        self.header_values = 0
+        group = self.groups[-1] if self.groups else None
+        if group is None or group.fed or group.sealed or group.closed:
+            group = Group(values=self.orphans)
+            self.orphans = []
+            self.groups.append(group)
+        label = Label(match.field, match.colon, match.variant)
+        group.labels.append(label)
+        text = value_text(match.rest)
+        if text and not is_noise(text):
+            value = Value(text, kinds(text))
+            label.inline = takes(match.field, value, first=True)
+            value.owner = len(group.labels) - 1 if label.inline else None
+            label.colon = label.inline  # "PAGES: 12/04/63" does not say that PAGES is empty
+            self._add(group, value)
+
+    def _garbled_label(self, rest: str) -> None:
+        """A label too garbled to name ("IO:", "AGES:"): it ends the group before it, and the
+        text on its line belongs to no field."""
+        if not self.groups:
+            return  # above the form
+        self.groups[-1].closed = True
+        text = value_text(rest)
+        if text and not is_noise(text):
+            self.unplaced.append(Value(text, kinds(text), order=self._next()))
+
+    def _value(self, line: str) -> None:
+        text = value_text(line)
+        if not text or is_noise(text):
+            return
+        value = Value(text, kinds(text))
+        if not self.groups and self.header_values and value.kinds & {"date", "int"}:
+            self.header_values -= 1
+            return
+        if not self.groups or self.groups[-1].closed:
+            value.order = self._next()
+            self._place(value)
+            self.orphans.append(value)
+        else:
+            self._add(self.groups[-1], value)
+
+    def _add(self, group: Group, value: Value) -> None:
+        value.order = self._next()
+        self._place(value)
+        group.values.append(value)
+        group.fed = True
+
+    def _place(self, value: Value) -> None:
+        value.section = self.section
+        if self.section == "agency":
+            self.unconfirmed.append(value)
+
+    def _next(self) -> int:
+        self.counter += 1
+        return self.counter

@@ -1,0 +1,193 @@
+"""What the engine's hooks do in one build, with the build's state on one object.
+
+A `SiteBuild` holds the checked collection, its index and, once the engine has listed the
+hand-written pages, the planned `Site`. The hooks file (`hooks.py`) finds the `SiteBuild` of
+the build it is called for on the engine's config (`SiteBuild.of(config)`): `pipeline.build()`
+puts one there before the engine runs; a build the engine starts by itself (`serve`, or
+`mkdocs build`) gets a fresh one that checks the content first.
+
+- `on_files`: publish CONTRIBUTING.md as /contribute/guide/, plan the site (the embeddable
+  pages and data files are rendered and written into the site directory at once) and add
+  each generated page as an in-memory file with empty Markdown, so that the engine's
+  Markdown pass never sees contributor text.
+- `on_page_content`: fill the `<!-- desclasificado:NAME -->` markers of hand-written pages.
+- `on_page_context`, before the search plugin: render a generated page when the engine is
+  about to write it, so that one page's HTML is in memory at a time. The search index gets
+  `page.content` (without the lists that only repeat other pages), the template the whole
+  HTML as `generated_html`.
+- `on_post_page`: the page is written: let its HTML go.
+- `on_post_build`: every page is rendered: fail the build on a broken generated link (the
+  build is atomic, so the previous site stays).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from desclasificado.check.project import CheckResult, check_project
+from desclasificado.index import SiteIndex, build_index
+from desclasificado.publish import engine
+from desclasificado.render import Site, SiteInfo, plan_site
+from desclasificado.render.citations import build_date
+from desclasificado.render.home import FRAGMENTS
+from desclasificado.render.i18n import Language, UnknownLanguage, language, script_messages
+from desclasificado.render.i18n_catalog import problems as catalogue_problems
+
+CONFIG_KEY = "desclasificado_build"  # where a build's SiteBuild waits on the engine's config
+GUIDE_FILE = "CONTRIBUTING.md"  # published as the page below
+GUIDE_PAGE = "contribute/guide.md"
+_MARKER = re.compile(r"<!-- desclasificado:([a-z-]+) -->")
+_MAX_SHOWN = 30
+
+
+def _src_uri(url: str) -> str:
+    """The in-memory source file of a generated page: "events/x/" -> "events/x/index.md"."""
+    return f"{url}index.md"
+
+
+class SiteBuild:
+    """One build's checked content, index, planned site and generated pages."""
+
+    def __init__(self, result: CheckResult | None = None, index: SiteIndex | None = None):
+        self.result = result
+        self.index = index
+        self.site: Site | None = None
+        self.generated: dict[str, str] = {}  # the source file of each generated page -> its URL
+
+    @classmethod
+    def of(cls, config: Any) -> SiteBuild:
+        """The SiteBuild of the build `config` belongs to (a fresh one if it has none)."""
+        found = config.get(CONFIG_KEY)
+        if found is None:
+            found = config[CONFIG_KEY] = cls()
+        return found
+
+    def on_files(self, files: Any, config: Any) -> Any:
+        """Plan the site, write its data files, and add its pages to the engine's files."""
+        root = Path(config.config_file_path).resolve().parent
+        result = self.result or check_project(root)
+        if not result.ok:
+            lines = [p.format() for p in result.problems] + [result.summary()]
+            raise engine.Abort("\n".join(lines))
+        index = self.index or build_index(result.collection)
+        result.collection.drop_value_positions()  # checked: no more messages to place
+        info = SiteInfo(name=config.site_name, url=config.site_url or "", built=build_date(),
+                        lang=site_language(config).code)
+        _add_contributor_guide(root, files, config)
+        hand_written = {f.url: f for f in files.documentation_pages()}
+        site = plan_site(result.collection, index, info=info, other_pages=hand_written)
+        site.write_files(_writer(config.site_dir))
+        _refuse_conflicts(site, files, hand_written)
+        self.site = site
+        self.generated = {_src_uri(url): url for url in site.makers}
+        for src_uri in self.generated:
+            files.append(engine.File.generated(config, src_uri, content="",
+                                               inclusion=engine.InclusionLevel.NOT_IN_NAV))
+        return files
+
+    def on_page_content(self, html: str, page: Any) -> str:
+        """Hand-written pages get their generated parts."""
+        if page.file.src_uri in self.generated:
+            return html
+        return _MARKER.sub(lambda m: self._fragment(m.group(1), page), html)
+
+    def on_page_context(self, context: Any, page: Any) -> Any:
+        """Render a generated page: its title and description for the template, the text the
+        search index should see as `page.content`, the whole HTML as `generated_html`."""
+        url = self.generated.get(page.file.src_uri)
+        if url is None or self.site is None:
+            return context
+        generated = self.site.render(url)
+        page.meta.update(title=generated.title, description=generated.description,
+                         kind=generated.kind, scripts=list(generated.scripts),
+                         oembed=generated.oembed)
+        page.content = generated.html if generated.search_html is None else generated.search_html
+        context["generated_html"] = generated.html
+        return context
+
+    def on_post_page(self, output: str, page: Any) -> str:
+        """A generated page is written: let its HTML go."""
+        if page.file.src_uri in self.generated:
+            page.content = None
+        return output
+
+    def on_post_build(self) -> None:
+        """Every page is rendered: refuse the build if a generated link leads nowhere."""
+        site, self.site, self.generated = self.site, None, {}
+        broken = site.broken_links() if site is not None else []
+        if broken:
+            shown = [b.message() for b in broken[:_MAX_SHOWN]]
+            if len(broken) > _MAX_SHOWN:
+                shown.append(f"... and {len(broken) - _MAX_SHOWN} more broken links")
+            raise engine.Abort("\n".join(shown))
+
+    def _fragment(self, name: str, page: Any) -> str:
+        """The generated part `name` for a hand-written page."""
+        if name not in FRAGMENTS or self.site is None:
+            raise engine.Abort(f"{page.file.src_uri}: unknown generated part "
+                               f"'<!-- desclasificado:{name} -->'; known parts: "
+                               f"{', '.join(FRAGMENTS)}")
+        html, _ = self.site.fragment(name, page.url)
+        return html
+
+
+def _add_contributor_guide(root: Path, files: Any, config: Any) -> None:
+    """Publish the repository's CONTRIBUTING.md as /contribute/guide/ (a maintainers'
+    file, rendered like the hand-written pages), so the site links to it, not to a host."""
+    guide = root / GUIDE_FILE
+    if guide.is_file():
+        files.append(engine.File.generated(config, GUIDE_PAGE,
+                                           content=guide.read_text(encoding="utf-8"),
+                                           inclusion=engine.InclusionLevel.NOT_IN_NAV))
+
+
+def _writer(site_dir: str) -> Any:
+    """Write a generated file into the site directory (which the engine has just emptied), so
+    that the embeddable pages and data files are not all held in memory."""
+    root = Path(site_dir)
+
+    def write(path: str, text: str) -> None:
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(text.encode("utf-8"))
+
+    return write
+
+
+def _refuse_conflicts(site: Site, files: Any, hand_written: dict[str, Any]) -> None:
+    """A hand-written page may not take the address of a generated one."""
+    taken = [f"{hand_written[url].src_uri}: a hand-written page cannot be at /{url}, which "
+             "is generated: rename it" for url in site.makers if url in hand_written]
+    taken += [f"{path}: a file in pages/ cannot be at {path}, which is generated: rename it"
+              for path in site.written
+              if files.get_file_from_path(path) is not None]
+    if taken:
+        raise engine.Abort("\n".join(taken))
+
+
+def site_language(config: Any) -> Language:
+    """The language of the site: `theme.locale` in mkdocs.yml, which needs a complete
+    catalogue (desclasificado/locales/<lang>/LC_MESSAGES/messages.po)."""
+    try:
+        lang = language(str(config.theme.locale))
+    except UnknownLanguage as exc:
+        raise engine.Abort(f"mkdocs.yml: theme.locale: {exc}") from None
+    missing = catalogue_problems(codes=[lang.code])
+    if missing:  # a page would show English words in another language
+        shown = missing[:_MAX_SHOWN] + ([f"... and {len(missing) - _MAX_SHOWN} more"]
+                                        if len(missing) > _MAX_SHOWN else [])
+        raise engine.Abort("\n".join([*shown, f"error: the catalogue of '{lang.code}' is "
+                                       "incomplete: translate the entries above"]))
+    return lang
+
+
+def install_translations(env: Any, config: Any) -> Any:
+    """The theme's templates read our catalogue (`{{ _("...") }}`, `{% trans %}`), not the
+    `.mo` files MkDocs looks for in a theme, and the messages the scripts need."""
+    lang = site_language(config)
+    env.install_gettext_translations(lang.translations, newstyle=True)
+    env.globals["script_messages"] = lambda *scripts: script_messages(
+        lang, scripts or ("theme/js/",))
+    return env

@@ -1,0 +1,50 @@
+"""`python build.py serve`: the engine's development server with live reload.
+
+It watches the content folders, the contributors' guide, the pages and the theme. Content
+errors are printed and the server waits for a change, then tries again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sys
+import time
+from pathlib import Path
+
+from desclasificado.publish import engine
+from desclasificado.publish.build import CONFIG_FILE, CONTENT_DIRS, SOURCE_PATHS
+from desclasificado.publish.plugin import GUIDE_FILE
+
+
+def serve_site(root: Path, dev_addr: str = "127.0.0.1:8000") -> int:
+    """Preview the site with live reload; content errors print and the server waits."""
+    root = root.resolve()
+    watch = [str(root / name) for name in CONTENT_DIRS if (root / name).is_dir()]
+    watch += [str(root / GUIDE_FILE)] if (root / GUIDE_FILE).is_file() else []
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s: %(message)s")
+    while True:
+        try:
+            engine.serve(config_file=str(root / CONFIG_FILE), livereload=True,
+                         watch_theme=True, watch=watch, dev_addr=dev_addr, strict=True)
+            return 0
+        except engine.Abort as exc:
+            print(exc, file=sys.stderr)
+            print("waiting for a change to the content, pages or theme...", file=sys.stderr)
+            _wait_for_change([root / p for p in SOURCE_PATHS if p != "desclasificado"])
+
+
+def _wait_for_change(paths: list[Path], interval: float = 1.0) -> None:
+    """Block until a file under `paths` is added, removed or modified."""
+    def snapshot() -> set[tuple[str, int, int]]:
+        found = set()
+        for path in paths:
+            for file in ([path] if path.is_file() else path.rglob("*") if path.is_dir() else []):
+                with contextlib.suppress(OSError):
+                    stat = file.stat()
+                    found.add((str(file), stat.st_mtime_ns, stat.st_size))
+        return found
+
+    before = snapshot()
+    while snapshot() == before:
+        time.sleep(interval)
