@@ -23,6 +23,7 @@ from pathlib import Path
 from desclasificado.check.project import CheckResult, check_project
 from desclasificado.check.selection import Selection, select
 from desclasificado.check.translations import language_problem, missing_summary, missing_translations
+from desclasificado.contribute.quoting import add_quote_command
 from desclasificado.contribute.scaffold import add_new_command
 from desclasificado.internal import report_internal_error
 
@@ -44,10 +45,16 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--root", type=Path, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--site-dir", type=Path, default=None,
                         help="build the site into this directory instead of site/")
+    parser.add_argument("--site-url", default=None, metavar="URL",
+                        help="the address the site is published at (overrides mkdocs.yml)")
     sub = parser.add_subparsers(dest="command")
     build = sub.add_parser("build", help="check, then build the site into site/ (the default)")
     build.add_argument("--site-dir", type=Path, default=argparse.SUPPRESS,
                        help="build into this directory instead of site/")
+    build.add_argument("--site-url", default=None, metavar="URL",
+                       help="the address the site is published at (overrides site_url in "
+                            "mkdocs.yml): the sitemap, oEmbed and the Cite and Embed "
+                            "addresses need it")
     serve = sub.add_parser("serve", help="preview the site, rebuilt whenever a file changes")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
                        help="address to serve on (default 127.0.0.1:8000)")
@@ -77,7 +84,16 @@ def _parser() -> argparse.ArgumentParser:
                      help="for a transcript without an identification form, write a skeleton record")
     imp.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes reading forms")
     imp.add_argument("--details", action="store_true", help="each file's warnings, even on long runs")
+    frus = sub.add_parser("import-frus", help="register FRUS documents from the Office of the "
+                          "Historian's TEI XML")
+    frus.add_argument("files", nargs="+", type=Path,
+                      help="TEI files (whole volumes or single documents), or folders of them")
+    frus.add_argument("--force", action="store_true", help="overwrite existing documents")
+    frus.add_argument("--index", type=Path, default=None,
+                      help="the corpus index.csv (printed pages, commits); a folder's own "
+                           "index.csv is used when there is one")
     add_new_command(sub)
+    add_quote_command(sub)
     return parser
 
 
@@ -164,10 +180,12 @@ def _report_missing(result: CheckResult, lang: str, selection: Selection | None)
 def run_build(args: argparse.Namespace, root: Path) -> int:
     site_dir = getattr(args, "site_dir", None)
     return build_and_report(root, site_dir.resolve() if site_dir else None,
-                            style=_style(getattr(args, "format", "auto")))
+                            style=_style(getattr(args, "format", "auto")),
+                            site_url=getattr(args, "site_url", None))
 
 
-def build_and_report(root: Path, site_dir: Path | None = None, style: str = "text") -> int:
+def build_and_report(root: Path, site_dir: Path | None = None, style: str = "text",
+                     site_url: str | None = None) -> int:
     """`pipeline.build()`, printed: the problems, then what was built or why not; 0 on success."""
     from desclasificado import pipeline
     from desclasificado.publish.build import BuildFailed, engine_messages, os_message, shown
@@ -182,7 +200,7 @@ def build_and_report(root: Path, site_dir: Path | None = None, style: str = "tex
 
     try:
         with engine_messages():
-            built = pipeline.build(root, site_dir, checked=print_problems)
+            built = pipeline.build(root, site_dir, checked=print_problems, site_url=site_url)
     except pipeline.BuildRefused as exc:
         print(f"error: {exc}")
         return 1
@@ -235,6 +253,28 @@ def run_schema(args: argparse.Namespace, root: Path) -> int:
     for name in write_schemas(root / "schemas"):
         print(f"wrote schemas/{name}")
     return 0
+
+
+@command("quote")
+def run_quote(args: argparse.Namespace, root: Path) -> int:
+    from desclasificado.contribute.quoting import QuoteError, source_block
+
+    try:
+        print(source_block(root, args.document, args.page, args.first, args.last), end="")
+    except QuoteError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+@command("import-frus")
+def run_import_frus(args: argparse.Namespace, root: Path) -> int:
+    from desclasificado.archives.frus.importer import format_results, import_frus
+
+    results = import_frus(args.files, root / "documents", force=args.force,
+                          index_csv=args.index)
+    print(format_results(results))
+    return 1 if any(item.status == "failed" for item in results) else 0
 
 
 @command("import-rif")

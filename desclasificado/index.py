@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from desclasificado.check.collection import Collection
-from desclasificado.check.quotes import locate
+from desclasificado.check.quotes import Passage, locate
 from desclasificado.load.transcripts import Transcript
 from desclasificado.records.dates import HistDate
 from desclasificado.records.models import Event
@@ -26,8 +26,9 @@ class Citation:
     """Source number `number` (1-based) of an event, and where its quote was found.
 
     `page` is the transcript page the quote was located on (else the first cited page);
-    `span` its character offsets in that page's text (the whole transcript when it has no
-    page marks), or None when the quote could not be located.
+    `span` the character offsets of its first part in that page's text (the whole transcript
+    when it has no page marks), or None when the quote could not be located; `passages` every
+    part of it (a quote with ellipses has several), each marked on the document page.
     """
 
     event_id: str
@@ -36,11 +37,22 @@ class Citation:
     pages: tuple[int, ...]
     page: int
     span: tuple[int, int] | None = None
+    passages: tuple[Passage, ...] = ()
 
     @property
     def mark_id(self) -> str:
         """The id of the `<mark>` around the quoted passage on the document page."""
         return f"q-{self.event_id}-{self.number}"
+
+    def part_id(self, part: int) -> str:
+        """The id of the mark of part `part` (1-based) of the quote: the first is `mark_id`."""
+        return self.mark_id if part == 1 else f"{self.mark_id}-part{part}"
+
+    def marks(self) -> tuple[Passage, ...]:
+        """The passages to mark: every part, or the one span when built without them."""
+        if self.passages or self.span is None:
+            return self.passages
+        return (Passage(self.page, self.span[0], self.span[1], 1),)
 
 
 @dataclass(frozen=True)
@@ -77,7 +89,7 @@ class SiteIndex:
     by_document: dict[str, list[Citation]] = field(default_factory=dict)
     citations: dict[str, list[Citation]] = field(default_factory=dict)
     related: dict[str, list[str]] = field(default_factory=dict)
-    marks: dict[str, dict[int, list[Citation]]] = field(default_factory=dict)
+    marks: dict[str, dict[int, list[tuple[Passage, Citation]]]] = field(default_factory=dict)
 
     def previous(self, event_id: str) -> str | None:
         """The event before this one in the timeline, if any."""
@@ -151,49 +163,35 @@ def build_index(collection: Collection) -> SiteIndex:
 def _index_citations(collection: Collection, index: SiteIndex) -> None:
     """Locate every quote in its transcript; fill backlinks and the marks of each page."""
     by_document: dict[str, list[Citation]] = defaultdict(list)
-    marks: dict[str, dict[int, list[Citation]]] = defaultdict(lambda: defaultdict(list))
+    marks: dict[str, dict[int, list[tuple[Passage, Citation]]]] = defaultdict(
+        lambda: defaultdict(list))
     for eid in index.timeline:
         cited = []
         for number, source in enumerate(collection.events[eid].sources, start=1):
             transcript = collection.transcripts.get(source.document)
             citation = _locate(eid, number, source.document, source.pages, source.quote,
-                               transcript)
+                               source.lang or "en", transcript)
             cited.append(citation)
             by_document[source.document].append(citation)
-            if citation.span is not None:
-                marks[source.document][citation.page].append(citation)
+            for passage in citation.marks():
+                marks[source.document][passage.page].append((passage, citation))
         index.citations[eid] = cited
     index.by_document = dict(by_document)
-    index.marks = {doc: {page: sorted(found, key=lambda c: c.span or (0, 0))
+    index.marks = {doc: {page: sorted(found, key=lambda m: (m[0].start, m[0].end))
                          for page, found in pages.items()}
                    for doc, pages in marks.items()}
 
 
-def _span(quote: str, text: str) -> tuple[int, int] | None:
-    """Where `quote` is in `text`, including the closing punctuation the quote ends with
-    (`quotes.locate` matches words only)."""
-    span = locate(quote, text)
-    if span is None:
-        return None
-    start, end = span
-    tail = quote.rstrip()[-1:]
-    if tail and not tail.isalnum() and text[end:end + 1] == tail:
-        end += 1
-    return start, end
-
-
 def _locate(event_id: str, number: int, document_id: str, pages: tuple[int, ...],
-            quote: str, transcript: Transcript | None) -> Citation:
-    """The citation, with the page and offsets of its quote when the transcript has it."""
-    if transcript is not None and not transcript.has_pages:
-        span = _span(quote, transcript.text)
-        return Citation(event_id, number, document_id, pages, 0 if span else pages[0], span)
-    for page in pages:
-        text = transcript.page_text(page) if transcript else None
-        span = _span(quote, text) if text else None
-        if span is not None:
-            return Citation(event_id, number, document_id, pages, page, span)
-    return Citation(event_id, number, document_id, pages, pages[0])
+            quote: str, lang: str, transcript: Transcript | None) -> Citation:
+    """The citation, with the page and offsets of its quote's parts when the transcript has
+    them."""
+    passages = tuple(locate(quote, transcript, pages, lang)) if transcript is not None else ()
+    if not passages:
+        return Citation(event_id, number, document_id, pages, pages[0])
+    first = passages[0]
+    return Citation(event_id, number, document_id, pages, first.page, (first.start, first.end),
+                    passages)
 
 
 def group_by_period(event_ids: list[str], collection: Collection) -> list[DecadeGroup]:

@@ -47,11 +47,13 @@ class Built:
 
 
 def build(root: Path, site_dir: Path | None = None,
-          checked: Callable[[CheckResult], None] | None = None) -> Built:
+          checked: Callable[[CheckResult], None] | None = None,
+          site_url: str | None = None) -> Built:
     """Check the project at `root` and build its site into `site_dir` (default root/site).
 
-    `checked(result)` is called once the content is checked, before anything is written
-    (the command line prints the problems then). Raises BuildRefused (a target that must
+    `site_url` overrides the address in mkdocs.yml. `checked(result)` is called once the
+    content is checked, before anything is written (the command line prints the problems
+    then). Raises BuildRefused (a target that must
     not be replaced), ContentErrors, publish.build.BuildFailed (the engine or the theme),
     OSError (a file that cannot be written); the previous site stays in every case.
     """
@@ -67,7 +69,7 @@ def build(root: Path, site_dir: Path | None = None,
     index = build_index(result.collection)                 # index: cross-references, once
     site_build = SiteBuild(result, index)                  # plan: when the engine lists files
     with staging(target) as fresh:                         # a fresh directory beside the target
-        pages = run_engine(root, fresh, site_build)        # render and write, page by page
+        pages = run_engine(root, fresh, site_build, site_url)  # render and write, page by page
         swap(fresh, target)                                # publish: the new site replaces the old
     return Built(result, pages, target, time.perf_counter() - started)
 

@@ -57,17 +57,24 @@ def test_no_workflow_runs_untrusted_code_with_secrets() -> None:
 def test_pull_requests_are_checked_tested_built_and_previewed() -> None:
     workflow = _load(GITHUB / "workflows" / "pr.yml")
     assert list(workflow["on"]) == ["pull_request"]
-    steps = workflow["jobs"]["check"]["steps"]
-    runs = [step.get("run", "") for step in steps]
-    uses = [step.get("uses", "").split("@")[0] for step in steps]
+    content, code = workflow["jobs"]["content"], workflow["jobs"]["code"]
+    runs = [step.get("run", "") for step in content["steps"]]
+    uses = [step.get("uses", "").split("@")[0] for step in content["steps"]]
     assert "python -m pip install -r requirements-dev.txt" in runs
     assert "python build.py check --format github" in runs
-    assert "python -m pytest -q" in runs
+    assert 'python -m pytest -q -m "not browser" tests/check tests/site tests/records' in runs
     assert any(re.search(r"\bpython build.py$", run) for run in runs)
-    upload = steps[uses.index("actions/upload-artifact")]
+    upload = content["steps"][uses.index("actions/upload-artifact")]
     assert upload["with"]["path"] == "site/"
-    assert all(step["with"]["persist-credentials"] == "false"
-               for step in steps if step.get("uses", "").startswith("actions/checkout"))
+    # a change outside the content folders runs everything, browser tests included
+    assert code["needs"] == "changes" and "code == 'true'" in code["if"]
+    full = [step for step in code["steps"] if step.get("run") == "python -m pytest -q"]
+    assert full and full[0]["env"]["CHROMIUM"]
+    detect = workflow["jobs"]["changes"]["steps"][-1]["run"]
+    assert "^(events|documents|actors|themes|pages)/" in detect
+    for job in workflow["jobs"].values():
+        assert all(step["with"]["persist-credentials"] == "false"
+                   for step in job["steps"] if step.get("uses", "").startswith("actions/checkout"))
 
 
 def test_main_is_deployed_to_github_pages() -> None:
@@ -78,6 +85,12 @@ def test_main_is_deployed_to_github_pages() -> None:
     assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy["steps"])
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
+    # the site is built with the address Pages gives it: a full sitemap, oEmbed and Cite
+    pages = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/configure-pages@"))
+    built = next(s for s in build["steps"] if "python build.py" in s.get("run", "")
+                 and "check" not in s["run"])
+    assert built["env"]["SITE_URL"] == f"${{{{ steps.{pages['id']}.outputs.base_url }}}}"
+    assert '--site-url "${SITE_URL%/}/"' in built["run"]
 
 
 # --- CODEOWNERS ------------------------------------------------------------------------------
@@ -106,6 +119,7 @@ def _matches(pattern: str, path: str) -> bool:
     "desclasificado/cli.py", "desclasificado/render/markup.py", "build.py", "mkdocs_hooks.py",
     "mkdocs.yml", "theme/main.html", ".github/workflows/pr.yml", ".github/CODEOWNERS",
     "requirements.txt", "pyproject.toml", "tests/contribute/test_new.py", ".ci/run",
+    "README.md", "FORMAT.md",
 ])
 def test_code_and_automation_need_a_maintainer(path: str) -> None:
     assert _owners(path) == ["@desclasificado/maintainers"]
@@ -126,6 +140,10 @@ def test_pre_commit_hook_checks_changed_records(project: Project,
     (hook,) = config["repos"][0]["hooks"]
     assert config["repos"][0]["repo"] == "local"
     assert hook["entry"] == "python build.py check" and hook["pass_filenames"] is True
+    # it installs what it needs: the packages of requirements.txt, exactly
+    required = [line.split("#")[0].strip() for line in (REPO / "requirements.txt").read_text().splitlines()]
+    assert hook["language"] == "python"
+    assert hook["additional_dependencies"] == [line for line in required if line]
     for path in ("events/x.yaml", "documents/a.md", "actors/a.yaml", "themes/t.yaml"):
         assert re.search(hook["files"], path), path
     for path in ("desclasificado/cli.py", "templates/event.yaml", "README.md"):
@@ -147,3 +165,17 @@ def test_pull_request_template_has_the_sourcing_checklist() -> None:
     assert len(items) >= 5
     assert any("word for word" in item for item in items)
     assert any("According to" in item for item in items)
+
+
+def test_build_py_outside_the_environment_says_how_to_set_it_up() -> None:
+    """Without the project's packages (python -S: no site-packages), one line, no traceback."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-S", str(REPO / "build.py"), "check"], cwd=REPO,
+                          capture_output=True, text=True)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert done.stderr.startswith("error: the Python package '")
+    assert ".venv/bin/pip install -r requirements.txt" in done.stderr
+    assert done.stderr.count("\n") == 1

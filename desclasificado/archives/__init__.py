@@ -54,9 +54,11 @@ def document_models() -> list[type[Document]]:
 
 
 def _register_builtin() -> None:
+    from desclasificado.archives.frus.archive import FrusArchive
     from desclasificado.archives.jfk.archive import JfkArchive
 
     register(JfkArchive())
+    register(FrusArchive())
 
 
 _register_builtin()

@@ -81,6 +81,7 @@ class Archive:
     # identification table of the document page and the data downloads (records/fields.py)
     model: ClassVar[type[Document]]
     name: ClassVar[str]                # the archive, in words, for the documentation
+    short_name: ClassVar[str] = "document"  # one of its documents: "JFK record"
     # the field reference (/reference/): its heading, and nested models as (field, model)
     reference_heading: ClassVar[str] = "Documents"
     nested: ClassVar[tuple[tuple[str, type[BaseModel]], ...]] = ()
@@ -119,6 +120,10 @@ class Archive:
         """Who sent the document, in the list of documents."""
         return self.author(doc)
 
+    def page_link_text(self, page: int) -> str:
+        """The words of a link to a cited page at the archive: 'Archive PDF, page 3'."""
+        return f"{self.page_link_label}, page {page}"
+
     def byline(self, doc: Document) -> str | None:
         """Who is named under the title of the document's page."""
         return self.author(doc)
@@ -156,7 +161,8 @@ class Archive:
         first, last = self.page_range(doc)
         if first <= page <= last:
             return None
-        return (f"page {page} is not one of the pages {first}–{last} of document {doc_id}")
+        return (f"page {page} is not one of the pages {first}–{last} of document {doc_id}: "
+                f"cite a page from {first} to {last}, as the document numbers them")
 
     def transcript_problem(self, doc: Document, pages: list[int]) -> str | None:
         """Why the `## Page N` lines of the transcript do not fit the document."""
@@ -166,6 +172,13 @@ class Archive:
             return (f"the transcript has a page {outside[0]} but the document's pages are "
                     f"{first}–{last}: fix the record or the '## Page N' lines")
         return None
+
+    def split_notes(self, page_text: str) -> int:
+        """Where the footnotes of a transcript page begin (the page's length: none)."""
+        return len(page_text)
+
+    # what `data_fields` adds to documents.json: (name, JSON Schema, description)
+    data_field_schemas: ClassVar[tuple[tuple[str, dict, str], ...]] = ()
 
     def data_fields(self, doc: Document) -> dict[str, Any]:
         """Fields the data download adds to the document's row beyond its record."""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from desclasificado.check.collection import Collection
 from desclasificado.check.placeholders import placeholder_problems, supersede
-from desclasificado.check.quotes import check_event_quotes, forget_normalized_texts
+from desclasificado.check.quotes import check_event_quotes
 from desclasificado.check.validate import validate
 from desclasificado.load.records import load_project
 from desclasificado.problems import Problem, cap_per_file, sort_problems
@@ -48,7 +48,6 @@ def check_project(root: Path, verify_quotes: bool = True) -> CheckResult:
             for event_id, event in collection.events.items():
                 where = collection.positions[("events", event_id)]
                 problems += check_event_quotes(event, collection.transcripts, where)
-            forget_normalized_texts()
         yaml_level = set(raw.problems)
         later = [p for p in problems if p not in yaml_level]
         problems = supersede(placeholder_problems(raw), supersede(raw.problems, later))

@@ -121,3 +121,20 @@ def missing_summary(collection: Collection, lang: str, missing: list[Missing],
 
 def _and(words: tuple[str, ...]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def actor_name_problems(collection: Collection) -> list[Problem]:
+    """A translated actor name that is the English name again: a warning, since a
+    translation gives a name only where the name differs in that language."""
+    problems = []
+    for actor_id, actor in collection.actors.items():
+        where = collection.positions[("actors", actor_id)]
+        for lang, text in actor.translations.items():
+            if text.name is not None and text.name == actor.name:
+                loc = ("translations", lang, "name")
+                line, column = where.of(loc)
+                problems.append(Problem(where.path, line, column, f"translations.{lang}.name "
+                                "is the same as the English name: delete the line (a "
+                                "translation gives a name only where it differs)",
+                                severity="warning"))
+    return problems

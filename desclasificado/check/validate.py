@@ -10,14 +10,16 @@ from __future__ import annotations
 import difflib
 import re
 import typing
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
+from rapidfuzz.distance import DamerauLevenshtein
 
 from desclasificado.archives import UnknownKind, archive_of, document_model
 from desclasificado.check.collection import Collection
-from desclasificado.check.translations import translation_problems
+from desclasificado.check.translations import actor_name_problems, translation_problems
 from desclasificado.load.records import RawProject, RawRecord
 from desclasificado.load.yamlsafe import Positions
 from desclasificado.problems import Problem, show
@@ -51,7 +53,8 @@ def validate(raw: RawProject) -> tuple[Collection, list[Problem]]:
         else:
             collection.invalid.add((record.kind, record.id))
     problems += _document_problems(collection)
-    problems += _event_problems(collection)
+    problems += _event_problems(collection, raw.root)
+    problems += actor_name_problems(collection)
     documents_read = {r.id for r in raw.records if r.kind == "documents"}
     problems += [Problem(t.path, 1, 1, f"transcript without a document: add "
                          f"documents/{doc_id}.yaml")
@@ -258,19 +261,78 @@ def _document_problems(collection: Collection) -> list[Problem]:
     return problems
 
 
-def _event_problems(collection: Collection) -> list[Problem]:
+def _event_problems(collection: Collection, root: Path | None = None) -> list[Problem]:
     problems: list[Problem] = []
     for event_id, event in collection.events.items():
         where = collection.positions[("events", event_id)]
         problems += _source_problems(event, where, collection)
         problems += _reference_problems(event_id, event, where, collection)
         problems += translation_problems(event, where)
-        for number in sorted(event.citation_numbers()):
-            if not 1 <= number <= len(event.sources):
-                field_name = "summary" if f"[^{number}]" in event.summary else "body"
-                problems.append(where.problem((field_name,), f"citation mark [^{number}] has "
-                                f"no source: this event has {len(event.sources)} source(s)"))
+        problems += _mark_problems(event, where, root)
+        problems += _html_problems(event, where, root)
     return problems
+
+
+_HTML_TAG = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9]*)\b[^<>]*>")
+_MARKDOWN_FOR = {"i": "*words*", "em": "*words*", "b": "**words**", "strong": "**words**",
+                 "a": "[words](https://...)", "br": "a blank line between paragraphs",
+                 "p": "a blank line between paragraphs", "ul": "lines starting with - ",
+                 "li": "lines starting with - ", "blockquote": "lines starting with > "}
+
+
+def _html_problems(event: Event, where: Positions, root: Path | None) -> list[Problem]:
+    """Raw HTML in a summary or body is shown as text, never as markup: say so, with the
+    Markdown to use instead (a warning: the page is still safe and built)."""
+    problems = []
+    texts = [((name,), getattr(event, name)) for name in ("summary", "body")]
+    texts += [(("translations", lang, name), getattr(text, name))
+              for lang, text in event.translations.items() for name in ("summary", "body")]
+    for loc, text in texts:
+        found = _HTML_TAG.search(text or "")
+        if found is None:
+            continue
+        tag = found.group(1).lower()
+        use = _MARKDOWN_FOR.get(tag)
+        fix = f"write {use} instead" if use else "remove it"
+        line, column = _place_in_text(root, where, loc, found.group(0))
+        problems.append(Problem(where.path, line, column, f"HTML such as {found.group(0)!r} is "
+                                f"not allowed in {'.'.join(loc)} and would show as text: {fix} "
+                                "(Markdown, see FORMAT.md)", severity="warning"))
+    return problems
+
+
+def _mark_problems(event: Event, where: Positions, root: Path | None) -> list[Problem]:
+    """A citation mark [^N] with no N-th source, at the mark itself."""
+    problems = []
+    count = len(event.sources)
+    for number in sorted(event.citation_numbers()):
+        if 1 <= number <= count:
+            continue
+        mark = f"[^{number}]"
+        field_name = "summary" if mark in event.summary else "body"
+        line, column = _place_in_text(root, where, field_name, mark)
+        marks = "[^1]" if count == 1 else f"[^1] to [^{count}]"
+        problems.append(Problem(where.path, line, column, f"citation mark {mark} has no source: "
+                                f"this event has {count} source(s); use {marks}, or add source "
+                                f"{number} under sources:"))
+    return problems
+
+
+def _place_in_text(root: Path | None, where: Positions, field: str | tuple[str, ...],
+                   text: str) -> tuple[int, int]:
+    """The line and column of `text` inside the value of `field` (a name, or a path such as
+    ("translations", "es", "summary"); a block of several lines), read again from the file;
+    the value's own place when it cannot be found."""
+    line, column = where.of(field if isinstance(field, tuple) else (field,))
+    try:
+        lines = (root / where.path).read_text(encoding="utf-8").splitlines() if root else []
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    for number in range(line - 1, min(len(lines), line + 500)):
+        found = lines[number].find(text, column - 1 if number == line - 1 else 0)
+        if found >= 0:
+            return number + 1, found + 1
+    return line, column
 
 
 def _source_problems(event: Event, where: Positions, collection: Collection) -> list[Problem]:
@@ -282,7 +344,7 @@ def _source_problems(event: Event, where: Positions, collection: Collection) -> 
         if doc is None:
             message = _unknown("document", source.document, collection.documents)
             problems.append(where.problem(("sources", index, "document"), message + "; "
-                            "register it first: python build.py import-rif TRANSCRIPT, or "
+                            "register it first: python build.py import-rif TRANSCRIPT, import-frus TEI, or "
                             "python build.py new document"))
             continue
         archive = archive_of(doc)
@@ -314,8 +376,30 @@ def _reference_problems(event_id: str, event: Event, where: Positions,
 
 
 def _unknown(kind: str, value: str, table: dict[str, Any]) -> str:
-    guess = difflib.get_close_matches(value, list(table), n=1, cutoff=0.6)
-    hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+    guess = _near_miss(kind, value, list(table))
+    hint = f" (did you mean {guess!r}?)" if guess else ""
     folder = {"actor": "actors", "theme": "themes", "event": "events",
               "document": "documents"}[kind]
-    return f"unknown {kind} {value!r}{hint}: no file {folder}/{value}.yaml"
+    return f"unknown {kind} {value!r}{hint}: no file {folder}/{value}.yaml{_HOW_TO_ADD.get(kind, '')}"
+
+
+# How to add a record that is missing (documents say it where they are cited).
+_HOW_TO_ADD = {
+    "actor": "; if the actor is new, add it: a file actors/<id>.yaml with name, kind and "
+             "description (see FORMAT.md, Actors)",
+    "theme": "; if the theme is new, add it: a file themes/<id>.yaml with title and "
+             "description (see FORMAT.md, Themes)",
+}
+
+
+def _near_miss(kind: str, value: str, ids: list[str]) -> str | None:
+    """The id `value` was probably meant to be, or None. Actors and themes are names: a name
+    close to another is usually another person ("orlando-bosch" is not "orlando-letelier"),
+    so only a slip of a letter or two counts; event and document ids share long prefixes
+    (dates, agency numbers) and are matched more loosely."""
+    if kind in ("actor", "theme"):
+        close = [(DamerauLevenshtein.distance(value, other), other) for other in ids]
+        close = [pair for pair in close if pair[0] <= 2 and pair[0] < len(value) // 2 + 1]
+        return min(close)[1] if close else None
+    guess = difflib.get_close_matches(value, ids, n=1, cutoff=0.6)
+    return guess[0] if guess else None

@@ -43,6 +43,7 @@ class RawProject:
     records: list[RawRecord] = field(default_factory=list)
     transcripts: dict[str, Transcript] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    root: Path | None = None  # where the files are, to point into a text when a check needs to
 
 
 def load_project(root: Path) -> RawProject:
@@ -51,7 +52,7 @@ def load_project(root: Path) -> RawProject:
     Every other file of a content folder is reported (see `folders`), and so are the files
     of pages/ that MkDocs would publish other than as meant.
     """
-    project = RawProject()
+    project = RawProject(root=root)
     for kind in (*KINDS, PAGES):
         folder = root / kind
         if folder.is_symlink():

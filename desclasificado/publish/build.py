@@ -110,13 +110,15 @@ def staging(target: Path) -> Iterator[Path]:
         shutil.rmtree(fresh, ignore_errors=True)
 
 
-def run_engine(root: Path, site_dir: Path, site_build: SiteBuild) -> int:
+def run_engine(root: Path, site_dir: Path, site_build: SiteBuild,
+               site_url: str | None = None) -> int:
     """Build the site of `root` with the engine, strictly, into `site_dir`, the hooks using
     `site_build`; the number of HTML pages written. BuildFailed for what the engine or the
     theme report; OSError when a file cannot be written."""
     try:
+        overrides = {"site_url": site_url} if site_url else {}
         config = engine.load_config(config_file=str(root / CONFIG_FILE), site_dir=str(site_dir),
-                                    strict=True)
+                                    strict=True, **overrides)
         config[CONFIG_KEY] = site_build
         engine.build(config)
     except engine.Abort as exc:

@@ -129,7 +129,8 @@ CountryCode = Annotated[str, PlainValidator(_country), WithJsonSchema(
     {"type": "string", "pattern": "^[A-Z]{2}$", "description": "ISO 3166-1 alpha-2 code"})]
 Pages = Annotated[tuple[int, ...], PlainValidator(parse_pages), WithJsonSchema(
     {"type": ["string", "integer"], "pattern": r"^\d+(-\d+)?(, ?\d+(-\d+)?)*$",
-     "description": 'PDF page(s): "3", "3-4" or "2, 5"'})]
+     "description": 'page(s): "3", "3-4" or "2, 5" (PDF pages of a JFK record, printed '
+                    'pages of a FRUS document)'})]
 RecordId = Annotated[str, PlainValidator(_record_id), WithJsonSchema(
     {"type": "string", "pattern": ID_PATTERN})]
 Quote = Annotated[str, PlainValidator(_quote), WithJsonSchema(
@@ -170,8 +171,9 @@ class Source(Record):
         description="The cited document: the name of its file in documents/, without .yaml.",
         examples=["176-10036-10058"])
     pages: Pages = Field(
-        description="The page or pages of the cited release's PDF where the quote is: "
-                    '"3", "3-4" or "2, 5".', examples=["5"])
+        description="The page or pages where the quote is: \"3\", \"3-4\" or \"2, 5\"; pages "
+                    "of the cited release's PDF for a JFK record, printed pages of the volume "
+                    "for a FRUS document.", examples=["5"])
     quote: Quote = Field(
         description="The document's own words, copied exactly (correcting only obvious OCR "
                     "errors; ... skips words), at most 1200 characters. The check finds "

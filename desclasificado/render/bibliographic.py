@@ -19,7 +19,7 @@ import json
 import re
 
 from desclasificado.archives import archive_of
-from desclasificado.archives.base import ArchivalCitation
+from desclasificado.archives.base import ArchivalCitation, EditedVolumeCitation
 from desclasificado.records.dates import HistDate
 from desclasificado.records.models import Document
 
@@ -55,9 +55,44 @@ def csl_item(doc_id: str, doc: Document, accessed: datetime.date) -> dict:
     facts = archive_of(doc).citation(doc)
     if isinstance(facts, ArchivalCitation):
         item = _csl_archival(doc_id, facts)
+    elif isinstance(facts, EditedVolumeCitation):
+        item = _csl_edited(doc_id, facts)
     else:
         raise TypeError(f"no CSL form for {type(facts).__name__}")
     item["accessed"] = {"date-parts": [[accessed.year, accessed.month, accessed.day]]}
+    return item
+
+
+def _csl_edited(doc_id: str, facts: EditedVolumeCitation) -> dict:
+    """A document in an edited volume as a "chapter": the volume is the container, its
+    editors the editors, its year the issued date; the document's own date is its
+    original-date, its number the chapter-number."""
+    number = f"Volume {facts.volume_number}, " if facts.volume_number else ""
+    subseries = f", {facts.subseries}" if facts.subseries else ""
+    item: dict = {"id": doc_id, "type": "chapter", "title": facts.title,
+                  "container-title": f"{facts.series}{subseries}, {number}{facts.volume_title}",
+                  "collection-title": facts.series, "chapter-number": facts.number}
+    if facts.volume_number:
+        item["volume"] = facts.volume_number
+    if facts.editors:
+        item["editor"] = [{"literal": name} for name in facts.editors]
+    if facts.author:
+        item["author"] = [{"literal": facts.author}]
+    if facts.recipient:
+        item["recipient"] = [{"literal": facts.recipient}]
+    if facts.year:
+        item["issued"] = {"date-parts": [[facts.year]]}
+    if facts.date:
+        item["original-date"] = _date_parts(facts.date)
+    if facts.publisher:
+        item["publisher"] = facts.publisher
+    if facts.place:
+        item["publisher-place"] = facts.place
+    if facts.first_page is not None:
+        last = facts.last_page if facts.last_page is not None else facts.first_page
+        item["page"] = str(facts.first_page) if last == facts.first_page else \
+            f"{facts.first_page}-{last}"
+    item["URL"] = facts.url
     return item
 
 
@@ -114,6 +149,8 @@ def bibtex_entry(doc_id: str, doc: Document, accessed: datetime.date) -> str:
     facts = archive_of(doc).citation(doc)
     if isinstance(facts, ArchivalCitation):
         entry, fields = "misc", _bib_archival(facts)
+    elif isinstance(facts, EditedVolumeCitation):
+        entry, fields = "incollection", _bib_edited(facts)
     else:
         raise TypeError(f"no BibTeX form for {type(facts).__name__}")
     fields.append(("urldate", f"{{{accessed.isoformat()}}}"))
@@ -129,6 +166,31 @@ def _bib_date(date: HistDate | None) -> list[tuple[str, str]]:
     fields = [("year", f"{{{day.year}}}")]
     if date.precision in ("day", "month") and not date.is_interval:
         fields.append(("month", _BIB_MONTHS[day.month - 1]))
+    return fields
+
+
+def _bib_edited(facts: EditedVolumeCitation) -> list[tuple[str, str]]:
+    """A document in an edited volume as the fields of an `@incollection` entry."""
+    number = f", Volume {facts.volume_number}" if facts.volume_number else ""
+    subseries = f", {facts.subseries}" if facts.subseries else ""
+    book = f"{facts.series}{subseries}{number}, {facts.volume_title}"
+    fields: list[tuple[str, str]] = [("title", f"{{{{{tex(facts.title)}}}}}"),
+                                     ("booktitle", f"{{{{{tex(book)}}}}}")]
+    if facts.editors:
+        fields.append(("editor", "{" + " and ".join(tex(n) for n in facts.editors) + "}"))
+    if facts.publisher:
+        fields.append(("publisher", f"{{{tex(facts.publisher)}}}"))
+    if facts.place:
+        fields.append(("address", f"{{{tex(facts.place)}}}"))
+    if facts.year:
+        fields.append(("year", f"{{{facts.year}}}"))
+    if facts.first_page is not None:
+        last = facts.last_page if facts.last_page is not None else facts.first_page
+        pages = str(facts.first_page) if last == facts.first_page else f"{facts.first_page}--{last}"
+        fields.append(("pages", f"{{{pages}}}"))
+    dated = f", dated {facts.date.display()}" if facts.date else ""
+    fields.append(("note", f"{{Document {tex(facts.number)}{tex(dated)}}}"))
+    fields.append(("url", f"{{{bib_url(facts.url)}}}"))
     return fields
 
 

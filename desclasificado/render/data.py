@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from desclasificado.archives import archive_of
 from desclasificado.records.dates import HistDate
+from desclasificado.records.languages import TRANSLATION_LANGUAGES, language_name
 from desclasificado.records.models import Document, Event
 from desclasificado.render.bibliographic import bibtex, bibtex_entry, csl_item, csl_json
 from desclasificado.render.context import Context, country_name
@@ -66,6 +67,7 @@ def event_row(ctx: Context, event_id: str) -> dict:
             "number": number, "document": source.document, "document_title": doc.title,
             "pages": list(source.pages), "quote": source.quote, "note": source.note,
             **archive_of(doc).source_data(doc, source.pages[0]),
+            "page_url": archive_of(doc).page_url(doc, source.pages[0]),
         })
     return {
         "id": event_id, "url": event_url(event_id),
@@ -74,6 +76,8 @@ def event_row(ctx: Context, event_id: str) -> dict:
         "precision": date.precision, "approximate": date.approximate,
         "uncertain": date.uncertain, "interval": date.is_interval,
         "title": event.title, "summary": event.summary, "body": event.body,
+        "translations": {lang: {"title": text.title, "summary": text.summary, "body": text.body}
+                         for lang, text in sorted(event.translations.items())},
         "countries": event.countries, "places": event.places, "actors": event.actors,
         "themes": event.themes, "related": event.related, "sources": sources,
     }
@@ -120,8 +124,35 @@ def _sources_cell(ctx: Context, event: Event) -> str:
                     for s in event.sources])
 
 
+Column = tuple[str, str, Callable[[Context, str, Event], str]]
+
+
+def _translated(lang: str, field: str, plain: bool) -> Callable[[Context, str, Event], str]:
+    def value(ctx: Context, eid: str, e: Event) -> str:
+        text = e.translations.get(lang)
+        found = getattr(text, field) if text else None
+        return plain_text(found, _UNLIMITED) if plain and found else found or ""
+    return value
+
+
+def _translation_columns() -> list[Column]:
+    """title_es, summary_es, body_es... for each configured language, empty when missing."""
+    columns: list[Column] = []
+    for lang in TRANSLATION_LANGUAGES:
+        name = language_name(lang)
+        columns += [
+            (f"title_{lang}", f"The headline in {name}, empty if not translated.",
+             _translated(lang, "title", plain=False)),
+            (f"summary_{lang}", f"The summary in {name} as plain text, empty if not "
+                                "translated.", _translated(lang, "summary", plain=True)),
+            (f"body_{lang}", f"The longer explanation in {name} as plain text, if any.",
+             _translated(lang, "body", plain=True)),
+        ]
+    return columns
+
+
 # (column, what it holds, value of an event): the Data page lists them.
-CSV_COLUMNS: list[tuple[str, str, Callable[[Context, str, Event], str]]] = [
+CSV_COLUMNS: list[Column] = [
     ("id", "The event's id.", lambda ctx, eid, e: eid),
     ("url", "Its page, relative to the site's address.", lambda ctx, eid, e: event_url(eid)),
     ("date", "The date as written (EDTF).", lambda ctx, eid, e: e.date.text),
@@ -145,10 +176,12 @@ CSV_COLUMNS: list[tuple[str, str, Callable[[Context, str, Event], str]]] = [
     ("source_count", "How many sources.", lambda ctx, eid, e: str(len(e.sources))),
     ("sources", "Each source as \"record number, page(s)\", in order, joined with \"; \" "
                 "(the quotes are in events.json).", lambda ctx, eid, e: _sources_cell(ctx, e)),
-    ("source_pdfs", "The archive PDF of each source at its first cited page, in the same "
-                    "order.",
+    ("source_pdfs", "The archive's address of each source at its first cited page, in the "
+                    "same order: the PDF at #page=N for a JFK record, the document's page at "
+                    "history.state.gov for FRUS.",
      lambda ctx, eid, e: _joined([page_at(ctx.collection.documents[s.document], s.pages[0])
                                   for s in e.sources])),
+    *_translation_columns(),
 ]
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")

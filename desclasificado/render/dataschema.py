@@ -15,8 +15,9 @@ from pydantic import BaseModel
 
 from desclasificado.archives import ARCHIVES, DEFAULT_KIND
 from desclasificado.records.fields import FieldView, published_fields
+from desclasificado.records.languages import TRANSLATION_LANGUAGES
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: events gained `translations`
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 _TEXT = {"type": "string"}
@@ -24,21 +25,36 @@ _TEXT_OR_NULL = {"type": ["string", "null"]}
 _DAY_OR_NULL = {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 _TEXTS = {"type": "array", "items": {"type": "string"}}
 _BOOL = {"type": "boolean"}
+_TRANSLATIONS = {
+    "type": "object",
+    "propertyNames": {"enum": list(TRANSLATION_LANGUAGES)},
+    "additionalProperties": {
+        "type": "object", "additionalProperties": False,
+        "required": ["title", "summary", "body"],
+        "properties": {"title": _TEXT, "summary": _TEXT, "body": _TEXT_OR_NULL}},
+}
 
 SOURCE_FIELDS: list[tuple[str, dict, str]] = [
     ("number", {"type": "integer", "minimum": 1},
      "The source's number on the event page (the N of citation marks [N])."),
     ("document", _TEXT, "The cited document's id (its page is documents/<id>/)."),
-    ("record_number", _TEXT, "The archive's record number of the document."),
+    ("record_number", _TEXT, "How the archive identifies the document: a JFK record number "
+                             "(176-10036-10058), or a FRUS volume and document number "
+                             "(frus1969-76ve16, doc. 19)."),
     ("document_title", _TEXT, "The document's title, as the archive gives it."),
     ("pages", {"type": "array", "items": {"type": "integer", "minimum": 1}, "minItems": 1},
-     "The cited pages of the cited release's PDF."),
+     "The cited pages: of the cited release's PDF for a JFK record, printed pages of the "
+     "volume for a FRUS document."),
     ("quote", _TEXT, "The document's own words that support the event, verified against "
                      "the transcript when there is one."),
     ("note", _TEXT_OR_NULL, "A remark on the source, or null."),
-    ("pdf", {"type": "string", "format": "uri"}, "The archive's PDF of the cited release."),
-    ("pdf_page", {"type": "string", "format": "uri"},
-     "The PDF at the first cited page (#page=N)."),
+    ("pdf", {"type": ["string", "null"], "format": "uri"},
+     "The archive's PDF of the cited release (JFK records; null for FRUS)."),
+    ("pdf_page", {"type": ["string", "null"], "format": "uri"},
+     "The PDF at the first cited page (#page=N; null for FRUS)."),
+    ("page_url", {"type": "string", "format": "uri"},
+     "The archive's address of the first cited page: the PDF at #page=N for a JFK record, "
+     "the document's page at history.state.gov for FRUS."),
 ]
 
 EVENT_FIELDS: list[tuple[str, dict, str]] = [
@@ -58,6 +74,12 @@ EVENT_FIELDS: list[tuple[str, dict, str]] = [
     ("title", _TEXT, "A one-line headline."),
     ("summary", _TEXT, "One to three sentences, in Markdown, with citation marks [^N]."),
     ("body", _TEXT_OR_NULL, "A longer explanation in Markdown, or null."),
+    ("translations", _TRANSLATIONS,
+     "The title, summary and body in other languages, by language code ("
+     + ", ".join(f"{code}: {name}" for code, name in TRANSLATION_LANGUAGES.items())
+     + "): each an object with title, summary (the same citation marks as the English) and "
+       "body (null when the event has none); {} when the event is not translated. Quotes "
+       "are never translated."),
     ("countries", _TEXTS, "ISO 3166-1 alpha-2 codes of the countries involved."),
     ("places", _TEXTS, "Places the documents name."),
     ("actors", _TEXTS, "Ids of the actors involved (actors/<id>/)."),
@@ -76,13 +98,12 @@ _DOCUMENT_EXTRAS: dict[str | None, list[tuple[str, dict, str]]] = {
     None: [("id", _TEXT, "The document's id: the name of its file in documents/."),
            ("url", _TEXT, "Its page, relative to the site's address (documents/<id>/)."),
            ("kind", _TEXT, "Its archive kind: jfk (the JFK Assassination Records Collection "
-                           "at NARA).")],
+                           "at NARA) or frus (Foreign Relations of the United States).")],
     "date": [("date_display", _TEXT_OR_NULL, "The date in words, or null.")],
-    "cited_release": [("cited_pdf", {"type": "string", "format": "uri"}, "That release's PDF."),
-                      ("transcript", _BOOL, "Whether the site has a transcript of it (on its "
-                                            "page).")],
-    "transcript_source": [("cited_by", _TEXTS, "Ids of the events that cite it, in timeline order.")],
 }
+# ... and after the record's fields: what its archive adds, then these.
+_DOCUMENT_TAIL = [("transcript", _BOOL, "Whether the site has a transcript of it (on its page)."),
+                  ("cited_by", _TEXTS, "Ids of the events that cite it, in timeline order.")]
 
 
 def _kind(view: FieldView) -> dict:
@@ -112,7 +133,14 @@ def record_fields(model: type[BaseModel],
     return fields
 
 
-DOCUMENT_FIELDS = record_fields(ARCHIVES[DEFAULT_KIND].model, _DOCUMENT_EXTRAS)
+def document_fields(kind: str) -> list[tuple[str, dict, str]]:
+    """The fields of a document of one archive kind in documents.json."""
+    archive = ARCHIVES[kind]
+    added = list(archive.data_field_schemas)
+    return record_fields(archive.model, _DOCUMENT_EXTRAS) + added + _DOCUMENT_TAIL
+
+
+DOCUMENT_FIELDS = document_fields(DEFAULT_KIND)
 
 
 def _object(fields: list[tuple[str, dict, str]]) -> dict:
@@ -152,8 +180,9 @@ def events_schema() -> dict:
 
 def documents_schema() -> dict:
     """The JSON Schema of data/documents.json."""
+    kinds = [_object(document_fields(kind)) for kind in ARCHIVES]
     return _file_schema("Desclasificado documents", "documents",
-                        _object(DOCUMENT_FIELDS))
+                        kinds[0] if len(kinds) == 1 else {"oneOf": kinds})
 
 
 def dump(schema: dict) -> str:

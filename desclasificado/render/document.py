@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from desclasificado.archives import archive_of
+from desclasificado.archives.base import Archive
+from desclasificado.check.quotes import Passage
 from desclasificado.index import Citation
 from desclasificado.records.dates import HistDate
 from desclasificado.records.fields import shown_fields
@@ -73,37 +76,47 @@ def _backlinks(ctx: Context, pb: PageBuilder, citations: list[Citation]) -> str:
     return f'<ul class="backlinks">{"".join(items)}</ul>'
 
 
-def mark_passages(text: str, citations: list[Citation], pb: PageBuilder,
+def mark_passages(text: str, marks: list[tuple[Passage, Citation]], pb: PageBuilder,
                   titles: dict[str, str]) -> str:
-    """Escape `text`, wrapping each cited span in `<mark id="q-...">`.
+    """Escape `text`, wrapping each cited passage in `<mark id="q-...">`: one mark per part of
+    a quote (`Citation.part_id`), the second piece of a part running over a page break
+    without an id.
 
     Overlapping spans are split the way HTML needs: when a mark must close while a later
     one is still open, the later one is closed and reopened (without an id) after it.
     """
-    spans = [(c.span[0], c.span[1], c) for c in citations if c.span and c.span[0] < c.span[1]]
-    starts: dict[int, list[tuple[int, int, Citation]]] = defaultdict(list)
+    spans = [(p.start, p.end, c, c.part_id(p.part) if p.first else None)
+             for p, c in marks if p.start < p.end]
+    starts: dict[int, list[tuple]] = defaultdict(list)
     for span in spans:
         starts[span[0]].append(span)
-    points = sorted({0, len(text)} | {p for start, end, _ in spans for p in (start, end)})
+    points = sorted({0, len(text)} | {p for start, end, _, _ in spans for p in (start, end)})
     out: list[str] = []
-    stack: list[tuple[int, int, Citation]] = []
+    stack: list[tuple] = []
     for i, point in enumerate(points):
-        ending = [k for k, (_, end, _) in enumerate(stack) if end == point]
+        ending = [k for k, span in enumerate(stack) if span[1] == point]
         if ending:
             reopen = [span for span in stack[ending[0]:] if span[1] != point]
             out.append("</mark>" * (len(stack) - ending[0]))
             del stack[ending[0]:]
             for span in reopen:
-                out.append(f'<mark class="continued" title="Cited in: '
-                           f'{esc(titles[span[2].event_id])}">')
+                out.append(_mark(span[2], None, titles, pb))
                 stack.append(span)
         for span in sorted(starts.get(point, []), key=lambda s: -s[1]):
-            out.append(f'<mark id="{pb.anchor(span[2].mark_id)}" title="Cited in: '
-                       f'{esc(titles[span[2].event_id])}">')
+            out.append(_mark(span[2], span[3], titles, pb))
             stack.append(span)
         if i + 1 < len(points):
             out.append(esc(text[point:points[i + 1]]))
     return "".join(out)
+
+
+def _mark(citation: Citation, mark_id: str | None, titles: dict[str, str],
+          pb: PageBuilder) -> str:
+    """An opening `<mark>`: with its id, or a continued one."""
+    title = f'title="Cited in: {esc(titles[citation.event_id])}"'
+    if mark_id is None:
+        return f'<mark class="continued" {title}>'
+    return f'<mark id="{pb.anchor(mark_id)}" {title}>'
 
 
 def _transcript(ctx: Context, pb: PageBuilder, doc_id: str, doc: Document) -> str:
@@ -114,23 +127,45 @@ def _transcript(ctx: Context, pb: PageBuilder, doc_id: str, doc: Document) -> st
         return f'<p class="empty">{esc(archive.no_transcript)}</p>'
     marks = ctx.index.marks.get(doc_id, {})
     titles = {c.event_id: ctx.collection.events[c.event_id].title
-              for found in marks.values() for c in found}
+              for found in marks.values() for _, c in found}
     source = (f"<p><strong>Source of the text:</strong> {esc(doc.transcript_source)}</p>"
               if doc.transcript_source else "")
+    worked = getattr(doc, "transcript_note", None)
+    if worked:
+        source += f"<p><strong>What was done to the text:</strong> {esc(worked)}</p>"
     note = (f'<div class="transcript-note"><p>{esc(archive.transcript_note)}</p>{source}</div>')
     if not transcript.has_pages:
         text = mark_passages(transcript.text, marks.get(0, []), pb, titles)
         return f'{note}<pre class="ocr">{text}</pre>'
     pages = []
     for number in sorted(transcript.pages):
-        text = mark_passages(transcript.pages[number], marks.get(number, []), pb, titles)
+        text, notes = _page_parts(archive, transcript.pages[number], marks.get(number, []), pb,
+                                  titles)
         anchor = pb.anchor(f"page-{number}")
         pages.append(f'<section class="tpage" id="{anchor}" aria-label="Page {number}">'
                      f'<h3>Page {number} <a class="external pdf-page" '
                      f'href="{esc(archive.page_url(doc, number))}">'
                      f"{esc(archive.transcript_page_label)} {number}</a></h3>"
-                     f'<pre class="ocr">{text}</pre></section>')
+                     f'<pre class="ocr">{text}</pre>{notes}</section>')
     return note + "".join(pages)
+
+
+def _page_parts(archive: Archive, page: str, marks: list[tuple[Passage, Citation]],
+                pb: PageBuilder, titles: dict[str, str]) -> tuple[str, str]:
+    """A page's text and, apart, the footnotes at its end (where its archive has them), each
+    with its cited passages marked (a passage belongs to the part it starts in)."""
+    split = archive.split_notes(page)
+    if split >= len(page):
+        return mark_passages(page, marks, pb, titles), ""
+    end = len(page[:split].rstrip())
+    body = [(replace(p, start=min(p.start, end), end=min(p.end, end)), c)
+            for p, c in marks if p.start < split]
+    notes = [(replace(p, start=p.start - split, end=p.end - split), c)
+             for p, c in marks if p.start >= split]
+    text = mark_passages(page[:end], body, pb, titles)
+    marked = mark_passages(page[split:], notes, pb, titles)
+    return text, (f'<div class="footnotes"><h4>Footnotes</h4><pre class="ocr footnotes">'
+                  f"{marked}</pre></div>")
 
 
 def _searchable(ctx: Context, doc_id: str, doc: Document) -> str:
@@ -141,11 +176,10 @@ def _searchable(ctx: Context, doc_id: str, doc: Document) -> str:
                         if (value := _field_value(doc, view.attribute)))
     transcript = ctx.collection.transcripts.get(doc_id)
     passages: dict[str, None] = {}
-    for page, citations in sorted(ctx.index.marks.get(doc_id, {}).items()):
+    for page, marks in sorted(ctx.index.marks.get(doc_id, {}).items()):
         text = (transcript.pages.get(page, "") if page else transcript.text) if transcript else ""
-        for citation in citations:
-            if citation.span:
-                passages[esc(" ".join(text[citation.span[0]:citation.span[1]].split()))] = None
+        for passage, _ in marks:
+            passages[esc(" ".join(text[passage.start:passage.end].split()))] = None
     quoted = "".join(f"<blockquote>{passage}</blockquote>" for passage in passages)
     return label("Document", doc.date.display() if doc.date else "") + f"<p>{fields}</p>{quoted}"
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime
 
 from desclasificado.archives import archive_of
-from desclasificado.archives.base import ArchivalCitation
+from desclasificado.archives.base import ArchivalCitation, EditedVolumeCitation
 from desclasificado.records.models import Document
 from desclasificado.render.citations import ArchivalDocument, _Citable
+from desclasificado.render.editions import EditedVolumeDocument
 
 
 def cited_document(doc: Document, accessed: datetime.date) -> _Citable:
@@ -20,4 +21,6 @@ def cited_document(doc: Document, accessed: datetime.date) -> _Citable:
     facts = archive_of(doc).citation(doc)
     if isinstance(facts, ArchivalCitation):
         return ArchivalDocument.from_facts(facts, accessed)
+    if isinstance(facts, EditedVolumeCitation):
+        return EditedVolumeDocument(facts, accessed)
     raise TypeError(f"no citation form for {type(facts).__name__}")

@@ -19,8 +19,9 @@ from desclasificado.render.urls import DOCUMENTS, decade_anchor, document_url, d
 
 Period = tuple[int | None, int | None]  # (decade, year); None, None: undated
 
-_LEDE = ("Each page gives the archive's identification, links to the archive's PDFs, the "
-         "events that cite it and its transcript.")
+_LEDE = ("Each page gives the archive's identification, links to the archive (the PDFs of "
+         "a JFK record, a FRUS document's page at history.state.gov), the events that cite it "
+         "and its transcript.")
 _HEAD = ('<thead><tr><th scope="col">Date</th><th scope="col">Title</th><th scope="col">'
          'From, to</th><th scope="col">Record number</th><th scope="col" class="num">'
          "Citations</th></tr></thead>")

@@ -35,7 +35,7 @@ def archive_page_link(doc: Document, page: int, external: bool = False) -> str:
     archive = archive_of(doc)
     attrs = ' class="external"' if external else ""
     return (f'<a{attrs} href="{esc(archive.page_url(doc, page))}">'
-            f"{esc(archive.page_link_label)}, page {page}</a>")
+            f"{esc(archive.page_link_text(page))}</a>")
 
 
 def page_anchor(ctx: Context, citation: Citation) -> str | None:

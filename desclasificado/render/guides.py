@@ -8,9 +8,11 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
+from desclasificado.archives import ARCHIVES
+from desclasificado.render import dataschema
 from desclasificado.render.context import Context
 from desclasificado.render.data import CSV_COLUMNS
-from desclasificado.render.dataschema import DOCUMENT_FIELDS, EVENT_FIELDS, SOURCE_FIELDS
+from desclasificado.render.dataschema import EVENT_FIELDS, SOURCE_FIELDS
 from desclasificado.render.links import PageBuilder, relative
 from desclasificado.render.markup import esc
 from desclasificado.render.teaching import EVENT_HEIGHT, iframe
@@ -97,7 +99,8 @@ def event_fields(ctx: Context, pb: PageBuilder) -> str:
 
 def document_fields(ctx: Context, pb: PageBuilder) -> str:
     """The fields of a document in documents.json."""
-    return _table("A document in documents.json", "Field", _rows(DOCUMENT_FIELDS))
+    return "".join(_table(f"A {archive.short_name} in documents.json", "Field",
+                          _rows(dataschema.document_fields(kind))) for kind, archive in ARCHIVES.items())
 
 
 def csv_columns(ctx: Context, pb: PageBuilder) -> str:

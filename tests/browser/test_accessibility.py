@@ -30,6 +30,7 @@ def page_kinds(site: Path) -> dict[str, str]:
         "timeline, filtered": "timeline/?country=pe&theme=guerrilla-training&from=1959&to=1965",
         "event": "events/1963-04-11-mir-four-fronts/",
         "document": "documents/176-10036-10058/",
+        "FRUS document": "documents/frus1952-54guat-d281/",
         "documents": "documents/",
         "countries": "countries/",
         "country": "countries/pe/",
@@ -58,7 +59,8 @@ def kinds(built_site: Path) -> dict[str, str]:
     return found
 
 
-AXE_PAGES = ["home", "timeline", "timeline, filtered", "event", "document", "country", "countries",
+AXE_PAGES = ["home", "timeline", "timeline, filtered", "event", "document", "FRUS document",
+             "country", "countries",
              "search", "actor", "embed events", "teachers", "data", "contribute guide"]
 
 

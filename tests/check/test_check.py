@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from tests.conftest import GOOD_EVENT, Project
+from tests.conftest import GOOD_EVENT, REPO, Project
 
 
 def test_clean_project_passes_with_summary(project: Project) -> None:
@@ -54,19 +56,26 @@ CASES = [
                                             'document: "176-10036-10059"'),
      "events/bad.yaml:8:15: error: unknown document '176-10036-10059' (did you mean "
      "'176-10036-10058'?): no file documents/176-10036-10059.yaml; register it first: "
-     "python build.py import-rif TRANSCRIPT, or python build.py new document"),
+     "python build.py import-rif TRANSCRIPT, import-frus TEI, or python build.py new document"),
     ("unknown actor", _event(actors='actors: ["cai"]'),
      "events/bad.yaml:5:10: error: unknown actor 'cai' (did you mean 'cia'?): no file "
-     "actors/cai.yaml"),
+     "actors/cai.yaml; if the actor is new, add it: a file actors/<id>.yaml with name, kind "
+     "and description (see FORMAT.md, Actors)"),
     ("unknown theme", _event(themes='themes: ["exile-network"]'),
      "events/bad.yaml:6:10: error: unknown theme 'exile-network' (did you mean "
-     "'exile-networks'?): no file themes/exile-network.yaml"),
+     "'exile-networks'?): no file themes/exile-network.yaml; if the theme is new, add it: a file "
+     "themes/<id>.yaml with title and description (see FORMAT.md, Themes)"),
+    ("a name near another is another person, not a typo", _event(actors='actors: ["fidel-castrol"]'),
+     "events/bad.yaml:5:10: error: unknown actor 'fidel-castrol': no file actors/fidel-castrol.yaml; "
+     "if the actor is new, add it: a file actors/<id>.yaml with name, kind and description (see "
+     "FORMAT.md, Actors)"),
     ("unknown related event", GOOD_EVENT + 'related: ["1963-04-11-pari"]\n',
      "events/bad.yaml:11:11: error: unknown event '1963-04-11-pari' (did you mean "
      "'1963-04-11-paris'?): no file events/1963-04-11-pari.yaml"),
     ("page beyond the document", GOOD_EVENT.replace('pages: "3"', 'pages: "3-7"'),
      "events/bad.yaml:9:12: error: page 6 is beyond the 5 pages of document "
-     "176-10036-10058"),
+     "176-10036-10058: cite a PDF page from 1 to 5, or, if the PDF has more, correct pages: in "
+     "documents/176-10036-10058.yaml"),
     ("no source", GOOD_EVENT.split("sources:")[0] + "sources: []\n",
      "events/bad.yaml:7:10: error: 'sources' needs at least one source: every event must "
      "cite a document (document, pages and quote)"),
@@ -99,8 +108,8 @@ CASES = [
      'events/bad.yaml:10:12: error: the quote is on page 3 of document 176-10036-10058, not '
      'on page 2: change pages to "3"'),
     ("citation mark without source", GOOD_EVENT.replace("[^1]", "[^2]"),
-     "events/bad.yaml:3:10: error: citation mark [^2] has no source: this event has 1 "
-     "source(s)"),
+     "events/bad.yaml:3:85: error: citation mark [^2] has no source: this event has 1 "
+     "source(s); use [^1], or add source 2 under sources:"),
 ]
 
 
@@ -205,3 +214,43 @@ def test_reference_to_an_invalid_record_is_not_reported_twice(project: Project) 
     assert code == 1
     assert [line for line in lines if ": error: " in line] == [
         "documents/176-10036-10058.yaml:3:1: error: unknown field 'titel' (did you mean 'title'?)"]
+
+
+def test_a_name_close_to_another_persons_is_not_suggested(tmp_path: Path) -> None:
+    """'orlando-bosch' is not a typo of 'orlando-letelier': no "did you mean" to another person,
+    but a slip of a letter in a name still gets one."""
+    project = Project(tmp_path)
+    for actor in ("orlando-letelier", "fidel-castro"):
+        project.write(f"actors/{actor}.yaml", (REPO / "actors" / f"{actor}.yaml").read_text())
+    project.write("events/1963-04-11-paris.yaml", _event(actors='actors: ["orlando-bosch", "fidel-castor"]'))
+    code, lines = project.check()
+    assert code == 1
+    assert lines[0] == ("events/1963-04-11-paris.yaml:5:10: error: unknown actor 'orlando-bosch': no file "
+                        "actors/orlando-bosch.yaml; if the actor is new, add it: a file actors/<id>.yaml with "
+                        "name, kind and description (see FORMAT.md, Actors)")
+    assert "(did you mean 'fidel-castro'?)" in lines[1]
+
+
+def test_a_mark_without_source_is_reported_where_it_stands_in_a_block(tmp_path: Path) -> None:
+    project = Project(tmp_path)
+    block = ('summary: >-\n  The CIA\'s source reported that Paris had become the center\n'
+             '  of the network.[^1] Groups went on from there.[^3]\n')
+    project.write("events/1963-04-11-paris.yaml", _event(summary=block.rstrip("\n")))
+    code, lines = project.check()
+    assert code == 1
+    assert lines[0] == ("events/1963-04-11-paris.yaml:5:49: error: citation mark [^3] has no source: "
+                        "this event has 1 source(s); use [^1], or add source 3 under sources:")
+
+
+def test_raw_html_in_a_summary_is_a_warning_with_the_markdown_to_use(tmp_path: Path) -> None:
+    project = Project(tmp_path)
+    project.write("events/1963-04-11-paris.yaml", GOOD_EVENT.replace(
+        "become the center", "become the <i>center</i>"))
+    code, lines = project.check()
+    assert code == 0
+    assert lines[0] == ("events/1963-04-11-paris.yaml:3:63: warning: HTML such as '<i>' is not allowed "
+                        "in summary and would show as text: write *words* instead (Markdown, see "
+                        "FORMAT.md)")
+    project.write("events/1963-04-11-paris.yaml", GOOD_EVENT.replace(
+        "become the center", "become the <script>alert(1)</script>center"))
+    assert "write" not in project.check()[1][0] and "remove it" in project.check()[1][0]

@@ -35,15 +35,16 @@ CASES = [
     # Ids
     ("typo in an actor id", edit('["cia"]', '["cai"]'),
      ["events/x.yaml:5:10: error: unknown actor 'cai' (did you mean 'cia'?): no file "
-      "actors/cai.yaml"]),
+      "actors/cai.yaml; if the actor is new, add it: a file actors/<id>.yaml with name, kind "
+      "and description (see FORMAT.md, Actors)"]),
     ("typo in a document id", edit('"176-10036-10058"', '"176-10036-10085"'),
      ["events/x.yaml:8:15: error: unknown document '176-10036-10085' (did you mean "
       "'176-10036-10058'?): no file documents/176-10036-10085.yaml; register it first: "
-      "python build.py import-rif TRANSCRIPT, or python build.py new document"]),
+      "python build.py import-rif TRANSCRIPT, import-frus TEI, or python build.py new document"]),
     ("document not yet registered", edit('"176-10036-10058"', '"104-10054-10060"'),
      ["events/x.yaml:8:15: error: unknown document '104-10054-10060': no file "
       "documents/104-10054-10060.yaml; register it first: python build.py import-rif "
-      "TRANSCRIPT, or python build.py new document"]),
+      "TRANSCRIPT, import-frus TEI, or python build.py new document"]),
     # Dates
     ("date written day/month/year", edit('"1963-04-11"', '"11/4/1963"'),
      ["events/x.yaml:1:7: error: date: '11/4/1963' is ambiguous: write it year first, as "

@@ -163,3 +163,20 @@ def test_missing_translation_of_an_unknown_language(
     code, lines = project.check("--missing-translation", lang)
     assert (code, lines) == (2, [])
     assert capsys.readouterr().err.splitlines() == [expected]
+
+
+def test_html_in_a_translation_is_a_warning_at_the_tag(project: Project) -> None:
+    _write_event(project, ES.replace("se había convertido", "se había <b>convertido</b>"))
+    code, lines = project.check()
+    assert (code, lines[:-1]) == (0, [
+        f"{E}:14:57: warning: HTML such as '<b>' is not allowed in translations.es.summary and "
+        "would show as text: write **words** instead (Markdown, see FORMAT.md)"])
+
+
+def test_a_translated_actor_name_equal_to_the_english_is_a_warning(project: Project) -> None:
+    project.write("actors/cia.yaml", GOOD_ACTOR + 'translations:\n  es:\n    name: "Central '
+                  'Intelligence Agency"\n    description: "La agencia de inteligencia exterior."\n')
+    code, lines = project.check()
+    assert (code, lines[:-1]) == (0, [
+        "actors/cia.yaml:7:11: warning: translations.es.name is the same as the English name: "
+        "delete the line (a translation gives a name only where it differs)"])

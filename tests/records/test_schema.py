@@ -30,7 +30,9 @@ def test_repository_records_satisfy_their_schema(folder: str, name: str) -> None
 
 def _document(path):
     data = yaml.load(path.read_text(), Loader=yaml.BaseLoader)
-    data["pages"] = int(data["pages"])  # BaseLoader keeps every scalar as text
+    for name in ("pages", "number", "first_page", "last_page"):  # BaseLoader reads text
+        if name in data:
+            data[name] = int(data[name])
     return data
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import bibtexparser
 import pytest
 
+from desclasificado.archives import archive_of
 from desclasificado.check.project import check_project
 from desclasificado.records.dates import parse_date
 from desclasificado.records.models import Document
@@ -19,11 +20,13 @@ from desclasificado.render.citations import (
     ArchivalDocument,
     WebPage,
     apa_date,
+    bare_url,
     build_date,
     headline_case,
     mla_date,
     us_date,
 )
+from desclasificado.render.documentcite import cited_document
 from tests.conftest import SEED, Project
 
 ACCESSED = datetime.date(2025, 5, 3)
@@ -207,11 +210,15 @@ def test_no_record_text_can_break_out_of_a_bibtex_field(seed: Document) -> None:
 
 
 def test_the_repository_documents_cite_without_gaps() -> None:
-    """Every document of the collection gets four citations with its record number and PDF."""
+    """Every document of the collection gets four citations with its identifier (a JFK record
+    number, a FRUS document number) and its archive's address."""
     result = check_project(Path(__file__).resolve().parents[2], verify_quotes=False)
     for doc_id, doc in result.collection.documents.items():
-        cited = ArchivalDocument.from_record(doc, ACCESSED)
+        cited = cited_document(doc, ACCESSED)
+        archive = archive_of(doc)
+        expected = doc.record_number if archive.kind == "jfk" else str(doc.number)
         for style in ("chicago-note", "chicago-bibliography", "apa", "mla"):
             text = cited.cite(style).text()
-            assert doc.record_number in text and "  " not in text and ".." not in text, (
+            assert expected in text and "  " not in text and ".." not in text, (
                 doc_id, style, text)
+            assert bare_url(archive.document_url(doc)) in text, (doc_id, style, text)

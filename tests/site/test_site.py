@@ -325,7 +325,8 @@ def test_overlapping_passages_nest_into_valid_marks() -> None:
     second = Citation("b", 2, "doc", (1,), 1, (6, 24))   # beta <gamma> delta
     inner = Citation("c", 1, "doc", (1,), 1, (11, 18))   # <gamma>
     pb = PageBuilder("documents/doc/")
-    html = mark_passages(text, [first, second, inner], pb, {"a": "A", "b": "B", "c": "C"})
+    marks = [(m, c) for c in (first, second, inner) for m in c.marks()]
+    html = mark_passages(text, marks, pb, {"a": "A", "b": "B", "c": "C"})
     page = parse(f"<pre>{html}</pre>")
     assert page.find("pre").text == text
     assert page.by_id("q-a-1").words() == "alpha beta <gamma>"
@@ -335,3 +336,24 @@ def test_overlapping_passages_nest_into_valid_marks() -> None:
     assert continued.words() == "delta" and continued.get("title") == "Cited in: B"
     assert html.count("<mark") == html.count("</mark>") == 4
     assert pb.anchors == {"q-a-1", "q-b-2", "q-c-1"}
+
+
+def test_each_part_of_an_ellipsis_quote_has_its_own_mark() -> None:
+    from desclasificado.check.quotes import Passage
+    from desclasificado.index import Citation
+    from desclasificado.render.document import mark_passages
+    from desclasificado.render.links import PageBuilder
+
+    text = "one two three four five six seven eight nine"
+    passages = (Passage(1, 0, 13, 1), Passage(1, 24, 33, 2), Passage(2, 0, 4, 2, first=False))
+    citation = Citation("e", 2, "doc", (1, 2), 1, (0, 13), passages)
+    pb = PageBuilder("documents/doc/")
+    html = mark_passages(text, [(m, citation) for m in citation.marks() if m.page == 1], pb,
+                         {"e": "E"})
+    page = parse(f"<pre>{html}</pre>")
+    assert page.by_id("q-e-2").words() == "one two three"
+    assert page.by_id("q-e-2-part2").words() == "six seven"
+    assert [m.words() for m in page.find_all("mark")] == ["one two three", "six seven"]
+    assert pb.anchors == {"q-e-2", "q-e-2-part2"}
+    second_page = mark_passages("nine", [(passages[2], citation)], pb, {"e": "E"})
+    assert second_page == '<mark class="continued" title="Cited in: E">nine</mark>'

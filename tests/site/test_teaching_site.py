@@ -27,7 +27,9 @@ PARIS = "1963-04-11-paris"
 EVENTS = {
     "period": event_yaml("1962-06/1962-12", "=HYPERLINK(1) trained in Cuba",
                          countries='["CU", "PE"]'),
-    "decade": event_yaml("196X", "Sometime in the sixties"),
+    "decade": event_yaml("196X", "Sometime in the sixties") + (
+        'translations:\n  es:\n    title: "En algún momento de los sesenta"\n'
+        '    summary: "Algo **pasó**.[^1]"\n'),
     "until": event_yaml("../1963-04", "Until April 1963"),
 }
 
@@ -151,8 +153,13 @@ def test_events_json_is_the_full_model_and_valid(built: SiteProject) -> None:
     schema = json.loads(site_file(built, "data/events.schema.json"))
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(data, schema)
-    assert (data["schema_version"], data["built"], data["site_url"]) == ("1.0", "2025-05-03", SITE)
+    assert (data["schema_version"], data["built"], data["site_url"]) == ("1.1", "2025-05-03", SITE)
     by_id = {row["id"]: row for row in data["events"]}
+    assert by_id["decade"]["translations"] == {"es": {
+        "title": "En algún momento de los sesenta", "summary": "Algo **pasó**.[^1]", "body": None}}
+    assert by_id["period"]["translations"] == {}
+    bad = {**data, "events": [{**by_id["decade"], "translations": {"de": {}}}]}
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(bad))
     assert by_id["period"]["start"] == "1962-06-01" and by_id["period"]["end"] == "1962-12-31"
     assert by_id["until"]["start"] is None and by_id["until"]["interval"] is True
     assert by_id[PARIS]["sources"][0] == {
@@ -160,7 +167,8 @@ def test_events_json_is_the_full_model_and_valid(built: SiteProject) -> None:
         "document_title": "Activities of Cuban Trained Peruvian Guerrillas", "pages": [3],
         "quote": "Paris has emerged as the center of the network.", "note": None,
         "pdf": by_id[PARIS]["sources"][0]["pdf"],
-        "pdf_page": by_id[PARIS]["sources"][0]["pdf"] + "#page=3"}
+        "pdf_page": by_id[PARIS]["sources"][0]["pdf"] + "#page=3",
+        "page_url": by_id[PARIS]["sources"][0]["pdf"] + "#page=3"}
 
 
 def test_documents_json_is_valid(built: SiteProject) -> None:
@@ -178,8 +186,12 @@ def test_the_csv_opens_with_the_expected_columns(built: SiteProject) -> None:
     assert list(rows[0]) == [name for name, _, _ in CSV_COLUMNS] == [
         "id", "url", "date", "date_display", "start", "end", "title", "summary", "body",
         "countries", "country_names", "places", "actors", "themes", "related", "source_count",
-        "sources", "source_pdfs"]
+        "sources", "source_pdfs", "title_es", "summary_es", "body_es", "title_pt", "summary_pt",
+        "body_pt"]
     by_id = {row["id"]: row for row in rows}
+    assert (by_id["decade"]["title_es"], by_id["decade"]["summary_es"]) == (
+        "En algún momento de los sesenta", "Algo pasó.")
+    assert (by_id["decade"]["body_es"], by_id["period"]["title_es"]) == ("", "")
     assert [row["id"] for row in rows] == ["decade", "period", "until", PARIS]
     assert by_id["period"]["title"] == "'=HYPERLINK(1) trained in Cuba"  # never a formula
     assert by_id["period"]["countries"] == "CU; PE"
@@ -273,3 +285,16 @@ def test_the_link_check_covers_the_embeddable_pages(tmp_path: Path,
     broken = site.broken_links()
     assert {(b.page, b.link.url) for b in broken} >= {
         (f"events/{PARIS}/", f"embed/events/{PARIS}/")}
+
+
+def test_the_address_can_be_given_when_building(tmp_path: Path) -> None:
+    """`build --site-url` (what the deploy workflow passes from the Pages configuration) fills
+    the sitemap, oEmbed and the Cite addresses without editing mkdocs.yml."""
+    project = SiteProject(tmp_path / "project")
+    code, lines = project.build("--site-url", "https://teach.example/timeline/")
+    assert code == 0, lines
+    sitemap = (project.root / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>https://teach.example/timeline/events/{PARIS}/</loc>" in sitemap
+    assert (project.root / "site" / "embed" / "events" / PARIS / "oembed.json").is_file()
+    assert "SITE-ADDRESS/" not in (project.root / "site" / "events" / PARIS / "index.html").read_text(
+        encoding="utf-8")

@@ -30,6 +30,9 @@ _INLINE = {"hi", "persName", "gloss", "placeName", "date", "ref", "seg", "orgNam
            "sic", "corr", "choice", "unclear", "add", "del", "supplied", "gap", "label", "cell"}
 
 
+_LINE_BREAK = "\x00"  # an <lb/>, kept while the source's own line breaks are collapsed
+
+
 class FrusError(ValueError):
     """A file that is not readable as FRUS TEI: the message says what is wrong."""
 
@@ -202,24 +205,26 @@ class _Writer:
     def text(self, value: str | None) -> None:
         if value:
             self.current.append(value)
+            self.glue = self.glue and not value.strip()
 
     def block(self) -> None:
         """End the paragraph being written (a list label stays on its item's line)."""
-        if self.glue:
-            self.glue = False
+        if self.glue:  # until the item's first words
             self.current.append(" ")
             return
-        paragraph = "\n".join(collapse(line) for line in "".join(self.current).split("\n"))
-        if paragraph.strip():
-            self.pages[-1].paragraphs.append(paragraph.strip())
+        self._end_paragraph()
+
+    def _end_paragraph(self) -> None:
+        """The text written since the last paragraph, whitespace collapsed except at `lb`."""
+        lines = [collapse(line) for line in "".join(self.current).split(_LINE_BREAK)]
+        paragraph = "\n".join(line for line in lines if line)
+        if paragraph:
+            self.pages[-1].paragraphs.append(paragraph)
         self.current = []
 
     def page_break(self, value: str | None) -> None:
         self.glue = False
-        paragraph = collapse("".join(self.current))
-        if paragraph:
-            self.pages[-1].paragraphs.append(paragraph)
-        self.current = []
+        self._end_paragraph()
         if len(self.pages) == 1 and self.pages[0].paragraphs:
             self.before_first_break = True
         number = _page_number(value)
@@ -240,12 +245,13 @@ class _Writer:
                 self.pages[-1].notes.append((child.get("n") or "?",
                                              collapse("".join(child.itertext()))))
         elif name == "lb":
-            self.current.append("\n")
+            self.current.append(_LINE_BREAK)
         elif name in _INLINE:
             self.text(child.text)
             self.walk(child)
             if name == "label":
                 self.glue = True
+                self.current.append(" ")
             elif name == "cell":
                 self.text(" | ")
         else:

@@ -28,6 +28,9 @@ class JfkArchive(Archive):
     model = JfkDocument
     name = "JFK Assassination Records Collection (NARA)"
     nested = (("releases", Release),)
+    data_field_schemas = (("cited_pdf", {"type": "string", "format": "uri"},
+                           "The PDF of the cited release."),)
+    short_name = "JFK record"
     identifier_label = "record number"
     page_link_label = "Archive PDF"
     transcript_page_label = "PDF page"
@@ -94,6 +97,13 @@ class JfkArchive(Archive):
             problems.append((("record_number",), f"record number {show(jfk.record_number)} "
                              "does not match the file name: name the file "
                              f"documents/{slugify(jfk.record_number)}.yaml"))
+        if jfk.catalogue_date is not None and not jfk.date_note:
+            problems.append((("catalogue_date",), "a catalogue_date needs a date_note saying "
+                             "why the document's own date differs: add date_note: \"...\""))
+        if jfk.catalogue_date is not None and jfk.date is not None \
+                and jfk.catalogue_date.text == jfk.date.text:
+            problems.append((("catalogue_date",), "catalogue_date is the same as date: "
+                             "delete the catalogue_date line"))
         releases = [r.release for r in jfk.releases]
         if jfk.cited_release not in releases:
             problems.append((("cited_release",), f"cited_release {show(jfk.cited_release)} "
@@ -102,8 +112,11 @@ class JfkArchive(Archive):
 
     def page_problem(self, doc: Document, doc_id: str, page: int) -> str | None:
         pages = _jfk(doc).pages
-        return f"page {page} is beyond the {pages} pages of document {doc_id}" if page > pages \
-            else None
+        if page <= pages:
+            return None
+        return (f"page {page} is beyond the {pages} pages of document {doc_id}: cite a PDF page "
+                f"from 1 to {pages}, or, if the PDF has more, correct pages: in "
+                f"documents/{doc_id}.yaml")
 
     def transcript_problem(self, doc: Document, pages: list[int]) -> str | None:
         count = _jfk(doc).pages

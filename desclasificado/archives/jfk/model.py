@@ -54,6 +54,25 @@ class JfkDocument(Document):
             "The document's date in EDTF, or null.",
             "Date",
             "When the document was written."))
+    catalogue_date: EdtfDate | None = Field(
+        None, description="Only when the archive's catalogue (the identification form) dates "
+                          "the document otherwise than the document itself: the catalogue's "
+                          "date, while date is the document's own. Say why in date_note.",
+        examples=["1951-02-15"],
+        json_schema_extra=shown(
+            "The date the archive's catalogue gives, when it differs from the document's own "
+            "(EDTF), or null.",
+            "Catalogue date",
+            "The date the archive's catalogue gives, where it differs from the date the "
+            "document itself bears."))
+    date_note: str | None = Field(
+        None, description="Why the date differs from the catalogue's, with where each is read.",
+        examples=["The identification form reads 2/15/1951; the memorandum (page 2) is dated "
+                  "February 15, 1961."],
+        json_schema_extra=shown(
+            "Why the date differs from the catalogue's, or null.",
+            "About the date",
+            "Why the date given here is not the catalogue's."))
     archive: Text = Field(description="The archive that holds the document.",
                           examples=["National Archives and Records Administration"],
         json_schema_extra=shown(
@@ -176,6 +195,11 @@ class JfkDocument(Document):
         examples=["OCR of the 2025 release PDF"],
         json_schema_extra=shown(
             "Where the transcript comes from."))
+    transcript_note: str | None = Field(
+        None, description="What was done to the text of the transcript: what was cleaned or "
+                          "corrected, and how the page breaks were placed.",
+        examples=["Page breaks placed where the OCR of the PDF begins each page."],
+        json_schema_extra=shown("What was done to the transcript's text, or null."))
 
     kind: Literal["jfk"] = Field(
         "jfk", description='The archive kind: "jfk" (the default, so it is rarely written), '

@@ -1,0 +1,1 @@
+"""archives/frus: Foreign Relations of the United States."""
