@@ -204,17 +204,23 @@ def machine() -> dict:
 
 
 def profile(what: str, n: int, out: Path, top: int) -> None:
-    """Print the functions where `check` or the build spends its time (cProfile, own time)."""
-    import pstats
-
+    """Profile `check` or the build of the synthetic project of `n` events."""
     root = generate(out / f"project-{n}", n)
     copy_site_config(REPO, root)
-    stats_file = out / f"profile-{what}-{n}.pstats"
+    profile_project(what, root, f"{n:,} events", out, top)
+
+
+def profile_project(what: str, root: Path, label: str, out: Path, top: int) -> None:
+    """Print the functions where `check` or the build of `root` spends its time (cProfile,
+    by own time and by cumulative time)."""
+    import pstats
+
+    stats_file = out / f"profile-{what}-{root.name}.pstats"
     args = ["check", str(root)] if what == "check" else ["build", str(root), str(root / "site")]
     subprocess.run([sys.executable, "-m", "cProfile", "-o", str(stats_file), str(MEASURE), *args],
                    check=True, stdout=subprocess.DEVNULL)
     for order in ("tottime", "cumulative"):
-        print(f"\n== {what} at {n:,} events, top {top} by {order} ==")
+        print(f"\n== {what} of {label}, top {top} by {order} ==")
         pstats.Stats(str(stats_file)).strip_dirs().sort_stats(order).print_stats(top)
 
 

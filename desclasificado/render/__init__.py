@@ -93,11 +93,11 @@ class Site:
         oEmbed and citation files. With `write(path, text)` each is handed to it as soon as
         it is rendered and not kept (`written` lists their paths); without, they are kept in
         `data_files` and `embeds`."""
-        ctx = self.context
-        with activate(language(ctx.info.lang)):
-            self._write_files(ctx, write)
+        with activate(language(self.context.info.lang)):
+            self._write_files(self.context, write)
 
     def _write_files(self, ctx: Context, write: Callable[[str, str], None] | None) -> None:
+        """`write_files` in the site's language."""
         def keep(files: dict[str, str]) -> None:
             if write is None:
                 self.data_files.update(files)

@@ -143,18 +143,7 @@ def overview_chart(data: YearCounts, href: Callable[[int], str], uid: str = "cha
     region_totals = Counter()
     for counts in data.years.values():
         region_totals.update(counts)
-    desc = n_("Bar chart of {n} event by year, {first} to {last}; each bar is split by region "
-              "({regions}) and links to that year on the timeline.",
-              "Bar chart of {n} events by year, {first} to {last}; each bar is split by region "
-              "({regions}) and links to that year on the timeline.", total).format(
-        first=first, last=last, regions=", ".join(_(name) for name, *_rest in REGIONS))
-    desc += " " + n_("The busiest year is {year}, with {n} event.",
-                     "The busiest year is {year}, with {n} events.",
-                     data.total(busiest)).format(year=busiest)
-    if data.without_year:
-        desc += " " + n_("{n} event dated only to a decade, or undated, is not shown.",
-                         "{n} events dated only to a decade, or undated, are not shown.",
-                         data.without_year)
+    desc = _description(data, total, busiest, first, last)
     svg = (f'<svg class="chart-svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="group" '
            f'aria-labelledby="{uid}-title" aria-describedby="{uid}-desc">'
            f'<title id="{uid}-title">{esc(_("Events by year and region"))}</title>'
@@ -173,6 +162,23 @@ def overview_chart(data: YearCounts, href: Callable[[int], str], uid: str = "cha
             f'<ul class="legend" aria-label="{esc(_("Regions"))}">{legend}</ul>'
             f'<span class="figure-note">{esc(note)}</span>'
             f"</figcaption>{_table(data, first, last, href)}</figure>")
+
+
+def _description(data: YearCounts, total: int, busiest: int, first: int, last: int) -> str:
+    """What the chart shows, in words (its SVG `<desc>`)."""
+    desc = n_("Bar chart of {n} event by year, {first} to {last}; each bar is split by region "
+              "({regions}) and links to that year on the timeline.",
+              "Bar chart of {n} events by year, {first} to {last}; each bar is split by region "
+              "({regions}) and links to that year on the timeline.", total).format(
+        first=first, last=last, regions=", ".join(_(name) for name, *_rest in REGIONS))
+    desc += " " + n_("The busiest year is {year}, with {n} event.",
+                     "The busiest year is {year}, with {n} events.",
+                     data.total(busiest)).format(year=busiest)
+    if data.without_year:
+        desc += " " + n_("{n} event dated only to a decade, or undated, is not shown.",
+                         "{n} events dated only to a decade, or undated, are not shown.",
+                         data.without_year)
+    return desc
 
 
 def _table(data: YearCounts, first: int, last: int, href: Callable[[int], str]) -> str:

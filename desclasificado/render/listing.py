@@ -53,6 +53,12 @@ def time_element(date: HistDate) -> str:
     return f'<time datetime="{value}">{text}</time>'
 
 
+def plural(count: int, word: str) -> str:
+    """A count with its English noun ("1 event", "2,000 events"): for the renderers not yet
+    through the catalogue (events_count and documents_count are)."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
 def events_count(count: int) -> str:
     """"1 event", "2,000 events" (in the current language)."""
     return n_("{n} event", "{n} events", count)

@@ -1,0 +1,202 @@
+"""Benchmark the check and the build on the repository's real events, cloned to N.
+
+    python benchmarks/realistic.py                        # N = 1,000, 3,000 and 10,000
+    python benchmarks/realistic.py --sizes 1000,3000 --runs 3
+    python benchmarks/realistic.py --sizes 3000 --profile build   # where the time goes
+
+The synthetic benchmark (`run.py`) is kinder than real content: its quotes are exact
+substrings of short transcripts and each document is cited a few times. Here every event of
+`events/` is copied again and again until there are N, each copy with a new id (`-rNNN`
+appended) and its dates moved by a whole number of years, its `related` events pointing into
+the same copy. The copies cite the real documents and transcripts, which are copied as they
+are with the actors and themes: popular documents are cited by hundreds of events, quotes
+carry the OCR corrections contributors made, transcripts have their real length, and the
+summaries, bodies and translations are the real ones.
+
+Each figure is measured in a fresh process by `measure.py` (as `run.py` does): parsing the
+same YAML files with PyYAML's C loader and nothing more, `check`, and the full build (the
+median of `--runs` runs, one run from 10,000 events up); the peak memory of the build's
+process; the site's size and its largest page. It prints a table and the targets of issue 16
+with their ratios, and writes everything to benchmarks/out/realistic.json. Nothing here
+asserts: the figures are for people to read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from benchmarks.run import LARGE, MB, child, machine, profile_project, site_stats  # noqa: E402
+from desclasificado.publish.build import copy_site_config  # noqa: E402
+
+_YEAR = re.compile(r"(?<![\d-])(1[89]\d\d|20\d\d)(-\d\d)?(-\d\d)?")
+_SPAN = 41  # copies are moved by -17 to +23 years, so the years stay within 1930-1999
+
+
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def shift_date(value: str, years: int) -> str:
+    """An EDTF date (or interval) moved by `years` whole years; 29 February becomes the 28th
+    in a year that has none."""
+    def move(match: re.Match[str]) -> str:
+        year = int(match.group(1)) + years
+        month, day = match.group(2) or "", match.group(3) or ""
+        if month == "-02" and day == "-29" and not _leap(year):
+            day = "-28"
+        return f"{year}{month}{day}"
+
+    return _YEAR.sub(move, value)
+
+
+def copy_id(event_id: str, copy: int) -> str:
+    return f"{event_id}-r{copy:03d}"
+
+
+def clone_event(text: str, copy: int, years: int, ids: set[str]) -> str:
+    """The YAML text of one event as copy number `copy`: its top-level date moved by `years`,
+    its related events the same copy's (or the first copy's, or none if neither exists)."""
+    lines = []
+    for line in text.splitlines():
+        if line.startswith("date:"):
+            value = json.loads(line.partition(":")[2])
+            line = f"date: {json.dumps(shift_date(value, years))}"
+        elif line.startswith("related:"):
+            related = [next((c for c in (copy_id(r, copy), copy_id(r, 0)) if c in ids), None)
+                       for r in json.loads(line.partition(":")[2])]
+            kept = [r for r in related if r is not None]
+            if not kept:
+                continue
+            line = f"related: {json.dumps(kept)}"
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def generate(out: Path, count: int, source: Path = REPO) -> Path:
+    """Write a project of `count` events cloned from `source` into `out` (replacing it)."""
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    for kind in ("documents", "actors", "themes"):
+        shutil.copytree(source / kind, out / kind,
+                        ignore=shutil.ignore_patterns(".*", "README*"))
+    originals = {p.stem: p.read_text(encoding="utf-8") for p in sorted((source / "events").glob("*.yaml"))}
+    names = list(originals)
+    plan = [(names[i % len(names)], i // len(names)) for i in range(count)]
+    ids = {copy_id(name, copy) for name, copy in plan}
+    (out / "events").mkdir()
+    for name, copy in plan:
+        years = (copy * 17) % _SPAN - 17
+        (out / "events" / f"{copy_id(name, copy)}.yaml").write_text(
+            clone_event(originals[name], copy, years, ids), encoding="utf-8")
+    return out
+
+
+def project(n: int, out: Path) -> Path:
+    root = generate(out / f"realistic-{n}", n)
+    copy_site_config(REPO, root)
+    return root
+
+
+def measure_size(n: int, runs: int, out: Path) -> dict:
+    """Every figure for a realistic collection of `n` events."""
+    root = project(n, out)
+    site = root / "site"
+    runs = 1 if n >= LARGE else runs
+    parse = [child("parse", str(root))[0]["seconds"] for _ in range(runs)]
+    check = [child("check", str(root))[0] for _ in range(runs)]
+    builds = [child("build", str(root), str(site)) for _ in range(runs)]
+    stats = site_stats(site)
+    return {
+        "events": n, "documents": len(list((root / "documents").glob("*.yaml"))), "runs": runs,
+        "parse_s": statistics.median(parse), "check_s": statistics.median(c["seconds"] for c in check),
+        "check_problems": check[0]["problems"],
+        "build_s": statistics.median(b[0]["seconds"] for b in builds),
+        "build_cpu_s": statistics.median(b[0]["cpu"] for b in builds),
+        "peak_mb": max(b[1] for b in builds), **{f"site_{k}": v for k, v in vars(stats).items()},
+    }
+
+
+def targets(results: list[dict]) -> list[tuple[str, str, bool]]:
+    """The targets of issue 16: what each says, the figure against it, whether it is met."""
+    small, large = results[0], results[-1]
+    n = f"{large['events']:,}"
+    rows = []
+
+    def add(name: str, value: float, limit: float, unit: str = "") -> None:
+        rows.append((name, f"{value:.2f}{unit} (limit {limit:g}{unit}, ratio {value / limit:.2f})",
+                     value <= limit))
+
+    add(f"full build at {n} at most 15 s", large["build_s"], 15, " s")
+    if len(results) > 1:
+        scale = large["events"] / small["events"]
+        add(f"build time({n})/time({small['events']:,}) at most 1.1 x {scale:g}",
+            large["build_s"] / small["build_s"], 1.1 * scale)
+    add(f"peak memory at {n} at most 400 MB", large["peak_mb"], 400, " MB")
+    add(f"check at {n} within 2x of parse-only", large["check_s"] / large["parse_s"], 2, "x")
+    add("no page over 1 MB", max(r["site_largest_page_bytes"] for r in results) / MB, 1, " MB")
+    return rows
+
+
+def table(results: list[dict]) -> str:
+    columns = [
+        ("events", lambda r: f"{r['events']:,}"), ("runs", lambda r: str(r["runs"])),
+        ("parse s", lambda r: f"{r['parse_s']:.2f}"), ("check s", lambda r: f"{r['check_s']:.2f}"),
+        ("check/parse", lambda r: f"{r['check_s'] / r['parse_s']:.1f}x"),
+        ("build s", lambda r: f"{r['build_s']:.1f}"), ("build/parse", lambda r: f"{r['build_s'] / r['parse_s']:.0f}x"),
+        ("peak MB", lambda r: f"{r['peak_mb']:.0f}"), ("site MB", lambda r: f"{r['site_bytes'] / MB:.0f}"),
+        ("files", lambda r: f"{r['site_files']:,}"),
+        ("largest page", lambda r: f"{r['site_largest_page_bytes'] / 1024:.0f} KB {r['site_largest_page']}"),
+    ]
+    cells = [[name for name, _ in columns]] + [[cell(r) for _, cell in columns] for r in results]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(columns))]
+    lines = ["  ".join(value.rjust(width) for value, width in zip(row, widths, strict=True)) for row in cells]
+    return "\n".join([lines[0], "  ".join("-" * w for w in widths), *lines[1:]])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,3000,10000",
+                        help="numbers of events, comma-separated (default 1000,3000,10000)")
+    parser.add_argument("--runs", type=int, default=3,
+                        help=f"runs per measurement, the median is kept (1 from {LARGE:,} events up)")
+    parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "out")
+    parser.add_argument("--profile", choices=("check", "build"),
+                        help="instead: profile check or the build at the largest size")
+    parser.add_argument("--top", type=int, default=25, help="functions shown by --profile")
+    args = parser.parse_args(argv)
+    sizes = sorted(int(s.replace("_", "")) for s in args.sizes.split(","))
+    args.out.mkdir(parents=True, exist_ok=True)
+    if args.profile:
+        profile_project(args.profile, project(sizes[-1], args.out), f"realistic-{sizes[-1]}",
+                        args.out, args.top)
+        return 0
+    results = []
+    for n in sizes:
+        print(f"measuring {n:,} realistic events...", file=sys.stderr, flush=True)
+        results.append(measure_size(n, args.runs, args.out))
+    checks = targets(results)
+    print(table(results))
+    print("\ntargets (issue 16):")
+    width = max(len(name) for name, _, _ in checks)
+    for name, figure, ok in checks:
+        print(f"  {'ok  ' if ok else 'MISS'}  {name.ljust(width)}  {figure}")
+    report = {"machine": machine(), "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "results": results,
+              "targets": [{"target": name, "figure": figure, "met": ok} for name, figure, ok in checks]}
+    (args.out / "realistic.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
+    print(f"\nwritten to {args.out / 'realistic.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

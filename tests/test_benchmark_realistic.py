@@ -1,0 +1,61 @@
+"""The realistic benchmark: its clones of the real events check cleanly, and it runs on a tiny
+size and writes its figures (it times nothing in the tests)."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from benchmarks.realistic import clone_event, generate, shift_date
+from desclasificado.check.project import check_project
+from tests.conftest import REPO
+
+
+def test_dates_move_by_whole_years_and_stay_valid() -> None:
+    assert shift_date("1963-04-11", 5) == "1968-04-11"
+    assert shift_date("1964-02-29", 1) == "1965-02-28"
+    assert shift_date("1964-02-29", 4) == "1968-02-29"
+    assert shift_date("1962-06/1962-12", -17) == "1945-06/1945-12"
+    assert shift_date("1976-09-13~", 2) == "1978-09-13~"
+    assert shift_date("1960", 3) == "1963"
+
+
+def test_related_events_point_into_the_same_copy_or_the_first() -> None:
+    text = 'date: "1963-04-11"\ntitle: "x"\nrelated: ["a", "b", "c"]\n'
+    ids = {"a-r002", "b-r000", "x-r002"}
+    assert clone_event(text, 2, 1, ids) == 'date: "1964-04-11"\ntitle: "x"\nrelated: ["a-r002", "b-r000"]\n'
+    assert "related" not in clone_event(text, 2, 1, set())
+
+
+def test_the_clones_check_without_a_problem(tmp_path: Path) -> None:
+    originals = len(list((REPO / "events").glob("*.yaml")))
+    root = generate(tmp_path / "project", originals + 7)
+    result = check_project(root)
+    assert result.problems == []
+    assert len(result.collection.events) == originals + 7
+    assert len(result.collection.documents) == len(list((REPO / "documents").glob("*.yaml")))
+    second = [i for i in result.collection.events if i.endswith("-r001")]
+    assert len(second) == 7
+    for event_id in second:  # related events of a copy are in that copy or the first
+        for related in result.collection.events[event_id].related:
+            assert re.search(r"-r00[01]$", related), (event_id, related)
+
+
+def test_the_realistic_benchmark_runs_and_writes_its_figures(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, str(REPO / "benchmarks" / "realistic.py"), "--sizes", "20,40",
+                             "--runs", "1", "--out", str(tmp_path)],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = json.loads((tmp_path / "realistic.json").read_text())
+    assert [r["events"] for r in report["results"]] == [20, 40]
+    forty = report["results"][1]
+    assert forty["check_problems"] == 0 and forty["site_files"] > 40 and forty["peak_mb"] > 0
+    assert forty["parse_s"] > 0 and forty["check_s"] > 0 and forty["build_s"] > 0
+    names = [t["target"] for t in report["targets"]]
+    assert names[0] == "full build at 40 at most 15 s" and len(names) == 5
+    assert "build time(40)/time(20) at most 1.1 x 2" in names
+    lines = result.stdout.splitlines()
+    assert lines[0].split()[:3] == ["events", "runs", "parse"] and "targets (issue 16):" in lines
