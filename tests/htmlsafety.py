@@ -6,7 +6,8 @@ could have put there:
 
 - a `<script>` that is not the theme's: an external script must be a file of the theme (or
   of MkDocs' search plugin) copied unchanged; an inline one must be one of the theme
-  templates' inline scripts, its `{{ ... }}` values being JSON, which cannot hold code;
+  templates' inline scripts, its `{{ ... }}` values being JSON, which cannot hold code, or
+  the page's messages for the scripts (`type="application/json"`, JSON with no `<`, never run);
 - an event-handler attribute (`on...`), anywhere;
 - a `javascript:`, `vbscript:` or `data:` address in any attribute that holds one (the
   theme's empty icon `data:,` excepted), after the entity decoding, case folding and
@@ -158,6 +159,10 @@ class _PageChecker(HTMLParser):
         if src is not None:
             if text.strip() or not self.allowed.script_file(self.site, self.page, src):
                 self._flag("script", attrs, "a script that is not a file of the theme")
+        elif dict(attrs).get("type") == "application/json":
+            if dict(attrs).get("id") != "messages" or "<" in text or not _is_json(text):
+                self._flag("script", attrs, "a data block other than the page's messages (JSON, "
+                           "every < escaped)")
         elif not self.allowed.inline_script(text):
             self._flag("script", attrs, f"an inline script the theme does not write: {text[:80]!r}")
         self.script = None

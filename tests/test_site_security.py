@@ -8,6 +8,8 @@ data: address. The payloads must still be readable as text.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.conftest import REPO
@@ -28,7 +30,11 @@ TRANSCRIPT = f"# {DOC}\n\n## Page 1\n\nThe agent wrote {SCRIPT} and {IMG} on the
 
 
 def _theme_script(element: Element) -> bool:
-    """A script of the theme (theme/js/), loaded by address, with no inline code."""
+    """A script of the theme (theme/js/), loaded by address, with no inline code, or the
+    page's messages for those scripts: a JSON data block, never run, with no `<` in it."""
+    if element.get("type") == "application/json" and element.get("id") == "messages":
+        json.loads(element.text)
+        return "<" not in element.text
     source = element.get("src") or ""
     relative = source.startswith(("../", "js/")) and "js/" in source
     return relative and not element.text.strip() and (
@@ -123,8 +129,9 @@ def test_no_payload_is_live_on_any_page(pages: dict) -> None:
 
 def test_only_the_search_page_has_scripts_and_they_are_ours(pages: dict) -> None:
     scripts = pages["search.html"].find_all("script")
-    assert [s.get("src") for s in scripts] == [None, "./search/main.js"]
-    assert scripts[0].text.strip().startswith("var base_url =")
+    assert [s.get("src") for s in scripts] == [None, None, "./search/main.js"]
+    assert scripts[0].get("type") == "application/json"  # the messages: data, never run
+    assert scripts[1].text.strip().startswith("var base_url =")
 
 
 def test_payloads_are_shown_as_text(pages: dict) -> None:

@@ -17,11 +17,15 @@ if _ROOT not in sys.path:  # the engine loads this file by path, not as part of 
     sys.path.insert(0, _ROOT)
 
 from desclasificado.publish import engine  # noqa: E402
-from desclasificado.publish.plugin import SiteBuild  # noqa: E402
+from desclasificado.publish.plugin import SiteBuild, install_translations  # noqa: E402
 
 
 def on_files(files: Any, config: Any) -> Any:
     return SiteBuild.of(config).on_files(files, config)
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    return install_translations(env, config)
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:

@@ -32,6 +32,8 @@ from desclasificado.publish import engine
 from desclasificado.render import Site, SiteInfo, plan_site
 from desclasificado.render.citations import build_date
 from desclasificado.render.home import FRAGMENTS
+from desclasificado.render.i18n import Language, UnknownLanguage, language, script_messages
+from desclasificado.render.i18n_catalog import problems as catalogue_problems
 
 CONFIG_KEY = "desclasificado_build"  # where a build's SiteBuild waits on the engine's config
 GUIDE_FILE = "CONTRIBUTING.md"  # published as the page below
@@ -71,7 +73,8 @@ class SiteBuild:
             raise engine.Abort("\n".join(lines))
         index = self.index or build_index(result.collection)
         result.collection.drop_value_positions()  # checked: no more messages to place
-        info = SiteInfo(name=config.site_name, url=config.site_url or "", built=build_date())
+        info = SiteInfo(name=config.site_name, url=config.site_url or "", built=build_date(),
+                        lang=site_language(config).code)
         _add_contributor_guide(root, files, config)
         hand_written = {f.url: f for f in files.documentation_pages()}
         site = plan_site(result.collection, index, info=info, other_pages=hand_written)
@@ -162,3 +165,29 @@ def _refuse_conflicts(site: Site, files: Any, hand_written: dict[str, Any]) -> N
               if files.get_file_from_path(path) is not None]
     if taken:
         raise engine.Abort("\n".join(taken))
+
+
+def site_language(config: Any) -> Language:
+    """The language of the site: `theme.locale` in mkdocs.yml, which needs a complete
+    catalogue (desclasificado/locales/<lang>/LC_MESSAGES/messages.po)."""
+    try:
+        lang = language(str(config.theme.locale))
+    except UnknownLanguage as exc:
+        raise engine.Abort(f"mkdocs.yml: theme.locale: {exc}") from None
+    missing = catalogue_problems(codes=[lang.code])
+    if missing:  # a page would show English words in another language
+        shown = missing[:_MAX_SHOWN] + ([f"... and {len(missing) - _MAX_SHOWN} more"]
+                                        if len(missing) > _MAX_SHOWN else [])
+        raise engine.Abort("\n".join([*shown, f"error: the catalogue of '{lang.code}' is "
+                                       "incomplete: translate the entries above"]))
+    return lang
+
+
+def install_translations(env: Any, config: Any) -> Any:
+    """The theme's templates read our catalogue (`{{ _("...") }}`, `{% trans %}`), not the
+    `.mo` files MkDocs looks for in a theme, and the messages the scripts need."""
+    lang = site_language(config)
+    env.install_gettext_translations(lang.translations, newstyle=True)
+    env.globals["script_messages"] = lambda *scripts: script_messages(
+        lang, scripts or ("theme/js/",))
+    return env

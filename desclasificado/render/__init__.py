@@ -25,6 +25,7 @@ from desclasificado.render.documentlist import document_year_pages, documents_in
 from desclasificado.render.embed import embed_files, iter_embed_pages
 from desclasificado.render.event import event_page
 from desclasificado.render.home import FRAGMENTS
+from desclasificado.render.i18n import activate, language
 from desclasificado.render.links import BrokenLink, LinkCheck, PageBuilder
 from desclasificado.render.listing import (
     actor_page,
@@ -71,7 +72,8 @@ class Site:
     def render(self, url: str) -> Page:
         """Render the page at `url` and check its links (KeyError if not generated)."""
         try:
-            page = self.makers[url]()
+            with activate(language(self.context.info.lang)):
+                page = self.makers[url]()
         except Exception as exc:  # a bug: say which page, for whoever reports it
             exc.add_note(f"while rendering the page /{url}")
             raise
@@ -83,13 +85,19 @@ class Site:
     def fragment(self, name: str, url: str) -> tuple[str, PageBuilder]:
         """A generated part for the hand-written page at `url` (KeyError if unknown)."""
         pb = PageBuilder(url)
-        return FRAGMENTS[name](self.context, pb), pb
+        with activate(language(self.context.info.lang)):
+            return FRAGMENTS[name](self.context, pb), pb
 
     def write_files(self, write: Callable[[str, str], None] | None = None) -> None:
         """Render the files that are written as they are: data files, embeddable pages,
         oEmbed and citation files. With `write(path, text)` each is handed to it as soon as
         it is rendered and not kept (`written` lists their paths); without, they are kept in
         `data_files` and `embeds`."""
+        with activate(language(self.context.info.lang)):
+            self._write_files(write)
+
+    def _write_files(self, write: Callable[[str, str], None] | None) -> None:
+        """`write_files` in the site's language."""
         ctx = self.context
 
         def keep(files: dict[str, str]) -> None:
@@ -144,7 +152,8 @@ def plan_site(collection: Collection, index: SiteIndex, info: SiteInfo | None = 
     of the hand-written pages, for the link check). `Site.write_files` then renders the
     files written as they are (data files, embeddable pages, oEmbed and citation files)."""
     ctx = Context.prepare(collection, index, info)
-    makers = page_makers(ctx)
+    with activate(language(ctx.info.lang)):
+        makers = page_makers(ctx)
     return Site(ctx, LinkCheck(makers, other_pages), makers)
 
 

@@ -15,18 +15,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from desclasificado.records.models import Event
+from desclasificado.render.i18n import N_, _, n_, number
 from desclasificado.render.markup import esc
 
 # (name, colour, ISO codes): an event goes to the region of its first Latin American country.
 REGIONS: tuple[tuple[str, str, frozenset[str]], ...] = (
-    ("Cuba", "#8c1d18", frozenset({"CU"})),
-    ("Caribbean", "#a85a00", frozenset(
+    (N_("Cuba"), "#8c1d18", frozenset({"CU"})),
+    (N_("Caribbean"), "#a85a00", frozenset(
         "AG AI AW BB BL BQ BS CW DM DO GD GP HT JM KN KY LC MF MQ MS PR SX TC TT VC VG VI"
         .split())),
-    ("Mexico and Central America", "#2f6b4f", frozenset("BZ CR GT HN MX NI PA SV".split())),
-    ("South America", "#1e4a7a", frozenset(
+    (N_("Mexico and Central America"), "#2f6b4f", frozenset("BZ CR GT HN MX NI PA SV".split())),
+    (N_("South America"), "#1e4a7a", frozenset(
         "AR BO BR CL CO EC FK GF GY PE PY SR UY VE".split())),
-    ("Elsewhere", "#6a655c", frozenset()),
+    (N_("Elsewhere"), "#6a655c", frozenset()),
 )
 ELSEWHERE = REGIONS[-1][0]
 
@@ -43,7 +44,7 @@ def swatch(fill: str) -> str:
 def region_of(countries: Iterable[str]) -> str:
     """The region of the first Latin American country in the list, else "Elsewhere"."""
     for code in countries:
-        for name, _, codes in REGIONS:
+        for name, _fill, codes in REGIONS:
             if code in codes:
                 return name
     return ELSEWHERE
@@ -88,13 +89,15 @@ def _bar(year: int, counts: Counter[str], x: float, band: float, unit: float,
          href: str) -> str:
     """One year's bar: a link holding a hit area and one rectangle per region."""
     total = sum(counts.values())
-    parts = ", ".join(f"{name} {counts[name]}" for name, _, _ in REGIONS if counts[name])
-    label = esc(f"{year}: {total} event{'' if total == 1 else 's'} ({parts})")
+    parts = ", ".join(f"{_(name)} {number(counts[name])}" for name, *_rest in REGIONS
+                      if counts[name])
+    label = esc(_("{year}: {count} ({regions})").format(
+        year=year, count=n_("{n} event", "{n} events", total), regions=parts))
     width = max(band * 0.78, 1.0)
     left = x + (band - width) / 2
     y = HEIGHT - BOTTOM
     rects = []
-    for name, fill, _ in REGIONS:
+    for name, fill, _codes in REGIONS:
         if counts[name]:
             h = counts[name] * unit
             y -= h
@@ -140,34 +143,48 @@ def overview_chart(data: YearCounts, href: Callable[[int], str], uid: str = "cha
     region_totals = Counter()
     for counts in data.years.values():
         region_totals.update(counts)
-    desc = (f"Bar chart of {total:,} events by year, {first} to {last}; each bar is split by "
-            f"region ({', '.join(name for name, _, _ in REGIONS)}) and links to that year "
-            f"on the timeline. The busiest year is {busiest}, with {data.total(busiest)} "
-            "events.")
-    if data.without_year:
-        desc += f" {data.without_year} events dated only to a decade, or undated, are not shown."
+    desc = _description(data, total, busiest, first, last)
     svg = (f'<svg class="chart-svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="group" '
            f'aria-labelledby="{uid}-title" aria-describedby="{uid}-desc">'
-           f'<title id="{uid}-title">Events by year and region</title>'
+           f'<title id="{uid}-title">{esc(_("Events by year and region"))}</title>'
            f'<desc id="{uid}-desc">{esc(desc)}</desc>'
            f'<g class="grid" aria-hidden="true">{"".join(grid)}</g>'
            f'<g class="labels" aria-hidden="true">{"".join(labels)}</g>'
            f'<g class="marks">{"".join(bars)}</g></svg>')
-    legend = "".join(f"<li>{swatch(fill)}{esc(name)} "
-                     f'<span class="count">{region_totals[name]:,}</span></li>'
-                     for name, fill, _ in REGIONS if region_totals[name])
+    legend = "".join(f"<li>{swatch(fill)}{esc(_(name))} "
+                     f'<span class="count">{number(region_totals[name])}</span></li>'
+                     for name, fill, _codes in REGIONS if region_totals[name])
+    caption = _("Events by year, {first}–{last}").format(first=first, last=last)
+    note = _("Each event is counted once, under the region of the first Latin American "
+             "country it names.")
     return (f'<figure class="chart" aria-labelledby="{uid}-caption">{svg}'
-            f'<figcaption><span class="figure-title" id="{uid}-caption">Events by year, '
-            f'{first}–{last}</span><ul class="legend" aria-label="Regions">{legend}</ul>'
-            '<span class="figure-note">Each event is counted once, under the region of the '
-            "first Latin American country it names.</span>"
+            f'<figcaption><span class="figure-title" id="{uid}-caption">{esc(caption)}</span>'
+            f'<ul class="legend" aria-label="{esc(_("Regions"))}">{legend}</ul>'
+            f'<span class="figure-note">{esc(note)}</span>'
             f"</figcaption>{_table(data, first, last, href)}</figure>")
+
+
+def _description(data: YearCounts, total: int, busiest: int, first: int, last: int) -> str:
+    """What the chart shows, in words (its SVG `<desc>`)."""
+    desc = n_("Bar chart of {n} event by year, {first} to {last}; each bar is split by region "
+              "({regions}) and links to that year on the timeline.",
+              "Bar chart of {n} events by year, {first} to {last}; each bar is split by region "
+              "({regions}) and links to that year on the timeline.", total).format(
+        first=first, last=last, regions=", ".join(_(name) for name, *_rest in REGIONS))
+    desc += " " + n_("The busiest year is {year}, with {n} event.",
+                     "The busiest year is {year}, with {n} events.",
+                     data.total(busiest)).format(year=busiest)
+    if data.without_year:
+        desc += " " + n_("{n} event dated only to a decade, or undated, is not shown.",
+                         "{n} events dated only to a decade, or undated, are not shown.",
+                         data.without_year)
+    return desc
 
 
 def _table(data: YearCounts, first: int, last: int, href: Callable[[int], str]) -> str:
     """The chart's numbers as a table (in a `<details>`)."""
-    names = [name for name, _, _ in REGIONS]
-    head = "".join(f'<th scope="col" class="num">{esc(n)}</th>' for n in names)
+    names = [name for name, *_rest in REGIONS]
+    head = "".join(f'<th scope="col" class="num">{esc(_(n))}</th>' for n in names)
     rows = []
     for year in range(first, last + 1):
         counts = data.years.get(year)
@@ -176,7 +193,7 @@ def _table(data: YearCounts, first: int, last: int, href: Callable[[int], str]) 
         cells = "".join(f'<td class="num">{counts[n] or ""}</td>' for n in names)
         rows.append(f'<tr><th scope="row"><a href="{href(year)}">{year}</a></th>{cells}'
                     f'<td class="num">{data.total(year)}</td></tr>')
-    return ('<details class="chart-data"><summary>The chart as a table</summary><table>'
-            '<caption>Events by year and region</caption><thead><tr><th scope="col">Year</th>'
-            f'{head}<th scope="col" class="num">All</th></tr></thead><tbody>{"".join(rows)}'
-            "</tbody></table></details>")
+    return (f'<details class="chart-data"><summary>{esc(_("The chart as a table"))}</summary>'
+            f'<table><caption>{esc(_("Events by year and region"))}</caption><thead><tr>'
+            f'<th scope="col">{esc(_("Year"))}</th>{head}<th scope="col" class="num">'
+            f'{esc(_("All"))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></details>')

@@ -4,31 +4,15 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from functools import lru_cache
-
-import pycountry
-from babel import Locale
 
 from desclasificado.check.collection import Collection
 from desclasificado.index import SiteIndex
 from desclasificado.render.citations import build_date
+from desclasificado.render.i18n import country_name
 from desclasificado.render.links import Link
 from desclasificado.render.markup import MarkdownRenderer, with_marks
 
-_ENGLISH = Locale("en")
-
-
-@lru_cache(maxsize=512)
-def country_name(code: str) -> str:
-    """The English short name of an ISO 3166-1 alpha-2 code (Babel's CLDR data, then
-    pycountry's common or official name, then the code itself)."""
-    name = _ENGLISH.territories.get(code)
-    if name:
-        return name
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
-        return code
-    return getattr(country, "common_name", None) or country.name
+__all__ = ["Context", "Page", "SiteInfo", "country_name"]
 
 
 @dataclass
@@ -51,11 +35,13 @@ class Page:
 @dataclass(frozen=True)
 class SiteInfo:
     """What pages say about the site itself: its name, its address (`site_url` in
-    mkdocs.yml, "" when unset) and the day it is built (the access date of citations)."""
+    mkdocs.yml, "" when unset), the day it is built (the access date of citations) and
+    its language (`theme.locale`)."""
 
     name: str = "Desclasificado"
     url: str = ""
     built: datetime.date = field(default_factory=build_date)
+    lang: str = "en"  # the language of the pages (a catalogue in desclasificado/locales/)
 
     def absolute(self, path: str) -> str | None:
         """The full address of a path in the site ("events/x/"), None without `url`."""

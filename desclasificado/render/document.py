@@ -181,7 +181,7 @@ def _searchable(ctx: Context, doc_id: str, doc: Document) -> str:
         for passage, _ in marks:
             passages[esc(" ".join(text[passage.start:passage.end].split()))] = None
     quoted = "".join(f"<blockquote>{passage}</blockquote>" for passage in passages)
-    return label("Document", doc.date.display() if doc.date else "") + f"<p>{fields}</p>{quoted}"
+    return label("document", doc.date.display() if doc.date else "") + f"<p>{fields}</p>{quoted}"
 
 
 def document_page(ctx: Context, doc_id: str) -> Page:

@@ -27,12 +27,13 @@ from collections.abc import Iterator
 from desclasificado.index import group_by_period
 from desclasificado.render.context import Context, Page
 from desclasificado.render.event import archive_page_link, pages_text
+from desclasificado.render.i18n import _, current, script_messages
 from desclasificado.render.links import PageBuilder, depth
 from desclasificado.render.listing import (
     event_entry,
     event_lists,
+    events_count,
     paginated,
-    plural,
     span_text,
     time_element,
     year_groups,
@@ -53,21 +54,24 @@ def _document(ctx: Context, pb: PageBuilder, title: str, canonical: str, body: s
     root = "../" * depth(pb.url)
     canonical_href = ctx.info.absolute(canonical) or pb.href(canonical)
     return (
-        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<!doctype html>\n<html lang="{esc(current().code)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{esc(title)} · {esc(ctx.info.name)}</title>\n"
         '<meta name="robots" content="noindex">\n'
         f'<link rel="canonical" href="{esc(canonical_href)}">\n'
         '<link rel="icon" href="data:,">\n'
         f'<link rel="stylesheet" href="{root}css/embed.css">\n'
-        f'</head>\n<body>\n{body}\n<script src="{root}js/embed.js"></script>\n</body>\n</html>\n')
+        f'</head>\n<body>\n{body}\n<script type="application/json" id="messages">'
+        f'{script_messages(current(), ("theme/js/embed.js",))}</script>\n'
+        f'<script src="{root}js/embed.js"></script>\n</body>\n</html>\n')
 
 
 def _footer(ctx: Context, pb: PageBuilder, url: str, what: str) -> str:
     """The credit line, linking to the full page."""
-    return (f'<footer class="embed-foot"><a href="{pb.href(url)}">{esc(what)} on '
-            f"{esc(ctx.info.name)}</a>: every statement is tied to the declassified document "
-            "it comes from.</footer>")
+    link = _("{what} on {site}").format(what=what, site=ctx.info.name)
+    rest = _(": every statement is tied to the declassified document it comes from.")
+    return (f'<footer class="embed-foot"><a href="{pb.href(url)}">{esc(link)}</a>{esc(rest)}'
+            "</footer>")
 
 
 def _targets(html: str) -> str:
@@ -104,8 +108,8 @@ def embed_event(ctx: Context, event_id: str) -> Page:
         f'</p><h1><a href="{pb.href(page)}">{esc(event.title)}</a></h1>'
         f'<p class="summary">{link_marks(ctx.summaries[event_id], own)}</p>'
         + (f'<div class="body">{link_marks(body, own)}</div>' if body else "")
-        + f'<h2>Sources</h2><ol class="sources">{"".join(sources)}</ol></article></main>'
-        + _footer(ctx, pb, page, "Read the event and its sources"))
+        + f'<h2>{esc(_("Sources"))}</h2><ol class="sources">{"".join(sources)}</ol></article>'
+        + "</main>" + _footer(ctx, pb, page, _("Read the event and its sources")))
     document = _document(ctx, pb, event.title, page, _targets(html))
     return Page(url, event.title, document, pb.links, pb.anchors, kind="embed",
                 source=ctx.source_path("events", event_id))
@@ -135,13 +139,13 @@ def _embed_list(ctx: Context, page: str, title: str, event_ids: list[str]) -> Pa
                             f"{esc(year_label(group.decade, year.year))}</h2>"
                             f'<ol class="entries">{entries}</ol></section>')
     span = span_text(ctx, event_ids) if event_ids else ""
-    count = plural(len(event_ids), "event") + (f", {span}" if span else "")
+    count = esc(events_count(len(event_ids)) + (f", {span}" if span else ""))
     html = (f'<main class="embed embed-list"><header><p class="kicker"><a href="'
             f'{pb.href(TIMELINE)}">{esc(ctx.info.name)}</a></p><h1><a href="{pb.href(page)}">'
             f'{esc(title)}</a></h1><p class="count">{count}</p>'
             '<p class="range" hidden></p></header>'
-            + ("".join(sections) or '<p class="empty">No event yet.</p>')
-            + "</main>" + _footer(ctx, pb, page, "See the whole timeline"))
+            + ("".join(sections) or f'<p class="empty">{esc(_("No event yet."))}</p>')
+            + "</main>" + _footer(ctx, pb, page, _("See the whole timeline")))
     return Page(url, title, _document(ctx, pb, title, page, _targets(html)), pb.links, pb.anchors,
                 kind="embed")
 
@@ -158,7 +162,8 @@ def iter_embed_pages(ctx: Context) -> Iterator[Page]:
         if paginated(ids):
             for decade, year in year_groups(ctx, ids):
                 yield _embed_list(ctx, year_url(page, decade, year.year),
-                                  f"{title}, {year_label(decade, year.year)}",
+                                  _("{title}, {year}").format(
+                                      title=title, year=year_label(decade, year.year)),
                                   list(year.event_ids))
 
 

@@ -9,6 +9,8 @@ from desclasificado.index import Citation
 from desclasificado.records.models import Document, Event, Source
 from desclasificado.render.context import Context, Page
 from desclasificado.render.glossary import Term, link_actors
+from desclasificado.render.i18n import _, n_
+from desclasificado.render.i18n_dates import date_text
 from desclasificado.render.links import PageBuilder
 from desclasificado.render.listing import country_links, event_entry, time_element, year_href
 from desclasificado.render.markup import esc, link_marks, plain_text
@@ -26,7 +28,8 @@ def pages_text(pages: tuple[int, ...]) -> str:
         else:
             runs.append([page])
     text = ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
-    return f"{'page' if len(pages) == 1 else 'pages'} {text}"
+    # TRANSLATORS: {pages} is a list of page numbers and ranges, "2–3, 5"
+    return n_("page {pages}", "pages {pages}", len(pages)).format(pages=text)
 
 
 def archive_page_link(doc: Document, page: int, external: bool = False) -> str:
@@ -67,20 +70,23 @@ def _transcript_links(pb: PageBuilder, citation: Citation, anchor: str | None) -
     url = document_url(citation.document_id)
     links = []
     if citation.span is not None:
-        links.append(f'<a href="{pb.href(url, citation.mark_id)}">The passage in the transcript</a>')
+        links.append(f'<a href="{pb.href(url, citation.mark_id)}">'
+                     f'{esc(_("The passage in the transcript"))}</a>')
     if anchor == "transcript":
-        links.append(f'<a href="{pb.href(url, anchor)}">Transcript</a>')
+        links.append(f'<a href="{pb.href(url, anchor)}">{esc(_("Transcript"))}</a>')
     elif anchor:
-        links.append(f'<a href="{pb.href(url, anchor)}">Transcript, page {citation.page}</a>')
+        text = _("Transcript, page {page}").format(page=citation.page)
+        links.append(f'<a href="{pb.href(url, anchor)}">{esc(text)}</a>')
     else:
-        links.append(f'<a href="{pb.href(url)}">About the document</a>')
+        links.append(f'<a href="{pb.href(url)}">{esc(_("About the document"))}</a>')
     return "".join(links)
 
 
 def _source_item(ctx: Context, pb: PageBuilder, source: Source, citation: Citation) -> str:
     """One numbered citation: document, pages, who and when, quote, note and links."""
     doc = ctx.collection.documents[source.document]
-    note = f'<p class="source-note">Note: {esc(source.note)}</p>' if source.note else ""
+    note = (f'<p class="source-note">{esc(_("Note: {note}").format(note=source.note))}</p>'
+            if source.note else "")
     n = citation.number
     return (f'<li id="{pb.anchor(f"source-{n}")}" class="source"><span class="source-n">[{n}]'
             f'</span><div class="source-body"><p class="source-title"><cite>'
@@ -117,18 +123,18 @@ def _glossary(ctx: Context, pb: PageBuilder,
 
 def _facts(ctx: Context, pb: PageBuilder, event: Event) -> str:
     """Countries, places, actors and themes, as a definition list."""
-    rows = [("Countries", country_links(ctx, pb, event.countries))]
+    rows = [(_("Countries"), country_links(ctx, pb, event.countries))]
     if event.places:
-        rows.append(("Places", "; ".join(esc(p) for p in event.places)))
+        rows.append((_("Places"), "; ".join(esc(p) for p in event.places)))
     if event.actors:
         actors = ctx.collection.actors
-        rows.append(("Actors", ", ".join(f'<a href="{pb.href(actor_url(a))}">'
+        rows.append((_("Actors"), ", ".join(f'<a href="{pb.href(actor_url(a))}">'
                                          f'{esc(actors[a].name)}</a>' for a in event.actors)))
     if event.themes:
         themes = ctx.collection.themes
-        rows.append(("Themes", ", ".join(f'<a href="{pb.href(theme_url(t))}">'
+        rows.append((_("Themes"), ", ".join(f'<a href="{pb.href(theme_url(t))}">'
                                          f'{esc(themes[t].title)}</a>' for t in event.themes)))
-    items = "".join(f"<div><dt>{name}</dt><dd>{value}</dd></div>" for name, value in rows)
+    items = "".join(f"<div><dt>{esc(name)}</dt><dd>{value}</dd></div>" for name, value in rows)
     return f'<dl class="facts">{items}</dl>'
 
 
@@ -137,10 +143,10 @@ def _neighbour(ctx: Context, pb: PageBuilder, event_id: str | None, rel: str) ->
     if event_id is None:
         return "<span></span>"
     event = ctx.collection.events[event_id]
-    label = "Previous event" if rel == "prev" else "Next event"
+    label = _("Previous event") if rel == "prev" else _("Next event")
     return (f'<a rel="{rel}" class="{rel}" href="{pb.href(event_url(event_id))}">'
-            f'<span class="label">{label}</span> <span class="when">'
-            f'{esc(event.date.display())}</span> <span class="what">{esc(event.title)}</span></a>')
+            f'<span class="label">{esc(label)}</span> <span class="when">'
+            f'{esc(date_text(event.date))}</span> <span class="what">{esc(event.title)}</span></a>')
 
 
 def event_page(ctx: Context, event_id: str) -> Page:
@@ -150,13 +156,13 @@ def event_page(ctx: Context, event_id: str) -> Page:
     pb = PageBuilder(url)
     own = lambda n: pb.href(url, f"source-{n}")  # noqa: E731 - a one-line callback
     year = event.date.year()
-    kicker = "Timeline"
+    kicker = esc(_("Timeline"))
     if year is not None:
         decade = event.date.decade()
         year_group = None if event.date.precision == "decade" else year
         href = year_href(pb, "timeline/", ctx.index.timeline, decade, year_group)
-        kicker = (f'<a href="{href}">'
-                  f'Timeline · {esc(year if year_group else f"{decade}s")}</a>')
+        when = year if year_group else _("{decade}s").format(decade=decade)
+        kicker = f'<a href="{href}">{esc(_("Timeline"))} · {esc(when)}</a>'
     terms, actor_href = _glossary(ctx, pb, event)
     linked: set[str] = set()
     summary = link_actors(ctx.summaries[event_id], terms, actor_href, linked)
@@ -172,20 +178,20 @@ def event_page(ctx: Context, event_id: str) -> Page:
         f'<div class="body">{link_marks(body, own)}</div>' if body else "",
         _facts(ctx, pb, event),
         f'<section class="sources" aria-labelledby="{pb.anchor("sources")}">'
-        f'<h2 id="sources">Sources</h2><ol class="source-list">{sources}</ol></section>',
+        f'<h2 id="sources">{esc(_("Sources"))}</h2><ol class="source-list">{sources}</ol></section>',
     ]
     searchable = event_text(ctx, event_id)  # the title is indexed on its own
     related = ctx.index.related.get(event_id)
     if related:
         entries = "".join(event_entry(ctx, pb, other, level=3) for other in related)
         parts.append(f'<section class="related" aria-labelledby="{pb.anchor("related")}">'
-                     f'<h2 id="related">Related events</h2><ol class="entries">{entries}</ol>'
+                     f'<h2 id="related">{esc(_("Related events"))}</h2><ol class="entries">{entries}</ol>'
                      "</section>")
     previous, following = ctx.index.previous(event_id), ctx.index.next(event_id)
-    parts.append(f'<nav class="prevnext" aria-label="Previous and next events">'
+    parts.append(f'<nav class="prevnext" aria-label="{esc(_("Previous and next events"))}">'
                  f'{_neighbour(ctx, pb, previous, "prev")}{_neighbour(ctx, pb, following, "next")}'
                  "</nav></article>")
     return Page(url, event.title, "".join(parts), pb.links, pb.anchors,
                 source=ctx.source_path("events", event_id),
-                description=f"{event.date.display()}: {plain_text(event.summary)}", kind="event",
+                description=f"{date_text(event.date)}: {plain_text(event.summary)}", kind="event",
                 search_html=searchable)

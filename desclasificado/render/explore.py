@@ -9,7 +9,8 @@ filters in the address (`?country=pe&theme=guerrilla-training&from=1959&to=1965`
 from __future__ import annotations
 
 from desclasificado.records.models import Event
-from desclasificado.render.context import Context, country_name
+from desclasificado.render.context import Context
+from desclasificado.render.i18n import _, country_name, number
 from desclasificado.render.links import PageBuilder
 from desclasificado.render.markup import esc
 from desclasificado.render.urls import actor_url, country_url, theme_url
@@ -43,7 +44,7 @@ def _facet(pb: PageBuilder, facet: str, title: str, every: str,
            rows: list[tuple[str, str, str, int]]) -> str:
     """One facet as a disclosure of links: (value, page, label, count) per row."""
     items = "".join(f'<li><a href="{pb.href(page)}" data-value="{esc(value)}">{esc(label)}</a> '
-                    f'<span class="count">{count:,}</span></li>' for value, page, label, count in rows)
+                    f'<span class="count">{number(count)}</span></li>' for value, page, label, count in rows)
     return (f'<details class="facet" data-facet="{facet}" data-label="{esc(title)}" '
             f'data-all="{esc(every)}"><summary>{esc(title)} <span class="count">({len(rows)})'
             f'</span></summary><ul class="facet-links">{items}</ul></details>')
@@ -64,22 +65,23 @@ def explore_panel(ctx: Context, pb: PageBuilder, event_ids: list[str] | None = N
     themes = sorted(index.by_theme, key=lambda t: collection.themes[t].title.casefold())
     actors = sorted(index.by_actor, key=lambda a: collection.actors[a].name.casefold())
     facets = [
-        _facet(pb, "country", "Country", "All countries",
+        _facet(pb, "country", _("Country"), _("All countries"),
                [(c.lower(), country_url(c), country_name(c), len(index.by_country[c]))
                 for c in countries]),
-        _facet(pb, "theme", "Theme", "All themes",
+        _facet(pb, "theme", _("Theme"), _("All themes"),
                [(t, theme_url(t), collection.themes[t].title, len(index.by_theme[t]))
                 for t in themes]),
-        _facet(pb, "actor", "Actor", "All actors",
+        _facet(pb, "actor", _("Actor"), _("All actors"),
                [(a, actor_url(a), collection.actors[a].name, len(index.by_actor[a]))
                 for a in actors]),
     ]
     span = f' data-first-year="{min(years)}" data-last-year="{max(years)}"' if years else ""
-    return (f'<section class="explore" aria-label="Explore the timeline"{span} '
+    return (f'<section class="explore" aria-label="{esc(_("Explore the timeline"))}"{span} '
             f'data-total="{total}">'
-            '<h2 class="explore-title">Explore</h2>'
-            '<p class="explore-intro">Open a list to go to the events of one country, theme '
-            'or actor, or jump to a year below.</p>'
+            f'<h2 class="explore-title">{esc(_("Explore"))}</h2>'
+            '<p class="explore-intro">'
+            + esc(_("Open a list to go to the events of one country, theme or actor, or jump to "
+                    "a year below.")) + "</p>"
             f'<div class="facets">{"".join(facets)}</div>'
             '<p class="explore-status" role="status" aria-live="polite" aria-atomic="true"></p>'
             "</section>")

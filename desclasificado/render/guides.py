@@ -13,6 +13,7 @@ from desclasificado.render import dataschema
 from desclasificado.render.context import Context
 from desclasificado.render.data import CSV_COLUMNS
 from desclasificado.render.dataschema import EVENT_FIELDS, SOURCE_FIELDS
+from desclasificado.render.i18n import _
 from desclasificado.render.links import PageBuilder, relative
 from desclasificado.render.markup import esc
 from desclasificado.render.teaching import EVENT_HEIGHT, iframe
@@ -45,25 +46,26 @@ def embed_example(ctx: Context, pb: PageBuilder) -> str:
     """A real event's embeddable page in an iframe, as a teacher's page would show it."""
     event_id = example_event(ctx)
     if event_id is None:
-        return '<p class="empty">No event yet to show.</p>'
+        return f'<p class="empty">{esc(_("No event yet to show."))}</p>'
     title = ctx.collection.events[event_id].title
     target = embed_url(f"events/{event_id}/")
     src = html.unescape(pb.href(target))  # recorded for the link check; iframe() escapes
     frame = iframe(src, f"{title} · {ctx.info.name}", EVENT_HEIGHT, style=False)
-    return (f'<figure class="embed-example">{frame}<figcaption>The embedded version of '
-            f'“{esc(title)}”, as it appears in a page that uses the code below (here with the '
-            "optional script, so the frame takes the height of its content).</figcaption>"
-            "</figure>")
+    caption = _("The embedded version of “{title}”, as it appears in a page that uses the code "
+                "below (here with the optional script, so the frame takes the height of its "
+                "content).").format(title=title)
+    return f'<figure class="embed-example">{frame}<figcaption>{esc(caption)}</figcaption></figure>'
 
 
 def _rows(fields: list[tuple[str, dict, str]]) -> str:
     return "".join(f"<tr><td><code>{esc(name)}</code></td><td>{esc(text)}</td></tr>"
-                   for name, _, text in fields)
+                   for name, _schema, text in fields)
 
 
 def _table(caption: str, head: str, rows: str) -> str:
     return (f'<table class="data-fields"><caption>{esc(caption)}</caption><thead><tr>'
-            f'<th scope="col">{head}</th><th scope="col">What it holds</th></tr></thead>'
+            f'<th scope="col">{esc(head)}</th><th scope="col">{esc(_("What it holds"))}</th>'
+            "</tr></thead>"
             f"<tbody>{rows}</tbody></table>")
 
 
@@ -88,13 +90,13 @@ def data_files(ctx: Context, pb: PageBuilder) -> str:
         (DOCUMENTS_BIB, "Every document as BibTeX, for LaTeX and reference managers."),
     ]
     body = "".join(f"<tr><td>{link(path)}</td><td>{esc(text)}</td></tr>" for path, text in rows)
-    return _table("The files", "Address", body)
+    return _table(_("The files"), _("Address"), body)
 
 
 def event_fields(ctx: Context, pb: PageBuilder) -> str:
     """The fields of an event and of a source in events.json."""
-    return (_table("An event in events.json", "Field", _rows(EVENT_FIELDS))
-            + _table("A source (in an event's sources)", "Field", _rows(SOURCE_FIELDS)))
+    return (_table(_("An event in events.json"), _("Field"), _rows(EVENT_FIELDS))
+            + _table(_("A source (in an event's sources)"), _("Field"), _rows(SOURCE_FIELDS)))
 
 
 def document_fields(ctx: Context, pb: PageBuilder) -> str:
@@ -106,8 +108,8 @@ def document_fields(ctx: Context, pb: PageBuilder) -> str:
 def csv_columns(ctx: Context, pb: PageBuilder) -> str:
     """The columns of events.csv."""
     rows = "".join(f"<tr><td><code>{esc(name)}</code></td><td>{esc(text)}</td></tr>"
-                   for name, text, _ in CSV_COLUMNS)
-    return _table("The columns of events.csv", "Column", rows)
+                   for name, text, _fill in CSV_COLUMNS)
+    return _table(_("The columns of events.csv"), _("Column"), rows)
 
 
 GUIDE_FRAGMENTS: dict[str, Fragment] = {

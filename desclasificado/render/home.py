@@ -13,10 +13,11 @@ import markdown
 import nh3
 
 from desclasificado.contribute.reference import field_reference_markdown
-from desclasificado.render.context import Context, country_name
+from desclasificado.render.context import Context
 from desclasificado.render.guides import GUIDE_FRAGMENTS
+from desclasificado.render.i18n import _, country_name, n_, number
 from desclasificado.render.links import PageBuilder
-from desclasificado.render.listing import decade_label, overview, plural, span_text
+from desclasificado.render.listing import decade_label, events_count, overview, span_text
 from desclasificado.render.markup import esc
 from desclasificado.render.pictures import country_map
 from desclasificado.render.urls import (
@@ -37,13 +38,19 @@ def counts(ctx: Context, pb: PageBuilder) -> str:
     """One sentence with the size of the collection."""
     c, index = ctx.collection, ctx.index
     span = span_text(ctx, index.timeline) if index.timeline else ""
-    return (f'<p class="counts"><a href="{pb.href(TIMELINE)}">{plural(len(c.events), "event")}'
-            f'</a>{" from " + span if span else ""}, drawn from '
-            f'<a href="{pb.href(DOCUMENTS)}">{plural(len(c.documents), "declassified document")}'
-            f'</a>, involving <a href="{pb.href(COUNTRIES)}">'
-            f'{plural(len(index.by_country), "country").replace("countrys", "countries")}</a>, '
-            f'<a href="{pb.href(ACTORS)}">{plural(len(c.actors), "actor")}</a> and '
-            f'<a href="{pb.href(THEMES)}">{plural(len(c.themes), "theme")}</a>.</p>')
+    links = {
+        "events": (TIMELINE, events_count(len(c.events))),
+        "documents": (DOCUMENTS, n_("{n} declassified document", "{n} declassified documents",
+                                    len(c.documents))),
+        "countries": (COUNTRIES, n_("{n} country", "{n} countries", len(index.by_country))),
+        "actors": (ACTORS, n_("{n} actor", "{n} actors", len(c.actors))),
+        "themes": (THEMES, n_("{n} theme", "{n} themes", len(c.themes)))}
+    parts = {name: f'<a href="{pb.href(url)}">{esc(text)}</a>' for name, (url, text) in links.items()}
+    sentence = (_("{events} from {span}, drawn from {documents}, involving {countries}, {actors} "
+                  "and {themes}.") if span else
+                _("{events}, drawn from {documents}, involving {countries}, {actors} and "
+                  "{themes}."))
+    return f'<p class="counts">{esc(sentence).format(span=esc(span), **parts)}</p>'
 
 
 def start(ctx: Context, pb: PageBuilder) -> str:
@@ -52,18 +59,18 @@ def start(ctx: Context, pb: PageBuilder) -> str:
     countries = sorted(index.by_country, key=country_name)
     themes = sorted(ctx.collection.themes, key=lambda t: ctx.collection.themes[t].title.casefold())
     columns = [
-        ("By country", [(pb.href(country_url(c)), country_name(c), len(index.by_country[c]))
+        (_("By country"), [(pb.href(country_url(c)), country_name(c), len(index.by_country[c]))
                         for c in countries]),
-        ("By theme", [(pb.href(theme_url(t)), ctx.collection.themes[t].title,
+        (_("By theme"), [(pb.href(theme_url(t)), ctx.collection.themes[t].title,
                        len(index.by_theme.get(t, []))) for t in themes]),
-        ("By decade", [(pb.href(TIMELINE, decade_anchor(d)), decade_label(d), len(ids))
+        (_("By decade"), [(pb.href(TIMELINE, decade_anchor(d)), decade_label(d), len(ids))
                        for d, ids in index.by_decade.items()]),
     ]
     parts = []
     for title, rows in columns:
-        items = "".join(f'<li><a href="{href}">{esc(label)}</a> <span class="count">{n:,}</span>'
-                        "</li>" for href, label, n in rows)
-        parts.append(f'<section class="start-column"><h3>{title}</h3><ul>{items}</ul></section>')
+        items = "".join(f'<li><a href="{href}">{esc(label)}</a> <span class="count">{number(n)}'
+                        "</span></li>" for href, label, n in rows)
+        parts.append(f'<section class="start-column"><h3>{esc(title)}</h3><ul>{items}</ul></section>')
     return f'<div class="start">{"".join(parts)}</div>'
 
 

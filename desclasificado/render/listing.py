@@ -9,9 +9,11 @@ from typing import Any
 from desclasificado.index import DecadeGroup, YearGroup, group_by_period
 from desclasificado.records.dates import HistDate
 from desclasificado.render.charts import overview_chart, year_region_counts
-from desclasificado.render.context import Context, Page, country_name
+from desclasificado.render.context import Context, Page
 from desclasificado.render.explore import SCRIPT as EXPLORE_SCRIPT
 from desclasificado.render.explore import entry_data, explore_panel
+from desclasificado.render.i18n import N_, _, country_name, n_
+from desclasificado.render.i18n_dates import date_text
 from desclasificado.render.links import PageBuilder, depth
 from desclasificado.render.markup import esc, link_marks
 from desclasificado.render.pictures import country_map, locator
@@ -37,13 +39,13 @@ from desclasificado.render.urls import (
 #: stays under half a megabyte. Tests lower it.
 LIST_PAGE_LIMIT = 500
 
-ACTOR_KINDS = {"person": "Person", "organization": "Organization",
-               "government": "Government", "agency": "Agency"}
+ACTOR_KINDS = {"person": N_("Person"), "organization": N_("Organization"),
+               "government": N_("Government"), "agency": N_("Agency")}
 
 
 def time_element(date: HistDate) -> str:
     """`<time>` with a machine-readable value when the date is a plain day, month or year."""
-    text = esc(date.display())
+    text = esc(date_text(date))
     if date.is_interval or date.start is None or date.precision == "decade":
         return f'<time>{text}</time>'
     value = {"day": date.start.isoformat(), "month": date.start.isoformat()[:7],
@@ -52,12 +54,23 @@ def time_element(date: HistDate) -> str:
 
 
 def plural(count: int, word: str) -> str:
-    """A count with its noun: "1 event", "2,000 events"."""
+    """A count with its English noun ("1 event", "2,000 events"): for the renderers not yet
+    through the catalogue (events_count and documents_count are)."""
     return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
+def events_count(count: int) -> str:
+    """"1 event", "2,000 events" (in the current language)."""
+    return n_("{n} event", "{n} events", count)
+
+
+def documents_count(count: int) -> str:
+    """"1 document", "2,000 documents" (in the current language)."""
+    return n_("{n} document", "{n} documents", count)
+
+
 def country_links(ctx: Context, pb: PageBuilder, codes: list[str]) -> str:
-    """Links to the country pages, by English name."""
+    """Links to the country pages, by name."""
     return ", ".join(f'<a href="{pb.href(country_url(code))}">{esc(country_name(code))}</a>'
                      for code in dict.fromkeys(codes))
 
@@ -90,12 +103,14 @@ def _entry(ctx: Context, pb: PageBuilder, event_id: str, level: int) -> str:
 
 def decade_label(decade: int | None) -> str:
     """The heading of a decade: "1960s", or "Undated"."""
-    return "Undated" if decade is None else f"{decade}s"
+    return _("Undated") if decade is None else _("{decade}s").format(decade=decade)
 
 
 def year_label(decade: int | None, year: int | None) -> str:
     """The heading of a year: "1963", or "1960s, year not known" (decade precision)."""
-    return f"{decade_label(decade)}, year not known" if year is None else str(year)
+    if year is None:
+        return _("{decade}, year not known").format(decade=decade_label(decade))
+    return str(year)
 
 
 def paginated(event_ids: list[str] | tuple[str, ...]) -> bool:
@@ -120,12 +135,12 @@ def year_index_html(pb: PageBuilder, list_url: str, groups: list[DecadeGroup],
         years = "".join(
             f'<li><a href="{pb.href(year_url(list_url, group.decade, y.year))}">'
             f'{esc(year_label(group.decade, y.year))}</a> '
-            f'<span class="count">{plural(len(y.event_ids), "event")}</span></li>'
+            f'<span class="count">{events_count(len(y.event_ids))}</span></li>'
             for y in group.years)
         anchor = pb.anchor(decade_anchor(group.decade))
         parts.append(f'<section class="decade-index" aria-labelledby="{anchor}">'
                      f'<{heading} id="{anchor}">{esc(decade_label(group.decade))}</{heading}>'
-                     f'<p class="count">{plural(group.count(), "event")}</p>'
+                     f'<p class="count">{events_count(group.count())}</p>'
                      f'<ul class="year-index">{years}</ul></section>')
     return f'<div class="years">{"".join(parts)}</div>'
 
@@ -164,11 +179,11 @@ def period_nav(pb: PageBuilder, groups: list[DecadeGroup]) -> str:
     for group in groups:
         years = " ".join(
             f'<a href="{pb.href(pb.url, year_anchor(group.decade, y.year))}">'
-            f'{esc("year not known" if y.year is None else y.year)}</a>' for y in group.years)
+            f'{esc(_("year not known") if y.year is None else y.year)}</a>' for y in group.years)
         items.append(f'<li><a class="jump-decade" href="{pb.href(pb.url, decade_anchor(group.decade))}">'
                      f'{esc(decade_label(group.decade))}</a> {years}</li>')
-    return (f'<nav class="jump" aria-label="Jump to a decade or year"><ul>{"".join(items)}'
-            '</ul></nav>')
+    return (f'<nav class="jump" aria-label="{esc(_("Jump to a decade or year"))}"><ul>'
+            f'{"".join(items)}</ul></nav>')
 
 
 def span_text(ctx: Context, event_ids: list[str]) -> str:
@@ -196,11 +211,11 @@ def _events_page(ctx: Context, url: str, title: str, kicker: tuple[str, str] | N
         html = f'{header}{tools}{more}{year_index_html(pb, url, groups)}'
     else:
         body = (timeline_html(ctx, pb, groups) if event_ids
-                else '<p class="empty">No event in the collection yet.</p>')
+                else f'<p class="empty">{esc(_("No event in the collection yet."))}</p>')
         html = f'{header}{tools}{more}{period_nav(pb, groups)}<div class="timeline">{body}</div>'
-    kind = {COUNTRIES: "Country", THEMES: "Theme", ACTORS: "Actor"}.get(kicker[0]) if kicker else None
+    kind = {COUNTRIES: "country", THEMES: "theme", ACTORS: "actor"}.get(kicker[0]) if kicker else None
     return Page(url, title, html, pb.links, pb.anchors, kind="listing",
-                search_html=label(kind or "Timeline") + header,
+                search_html=label(kind or "timeline") + header,
                 **page_args)
 
 
@@ -208,12 +223,14 @@ def timeline_page(ctx: Context) -> Page:
     """/timeline/: every event."""
     ids = ctx.index.timeline
     span = span_text(ctx, ids) if ids else ""
-    intro = (f'<p class="lede">{plural(len(ids), "event")}{", " + span if span else ""}, in '
-             "date order. Each entry links to its page, where every statement is tied to the "
-             "passage of the declassified document it comes from.</p>")
-    return _events_page(ctx, TIMELINE, "Timeline", None, intro, ids,
+    count = events_count(len(ids))
+    lede = (_("{count}, {span}, in date order.") if span else _("{count}, in date order."))
+    intro = (f'<p class="lede">{esc(lede.format(count=count, span=span))} '
+             + esc(_("Each entry links to its page, where every statement is tied to the "
+                     "passage of the declassified document it comes from.")) + "</p>")
+    return _events_page(ctx, TIMELINE, _("Timeline"), None, intro, ids,
                         lambda pb: overview(ctx, pb) + explore_panel(ctx, pb),
-                        description="Every event of the collection in date order.",
+                        description=_("Every event of the collection in date order."),
                         # split by year, the page has no entries to filter: links only
                         scripts=() if paginated(ids) else (EXPLORE_SCRIPT,))
 
@@ -222,11 +239,14 @@ def country_page(ctx: Context, code: str) -> Page:
     """/countries/<code>/: the events involving one country."""
     name = country_name(code)
     ids = ctx.index.by_country.get(code, [])
-    span = f" between {span_text(ctx, ids)}" if ids else ""
-    intro = (f'<p class="lede">{plural(len(ids), "event")} involving {esc(name)}{span}, in '
-             "date order.</p>")
-    return _events_page(ctx, country_url(code), name, (COUNTRIES, "Countries"), intro, ids,
-                        lambda pb: locator(code), description=f"Events involving {name}.")
+    span = span_text(ctx, ids) if ids else ""
+    lede = (_("{count} involving {country} between {span}, in date order.") if span
+            else _("{count} involving {country}, in date order."))
+    intro = (f'<p class="lede">'
+             f'{esc(lede.format(count=events_count(len(ids)), country=name, span=span))}</p>')
+    return _events_page(ctx, country_url(code), name, (COUNTRIES, _("Countries")), intro, ids,
+                        lambda pb: locator(code),
+                        description=_("Events involving {country}.").format(country=name))
 
 
 def theme_page(ctx: Context, theme_id: str) -> Page:
@@ -234,8 +254,8 @@ def theme_page(ctx: Context, theme_id: str) -> Page:
     theme = ctx.collection.themes[theme_id]
     ids = ctx.index.by_theme.get(theme_id, [])
     intro = (f'<p class="lede">{esc(theme.description)}</p>'
-             f'<p class="count">{plural(len(ids), "event")}</p>')
-    return _events_page(ctx, theme_url(theme_id), theme.title, (THEMES, "Themes"), intro, ids,
+             f'<p class="count">{events_count(len(ids))}</p>')
+    return _events_page(ctx, theme_url(theme_id), theme.title, (THEMES, _("Themes")), intro, ids,
                         description=theme.description,
                         source=ctx.source_path("themes", theme_id))
 
@@ -244,15 +264,15 @@ def actor_page(ctx: Context, actor_id: str) -> Page:
     """/actors/<id>/: the events naming one actor, under who they are."""
     actor = ctx.collection.actors[actor_id]
     ids = ctx.index.by_actor.get(actor_id, [])
-    facts = [ACTOR_KINDS[actor.kind]]
+    facts = [esc(_(ACTOR_KINDS[actor.kind]))]
     if actor.country:
         facts.append(esc(country_name(actor.country)))
     if actor.other_names:
-        facts.append("also called " + ", ".join(esc(n) for n in actor.other_names))
+        facts.append(esc(_("also called {names}").format(names=", ".join(actor.other_names))))
     intro = (f'<p class="facts-line">{" · ".join(facts)}</p>'
              f'<p class="lede">{esc(actor.description)}</p>'
-             f'<p class="count">{plural(len(ids), "event")}</p>')
-    return _events_page(ctx, actor_url(actor_id), actor.name, (ACTORS, "Actors"), intro, ids,
+             f'<p class="count">{events_count(len(ids))}</p>')
+    return _events_page(ctx, actor_url(actor_id), actor.name, (ACTORS, _("Actors")), intro, ids,
                         description=actor.description,
                         source=ctx.source_path("actors", actor_id))
 
@@ -262,7 +282,7 @@ def _facet_index(url: str, title: str, intro: str, pb: PageBuilder,
     """An index page: one row per facet with its link, a note and its number of events."""
     items = "".join(
         f'<li><a href="{pb.href(target)}">{esc(label)}</a>'
-        f'<span class="count">{plural(count, "event")}</span>'
+        f'<span class="count">{events_count(count)}</span>'
         + (f'<p class="note">{esc(note)}</p>' if note else "") + "</li>"
         for target, label, note, count in rows)
     html = (f'<header class="page-head"><h1>{esc(title)}</h1><p class="lede">{intro}</p></header>'
@@ -275,9 +295,9 @@ def countries_index(ctx: Context) -> Page:
     pb = PageBuilder(COUNTRIES)
     codes = sorted(ctx.index.by_country, key=country_name)
     rows = [(country_url(c), country_name(c), "", len(ctx.index.by_country[c])) for c in codes]
-    return _facet_index(COUNTRIES, "Countries", "The countries the events involve, with the "
-                        "events of each in date order.", pb, rows,
-                        "Events by country.", country_map(ctx, pb))
+    return _facet_index(COUNTRIES, _("Countries"), esc(_(
+        "The countries the events involve, with the events of each in date order.")), pb, rows,
+        _("Events by country."), country_map(ctx, pb))
 
 
 def themes_index(ctx: Context) -> Page:
@@ -287,8 +307,8 @@ def themes_index(ctx: Context) -> Page:
     ids = sorted(themes, key=lambda t: themes[t].title.casefold())
     rows = [(theme_url(t), themes[t].title, themes[t].description,
              len(ctx.index.by_theme.get(t, []))) for t in ids]
-    return _facet_index(THEMES, "Themes", "Subjects that run through the collection.", pb,
-                        rows, "Events by theme.")
+    return _facet_index(THEMES, _("Themes"), esc(_("Subjects that run through the collection.")),
+                        pb, rows, _("Events by theme."))
 
 
 def actors_index(ctx: Context) -> Page:
@@ -297,17 +317,18 @@ def actors_index(ctx: Context) -> Page:
     actors = ctx.collection.actors
     ids = sorted(actors, key=lambda a: actors[a].name.casefold())
     rows = [(actor_url(a), actors[a].name,
-             f"{ACTOR_KINDS[actors[a].kind]}. {actors[a].description}",
+             f"{_(ACTOR_KINDS[actors[a].kind])}. {actors[a].description}",
              len(ctx.index.by_actor.get(a, []))) for a in ids]
-    return _facet_index(ACTORS, "Actors", "People, organizations, governments and agencies "
-                        "named in the events.", pb, rows, "Events by actor.")
+    return _facet_index(ACTORS, _("Actors"), esc(_(
+        "People, organizations, governments and agencies named in the events.")), pb, rows,
+        _("Events by actor."))
 
 
 def event_lists(ctx: Context) -> list[tuple[str, str, list[str]]]:
     """Every list of events, as (address, title, event ids): the timeline, then each
     country, theme and actor."""
     index, collection = ctx.index, ctx.collection
-    lists = [(TIMELINE, "Timeline", index.timeline)]
+    lists = [(TIMELINE, _("Timeline"), index.timeline)]
     lists += [(country_url(code), country_name(code), ids)
               for code, ids in sorted(index.by_country.items())]
     lists += [(theme_url(t), collection.themes[t].title, index.by_theme.get(t, []))
@@ -330,32 +351,35 @@ def _year_page(ctx: Context, list_url: str, title: str, decade: int | None, year
     url = year_url(list_url, decade, year.year)
     pb = PageBuilder(url)
     when = year_label(decade, year.year)
-    page_title = f"{title}, {when}"
+    page_title = _("{title}, {year}").format(title=title, year=when)
     ids = list(year.event_ids)
     head = f'<p class="kicker"><a href="{pb.href(list_url)}">{esc(title)}</a></p>'
-    intro = (f'<p class="lede">{plural(len(ids), "event")} of {esc(when)}, in date order.</p>')
+    lede = _("{count} of {year}, in date order.").format(count=events_count(len(ids)), year=when)
+    intro = f'<p class="lede">{esc(lede)}</p>'
     header = f'<header class="page-head">{head}<h1>{esc(page_title)}</h1>{intro}</header>'
     steps = []
     if before:
         steps.append(f'<a rel="prev" href="{pb.href(year_url(list_url, *before))}">'
-                     f'Previous: {esc(year_label(*before))}</a>')
-    steps.append(f'<a href="{pb.href(list_url, decade_anchor(decade))}">Every year</a>')
+                     f'{esc(_("Previous: {year}").format(year=year_label(*before)))}</a>')
+    steps.append(f'<a href="{pb.href(list_url, decade_anchor(decade))}">'
+                 f'{esc(_("Every year"))}</a>')
     if after:
         steps.append(f'<a rel="next" href="{pb.href(year_url(list_url, *after))}">'
-                     f'Next: {esc(year_label(*after))}</a>')
-    nav = f'<nav class="jump" aria-label="Other years"><ul><li>{" · ".join(steps)}</li></ul></nav>'
+                     f'{esc(_("Next: {year}").format(year=year_label(*after)))}</a>')
+    nav = (f'<nav class="jump" aria-label="{esc(_("Other years"))}"><ul><li>{" · ".join(steps)}'
+           '</li></ul></nav>')
     timeline = list_url == TIMELINE
     more = explore_panel(ctx, pb, ids) if timeline else ""
     tools = listing_tools(ctx, pb, page_title, ids)
     body = timeline_html(ctx, pb, [DecadeGroup(decade, (year,))])
     html = f'{header}{tools}{more}{nav}<div class="timeline">{body}</div>'
     return Page(url, page_title, html, pb.links, pb.anchors, kind="listing",
-                search_html=label(_KINDS.get(list_url.split("/")[0], "Timeline")) + header,
-                description=f"{title}: the events of {when}.",
+                search_html=label(_KINDS.get(list_url.split("/")[0], "timeline")) + header,
+                description=_("{title}: the events of {year}.").format(title=title, year=when),
                 scripts=(EXPLORE_SCRIPT,) if timeline else ())
 
 
-_KINDS = {COUNTRIES.strip("/"): "Country", THEMES.strip("/"): "Theme", ACTORS.strip("/"): "Actor"}
+_KINDS = {COUNTRIES.strip("/"): "country", THEMES.strip("/"): "theme", ACTORS.strip("/"): "actor"}
 
 
 def year_pages(ctx: Context) -> dict[str, Callable[[], Page]]:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from desclasificado.render.charts import swatch
 from desclasificado.render.geo.geometry import douglas_peucker, signed_area
+from desclasificado.render.i18n import _, n_, number
 from desclasificado.render.markup import esc
 
 OUTLINES = Path(__file__).resolve().parent / "geo" / "americas.geojson"
@@ -133,8 +134,9 @@ def colour(count: int, ranges: list[tuple[int, int]]) -> str:
 def _range_text(low: int, high: int) -> str:
     """'1 event', '3–6 events'."""
     if low == high:
-        return f"{low} event{'' if low == 1 else 's'}"
-    return f"{low}–{high} events"
+        return n_("{n} event", "{n} events", low)
+    # TRANSLATORS: a range of numbers of events, "3–6 events"
+    return _("{low}–{high} events").format(low=number(low), high=number(high))
 
 
 def events_map(counts: dict[str, int], href: Callable[[str], str], name: Callable[[str], str],
@@ -157,46 +159,56 @@ def events_map(counts: dict[str, int], href: Callable[[str], str], name: Callabl
             base.append(f'<path fill="{NO_EVENTS}" d="{shape.path}"/>')
     for code in sorted(mapped, key=name):
         shape, n = drawn[code], mapped[code]
-        label = esc(f"{name(code)}: {n} event{'' if n == 1 else 's'}")
+        label = esc(_("{country}: {count}").format(country=name(code),
+                                                   count=n_("{n} event", "{n} events", n)))
         fill = colour(n, ranges)
         dot = (f'<circle cx="{shape.center[0]:.1f}" cy="{shape.center[1]:.1f}" r="4.5" '
                f'fill="{fill}"/>' if shape.area < SMALL else "")
         marks.append(f'<a class="mark" href="{href(code)}" aria-label="{label}">'
                      f'<title>{label}</title><path fill="{fill}" d="{shape.path}"/>{dot}</a>')
     total = sum(mapped.values())
-    desc = (f"Map of Latin America and the Caribbean. {len(mapped)} countries are shaded by "
-            f"the number of events that involve them, from lightest (fewest) to darkest "
-            f"(most); countries without events are grey. Each shaded country links to its "
-            f"page. The United States, at the top, is drawn for orientation only.")
+    desc = _("Map of Latin America and the Caribbean.") + " " + n_(
+        "{n} country is shaded by the number of events that involve it, from lightest (fewest) "
+        "to darkest (most); countries without events are grey.",
+        "{n} countries are shaded by the number of events that involve them, from lightest "
+        "(fewest) to darkest (most); countries without events are grey.", len(mapped))
+    desc += " " + _("Each shaded country links to its page. The United States, at the top, is "
+                    "drawn for orientation only.")
     if mapped:
         top = max(mapped, key=lambda c: (mapped[c], name(c)))
-        desc += f" Most events: {name(top)} ({mapped[top]})."
+        desc += " " + _("Most events: {country} ({count}).").format(country=name(top),
+                                                                    count=number(mapped[top]))
     svg = (f'<svg class="map-svg" viewBox="0 0 {WIDTH:g} {HEIGHT:g}" role="group" '
            f'aria-labelledby="{uid}-title" aria-describedby="{uid}-desc" '
            f'preserveAspectRatio="xMidYMid meet">'
-           f'<title id="{uid}-title">Events by country on a map of Latin America</title>'
+           f'<title id="{uid}-title">{esc(_("Events by country on a map of Latin America"))}'
+           '</title>'
            f'<desc id="{uid}-desc">{esc(desc)}</desc>'
            f'<rect class="sea" width="{WIDTH:g}" height="{HEIGHT:g}" fill="{SEA}"/>'
            f'<g class="base" aria-hidden="true">{"".join(base)}</g>'
            f'<g class="marks">{"".join(marks)}</g></svg>')
-    legend = "".join(f"<li>{swatch(colour(low, ranges))}{_range_text(low, high)}</li>"
+    legend = "".join(f"<li>{swatch(colour(low, ranges))}{esc(_range_text(low, high))}</li>"
                      for low, high in ranges)
-    legend += f"<li>{swatch(NO_EVENTS)}no event</li>"
+    legend += f"<li>{swatch(NO_EVENTS)}{esc(_('no event'))}</li>"
     rows = "".join(f'<tr><th scope="row"><a href="{href(c)}">{esc(name(c))}</a></th>'
-                   f'<td class="num">{mapped[c]}</td></tr>'
+                   f'<td class="num">{number(mapped[c])}</td></tr>'
                    for c in sorted(mapped, key=lambda c: (-mapped[c], name(c))))
-    table = (f'<details class="chart-data"><summary>The map as a table</summary><table>'
-             f'<caption>Events by country on the map ({total:,} country mentions)</caption>'
-             '<thead><tr><th scope="col">Country</th><th scope="col" class="num">Events</th>'
+    caption = n_("Events by country on the map ({n} country mention)",
+                 "Events by country on the map ({n} country mentions)", total)
+    table = (f'<details class="chart-data"><summary>{esc(_("The map as a table"))}</summary>'
+             f'<table><caption>{esc(caption)}</caption><thead><tr><th scope="col">'
+             f'{esc(_("Country"))}</th><th scope="col" class="num">{esc(_("Events"))}</th>'
              f'</tr></thead><tbody>{rows}</tbody></table></details>')
     others = ""
     if elsewhere:
-        links = ", ".join(f'<a href="{href(c)}">{esc(name(c))}</a> ({counts[c]})'
+        links = ", ".join(f'<a href="{href(c)}">{esc(name(c))}</a> ({number(counts[c])})'
                           for c in elsewhere)
-        others = f'<p class="map-elsewhere">Also involved, outside the map: {links}.</p>'
+        text = esc(_("Also involved, outside the map: {countries}.")).format(countries=links)
+        others = f'<p class="map-elsewhere">{text}</p>'
     return (f'<figure class="map" aria-labelledby="{uid}-caption">{svg}'
-            f'<figcaption><span class="figure-title" id="{uid}-caption">Events by country'
-            f'</span><ul class="legend map-legend" aria-label="Colour scale">{legend}</ul>'
+            f'<figcaption><span class="figure-title" id="{uid}-caption">'
+            f'{esc(_("Events by country"))}</span><ul class="legend map-legend" '
+            f'aria-label="{esc(_("Colour scale"))}">{legend}</ul>'
             f'</figcaption>{others}{table}</figure>')
 
 
@@ -216,7 +228,7 @@ def locator_map(code: str, name: str) -> str:
     assert target is not None
     dot = (f'<circle cx="{target.center[0]:.0f}" cy="{target.center[1]:.0f}" r="9" fill="none" '
            f'stroke="{PALETTE[-1]}" stroke-width="3"/>' if target.area < SMALL * 4 else "")
-    label = esc(f"{name} on a map of Latin America")
+    label = esc(_("{country} on a map of Latin America").format(country=name))
     return (f'<figure class="locator"><svg viewBox="0 0 {WIDTH:g} {HEIGHT:g}" role="img" '
             f'aria-label="{label}"><title>{label}</title>'
             f'<rect width="{WIDTH:g}" height="{HEIGHT:g}" fill="{SEA}"/>{"".join(paths)}'

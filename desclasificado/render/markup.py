@@ -35,6 +35,12 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+def esc_text(text: object) -> str:
+    """Escape text for HTML content or a double-quoted attribute value, leaving apostrophes
+    as they are (the site's own sentences, where "archive's" has always been written so)."""
+    return html.escape(str(text), quote=False).replace('"', "&quot;")
+
+
 class _CiteMark(InlineProcessor):
     """`[^3]` -> `<sup class="cite">3</sup>`, before `[...]` is read as a link."""
 

@@ -9,7 +9,8 @@ timeline, which lists every event anyway, and the home page).
 
 from __future__ import annotations
 
-from desclasificado.render.context import Context, country_name
+from desclasificado.render.context import Context
+from desclasificado.render.i18n import country_name
 from desclasificado.render.links import PageBuilder
 from desclasificado.render.maps import events_map, locator_map
 from desclasificado.render.urls import country_url

@@ -17,8 +17,9 @@ from desclasificado.archives import archive_of
 from desclasificado.render.citations import STYLES, Styled, WebPage, us_day
 from desclasificado.render.context import Context
 from desclasificado.render.documentcite import cited_document
+from desclasificado.render.i18n import _
 from desclasificado.render.links import PageBuilder, relative
-from desclasificado.render.markup import esc
+from desclasificado.render.markup import esc, esc_text
 from desclasificado.render.urls import (
     DOCUMENTS_BIB,
     DOCUMENTS_CSL,
@@ -59,16 +60,19 @@ def _address_note(ctx: Context) -> str:
     """Without `site_url`, what to do about `SITE-ADDRESS/` when no script replaced it."""
     if ctx.info.url:
         return ""
-    return ('<p class="tool-note needs-address">Replace <code>SITE-ADDRESS/</code> with the '
-            "address of this site: the beginning of the address in your browser's address bar, "
-            "up to and including its last slash before <code>events/</code>, "
-            "<code>documents/</code>, <code>timeline/</code> and so on.</p>")
+    text = esc_text(_("Replace {placeholder} with the address of this site: the beginning of the "
+                 "address in your browser's address bar, up to and including its last slash "
+                 "before {events}, {documents}, {timeline} and so on."))
+    return ('<p class="tool-note needs-address">'
+            + text.format(**{name: f"<code>{path}</code>" for name, path in (
+                ("placeholder", PLACEHOLDER), ("events", "events/"),
+                ("documents", "documents/"), ("timeline", "timeline/"))}) + "</p>")
 
 
 def _copy_button(target: str, what: str) -> str:
     """A copy button for the element `target` (hidden until teach.js runs)."""
-    return (f'<button type="button" class="copy" data-copy="{esc(target)}" hidden>Copy'
-            f'<span class="visually-hidden"> {esc(what)}</span></button>')
+    return (f'<button type="button" class="copy" data-copy="{esc(target)}" hidden>'
+            f'{esc(_("Copy"))}<span class="visually-hidden"> {esc(what)}</span></button>')
 
 
 def cite_tool(ctx: Context, pb: PageBuilder, citations: dict[str, Styled], intro: str,
@@ -78,14 +82,14 @@ def cite_tool(ctx: Context, pb: PageBuilder, citations: dict[str, Styled], intro
         f'<div class="citation"><dt>{esc(STYLES[style])}</dt><dd>'
         f'<p class="citation-text" id="{pb.anchor(f"cite-{style}")}"'
         f'{" data-bare-address" if style in BARE_ADDRESS else ""}>{citation.html()}</p>'
-        f'{_copy_button(f"cite-{style}", f"the {STYLES[style]} citation")}</dd></div>'
-        for style, citation in citations.items())
+        f'{_copy_button(f"cite-{style}", _("the {style} citation").format(style=STYLES[style]))}'
+        "</dd></div>" for style, citation in citations.items())
     accessed = us_day(ctx.info.built)
-    return ('<details class="tool cite-tool"><summary>Cite</summary><div class="tool-body">'
-            f'<p class="tool-note">{intro} Where a style asks for the date you read the page, '
-            f"the date given is the day this site was built, {esc(accessed)}: change it to "
-            f'yours.</p><dl class="citations">{items}</dl>{_address_note(ctx)}{extra}'
-            "</div></details>")
+    note = _("Where a style asks for the date you read the page, the date given is the day "
+             "this site was built, {date}: change it to yours.").format(date=accessed)
+    return (f'<details class="tool cite-tool"><summary>{esc(_("Cite"))}</summary>'
+            f'<div class="tool-body"><p class="tool-note">{esc_text(intro)} {esc(note)}</p>'
+            f'<dl class="citations">{items}</dl>{_address_note(ctx)}{extra}</div></details>')
 
 
 def embed_tool(ctx: Context, pb: PageBuilder, url: str, title: str, height: int,
@@ -97,23 +101,26 @@ def embed_tool(ctx: Context, pb: PageBuilder, url: str, title: str, height: int,
     range_help = ""
     if years:
         first, last = years
+        help_text = esc(_("To show only some years, add {query} (with your years) at the end "
+                          "of the address in {src}.")).format(
+            query="<code>?from=1959&amp;to=1965</code>", src='<code>src="…"</code>')
         range_help = (
-            f'<fieldset class="embed-range" hidden><legend>Only some years</legend>'
-            f'<label>From <input type="number" name="from" min="{first}" max="{last}" '
-            f'placeholder="{first}"></label> <label>to <input type="number" name="to" '
-            f'min="{first}" max="{last}" placeholder="{last}"></label></fieldset>'
-            '<p class="tool-note range-help">To show only some years, add '
-            "<code>?from=1959&amp;to=1965</code> (with your years) at the end of the address "
-            "in <code>src=\"…\"</code>.</p>")
-    return ('<details class="tool embed-tool"><summary>Embed</summary><div class="tool-body">'
-            '<label for="embed-code">Paste this code into a web page, a blog or a course page '
-            "(most learning platforms accept it in their HTML or embed option):</label>"
+            f'<fieldset class="embed-range" hidden><legend>{esc(_("Only some years"))}</legend>'
+            f'<label>{esc(_("From"))} <input type="number" name="from" min="{first}" '
+            f'max="{last}" placeholder="{first}"></label> <label>{esc(_("to"))} <input '
+            f'type="number" name="to" min="{first}" max="{last}" placeholder="{last}"></label>'
+            f'</fieldset><p class="tool-note range-help">{help_text}</p>')
+    return (f'<details class="tool embed-tool"><summary>{esc(_("Embed"))}</summary>'
+            f'<div class="tool-body"><label for="embed-code">'
+            + esc(_("Paste this code into a web page, a blog or a course page (most learning "
+                    "platforms accept it in their HTML or embed option):")) + "</label>"
             f'<textarea id="{pb.anchor("embed-code")}" class="snippet" rows="4" readonly '
             f'spellcheck="false" data-embed-code>{esc(code)}</textarea>'
-            f'{_copy_button("embed-code", "the embed code")}{range_help}{_address_note(ctx)}'
-            f'<p class="tool-links"><a href="{pb.href(target)}">See the embedded version</a> · '
-            f'<a href="{pb.href(TEACHERS)}">Embedding, citing and printing: the guide for '
-            "teachers</a></p></div></details>")
+            f'{_copy_button("embed-code", _("the embed code"))}{range_help}{_address_note(ctx)}'
+            f'<p class="tool-links"><a href="{pb.href(target)}">'
+            f'{esc(_("See the embedded version"))}</a> · <a href="{pb.href(TEACHERS)}">'
+            f'{esc(_("Embedding, citing and printing: the guide for teachers"))}</a></p>'
+            "</div></details>")
 
 
 def reuse_panel(pb: PageBuilder, label: str, *tools: str) -> str:
@@ -129,10 +136,10 @@ def event_tools(ctx: Context, pb: PageBuilder, event_id: str) -> str:
     event = ctx.collection.events[event_id]
     page = WebPage(event.title, ctx.info.name, address(ctx, pb.url), ctx.info.built)
     cite = cite_tool(ctx, pb, {style: page.cite(style) for style in STYLES},
-                     "This page, cited as a web page. To cite what a document says, cite the "
-                     "document: its page has its citation.")
+                     _("This page, cited as a web page. To cite what a document says, cite "
+                       "the document: its page has its citation."))
     embed = embed_tool(ctx, pb, pb.url, event.title, EVENT_HEIGHT)
-    return reuse_panel(pb, "Cite or embed this event", cite, embed)
+    return reuse_panel(pb, _("Cite or embed this event"), cite, embed)
 
 
 def document_tools(ctx: Context, pb: PageBuilder, doc_id: str) -> str:
@@ -154,5 +161,5 @@ def listing_tools(ctx: Context, pb: PageBuilder, title: str, event_ids: list[str
     years = [y for y in (ctx.collection.events[e].date.year() for e in event_ids[:1] + event_ids[-1:])
              if y is not None]
     span = (min(years), max(years)) if years else None
-    return reuse_panel(pb, "Embed this timeline",
+    return reuse_panel(pb, _("Embed this timeline"),
                        embed_tool(ctx, pb, pb.url, title, LIST_HEIGHT, span))

@@ -16,8 +16,10 @@ import json
 
 from desclasificado.records.dates import HistDate
 from desclasificado.render.citations import interval_sides
-from desclasificado.render.context import Context, country_name
-from desclasificado.render.listing import plural, span_text
+from desclasificado.render.context import Context
+from desclasificado.render.i18n import _, country_name
+from desclasificado.render.i18n_dates import date_text
+from desclasificado.render.listing import events_count, span_text
 from desclasificado.render.markup import esc, link_marks
 from desclasificado.render.urls import event_url
 
@@ -63,10 +65,11 @@ def slide(ctx: Context, event_id: str) -> dict | None:
         return None
     page = _link(ctx, event_url(event_id))
     summary = link_marks(ctx.summaries[event_id], lambda n: esc(f"{page}#source-{n}"))
-    text = (f"<p>{summary}</p><p><a href=\"{esc(page)}\">Read the event and its sources on "
-            f"{esc(ctx.info.name)}</a></p>")
+    more = _("{what} on {site}").format(what=_("Read the event and its sources"),
+                                        site=ctx.info.name)
+    text = f"<p>{summary}</p><p><a href=\"{esc(page)}\">{esc(more)}</a></p>"
     value: dict = {"unique_id": event_id, "start_date": dates[0],
-                   "display_date": event.date.display(),
+                   "display_date": date_text(event.date),
                    "text": {"headline": esc(event.title), "text": text},
                    "group": country_name(event.countries[0])}
     if dates[1] is not None:
@@ -81,8 +84,11 @@ def timelinejs_json(ctx: Context) -> str:
     home = _link(ctx, "")
     title = {"text": {
         "headline": esc(ctx.info.name),
-        "text": (f"<p>{plural(len(ids), 'event')} of Cold War Latin America"
-                 f"{f' ({span})' if span else ''}, each drawn from declassified documents.</p>"
+        "text": ("<p>" + esc((_("{count} of Cold War Latin America ({span}), each drawn from "
+                                "declassified documents.") if span else
+                              _("{count} of Cold War Latin America, each drawn from "
+                                "declassified documents.")).format(
+                                    count=events_count(len(ids)), span=span)) + "</p>"
                  f'<p><a href="{esc(home or "./")}">{esc(ctx.info.name)}</a></p>')}}
     slides = [s for s in (slide(ctx, eid) for eid in ids) if s is not None]
     lines = ",\n".join(json.dumps(s, ensure_ascii=False, sort_keys=True) for s in slides)

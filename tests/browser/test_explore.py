@@ -230,7 +230,7 @@ def test_search_finds_events_documents_and_actors_with_kind_and_date(page, site_
                             has=page.locator("a[href$='documents/176-10036-10058/']"))
     assert document.locator(".kind").text_content() == "Document"
     assert document.locator(".when").text_content() == "11 April 1963"
-    assert not document.locator(".excerpt").inner_text().startswith("Document |")
+    assert not document.locator(".excerpt").inner_text().startswith("document |")
     events = page.locator("#mkdocs-search-results article", has=page.locator("a[href*='events/']"))
     assert events.count() >= 1  # the events citing it, by its record number
     assert re.fullmatch(r"\d{1,2} \w+ \d{4}|\w+ \d{4}|.*\d{4}.*",

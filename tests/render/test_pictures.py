@@ -103,7 +103,7 @@ def test_chart_svg_has_a_title_a_description_and_names_its_parts() -> None:
     desc = svg.find("desc", id="c-desc").words()
     assert "7 events by year, 1962 to 1970" in desc
     assert "The busiest year is 1963, with 4 events" in desc
-    assert "1 events dated only to a decade, or undated, are not shown" in desc
+    assert "1 event dated only to a decade, or undated, is not shown" in desc  # a real plural
     assert svg.get("role") != "img"  # an image role would hide the links
 
 
@@ -289,5 +289,5 @@ def test_entry_data_attributes() -> None:
 
 
 def test_search_label() -> None:
-    assert label("Event", "11 April 1963") == "<p>Event | 11 April 1963 |</p>"
-    assert label("Actor") == "<p>Actor |  |</p>"
+    assert label("event", "11 April 1963") == "<p>event | 11 April 1963 |</p>"
+    assert label("actor") == "<p>actor |  |</p>"

@@ -102,13 +102,13 @@ def test_the_search_index_is_small_and_labelled(built: SiteProject) -> None:
     index = json.loads((built.root / "site" / "search" / "search_index.json").read_text())
     docs = {d["location"]: d for d in index["docs"]}
     event = docs["events/1963-04-11-paris/"]
-    assert event["text"].startswith("Event | 11 April 1963 | The CIA's source reported")
+    assert event["text"].startswith("event | 11 April 1963 | The CIA's source reported")
     assert PARIS in event["text"] and SEED in event["text"]
     document = docs[f"documents/{SEED}/"]
-    assert document["text"].startswith("Document | 11 April 1963 | ")
+    assert document["text"].startswith("document | 11 April 1963 | ")
     assert PARIS in document["text"]
     assert "Lima" not in document["text"]  # the transcript itself is not indexed
-    assert docs["actors/cia/"]["text"].startswith("Actor | | Actors Central")
-    assert docs["timeline/"]["text"].startswith("Timeline | | Timeline")
+    assert docs["actors/cia/"]["text"].startswith("actor | | Actors Central")
+    assert docs["timeline/"]["text"].startswith("timeline | | Timeline")
     events = [d for loc, d in docs.items() if loc.startswith("events/")]
     assert max(len(json.dumps(d)) for d in events) < 2000

@@ -119,7 +119,8 @@ def test_an_embeddable_page_is_small_and_opens_links_outside(built: SiteProject)
     for link in links:
         href = link.get("href") or ""
         assert link.get("target") == ("_self" if href.startswith("#") else "_blank"), href
-    assert [s.get("src") for s in page.find_all("script")] == ["../../../js/embed.js"]
+    assert [(s.get("type"), s.get("src")) for s in page.find_all("script")] == [
+        ("application/json", None), (None, "../../../js/embed.js")]  # its messages, its script
     assert page.find(id="source-1").find("blockquote").words() == (
         "Paris has emerged as the center of the network.")
 

@@ -8,15 +8,31 @@
 (function () {
   "use strict";
 
+  /* Messages come from the page, in its language (render/i18n.py, script_messages). */
+  var MESSAGES = (function () {
+    var block = document.getElementById("messages");
+    try { return block ? JSON.parse(block.textContent) : {}; } catch (error) { return {}; }
+  })();
+  function t(text) {
+    var found = MESSAGES.messages && MESSAGES.messages[text];
+    return typeof found === "string" ? found : text;
+  }
+  function tn(one, other, n) {
+    var forms = MESSAGES.messages && MESSAGES.messages[one];
+    var lang = MESSAGES.lang || "en";
+    var category = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang).select(n) :
+      (n === 1 ? "one" : "other");
+    var text = forms && typeof forms === "object" ? forms[category] || forms.other :
+      (n === 1 ? one : other);
+    return text.split("{n}").join(n.toLocaleString(lang));
+  }
+
   /* 1. Years */
   function year(params, name) {
     var value = params.get(name);
     return value && /^\s*\d{1,4}\s*$/.test(value) ? Number(value) : null;
   }
 
-  function plural(count) {
-    return count + (count === 1 ? " event" : " events");
-  }
 
   var list = document.querySelector(".embed-list");
   if (list && window.URLSearchParams) {
@@ -35,11 +51,14 @@
         section.hidden = !keep;
         if (keep) { shown += section.querySelectorAll(".entry").length; }
       });
-      var span = low === high ? "in " + low : low === -Infinity ? "until " + high :
-        high === Infinity ? "from " + low : "from " + low + " to " + high;
+      var span = low === high ? t("{count} in {year}.") : low === -Infinity ? t("{count} until {year}.") :
+        high === Infinity ? t("{count} from {year}.") : t("{count} from {first} to {last}.");
       var range = list.querySelector(".range");
       if (range) {
-        range.textContent = (shown ? plural(shown) : "No event") + " " + span + ".";
+        var count = shown ? tn("{n} event", "{n} events", shown) : t("No event");
+        range.textContent = span.split("{count}").join(count)
+          .split("{year}").join(String(low === -Infinity ? high : low))
+          .split("{first}").join(String(low)).split("{last}").join(String(high));
         range.hidden = false;
       }
     }

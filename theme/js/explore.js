@@ -10,6 +10,25 @@
 (function () {
   "use strict";
 
+  /* Messages come from the page, in its language (render/i18n.py, script_messages). */
+  var MESSAGES = (function () {
+    var block = document.getElementById("messages");
+    try { return block ? JSON.parse(block.textContent) : {}; } catch (error) { return {}; }
+  })();
+  function t(text) {
+    var found = MESSAGES.messages && MESSAGES.messages[text];
+    return typeof found === "string" ? found : text;
+  }
+  function tn(one, other, n) {
+    var forms = MESSAGES.messages && MESSAGES.messages[one];
+    var lang = MESSAGES.lang || "en";
+    var category = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang).select(n) :
+      (n === 1 ? "one" : "other");
+    var text = forms && typeof forms === "object" ? forms[category] || forms.other :
+      (n === 1 ? one : other);
+    return text.split("{n}").join(n.toLocaleString(lang));
+  }
+
   var panel = document.querySelector(".explore");
   var facetsBox = panel && panel.querySelector(".facets");
   if (!facetsBox || !window.URLSearchParams || !window.history || !history.pushState) {
@@ -59,7 +78,7 @@
     return box;
   }
 
-  var form = element("form", { "class": "explore-form", "aria-label": "Filters", "action": "" });
+  var form = element("form", { "class": "explore-form", "aria-label": t("Filters"), "action": "" });
   Array.prototype.forEach.call(facetsBox.querySelectorAll(".facet"), function (details) {
     var facet = details.getAttribute("data-facet");
     var id = "filter-" + facet;
@@ -89,21 +108,19 @@
 
   if (firstYear && lastYear) {
     var years = element("fieldset", { "class": "years" });
-    years.appendChild(element("legend", {}, "Years"));
-    controls.from = yearSelect("filter-from", "from", "From the first");
-    controls.to = yearSelect("filter-to", "to", "To the last");
-    years.appendChild(field("filter-from", "From", controls.from));
-    years.appendChild(field("filter-to", "To", controls.to));
+    years.appendChild(element("legend", {}, t("Years")));
+    controls.from = yearSelect("filter-from", "from", t("From the first"));
+    controls.to = yearSelect("filter-to", "to", t("To the last"));
+    years.appendChild(field("filter-from", t("From"), controls.from));
+    years.appendChild(field("filter-to", t("To"), controls.to));
     form.appendChild(years);
   }
-  var clear = element("button", { type: "button", "class": "explore-clear" }, "Show all events");
+  var clear = element("button", { type: "button", "class": "explore-clear" }, t("Show all events"));
   form.appendChild(clear);
   facetsBox.parentNode.replaceChild(form, facetsBox);
   var intro = panel.querySelector(".explore-intro");
   if (intro) {
-    intro.textContent = "Choose a country, a theme, an actor or years: the timeline below " +
-      "shows only the events that match all of them. The address of the page keeps your " +
-      "choice, to share or bookmark. Each list says how many events each choice would show.";
+    intro.textContent = t("Choose a country, a theme, an actor or years: the timeline below shows only the events that match all of them. The address of the page keeps your choice, to share or bookmark. Each list says how many events each choice would show.");
   }
 
   /* ---- State: the address <-> the form ---- */
@@ -188,7 +205,7 @@
       });
       options[facet].forEach(function (o) {
         var n = o.value ? counts[o.value] || 0 : all;
-        o.option.textContent = o.label + " (" + n + ")";
+        o.option.textContent = o.label + " (" + n.toLocaleString(MESSAGES.lang || "en") + ")";
       });
     });
   }
@@ -226,9 +243,10 @@
     showSections();
     updateCounts(state);
     clear.hidden = !active(state);
-    var noun = count === 1 ? " event" : " events";
-    var text = !active(state) ? "All " + total + noun + " shown." :
-      count === 0 ? "No event matches these filters." : count + " of " + total + " events shown.";
+    var text = !active(state) ? tn("All {n} event shown.", "All {n} events shown.", total) :
+      count === 0 ? t("No event matches these filters.") :
+      tn("{count} of {n} event shown.", "{count} of {n} events shown.", total)
+        .split("{count}").join(count.toLocaleString(MESSAGES.lang || "en"));
     if (status) { status.textContent = text; }
     panel.classList.toggle("filtered", active(state));
   }

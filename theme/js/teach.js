@@ -13,6 +13,25 @@
 (function () {
   "use strict";
 
+  /* Messages come from the page, in its language (render/i18n.py, script_messages). */
+  var MESSAGES = (function () {
+    var block = document.getElementById("messages");
+    try { return block ? JSON.parse(block.textContent) : {}; } catch (error) { return {}; }
+  })();
+  function t(text) {
+    var found = MESSAGES.messages && MESSAGES.messages[text];
+    return typeof found === "string" ? found : text;
+  }
+  function tn(one, other, n) {
+    var forms = MESSAGES.messages && MESSAGES.messages[one];
+    var lang = MESSAGES.lang || "en";
+    var category = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang).select(n) :
+      (n === 1 ? "one" : "other");
+    var text = forms && typeof forms === "object" ? forms[category] || forms.other :
+      (n === 1 ? one : other);
+    return text.split("{n}").join(n.toLocaleString(lang));
+  }
+
   var PLACEHOLDER = "SITE-ADDRESS/";
 
   function each(selector, root, callback) {
@@ -88,11 +107,11 @@
       var isField = target.tagName === "TEXTAREA";
       var text = isField ? target.value : target.innerText.trim();
       copy(text, isField ? null : target.innerHTML).then(function () {
-        button.firstChild.nodeValue = "Copied";
-        if (status) { status.textContent = "Copied to the clipboard."; }
+        button.firstChild.nodeValue = t("Copied");
+        if (status) { status.textContent = t("Copied to the clipboard."); }
       }, function () {
         if (isField) { target.select(); }
-        if (status) { status.textContent = "Copying was refused: select the text and copy it."; }
+        if (status) { status.textContent = t("Copying was refused: select the text and copy it."); }
       });
       window.setTimeout(function () { button.firstChild.nodeValue = label; }, 2000);
     });

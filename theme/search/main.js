@@ -1,7 +1,30 @@
 /* The search page's script: MkDocs' own search/main.js (mkdocs/contrib/search), with the
    results showing the kind and date of each page. The text the index holds for a generated
-   page opens with "Kind | date |" (desclasificado/render/searchtext.py); it becomes a label
-   above the title and is left out of the excerpt. A status line says how many results. */
+   page opens with "kind | date |", the kind a code (desclasificado/render/searchtext.py); it
+   becomes a label above the title, in the page's language, and is left out of the excerpt.
+   A status line says how many results. */
+/* Messages come from the page, in its language (render/i18n.py, script_messages). */
+var MESSAGES = (function () {
+  var block = document.getElementById("messages");
+  try { return block ? JSON.parse(block.textContent) : {}; } catch (error) { return {}; }
+})();
+function t(text) {
+  var found = MESSAGES.messages && MESSAGES.messages[text];
+  return typeof found === "string" ? found : text;
+}
+function tn(one, other, n) {
+  var forms = MESSAGES.messages && MESSAGES.messages[one];
+  var lang = MESSAGES.lang || "en";
+  var category = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang).select(n) :
+    (n === 1 ? "one" : "other");
+  var text = forms && typeof forms === "object" ? forms[category] || forms.other :
+    (n === 1 ? one : other);
+  return text.split("{n}").join(n.toLocaleString(lang));
+}
+
+var KIND_LABELS = {event: t("Event"), document: t("Document"), actor: t("Actor"),
+                   country: t("Country"), theme: t("Theme"), timeline: t("Timeline"),
+                   page: t("Page")};
 
 function getSearchTermFromLocation() {
   var sPageURL = window.location.search.substring(1);
@@ -27,21 +50,21 @@ function joinUrl (base, path) {
 }
 
 function escapeHtml (value) {
-  return value.replace(/&/g, '&amp;')
-    .replace(/"/g, '&quot;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+  // split and join, not regular expressions, which Babel's message extractor misreads
+  return value.split('&').join('&amp;').split('"').join('&quot;')
+    .split('<').join('&lt;').split('>').join('&gt;');
 }
 
-var KIND = /^(Event|Document|Actor|Country|Theme|Timeline) \|\s*([^|]*?)\s*\|\s*/;
+// a RegExp from a string, for the same reason as in escapeHtml
+var KIND = new RegExp("^(event|document|actor|country|theme|timeline) \\|\\s*([^|]*?)\\s*\\|\\s*");
 
 function formatResult (location, title, summary) {
   var found = KIND.exec(summary);
-  var kind = found ? found[1] : "Page";
+  var kind = found ? found[1] : "page";
   var date = found ? found[2].trim() : "";
   var text = found ? summary.slice(found[0].length) : summary;
-  var label = '<p class="result-kind"><span class="kind kind-' + kind.toLowerCase() + '">' +
-    escapeHtml(kind) + '</span>' + (date ? ' <span class="when">' + escapeHtml(date) + '</span>' : '') + '</p>';
+  var label = '<p class="result-kind"><span class="kind kind-' + kind + '">' +
+    escapeHtml(KIND_LABELS[kind]) + '</span>' + (date ? ' <span class="when">' + escapeHtml(date) + '</span>' : '') + '</p>';
   return '<article class="result">' + label + '<h3><a href="' + joinUrl(base_url, location) + '">' +
     escapeHtml(title) + '</a></h3><p class="excerpt">' + escapeHtml(text) + (text.length >= 150 ? '…' : '') +
     '</p></article>';
@@ -50,7 +73,7 @@ function formatResult (location, title, summary) {
 function announce (count) {
   var status = document.getElementById("search-status");
   if (status) {
-    status.textContent = count === null ? "" : count === 1 ? "1 result" : count + " results";
+    status.textContent = count === null ? "" : tn("{n} result", "{n} results", count);
   }
 }
 
@@ -68,7 +91,7 @@ function displayResults (results) {
   } else {
     var noResultsText = search_results.getAttribute('data-no-results-text');
     if (!noResultsText) {
-      noResultsText = "No results found";
+      noResultsText = t("No results found");
     }
     search_results.insertAdjacentHTML('beforeend', '<p>' + noResultsText + '</p>');
   }
