@@ -34,15 +34,17 @@ from desclasificado.render.listing import (
     event_lists,
     events_count,
     paginated,
+    part_nav,
     span_text,
     time_element,
     year_groups,
     year_index_html,
     year_label,
+    year_parts,
 )
 from desclasificado.render.markup import esc, link_marks
 from desclasificado.render.teaching import EVENT_HEIGHT, LIST_HEIGHT, OEMBED_WIDTH, iframe
-from desclasificado.render.urls import TIMELINE, document_url, embed_url, event_url, year_url
+from desclasificado.render.urls import TIMELINE, document_url, embed_url, event_url, year_part_url
 
 _LINK = re.compile(r"<a\b([^>]*)>")
 _OWN_ANCHOR = ' href="#'
@@ -115,15 +117,21 @@ def embed_event(ctx: Context, event_id: str) -> Page:
                 source=ctx.source_path("events", event_id))
 
 
-def _embed_list(ctx: Context, page: str, title: str, event_ids: list[str]) -> Page:
+def _embed_list(ctx: Context, page: str, title: str, event_ids: list[str],
+                pages_of: tuple[str, int | None, int | None, int, int] | None = None) -> Page:
     """The embeddable version of a timeline: its events by year, each year a section
     with the years it covers (`data-from`, `data-to`) for the year range. A paginated
-    list shows its years instead, each linking to its embeddable year page."""
+    list shows its years instead, each linking to its embeddable year page; a year page
+    (`pages_of`: the list, decade, year, number of pages and this page's number) is never
+    split again, and links to the other numbered pages of its year."""
     url = embed_url(page)
     pb = PageBuilder(url)
     sections = []
     groups = group_by_period(event_ids, ctx.collection)
-    if paginated(event_ids):
+    if pages_of is not None:
+        list_url, decade, year, count, part = pages_of
+        sections.append(part_nav(pb, embed_url(list_url), decade, year, count, part))
+    elif paginated(event_ids):
         sections.append(year_index_html(pb, url, groups))
         groups = []
     for group in groups:
@@ -161,10 +169,20 @@ def iter_embed_pages(ctx: Context) -> Iterator[Page]:
     for page, title, ids in lists:  # the year pages of paginated lists
         if paginated(ids):
             for decade, year in year_groups(ctx, ids):
-                yield _embed_list(ctx, year_url(page, decade, year.year),
-                                  _("{title}, {year}").format(
-                                      title=title, year=year_label(decade, year.year)),
-                                  list(year.event_ids))
+                yield from _embed_year(ctx, page, title, decade, year.year, year.event_ids)
+
+
+def _embed_year(ctx: Context, page: str, title: str, decade: int | None, year: int | None,
+                event_ids: tuple[str, ...]) -> Iterator[Page]:
+    """The embeddable pages of one year of a paginated list: one, or its numbered pages."""
+    parts = year_parts(event_ids)
+    for number, ids in enumerate(parts, 1):
+        heading = _("{title}, {year}").format(title=title, year=year_label(decade, year))
+        if len(parts) > 1:
+            heading = _("{title}, page {page} of {pages}").format(title=heading, page=number,
+                                                                  pages=len(parts))
+        yield _embed_list(ctx, year_part_url(page, decade, year, number), heading, list(ids),
+                          (page, decade, year, len(parts), number))
 
 
 def oembed(ctx: Context, page: Page) -> str | None:

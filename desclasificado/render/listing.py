@@ -30,13 +30,17 @@ from desclasificado.render.urls import (
     event_url,
     theme_url,
     year_anchor,
+    year_part_url,
     year_url,
 )
 
 #: A list of more events than this (the timeline, a country, theme or actor, and their
 #: embeddable versions) shows its decades and years with their counts instead of its entries,
 #: and each year gets a page of its own (`year_url`). An entry is about 0.9 KB, so a list
-#: stays under half a megabyte. Tests lower it.
+#: stays under half a megabyte. A year of more events than this is split again into numbered
+#: pages of at most this many (`year_part_url`: "timeline/1963/", "timeline/1963/2/"...), so
+#: that a year, or a single day, with thousands of events still makes pages of that size.
+#: Tests lower it.
 LIST_PAGE_LIMIT = 500
 
 ACTOR_KINDS = {"person": N_("Person"), "organization": N_("Organization"),
@@ -116,6 +120,27 @@ def year_label(decade: int | None, year: int | None) -> str:
 def paginated(event_ids: list[str] | tuple[str, ...]) -> bool:
     """Whether a list is long enough to be split into a page per year."""
     return len(event_ids) > LIST_PAGE_LIMIT
+
+
+def year_parts(event_ids: list[str] | tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A year's events cut into pages of at most `LIST_PAGE_LIMIT` (one page when it fits)."""
+    ids, size = tuple(event_ids), LIST_PAGE_LIMIT
+    return [ids[at:at + size] for at in range(0, len(ids), size)] or [()]
+
+
+def part_nav(pb: PageBuilder, list_url: str, decade: int | None, year: int | None,
+             count: int, current: int) -> str:
+    """Links to the numbered pages of a year split into `count` pages ("" when it is not)."""
+    if count < 2:
+        return ""
+    links = " ".join(
+        f'<span aria-current="page">{n}</span>' if n == current
+        else f'<a href="{pb.href(year_part_url(list_url, decade, year, n))}">{n}</a>'
+        for n in range(1, count + 1))
+    label_text = esc(_("Pages of {year}").format(year=year_label(decade, year)))
+    said = esc(_("Page {page} of {pages}:").format(page=current, pages=count))
+    return (f'<nav class="jump pages" aria-label="{label_text}"><ul><li>{said} {links}</li></ul>'
+            '</nav>')
 
 
 def year_href(pb: PageBuilder, list_url: str, event_ids: list[str] | tuple[str, ...],
@@ -346,17 +371,40 @@ def year_groups(ctx: Context, event_ids: list[str]) -> list[tuple[int | None, Ye
 
 def _year_page(ctx: Context, list_url: str, title: str, decade: int | None, year: YearGroup,
                before: tuple[int | None, int | None] | None,
-               after: tuple[int | None, int | None] | None) -> Page:
-    """One year of a paginated list, with the same entries as an unpaginated list."""
-    url = year_url(list_url, decade, year.year)
+               after: tuple[int | None, int | None] | None, part: int = 1) -> Page:
+    """One year of a paginated list (or one numbered page of a long year), with the same
+    entries as an unpaginated list."""
+    parts = year_parts(year.event_ids)
+    url = year_part_url(list_url, decade, year.year, part)
     pb = PageBuilder(url)
     when = year_label(decade, year.year)
     page_title = _("{title}, {year}").format(title=title, year=when)
-    ids = list(year.event_ids)
+    if len(parts) > 1:
+        page_title = _("{title}, page {page} of {pages}").format(title=page_title, page=part,
+                                                                 pages=len(parts))
+    ids = list(parts[part - 1])
     head = f'<p class="kicker"><a href="{pb.href(list_url)}">{esc(title)}</a></p>'
-    lede = _("{count} of {year}, in date order.").format(count=events_count(len(ids)), year=when)
+    lede = _("{count} of {year}, in date order.").format(
+        count=events_count(len(year.event_ids)), year=when)
     intro = f'<p class="lede">{esc(lede)}</p>'
     header = f'<header class="page-head">{head}<h1>{esc(page_title)}</h1>{intro}</header>'
+    nav = _year_steps(pb, list_url, decade, before, after)
+    nav += part_nav(pb, list_url, decade, year.year, len(parts), part)
+    timeline = list_url == TIMELINE
+    more = explore_panel(ctx, pb, ids) if timeline else ""
+    tools = listing_tools(ctx, pb, page_title, ids)
+    body = timeline_html(ctx, pb, [DecadeGroup(decade, (YearGroup(year.year, tuple(ids)),))])
+    html = f'{header}{tools}{more}{nav}<div class="timeline">{body}</div>'
+    return Page(url, page_title, html, pb.links, pb.anchors, kind="listing",
+                search_html=label(_KINDS.get(list_url.split("/")[0], "timeline")) + header,
+                description=_("{title}: the events of {year}.").format(title=title, year=when),
+                scripts=(EXPLORE_SCRIPT,) if timeline else ())
+
+
+def _year_steps(pb: PageBuilder, list_url: str, decade: int | None,
+                before: tuple[int | None, int | None] | None,
+                after: tuple[int | None, int | None] | None) -> str:
+    """Previous year, every year, next year."""
     steps = []
     if before:
         steps.append(f'<a rel="prev" href="{pb.href(year_url(list_url, *before))}">'
@@ -366,17 +414,8 @@ def _year_page(ctx: Context, list_url: str, title: str, decade: int | None, year
     if after:
         steps.append(f'<a rel="next" href="{pb.href(year_url(list_url, *after))}">'
                      f'{esc(_("Next: {year}").format(year=year_label(*after)))}</a>')
-    nav = (f'<nav class="jump" aria-label="{esc(_("Other years"))}"><ul><li>{" · ".join(steps)}'
-           '</li></ul></nav>')
-    timeline = list_url == TIMELINE
-    more = explore_panel(ctx, pb, ids) if timeline else ""
-    tools = listing_tools(ctx, pb, page_title, ids)
-    body = timeline_html(ctx, pb, [DecadeGroup(decade, (year,))])
-    html = f'{header}{tools}{more}{nav}<div class="timeline">{body}</div>'
-    return Page(url, page_title, html, pb.links, pb.anchors, kind="listing",
-                search_html=label(_KINDS.get(list_url.split("/")[0], "timeline")) + header,
-                description=_("{title}: the events of {year}.").format(title=title, year=when),
-                scripts=(EXPLORE_SCRIPT,) if timeline else ())
+    return (f'<nav class="jump" aria-label="{esc(_("Other years"))}"><ul><li>{" · ".join(steps)}'
+            '</li></ul></nav>')
 
 
 _KINDS = {COUNTRIES.strip("/"): "country", THEMES.strip("/"): "theme", ACTORS.strip("/"): "actor"}
@@ -392,7 +431,8 @@ def year_pages(ctx: Context) -> dict[str, Callable[[], Page]]:
         years = year_groups(ctx, ids)
         keys = [(decade, year.year) for decade, year in years]
         for at, (decade, year) in enumerate(years):
-            pages[year_url(list_url, decade, year.year)] = partial(
-                _year_page, ctx, list_url, title, decade, year,
-                keys[at - 1] if at else None, keys[at + 1] if at + 1 < len(keys) else None)
+            for part in range(1, len(year_parts(year.event_ids)) + 1):
+                pages[year_part_url(list_url, decade, year.year, part)] = partial(
+                    _year_page, ctx, list_url, title, decade, year, keys[at - 1] if at else None,
+                    keys[at + 1] if at + 1 < len(keys) else None, part)
     return pages

@@ -85,6 +85,13 @@ def year_url(list_url: str, decade: int | None, year: int | None) -> str:
     return f"{list_url}{year_slug(decade, year)}/"
 
 
+def year_part_url(list_url: str, decade: int | None, year: int | None, part: int) -> str:
+    """Page `part` of a year too long for one page: "timeline/1963/2/" (part 1 is the year's
+    own page, "timeline/1963/")."""
+    base = year_url(list_url, decade, year)
+    return base if part == 1 else f"{base}{part}/"
+
+
 def document_year_url(decade: int | None, year: int | None) -> str:
     """The page of the documents of one year: "documents/years/1963/"."""
     return f"{DOCUMENTS}years/{year_slug(decade, year)}/"
