@@ -35,9 +35,15 @@ _RUN = re.compile(r"\S+")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
+_APOSTROPHE_LETTERS = "\u02bc\u02bb\u02bd"
+
+
 @lru_cache(maxsize=4096)
 def fold_char(char: str) -> str:
-    """One character folded: lower case ASCII-ish letters and digits, anything else spaces."""
+    """One character folded: lower case ASCII-ish letters and digits, anything else spaces.
+    The modifier-letter apostrophe (U+02BC, "Stateʼs" in FRUS) is an apostrophe like ’ and '."""
+    if char in _APOSTROPHE_LETTERS:
+        return " "
     folded = _COMBINING.sub("", unicodedata.normalize("NFKD", char.casefold()).casefold())
     return "".join(c if c.isalnum() else " " for c in folded)
 

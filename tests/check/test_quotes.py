@@ -194,3 +194,11 @@ def test_brackets_the_document_prints_are_its_own_words() -> None:
                              "newspaper in September.\n", "frus.md")
     assert quote_messages("The Committee approved the [dollar] amount for the newspaper", "en",
                           (746,), "frus", plain)
+
+
+def test_an_apostrophe_matches_the_modifier_letter_apostrophe_of_editions() -> None:
+    """FRUS prints "havenʼt" with U+02BC; a contributor types ' or ’."""
+    edition = parse_transcript("## Page 83\n\nThe President: We havenʼt crossed that bridge yet.\n",
+                               "frus.md")
+    for typed in ("We haven't crossed that bridge yet", "We haven’t crossed that bridge yet"):
+        assert quote_messages(typed, "en", (83,), "frus", edition) == []

@@ -42,6 +42,13 @@ class Volume:
 
 
 VOLUMES: dict[str, Volume] = {v.id: v for v in (
+    # titleStmt: subseries 1964–1968, volume-number "Volume XXXII", volume "Dominican Republic;
+    # Cuba; Haiti; Guyana", editors (primary) Daniel Lawler, Carolyn Yee; publicationStmt:
+    # United States Government Printing Office, Washington, 2005. The title page agrees.
+    Volume("frus1964-68v32", "1964–1968", "XXXII", "Dominican Republic; Cuba; Haiti; Guyana",
+           ("Daniel Lawler", "Carolyn Yee"), "Washington",
+           "United States Government Printing Office", 2005,
+           "8dbb734d49e3229e57366286ec679e70de3a92a9"),
     # titleStmt: subseries 1952–1954, volumenumber "Retrospective Volume" (not a number),
     # volume "Guatemala", editor (primary) Susan Holly; publicationStmt: United States
     # Government Printing Office, Washington, 2003. The title page agrees.
