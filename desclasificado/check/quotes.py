@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desclasificado.check.placement import (
@@ -35,6 +36,7 @@ from desclasificado.load.transcripts import Transcript
 from desclasificado.load.yamlsafe import Positions
 from desclasificado.problems import Problem
 from desclasificado.records.models import Event
+from desclasificado.records.pagelist import PageList
 
 __all__ = ["FIND_THRESHOLD", "MAX_GAP", "MIN_WORDS", "Passage", "check_event_quotes",
            "locate", "normalize", "quote_messages"]
@@ -75,7 +77,7 @@ def check_event_quotes(event: Event, transcripts: dict[str, Transcript],
 def _placed(quote: str, lang: str, transcript: Transcript,
             pages: tuple[int, ...] | None) -> tuple[list[Placed], Cited]:
     numbers = [None] if not transcript.has_pages else [
-        p for p in (pages or ()) if p in transcript.pages]
+        p for p in sorted(transcript.pages) if p in (pages or ())]  # never expand `pages`
     cited = cite([(page, page_words(transcript, page)) for page in numbers])
     raw = transcript.text if numbers == [None] else "\n".join(
         transcript.page_text(page) or "" for page in numbers)
@@ -91,10 +93,10 @@ def quote_messages(quote: str, lang: str, pages: tuple[int, ...], doc_id: str,
     if transcript.has_pages:
         for number in transcript.pages:
             if number not in pages and _ok(_placed(quote, lang, transcript, (number,))[0]):
-                cited_text = ", ".join(map(str, pages))
+                cited_text = _pages_shown(pages)
                 return [f"the quote is on page {number} of document {doc_id}, not on page "
                         f"{cited_text}: change pages to \"{number}\""]
-    page = ", ".join(map(str, pages)) if transcript.has_pages else None
+    page = _pages_shown(pages) if transcript.has_pages else None
     where = f"page {page} of document {doc_id}" if page else f"document {doc_id}"
     several = len(placed) > 1
     messages = []
@@ -105,6 +107,11 @@ def quote_messages(quote: str, lang: str, pages: tuple[int, ...], doc_id: str,
             messages.append(_misplaced(found, quote if not several else None, doc_id, where,
                                        page))
     return messages
+
+
+def _pages_shown(pages: Sequence[int]) -> str:
+    """ "3, 4": the cited pages as messages show them (a long range as "1-300000000")."""
+    return str(pages) if isinstance(pages, PageList) else ", ".join(map(str, pages))
 
 
 def _ok(placed: list[Placed]) -> bool:

@@ -348,9 +348,10 @@ def _source_problems(event: Event, where: Positions, collection: Collection) -> 
                             "python build.py new document"))
             continue
         archive = archive_of(doc)
-        beyond = [m for p in source.pages if (m := archive.page_problem(doc, source.document, p))]
+        outside = source.pages.first_outside(*archive.page_range(doc))  # ranges, not pages
+        beyond = archive.page_problem(doc, source.document, outside) if outside else None
         if beyond:
-            problems.append(where.problem(("sources", index, "pages"), beyond[0]))
+            problems.append(where.problem(("sources", index, "pages"), beyond))
     return problems
 
 

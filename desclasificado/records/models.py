@@ -23,6 +23,7 @@ from pydantic import (
 
 from desclasificado.records.dates import DateError, HistDate, parse_date
 from desclasificado.records.languages import ORIGINAL_LANGUAGE, TRANSLATION_LANGUAGES
+from desclasificado.records.pagelist import PageList
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _ID_RE = re.compile(ID_PATTERN)
@@ -63,22 +64,23 @@ def _fail(message: str) -> Any:
     raise ValueError(message)
 
 
-def parse_pages(value: Any) -> tuple[int, ...]:
-    """Read "3", 3, "3-5" or "2, 4-5" into the sorted page numbers they name."""
+def parse_pages(value: Any) -> PageList:
+    """Read "3", 3, "3-5" or "2, 4-5" into the sorted page numbers they name, kept as ranges
+    (never expanded: see `pagelist`)."""
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise ValueError('pages are a number or text such as "3", "3-4" or "2, 5"')
     text = str(value)
     if not _PAGES_RE.match(text):
         raise ValueError(f'{text!r} is not a page list: write "3", "3-4" or "2, 5"')
-    pages: set[int] = set()
+    ranges: list[tuple[int, int]] = []
     for part in text.split(","):
         first, _, last = part.partition("-")
         low, high = int(first), int(last or first)
         if low < 1 or high < low:
             raise ValueError(f"{part.strip()!r} is not a page range: pages count from 1, "
                              "and a range goes from the lower page to the higher")
-        pages.update(range(low, high + 1))
-    return tuple(sorted(pages))
+        ranges.append((low, high))
+    return PageList(ranges)
 
 
 def _quote(value: Any) -> str:

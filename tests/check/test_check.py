@@ -76,6 +76,10 @@ CASES = [
      "events/bad.yaml:9:12: error: page 6 is beyond the 5 pages of document "
      "176-10036-10058: cite a PDF page from 1 to 5, or, if the PDF has more, correct pages: in "
      "documents/176-10036-10058.yaml"),
+    ("a huge range is compared, never expanded",
+     GOOD_EVENT.replace('pages: "3"', 'pages: "3, 1-300000000"'),
+     "events/bad.yaml:9:12: error: page 6 is beyond the 5 pages of document "
+     "176-10036-10058: cite a PDF page from 1 to 5"),
     ("no source", GOOD_EVENT.split("sources:")[0] + "sources: []\n",
      "events/bad.yaml:7:10: error: 'sources' needs at least one source: every event must "
      "cite a document (document, pages and quote)"),
