@@ -22,6 +22,7 @@ puts one there before the engine runs; a build the engine starts by itself (`ser
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from typing import Any
 from desclasificado.check.project import CheckResult, check_project
 from desclasificado.index import SiteIndex, build_index
 from desclasificado.publish import engine
+from desclasificado.publish.unlinked import LinkRefused, read_unlinked
 from desclasificado.render import Site, SiteInfo, plan_site
 from desclasificado.render.citations import build_date
 from desclasificado.render.home import FRAGMENTS
@@ -75,6 +77,7 @@ class SiteBuild:
         result.collection.drop_value_positions()  # checked: no more messages to place
         info = SiteInfo(name=config.site_name, url=config.site_url or "", built=build_date(),
                         lang=site_language(config).code)
+        _read_hand_written(files, config)
         _add_contributor_guide(root, files, config)
         hand_written = {f.url: f for f in files.documentation_pages()}
         site = plan_site(result.collection, index, info=info, other_pages=hand_written)
@@ -161,11 +164,29 @@ def site_language(config: Any) -> Any:
 def _add_contributor_guide(root: Path, files: Any, config: Any) -> None:
     """Publish the repository's CONTRIBUTING.md as /contribute/guide/ (a maintainers'
     file, rendered like the hand-written pages), so the site links to it, not to a host."""
-    guide = root / GUIDE_FILE
-    if guide.is_file():
-        files.append(engine.File.generated(config, GUIDE_PAGE,
-                                           content=guide.read_text(encoding="utf-8"),
+    if os.path.lexists(root / GUIDE_FILE):
+        text = _unlinked(root, GUIDE_FILE).decode("utf-8")
+        files.append(engine.File.generated(config, GUIDE_PAGE, content=text,
                                            inclusion=engine.InclusionLevel.NOT_IN_NAV))
+
+
+def _read_hand_written(files: Any, config: Any) -> None:
+    """Read every file of pages/ now, refusing symbolic links (the file, or pages/ itself), so
+    that the engine publishes these bytes and never follows a link put there meanwhile."""
+    docs = Path(os.path.abspath(config.docs_dir))
+    base = Path(os.path.abspath(config.config_file_path)).parent  # how the engine found docs
+    base = base if docs.is_relative_to(base) else docs.parent
+    for file in list(files):
+        if file.abs_src_path and Path(os.path.abspath(file.abs_src_path)).is_relative_to(docs):
+            relative = Path(os.path.abspath(file.abs_src_path)).relative_to(base).as_posix()
+            file.content_bytes = _unlinked(base, relative)
+
+
+def _unlinked(base: Path, relative: str) -> bytes:
+    try:
+        return read_unlinked(base, relative)
+    except LinkRefused as exc:
+        raise engine.Abort(f"error: {exc}") from None
 
 
 def _writer(site_dir: str) -> Any:

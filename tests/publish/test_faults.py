@@ -267,3 +267,59 @@ def test_a_killed_import_leaves_no_half_written_record(tmp_path: Path, sig: sign
         # check ignores; the files are renamed only once both are complete
         assert sorted(name.split(".")[2] for name in temporary) == ["md", "yaml"]
         assert all(name.startswith(".176-99999-00001.") for name in temporary)
+
+
+# --- symbolic links, refused as a published file is read ---------------------------------------
+
+def _link_refused(project: SiteProject, shown: str) -> None:
+    lines = _fails_cleanly(project)
+    assert lines == [f"error: {shown}: a symbolic link cannot be published: replace the link "
+                     "with the file itself", FAILED]
+
+
+def test_a_contributor_guide_that_is_a_link_is_refused(project: SiteProject,
+                                                       tmp_path: Path) -> None:
+    secret = tmp_path / "secret.md"
+    secret.write_text("not for the web")
+    (project.root / "CONTRIBUTING.md").unlink(missing_ok=True)
+    (project.root / "CONTRIBUTING.md").symlink_to(secret)
+    _link_refused(project, "CONTRIBUTING.md")
+
+
+def _during_the_build(monkeypatch: pytest.MonkeyPatch, change: Callable[[], None]) -> None:
+    """`change` the project once the check has looked (and found no link), as the build reads."""
+    from desclasificado.publish import plugin
+
+    real = plugin._read_hand_written
+
+    def changed(files: object, config: object) -> None:
+        change()
+        real(files, config)
+
+    monkeypatch.setattr(plugin, "_read_hand_written", changed)
+
+
+def test_a_pages_folder_that_becomes_a_link_is_refused(project: SiteProject, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    pages, elsewhere = project.root / "pages", tmp_path / "elsewhere"
+
+    def change() -> None:
+        shutil.move(pages, elsewhere)
+        pages.symlink_to(elsewhere)
+
+    _during_the_build(monkeypatch, change)
+    _link_refused(project, "pages")
+
+
+def test_a_link_dropped_into_pages_during_the_build_is_refused(
+        project: SiteProject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    secret = tmp_path / "secret.md"
+    secret.write_text("not for the web")
+    page = sorted((project.root / "pages").rglob("*.md"))[0]
+
+    def change() -> None:
+        page.unlink()
+        page.symlink_to(secret)
+
+    _during_the_build(monkeypatch, change)
+    _link_refused(project, page.relative_to(project.root).as_posix())
