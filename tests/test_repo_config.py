@@ -179,3 +179,66 @@ def test_build_py_outside_the_environment_says_how_to_set_it_up() -> None:
     assert done.stderr.startswith("error: the Python package '")
     assert ".venv/bin/pip install -r requirements.txt" in done.stderr
     assert done.stderr.count("\n") == 1
+
+
+# --- the security tests cannot be dropped silently -------------------------------------------
+
+@pytest.mark.parametrize("path", [
+    "conftest.py", "tests/conftest.py", "tests/browser/conftest.py", "events/conftest.py",
+    "pytest.ini", ".pytest.ini", "setup.cfg", "tox.ini", "events/.pytest.ini",
+    "tests/test_hostile.py", "tests/test_site_security.py", "tests/hostile/markup/events/x.yaml",
+    ".ci/security_tests.py",
+])
+def test_what_decides_which_tests_run_needs_a_maintainer(path: str) -> None:
+    assert _owners(path) == ["@desclasificado/maintainers"]
+
+
+def _security_check() -> object:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("security_tests", REPO / ".ci" / "security_tests.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _report(path, cases: list[tuple[str, str, str]]) -> None:
+    """A JUnit report with `cases` (classname, name, outcome: passed, skipped or failure)."""
+    body = "".join(f'<testcase classname="{c}" name="{n}">' + ("" if o == "passed" else f"<{o}/>")
+                   + "</testcase>" for c, n, o in cases)
+    path.write_text(f'<testsuites><testsuite name="pytest">{body}</testsuite></testsuites>')
+
+
+def test_ci_fails_unless_every_security_test_ran_and_passed(tmp_path) -> None:
+    check = _security_check()
+    expected = check.expected()
+    assert set(expected) == {"tests.test_hostile", "tests.test_site_security"}
+    assert all(expected.values()) and "test_each_payload_is_refused_with_its_position" in expected["tests.test_hostile"]
+    every = [(module, f"{name}[case]", "passed") for module, names in expected.items()
+             for name in sorted(names)]
+    report = tmp_path / "report.xml"
+    _report(report, every)
+    assert check.problems(report) == []
+    dropped, skipped = every[0], every[-1]
+    _report(report, [case for case in every if case != dropped])
+    assert check.problems(report) == [
+        f"error: the security test {dropped[0].replace('.', '/')}.py::{dropped[1].split('[')[0]} "
+        "did not run or did not pass: a change to the test configuration must not drop it"]
+    _report(report, [*every[:-1], (skipped[0], skipped[1], "skipped")])
+    assert len(check.problems(report)) == 1
+    assert len(check.problems(tmp_path / "none.xml")) == 1
+
+
+def test_ci_runs_the_readme_s_test_command_then_checks_the_security_tests() -> None:
+    readme = (REPO / "README.md").read_text()
+    command = re.search(r"```sh\n(python3 -m venv .venv .*pytest)\n```", readme).group(1)
+    lines = (REPO / ".ci" / "run").read_text().splitlines()
+    assert command in lines
+    after = lines[lines.index(command) + 1:]
+    assert '.venv/bin/python .ci/security_tests.py "$report"' in after
+    assert any("PYTEST_ADDOPTS=" in line and '--junitxml=$report' in line
+               for line in lines[:lines.index(command)])
+    steps = _load(GITHUB / "workflows" / "pr.yml")["jobs"]["code"]["steps"]
+    tests = next(i for i, step in enumerate(steps) if step.get("run") == "python -m pytest -q")
+    report = steps[tests]["env"]["PYTEST_ADDOPTS"].removeprefix("--junitxml=")
+    assert steps[tests + 1]["run"] == f'python .ci/security_tests.py "{report}"'
