@@ -29,7 +29,8 @@ def _load(path) -> dict:
     ("vendor.github-workflows", WORKFLOWS),
     ("vendor.github-issue-forms", FORMS),
     ("vendor.github-issue-config", [GITHUB / "ISSUE_TEMPLATE" / "config.yml"]),
-], ids=["workflows", "issue-forms", "issue-config"])
+    ("vendor.dependabot", [GITHUB / "dependabot.yml"]),
+], ids=["workflows", "issue-forms", "issue-config", "dependabot"])
 def test_valid_against_github_schemas(schema: str, files: list) -> None:
     assert files and all(f.is_file() for f in files)
     result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema,
@@ -242,3 +243,21 @@ def test_ci_runs_the_readme_s_test_command_then_checks_the_security_tests() -> N
     tests = next(i for i, step in enumerate(steps) if step.get("run") == "python -m pytest -q")
     report = steps[tests]["env"]["PYTEST_ADDOPTS"].removeprefix("--junitxml=")
     assert steps[tests + 1]["run"] == f'python .ci/security_tests.py "{report}"'
+
+
+# --- actions pinned by commit, kept up to date by Dependabot ---------------------------------
+
+def test_every_action_is_pinned_by_commit_with_its_version_named() -> None:
+    """A tag (`@v4`) can be moved to other code; a commit cannot. The comment names the
+    version, which Dependabot updates together with the SHA."""
+    uses = [(path.name, line.strip()) for path in WORKFLOWS for line in path.read_text().splitlines()
+            if re.match(r"\s*(- )?uses:", line)]
+    assert len(uses) >= 10
+    for name, line in uses:
+        assert re.fullmatch(r"(- )?uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+", line), (name, line)
+
+
+def test_dependabot_updates_the_actions_and_the_python_packages() -> None:
+    config = yaml.safe_load((GITHUB / "dependabot.yml").read_text())
+    assert {(u["package-ecosystem"], u["directory"]) for u in config["updates"]} == {
+        ("github-actions", "/"), ("pip", "/")}
