@@ -25,18 +25,19 @@ class Problem:
     def format(self, style: str = "text") -> str:
         """Render as `path:line:col: error: message`, or a GitHub Actions annotation.
 
-        A file name can hold any character but "/": control and direction characters in it
-        are escaped, so that a name cannot forge a line of output or an annotation.
+        A file name can hold any character but "/", and a message quotes names and values:
+        control, direction and line-breaking characters in either are escaped, so that
+        neither can forge a line of output or an annotation.
         """
-        path = _printable(self.path)
+        path, message = _printable(self.path), _printable(self.message)
         if style == "github":
-            message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
             path = path.replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
             return (
                 f"::{self.severity} file={path},line={self.line},"
                 f"col={self.column}::{message}"
             )
-        return f"{path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        return f"{path}:{self.line}:{self.column}: {self.severity}: {message}"
 
 
 def _printable(text: str) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 from desclasificado.load import folders
 from desclasificado.load.transcripts import Transcript, parse_transcript
-from desclasificado.load.yamlsafe import MAX_BYTES, Positions, read_yaml
+from desclasificado.load.yamlsafe import MAX_BYTES, Positions, forbidden_character, read_yaml
 from desclasificado.problems import ContentError, Problem
 
 KINDS = ("events", "documents", "actors", "themes")
@@ -153,6 +153,9 @@ def _load_transcript(path: str, stem: str, rel: str, project: RawProject) -> Non
         project.problems.append(Problem(rel, line, column, f"byte 0x{data[exc.start]:02x} is not "
                                         "UTF-8: save the transcript as UTF-8"))
         return
+    refused = forbidden_character(text, rel)  # the rules of a YAML file
+    if refused:
+        project.problems.append(refused)
     if stem in project.transcripts:
         project.problems.append(Problem(rel, 1, 1, "a document has one transcript: keep "
                                         "either the .md or the .txt file"))

@@ -121,17 +121,23 @@ def _decode(data: bytes, path: str) -> str:
     return text.replace("\r\n", "\n")
 
 
-def _character_problems(text: str, path: str) -> list[Problem]:
-    problems = []
+def forbidden_character(text: str, path: str) -> Problem | None:
+    """The first control, direction-override or isolate character of `text` (a YAML file
+    or a transcript), where it is and how to fix it; None when there is none."""
     clean_ascii = text.isascii() and not text.encode("ascii").translate(None, _ALLOWED_ASCII)
     bad = None if clean_ascii else _FORBIDDEN_CHARS.search(text)
-    if bad:
-        line, column = _line_col(text[: bad.start()])
-        problems.append(Problem(
-            path, line, column,
-            f"invisible control character U+{ord(bad.group()):04X} is not allowed: "
-            "delete it (it often comes from copying text out of a PDF or a word processor)",
-        ))
+    if bad is None:
+        return None
+    line, column = _line_col(text[: bad.start()])
+    return Problem(path, line, column,
+                   f"invisible control character U+{ord(bad.group()):04X} is not allowed: "
+                   "delete it (it often comes from copying text out of a PDF or a word "
+                   "processor)")
+
+
+def _character_problems(text: str, path: str) -> list[Problem]:
+    bad = forbidden_character(text, path)
+    problems = [bad] if bad else []
     tab = _TAB_INDENT.search(text) if "\t" in text else None
     if tab:
         line, column = _line_col(text[: tab.end() - 1])

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 
 import pycountry
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -143,7 +144,22 @@ LanguageCode = Annotated[str, PlainValidator(_language), WithJsonSchema(
      "description": "an ISO 639-1 language code: " + ", ".join(
          f"{code} ({name})" for code, name in TRANSLATION_LANGUAGES.items())})]
 Text = Annotated[str, Field(min_length=1)]
-ShortText = Annotated[str, Field(min_length=1, max_length=120)]
+_DIRECTION_MARK = re.compile("[\u200e\u200f\u061c]")
+
+
+def _no_direction_mark(value: str) -> str:
+    """Titles and names refuse even the plain direction marks (LRM, RLM, ALM; the YAML check
+    refuses overrides and isolates everywhere): shown alone in lists, tabs and search
+    results, a mark reorders the text around it, and no title of the site needs one."""
+    found = _DIRECTION_MARK.search(value)
+    if found:
+        raise ValueError(f"the title holds the invisible direction mark U+{ord(found.group()):04X}"
+                         f" at character {found.start() + 1}: delete it")
+    return value
+
+
+ShortText = Annotated[str, Field(min_length=1, max_length=120), AfterValidator(_no_direction_mark)]
+TitleText = Annotated[str, Field(min_length=1), AfterValidator(_no_direction_mark)]
 Url = Annotated[str, Field(pattern=r"^https://[^\s<>\"']+$")]
 
 

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from desclasificado.records.models import Document, EdtfDate, Text, shown
+from desclasificado.records.models import Document, EdtfDate, TitleText, shown
 
 VOLUME_PATTERN = r"^frus\d{4}-\d{2,4}[A-Za-z0-9]*$"
 
@@ -37,7 +37,7 @@ class FrusDocument(Document):
             'Document number',
             'Its number in the volume: cite it as doc. N.'
         ))
-    title: Text = Field(description="The document's heading, without its number.",
+    title: TitleText = Field(description="The document's heading, without its number.",
                         examples=["Memorandum Prepared in the Central Intelligence Agency"],
         json_schema_extra=shown(
             "The document's heading in the volume.",

@@ -12,6 +12,7 @@ from desclasificado.records.models import (
     Record,
     RecordId,
     Text,
+    TitleText,
     Url,
     shown,
 )
@@ -42,7 +43,7 @@ class JfkDocument(Document):
             "The archive's identifier.",
             "Record number",
             "The archive's identifier for the document: quote it to find the document in the archive's catalogue."))
-    title: Text = Field(description="The title, as the archive gives it.",
+    title: TitleText = Field(description="The title, as the archive gives it.",
                         examples=["Activities of Cuban Trained Peruvian Guerrillas"],
         json_schema_extra=shown(
             "The title, as the archive gives it.",
