@@ -107,8 +107,8 @@ def main(argv: Sequence[str] | None = None, root: Path | None = None) -> int:
     try:
         with _terminate_as_interrupt():
             return _COMMANDS[name](args, project_root)
-    except KeyboardInterrupt:
-        print("interrupted: nothing was changed", file=sys.stderr)
+    except KeyboardInterrupt as exc:  # a message when something was changed (publish.build)
+        print(str(exc) or "interrupted: nothing was changed", file=sys.stderr)
         return 130
     except Exception as exc:
         report_internal_error(exc, file=sys.stderr)
@@ -200,7 +200,8 @@ def build_and_report(root: Path, site_dir: Path | None = None, style: str = "tex
 
     try:
         with engine_messages():
-            built = pipeline.build(root, site_dir, checked=print_problems, site_url=site_url)
+            built = pipeline.build(root, site_dir, checked=print_problems, site_url=site_url,
+                                   note=print)
     except pipeline.BuildRefused as exc:
         print(f"error: {exc}")
         return 1

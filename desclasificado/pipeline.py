@@ -20,6 +20,7 @@ from desclasificado.index import build_index
 from desclasificado.publish.build import (
     BuildRefused,
     linked_files,
+    recover_leftovers,
     run_engine,
     site_target,
     staging,
@@ -48,18 +49,21 @@ class Built:
 
 def build(root: Path, site_dir: Path | None = None,
           checked: Callable[[CheckResult], None] | None = None,
-          site_url: str | None = None) -> Built:
+          site_url: str | None = None, note: Callable[[str], None] | None = None) -> Built:
     """Check the project at `root` and build its site into `site_dir` (default root/site).
 
     `site_url` overrides the address in mkdocs.yml. `checked(result)` is called once the
     content is checked, before anything is written (the command line prints the problems
-    then). Raises BuildRefused (a target that must
-    not be replaced), ContentErrors, publish.build.BuildFailed (the engine or the theme),
-    OSError (a file that cannot be written); the previous site stays in every case.
+    then); `note(line)` with what was recovered from builds that were killed. Raises
+    BuildRefused (a target that must not be replaced), ContentErrors,
+    publish.build.BuildFailed (the engine or the theme), OSError (a file that cannot be
+    written); the previous site stays in every case.
     """
     started = time.perf_counter()
     root = root.resolve()
     target = site_target(root, site_dir)                   # where, and may it be replaced?
+    for line in recover_leftovers(target):                 # what killed builds left behind
+        (note or _ignore)(line)
     result = check_project(root)                           # load + check: every problem at once
     result.problems.extend(linked_files(root))
     if checked is not None:
@@ -72,6 +76,10 @@ def build(root: Path, site_dir: Path | None = None,
         pages = run_engine(root, fresh, site_build, site_url)  # render and write, page by page
         swap(fresh, target)                                # publish: the new site replaces the old
     return Built(result, pages, target, time.perf_counter() - started)
+
+
+def _ignore(line: str) -> None:
+    """A note nobody asked for."""
 
 
 __all__ = ["BuildRefused", "Built", "ContentErrors", "build"]

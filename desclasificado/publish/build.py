@@ -17,8 +17,14 @@ import logging
 import os
 import re
 import shutil
+import signal
 import sys
 import tempfile
+
+try:
+    import fcntl
+except ImportError:  # Windows: no lock, so leftovers are not cleaned
+    fcntl = None  # type: ignore[assignment]
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,6 +36,8 @@ CONTENT_DIRS = ("events", "documents", "actors", "themes")
 SOURCE_PATHS = (*CONTENT_DIRS, "pages", "theme", "desclasificado", "mkdocs.yml", GUIDE_FILE)
 CONFIG_FILE = "mkdocs.yml"
 TEMP_PREFIX = ".build-tmp-"
+ASIDE_PREFIX = TEMP_PREFIX + "old-"  # the old site, renamed aside while the new one moves in
+ASIDE_NAME = "site"
 LINK_FREE = ("theme",)  # MkDocs would follow a link there and publish its target (the check
 # refuses links in pages/ and the content folders itself)
 # MkDocs logs "Error building page 'x': ..." before re-raising; the build reports the error once.
@@ -101,13 +109,65 @@ def linked_files(root: Path) -> list[Problem]:
 @contextlib.contextmanager
 def staging(target: Path) -> Iterator[Path]:
     """A fresh temporary directory next to `target`, removed whatever happens (an interrupt
-    included) once the block ends: moved into place by then, or thrown away."""
+    included) once the block ends: moved into place by then, or thrown away. While it lasts
+    the build holds a shared lock on the target's folder (see `recover_leftovers()`)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=target.parent))
+    with _builds_lock(target.parent, fcntl.LOCK_SH if fcntl else 0):
+        fresh = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=target.parent))
+        try:
+            yield fresh
+        finally:
+            shutil.rmtree(fresh, ignore_errors=True)
+
+
+def recover_leftovers(target: Path) -> list[str]:
+    """`recover(target)` if no other build is running beside it (none holds the lock that
+    `staging()` holds): what killed builds left is then theirs. The lines to print."""
+    if fcntl is None or not target.parent.is_dir():
+        return []
     try:
-        yield fresh
+        with _builds_lock(target.parent, fcntl.LOCK_EX | fcntl.LOCK_NB):
+            return recover(target)
+    except BlockingIOError:
+        return []  # another build is running: its directories are not leftovers
+
+
+@contextlib.contextmanager
+def _builds_lock(folder: Path, how: int) -> Iterator[None]:
+    """A lock (flock `how`) on `folder` while the block runs; released when it ends, and by
+    the system when the process is killed."""
+    if fcntl is None:
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        fcntl.flock(fd, how)
+        yield
     finally:
-        shutil.rmtree(fresh, ignore_errors=True)
+        os.close(fd)
+
+
+def recover(target: Path) -> list[str]:
+    """Clean up after builds that were killed (SIGKILL, a power cut) beside `target`: put the
+    previous site back if one was stopped between its two renames (no `target`, the old site
+    left aside), and remove every `.build-tmp-*` directory. Call it only when no other build
+    is running. The lines to print."""
+    leftovers = sorted(p for p in target.parent.glob(TEMP_PREFIX + "*") if p.is_dir()
+                       and not p.is_symlink())
+    notes = []
+    asides = [p / ASIDE_NAME for p in leftovers if p.name.startswith(ASIDE_PREFIX)
+              and (p / ASIDE_NAME / "index.html").is_file()]
+    if not os.path.lexists(target) and asides:
+        newest = max(asides, key=lambda p: p.stat().st_mtime)
+        os.replace(newest, target)
+        notes.append(f"note: a build was stopped while it moved its site in: the previous "
+                     f"site is back in {target.name}/")
+    for leftover in leftovers:
+        shutil.rmtree(leftover, ignore_errors=True)
+    if leftovers:
+        notes.append(f"note: removed {len(leftovers)} temporary "
+                     f"director{'y' if len(leftovers) == 1 else 'ies'} left by stopped builds")
+    return notes
 
 
 def run_engine(root: Path, site_dir: Path, site_build: SiteBuild,
@@ -134,25 +194,65 @@ def run_engine(root: Path, site_dir: Path, site_build: SiteBuild,
     return sum(1 for _ in site_dir.rglob("*.html"))
 
 
+class InterruptedWhenLive(KeyboardInterrupt):
+    """An interrupt once the new site was in place: the message says so (not "nothing was
+    changed"); what is left of the old site is removed by the next build."""
+
+    def __init__(self, target: Path):
+        super().__init__(f"interrupted: the new site is in place in {target.name}/ (what is "
+                         "left of the old one is removed by the next build)")
+
+
 def swap(fresh: Path, target: Path) -> None:
     """Replace `target` by `fresh`: rename the old one aside, move in, delete the old.
 
-    If anything stops it half way (an error, an interrupt), the old site is put back.
+    Interrupts wait while the two renames run: if anything else stops them half way (an
+    error), the old site is put back; an interrupt once the new site is in place (while the
+    old one is deleted) is InterruptedWhenLive.
     """
+    live = False
+    try:
+        with _interrupts_held():
+            aside = _move_in(fresh, target)
+            live = True
+        if aside is not None:
+            shutil.rmtree(aside, ignore_errors=True)
+    except KeyboardInterrupt:
+        if live or (not fresh.exists() and target.exists()):
+            raise InterruptedWhenLive(target) from None
+        raise
+
+
+def _move_in(fresh: Path, target: Path) -> Path | None:
+    """The two renames; the directory the old site was put in (None if there was none)."""
     if not target.exists():
         os.replace(fresh, target)
-        return
-    aside = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX + "old-", dir=target.parent))
-    old = aside / "site"
+        return None
+    aside = Path(tempfile.mkdtemp(prefix=ASIDE_PREFIX, dir=target.parent))
+    old = aside / ASIDE_NAME
     try:
         os.replace(target, old)
         os.replace(fresh, target)
     except BaseException:
         if old.exists() and not target.exists():
             os.replace(old, target)
-        raise
-    finally:
         shutil.rmtree(aside, ignore_errors=True)
+        raise
+    return aside
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait (and are delivered) until the block ends."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _template_message(exc: Exception) -> str:

@@ -19,6 +19,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -323,3 +324,95 @@ def test_a_link_dropped_into_pages_during_the_build_is_refused(
 
     _during_the_build(monkeypatch, change)
     _link_refused(project, page.relative_to(project.root).as_posix())
+
+
+# --- interrupts once the new site is in place, and builds that were killed ---------------------
+
+LIVE = "interrupted: the new site is in place in site/ (what is left of the old one is removed " \
+       "by the next build)"
+
+
+def _leftovers(project: SiteProject) -> list[str]:
+    return sorted(p.name for p in project.root.iterdir() if p.name.startswith(".build-tmp-"))
+
+
+def _new_page(project: SiteProject) -> Path:
+    """A page only the next build publishes: its site is told from the one before."""
+    project.write("pages/only-new.md", "# Only in the new site\n")
+    return project.root / "site" / "only-new" / "index.html"
+
+
+@pytest.mark.parametrize("rename", [1, 2], ids=["first-rename", "final-rename"])
+def test_sigterm_during_the_renames_lets_them_finish(project: SiteProject, rename: int,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A real SIGTERM right after a rename: delivered once the new site is in, and said so."""
+    real, calls = os.replace, []
+
+    def replace(source: object, destination: object) -> None:
+        real(source, destination)
+        calls.append(source)
+        if len(calls) == rename:
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    monkeypatch.setattr(sitebuild.os, "replace", replace)
+    page = _new_page(project)
+    code, lines = _run(project)
+    assert (code, lines) == (130, [LIVE]) and page.is_file()
+
+
+def test_an_interrupt_while_the_old_site_is_deleted(project: SiteProject,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    real = shutil.rmtree
+
+    def rmtree(path: object, *args: object, **kwargs: object) -> None:
+        if Path(str(path)).name.startswith(sitebuild.ASIDE_PREFIX):
+            real(Path(str(path)) / "site" / "events")  # half of the old site is gone
+            raise KeyboardInterrupt
+        real(path, *args, **kwargs)
+
+    monkeypatch.setattr(sitebuild.shutil, "rmtree", rmtree)
+    page = _new_page(project)
+    assert _run(project) == (130, [LIVE]) and page.is_file()
+    assert [name[:len(sitebuild.ASIDE_PREFIX)] for name in _leftovers(project)] == [
+        sitebuild.ASIDE_PREFIX]
+    monkeypatch.undo()
+    code, lines = _run(project)
+    assert code == 0 and lines[0] == ("note: removed 1 temporary directory left by stopped "
+                                      "builds") and _leftovers(project) == []
+
+
+def _killed_between_the_renames(project: SiteProject) -> dict[str, str]:
+    """What SIGKILL between the two renames leaves: no site/, the old one aside, the new one
+    in its temporary directory. The old site's files."""
+    site = project.root / "site"
+    before = _snapshot(site)
+    aside = Path(tempfile.mkdtemp(prefix=sitebuild.ASIDE_PREFIX, dir=project.root))
+    os.replace(site, aside / "site")
+    fresh = Path(tempfile.mkdtemp(prefix=sitebuild.TEMP_PREFIX, dir=project.root))
+    (fresh / "index.html").write_text("half a new site")
+    return before
+
+
+def test_recovering_from_a_build_killed_between_the_renames(project: SiteProject) -> None:
+    before = _killed_between_the_renames(project)
+    assert sitebuild.recover_leftovers(project.root / "site") == [
+        "note: a build was stopped while it moved its site in: the previous site is back in site/",
+        "note: removed 2 temporary directories left by stopped builds"]
+    assert _snapshot(project.root / "site") == before and _leftovers(project) == []
+
+
+def test_the_next_build_recovers_even_when_the_content_has_errors(project: SiteProject) -> None:
+    before = _killed_between_the_renames(project)
+    project.write("events/bad.yaml", 'date: "1963"\ntitle: [unclosed\n')
+    code, lines = _run(project)
+    assert code == 1 and lines[0].startswith("note: a build was stopped while it moved its site")
+    assert _snapshot(project.root / "site") == before and _leftovers(project) == []
+
+
+def test_a_running_build_s_directories_are_not_leftovers(project: SiteProject) -> None:
+    """Another build holds the lock (as `staging()` does): nothing of its is touched."""
+    _killed_between_the_renames(project)
+    with sitebuild.staging(project.root / "site"):
+        assert sitebuild.recover_leftovers(project.root / "site") == []
+        assert len(_leftovers(project)) == 3
+    assert not (project.root / "site").exists()
