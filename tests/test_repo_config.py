@@ -29,7 +29,8 @@ def _load(path) -> dict:
     ("vendor.github-workflows", WORKFLOWS),
     ("vendor.github-issue-forms", FORMS),
     ("vendor.github-issue-config", [GITHUB / "ISSUE_TEMPLATE" / "config.yml"]),
-], ids=["workflows", "issue-forms", "issue-config"])
+    ("vendor.dependabot", [GITHUB / "dependabot.yml"]),
+], ids=["workflows", "issue-forms", "issue-config", "dependabot"])
 def test_valid_against_github_schemas(schema: str, files: list) -> None:
     assert files and all(f.is_file() for f in files)
     result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema,
@@ -179,3 +180,84 @@ def test_build_py_outside_the_environment_says_how_to_set_it_up() -> None:
     assert done.stderr.startswith("error: the Python package '")
     assert ".venv/bin/pip install -r requirements.txt" in done.stderr
     assert done.stderr.count("\n") == 1
+
+
+# --- the security tests cannot be dropped silently -------------------------------------------
+
+@pytest.mark.parametrize("path", [
+    "conftest.py", "tests/conftest.py", "tests/browser/conftest.py", "events/conftest.py",
+    "pytest.ini", ".pytest.ini", "setup.cfg", "tox.ini", "events/.pytest.ini",
+    "tests/test_hostile.py", "tests/test_site_security.py", "tests/hostile/markup/events/x.yaml",
+    ".ci/security_tests.py",
+])
+def test_what_decides_which_tests_run_needs_a_maintainer(path: str) -> None:
+    assert _owners(path) == ["@desclasificado/maintainers"]
+
+
+def _security_check() -> object:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("security_tests", REPO / ".ci" / "security_tests.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _report(path, cases: list[tuple[str, str, str]]) -> None:
+    """A JUnit report with `cases` (classname, name, outcome: passed, skipped or failure)."""
+    body = "".join(f'<testcase classname="{c}" name="{n}">' + ("" if o == "passed" else f"<{o}/>")
+                   + "</testcase>" for c, n, o in cases)
+    path.write_text(f'<testsuites><testsuite name="pytest">{body}</testsuite></testsuites>')
+
+
+def test_ci_fails_unless_every_security_test_ran_and_passed(tmp_path) -> None:
+    check = _security_check()
+    expected = check.expected()
+    assert set(expected) == {"tests.test_hostile", "tests.test_site_security"}
+    assert all(expected.values()) and "test_each_payload_is_refused_with_its_position" in expected["tests.test_hostile"]
+    every = [(module, f"{name}[case]", "passed") for module, names in expected.items()
+             for name in sorted(names)]
+    report = tmp_path / "report.xml"
+    _report(report, every)
+    assert check.problems(report) == []
+    dropped, skipped = every[0], every[-1]
+    _report(report, [case for case in every if case != dropped])
+    assert check.problems(report) == [
+        f"error: the security test {dropped[0].replace('.', '/')}.py::{dropped[1].split('[')[0]} "
+        "did not run or did not pass: a change to the test configuration must not drop it"]
+    _report(report, [*every[:-1], (skipped[0], skipped[1], "skipped")])
+    assert len(check.problems(report)) == 1
+    assert len(check.problems(tmp_path / "none.xml")) == 1
+
+
+def test_ci_runs_the_readme_s_test_command_then_checks_the_security_tests() -> None:
+    readme = (REPO / "README.md").read_text()
+    command = re.search(r"```sh\n(python3 -m venv .venv .*pytest)\n```", readme).group(1)
+    lines = (REPO / ".ci" / "run").read_text().splitlines()
+    assert command in lines
+    after = lines[lines.index(command) + 1:]
+    assert '.venv/bin/python .ci/security_tests.py "$report"' in after
+    assert any("PYTEST_ADDOPTS=" in line and '--junitxml=$report' in line
+               for line in lines[:lines.index(command)])
+    steps = _load(GITHUB / "workflows" / "pr.yml")["jobs"]["code"]["steps"]
+    tests = next(i for i, step in enumerate(steps) if step.get("run") == "python -m pytest -q")
+    report = steps[tests]["env"]["PYTEST_ADDOPTS"].removeprefix("--junitxml=")
+    assert steps[tests + 1]["run"] == f'python .ci/security_tests.py "{report}"'
+
+
+# --- actions pinned by commit, kept up to date by Dependabot ---------------------------------
+
+def test_every_action_is_pinned_by_commit_with_its_version_named() -> None:
+    """A tag (`@v4`) can be moved to other code; a commit cannot. The comment names the
+    version, which Dependabot updates together with the SHA."""
+    uses = [(path.name, line.strip()) for path in WORKFLOWS for line in path.read_text().splitlines()
+            if re.match(r"\s*(- )?uses:", line)]
+    assert len(uses) >= 10
+    for name, line in uses:
+        assert re.fullmatch(r"(- )?uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+", line), (name, line)
+
+
+def test_dependabot_updates_the_actions_and_the_python_packages() -> None:
+    config = yaml.safe_load((GITHUB / "dependabot.yml").read_text())
+    assert {(u["package-ecosystem"], u["directory"]) for u in config["updates"]} == {
+        ("github-actions", "/"), ("pip", "/")}
