@@ -61,7 +61,7 @@ def test_pull_requests_are_checked_tested_built_and_previewed() -> None:
     content, code = workflow["jobs"]["content"], workflow["jobs"]["code"]
     runs = [step.get("run", "") for step in content["steps"]]
     uses = [step.get("uses", "").split("@")[0] for step in content["steps"]]
-    assert "python -m pip install -r requirements-dev.txt" in runs
+    assert "python -m pip install --require-hashes -r requirements-lock.txt" in runs
     assert "python build.py check --format github" in runs
     assert 'python -m pytest -q -m "not browser" tests/check tests/site tests/records' in runs
     assert any(re.search(r"\bpython build.py$", run) for run in runs)
@@ -261,3 +261,54 @@ def test_dependabot_updates_the_actions_and_the_python_packages() -> None:
     config = yaml.safe_load((GITHUB / "dependabot.yml").read_text())
     assert {(u["package-ecosystem"], u["directory"]) for u in config["updates"]} == {
         ("github-actions", "/"), ("pip", "/")}
+
+
+# --- the lock file: exact versions, with hashes, for CI and the deploy ----------------------
+
+def _requirements(path) -> list[str]:
+    lines = [line.split("#")[0].strip() for line in path.read_text().splitlines()]
+    return [line for line in lines if line and not line.startswith("-r")]
+
+
+def _locked() -> dict[str, tuple[str, list[str]]]:
+    """requirements-lock.txt: each package, its version and its hashes."""
+    text = (REPO / "requirements-lock.txt").read_text().replace("\\\n", " ")
+    locked = {}
+    for line in text.splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            pin, *hashes = line.split()
+            name, version = pin.split("==")
+            locked[_canonical(name)] = (version, [h.removeprefix("--hash=sha256:") for h in hashes])
+    return locked
+
+
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def test_the_lock_pins_every_requirement_within_its_range_with_hashes() -> None:
+    from packaging.requirements import Requirement
+
+    locked = _locked()
+    assert locked and all(re.fullmatch(r"[0-9a-f]{64}", h) for _, hashes in locked.values()
+                          for h in hashes) and all(hashes for _, hashes in locked.values())
+    for path in (REPO / "requirements.txt", REPO / "requirements-dev.txt"):
+        for line in _requirements(path):
+            wanted = Requirement(line)
+            name = _canonical(wanted.name)
+            assert name in locked, f"{path.name}: {wanted.name} is not in requirements-lock.txt: refresh it"
+            assert wanted.specifier.contains(locked[name][0], prereleases=True), (line, locked[name][0])
+
+
+def test_ci_and_the_deploy_install_the_lock_checking_hashes() -> None:
+    install = "python -m pip install --require-hashes -r requirements-lock.txt"
+    for path in WORKFLOWS:
+        runs = [step.get("run", "") for job in _load(path)["jobs"].values() for step in job["steps"]]
+        installs = [run for run in runs if "pip install" in run]
+        assert installs and all(run == install for run in installs), path.name
+    run = (REPO / ".ci" / "run").read_text()
+    assert ".venv/bin/pip install -q --require-hashes -r requirements-lock.txt" in run
+    readme = (REPO / "README.md").read_text()
+    header = (REPO / "requirements-lock.txt").read_text()
+    command = re.search(r"#    (pip-compile .*)", header).group(1)
+    assert command in readme  # how to refresh it, documented

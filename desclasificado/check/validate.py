@@ -19,6 +19,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from desclasificado.archives import UnknownKind, archive_of, document_model
 from desclasificado.check.collection import Collection
+from desclasificado.check.markdowncost import bracket_message
 from desclasificado.check.translations import actor_name_problems, translation_problems
 from desclasificado.load.records import RawProject, RawRecord
 from desclasificado.load.yamlsafe import Positions
@@ -270,6 +271,27 @@ def _event_problems(collection: Collection, root: Path | None = None) -> list[Pr
         problems += translation_problems(event, where)
         problems += _mark_problems(event, where, root)
         problems += _html_problems(event, where, root)
+        problems += _markdown_work_problems(event, where, root)
+    return problems
+
+
+def _markdown_texts(event: Event) -> list[tuple[tuple[str, ...], str]]:
+    """Every Markdown field of an event: its summary and body, and their translations."""
+    texts = [((name,), getattr(event, name)) for name in ("summary", "body")]
+    texts += [(("translations", lang, name), getattr(text, name))
+              for lang, text in event.translations.items() for name in ("summary", "body")]
+    return [(loc, text) for loc, text in texts if text]
+
+
+def _markdown_work_problems(event: Event, where: Positions, root: Path | None) -> list[Problem]:
+    """A field whose brackets would stall Markdown (see `markdowncost`), at the bracket."""
+    problems = []
+    for loc, text in _markdown_texts(event):
+        found = bracket_message(".".join(loc), text)
+        if found:
+            at, message = found
+            line, column = _place_in_text(root, where, loc, text[at:].split("\n", 1)[0][:40])
+            problems.append(Problem(where.path, line, column, message))
     return problems
 
 
@@ -284,11 +306,8 @@ def _html_problems(event: Event, where: Positions, root: Path | None) -> list[Pr
     """Raw HTML in a summary or body is shown as text, never as markup: say so, with the
     Markdown to use instead (a warning: the page is still safe and built)."""
     problems = []
-    texts = [((name,), getattr(event, name)) for name in ("summary", "body")]
-    texts += [(("translations", lang, name), getattr(text, name))
-              for lang, text in event.translations.items() for name in ("summary", "body")]
-    for loc, text in texts:
-        found = _HTML_TAG.search(text or "")
+    for loc, text in _markdown_texts(event):
+        found = _HTML_TAG.search(text)
         if found is None:
             continue
         tag = found.group(1).lower()
