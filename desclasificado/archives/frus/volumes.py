@@ -67,6 +67,13 @@ VOLUMES: dict[str, Volume] = {v.id: v for v in (
     Volume("frus1969-76ve16", "1969–1976", "E–16", "Documents on Chile, 1969–1973",
            ("James McElveen", "James Siekmeier"), "Washington", None, 2015,
            "000b082d9484e3a79610d764dd7018a3c7a36b26"),
+    # titleStmt: subseries 1958–1960, volumenumber "Volume V", volume "American Republics";
+    # its <editor role="primary"/> is empty and the title page has no byline, so no editors
+    # (the preface says N. Stephen Kane supervised the compilation); publicationStmt: United
+    # States Government Printing Office, Washington, 1991. The title page agrees.
+    Volume("frus1958-60v05", "1958–1960", "V", "American Republics", (), "Washington",
+           "United States Government Printing Office", 1991,
+           "8a36dbb1f90da333b45c57238d38e97165128084"),
 )}
 
 
