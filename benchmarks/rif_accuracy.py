@@ -9,8 +9,10 @@ the catalogue, of course) and compares each record's date, title, originator, fr
 form's PAGES with NARA's row (`catalog.same`: text without case, spacing and punctuation; PAGES
 against the document's pages or the pages released). A field is *right* when it agrees, *blank*
 when the import left it empty (with its review comment) and the catalogue has a value, *wrong*
-when it differs (or the import has a value where the catalogue has none). It prints the table
-per release and per part, the wrong values, and the time of the whole import.
+when it differs (or the import has a value where the catalogue has none). A record whose row
+gives none of date, title, originator, from and to (NARA did not catalogue it) is not scored: it
+has no truth to score against, and is counted apart. It prints the table per release and per
+part, the wrong values, and the time of the whole import.
 
 Parts: *held-out* is the records whose SHA-1 of the record number ends in a digit below 3 in
 decimal (about 30%), kept out of sight while the reader was developed; *dev* is the rest.
@@ -50,8 +52,12 @@ class Tally:
     counts: dict[str, list[int]] = field(default_factory=lambda: {name: [0, 0, 0] for name in COMPARED})
     wrong: list[str] = field(default_factory=list)
     unwritten: list[str] = field(default_factory=list)
+    uncatalogued: int = 0  # rows where NARA gives none of the date, title, originator, from, to: not scored
 
     def add(self, item: FileReport | None, row: CatalogRow) -> None:
+        if not any(row.fields.get(name) for name in COMPARED if name != "pages"):
+            self.uncatalogued += 1
+            return
         if item is None or item.status != "created":
             self.unwritten.append(f"{row.record_number}: {item.reason if item else 'not imported'}")
             for name in COMPARED:
@@ -118,6 +124,9 @@ def _print(release: str, part: str, tally: Tally, limit: int) -> None:
     print(f"  {'field':<12}{'right':>7}{'blank':>7}{'wrong':>7}")
     for name, (r, b, w) in tally.counts.items():
         print(f"  {name:<12}{r:>7}{b:>7}{w:>7}")
+    if tally.uncatalogued:
+        print(f"  not scored: {tally.uncatalogued} records NARA left uncatalogued (no date, title, originator, "
+              f"from or to in its row)")
     if tally.unwritten:
         print(f"  not written: {len(tally.unwritten)}: " + "; ".join(tally.unwritten[:10]))
     for line in tally.wrong[:limit]:

@@ -97,3 +97,15 @@ def test_a_withheld_value_is_blank_and_says_why_in_the_reading() -> None:
     assert result.fields["to"] == "CHIEF, WH DIVISION"
     assert any("'CHIEE, WH DIVISION' read as 'CHIEF, WH DIVISION'" in w for w in result.warnings)
     assert result.fields["title"] == "JAMES EARL GALT."
+
+
+def test_a_date_away_from_its_label_is_not_taken_while_another_date_is_loose() -> None:
+    # tesseract read the labels in a column, then the review date and the document date below them.
+    form = ("JFK ASSASSINATION SYSTEM\nIDENTIFICATION FORM\nAGENCY :\n: 176-10036-10086\nRECORD SERIES :\n"
+            "RECORD NUMBER\nAGENCY FILE NUMBER ::\nNARA\nNational Security Files\nDATE\nPAGES :\nSUBJECTS :\n"
+            "DOCUMENT TYPE :\nCLASSIFICATION :\nRESTRICTIONS :\nCURRENT STATUS :\n: 9/10/2000\n"
+            "OPENING CRITERIA :\nCOMMENTS :\nDATE OF LAST REVIEW\nmote\nORIGINATOR :\nFROM :\nTO:\nTITLE :\n"
+            "Views...Possible Coup D'Etat\n: 6/15/1962\n2\n")
+    result = parse_rif(form)
+    assert result.fields["date"] == "" and result.fields["date_of_last_review"] == ""
+    assert "date" in result.missing

@@ -133,12 +133,18 @@ def _read_group(group: Group, number: int, reading: Reading) -> set[int]:
     return placed
 
 
+_DATE_FIELDS = frozenset({"date", "date_of_last_review"})
+
+
 def _move_typed(pending: list[tuple[Value, int]], groups: list[Group],
                 reading: Reading) -> list[tuple[Value, int]]:
     """Move unmistakable values (a date, "SECRET"...) to the nearest empty field of their kind."""
     left = []
+    loose_dates = sum("date" in value.kinds for value, _ in pending)
     for value, number in pending:
         target = _typed_target(value, number, groups, reading)
+        if target in _DATE_FIELDS and (loose_dates > 1 or _DATE_FIELDS - {target} - set(reading.lines)):
+            target = None  # several dates, or another date field also without its own: which is which is not known
         if target:
             reading.lines[target] = [value.text]
             reading.ambiguous.discard(target)
