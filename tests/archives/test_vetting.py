@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desclasificado.archives.jfk.fields import normalize_date
+from desclasificado.archives.jfk.fields import joined, normalize_date
 from desclasificado.archives.jfk.lexicon import is_stamp, value_text
 from desclasificado.archives.jfk.ocrfix import closest_agency, correct_text
 from desclasificado.archives.jfk.rif import parse_rif
@@ -31,6 +31,9 @@ from desclasificado.archives.jfk.vetting import vet_text
     ("title", "HOUSE 0o SEC CO0E/18, EF ON ASASIMATIONS (ASCA) REQUEST.", "garbled"),
     ("title", "2x/0/ _|1254-63: [___] pecrees 3-DAY MOURNING PERIOD; FOREIGN", "garbled"),
     ("originator", "A", "not an agency"),
+    ("title", "STURGIS, FRANE PACES : 08/26/1977", "another label"),
+    ("title", "MEMO: TELEPHONE CONVERSATION W/KENNETH BROOTEN, FORMER ASST. COUNSEL HSCA 05/16/1977•", "date runs"),
+    ("to", "HQ i", "garbled"),
 ])
 def test_a_value_not_to_be_trusted_is_left_blank_with_its_reason(name: str, text: str, reason: str) -> None:
     kept, why = vet_text(name, text)
@@ -84,6 +87,8 @@ def test_garbled_release_stamps_and_dashes() -> None:
     assert is_stamp("66000 Diate: 11-03-2021")
     assert not is_stamp("KENNEDY ASSASSINATION")  # a title may say it in capitals
     assert value_text("— 12/03/1963") == "12/03/1963"
+    assert is_stamp("Best availabie image")
+    assert joined(["NSA SIGINT COMMAND CENTER - RECORD OF EVENTS RI"]) == "NSA SIGINT COMMAND CENTER - RECORD OF EVENTS"
 
 
 def test_a_withheld_value_is_blank_and_says_why_in_the_reading() -> None:

@@ -39,7 +39,7 @@ def normalize_date(raw: str, recent: bool = False) -> tuple[str, str | None]:
 
 def joined(lines: list[str]) -> str:
     text = " ".join(lines)
-    text = re.sub(r"\s+(?:\[R\]?|IRI|ERI|IR\])$", "", text)  # the NSA forms' restricted-item marks
+    text = re.sub(r"\s+(?:\[R\]?|IRI|ERI|IR\]|\[?RI)$", "", text)  # the NSA forms' restricted-item marks
     return " ".join(text.split())
 
 

@@ -34,6 +34,7 @@ _STAMPS = [re.compile(p, re.IGNORECASE) for p in (
     r"ssassination\s+\S{0,2}ecords", r"\S{0,2}ecords\s+\S{0,2}oll?ection", r"\bColl?ection\s+[Aa]ct\b",
     r"^\W*\d{5}\s+D\w{0,2}ate\s*:", r"USC\s*2107", r"^\W*\d?992\s*\(?\s*\d{2,3}\s*USC",
     r"(?-i:^\W*(?:John\s+F\.\s+)?Kennedy\s+[Aa]ssassination\W*$)",
+    r"Best\s+availab\w+\s+(?:image|copy)",
 )]
 # The legend printed at the foot of the form: nothing after it belongs to the form.
 LEGEND = re.compile(r"ITEM\s+IS|^\W*(?:\[?R\]?)?\W*ITEM\b", re.IGNORECASE)

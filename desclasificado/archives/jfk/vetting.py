@@ -29,7 +29,11 @@ _NO_TITLE = re.compile(r"^\W*NO\s+TITLE\W*$", re.IGNORECASE)
 _DANGLING = frozenset({"A", "AN", "AND", "AT", "BY", "FOR", "FROM", "IN", "INTO", "OF", "ON", "OR", "RE", "THE",
                        "TO", "WITH", "W/", "CONCERNING", "REGARDING"})
 # A label of the form inside a value: "... HSCA SDATE : 12/31/63", "TITLE : ... PAGES: 27".
-_EMBEDDED_LABEL = re.compile(r"\b\w?(?:DATE|PAGES|ORIGINATOR|FROM|TO|TITLE|SUBJECTS?)\s*[:;]\s", re.IGNORECASE)
+_EMBEDDED_LABEL = re.compile(r"\b\w?(?:DATE|PA[CG]ES|ORIGINATOR|FROM|TO|TITLE|SUBJECTS?)\s*[:;]\s", re.IGNORECASE)
+# The form's DATE run into the end of a title: "... FORMER ASST. COUNSEL HSCA 05/16/1977"
+_TRAILING_DATE = re.compile(r"\s\d{1,2}/\d{1,2}/\d{2,4}\W*$")
+# A scrap of one or two lower-case letters after an upper-case value: "HQ i", "FORSYTH, THOMAS G. If"
+_TRAILING_SCRAP = re.compile(r"[A-Z.,)]\s+[a-z][A-Za-z]?\W*$")
 # Mixed tokens the OCR makes of letters and digits: "CO0E", "/2980CAN", "PACE5" (not "SR-6", "66TH", "T3767").
 _GARBLED_TOKEN = re.compile(r"(?<![A-Za-z0-9])(?:[A-Za-z]+\d+[A-Za-z]+|\d+[A-Za-z]{2,}(?<!ST|ND|RD|TH|TS)"
                             r"|[A-Za-z]{2,}\d(?![\d-]))(?![A-Za-z0-9])")
@@ -54,6 +58,8 @@ def _embedded_label(name: str, text: str) -> str | None:
     match = match_label(text)
     if match and match.colon and match.field != name:
         return f"another label runs into it ({text!r})"
+    if _TRAILING_DATE.search(text):
+        return f"the form's date runs into it ({text!r})"
     return None
 
 
@@ -70,7 +76,7 @@ def _garbled(name: str, text: str) -> str | None:
     tokens = _GARBLED_TOKEN.findall(text)
     if tokens:
         return f"garbled by the OCR ({', '.join(map(repr, tokens))})"
-    if _mixed_case_noise(text):
+    if _mixed_case_noise(text) or _TRAILING_SCRAP.search(text):
         return f"garbled by the OCR ({text!r})"
     return None
 
