@@ -114,7 +114,8 @@ class SiteBuild:
         generated = self.site.render(url)
         page.meta.update(title=generated.title, description=generated.description,
                          kind=generated.kind, scripts=list(generated.scripts),
-                         oembed=generated.oembed)
+                         oembed=generated.oembed, head_tags=generated.head_tags,
+                         json_ld=generated.json_ld)
         page.content = generated.html if generated.search_html is None else generated.search_html
         context["generated_html"] = generated.html
         return context
