@@ -19,7 +19,6 @@ from desclasificado.render.links import PageBuilder
 from desclasificado.render.listing import events_count, time_element
 from desclasificado.render.markup import esc
 from desclasificado.render.pagemeta import document_meta
-from desclasificado.render.searchtext import label
 from desclasificado.render.teaching import document_tools
 from desclasificado.render.urls import DOCUMENTS, document_url, event_url
 
@@ -175,22 +174,6 @@ def _page_parts(archive: Archive, page: str, marks: list[tuple[Passage, Citation
                   f"{marked}</pre></div>")
 
 
-def _searchable(ctx: Context, doc_id: str, doc: Document) -> str:
-    """What the search index gets for a document: its identification and the passages events
-    cite. Not the whole transcript: the index would grow with the archive, not with the events
-    (a transcript is about ten times the text of the events that cite it)."""
-    fields = " · ".join(value for view in shown_fields(type(doc))
-                        if (value := _field_value(doc, view.attribute)))
-    transcript = ctx.collection.transcripts.get(doc_id)
-    passages: dict[str, None] = {}
-    for page, marks in sorted(ctx.index.marks.get(doc_id, {}).items()):
-        text = (transcript.pages.get(page, "") if page else transcript.text) if transcript else ""
-        for passage, _citation in marks:
-            passages[esc(" ".join(text[passage.start:passage.end].split()))] = None
-    quoted = "".join(f"<blockquote>{passage}</blockquote>" for passage in passages)
-    return label("document", date_text(doc.date) if doc.date else "") + f"<p>{fields}</p>{quoted}"
-
-
 def document_page(ctx: Context, doc_id: str) -> Page:
     """Identification table, archive links, citing events, transcript page by page."""
     doc = ctx.collection.documents[doc_id]
@@ -224,5 +207,5 @@ def document_page(ctx: Context, doc_id: str) -> Page:
     tags, ld = document_meta(ctx, doc_id, description)
     return Page(url, doc.title, html, pb.links, pb.anchors,
                 source=ctx.source_path("documents", doc_id),
-                search_html=_searchable(ctx, doc_id, doc), description=description,
-                kind="document", head_tags=tags, json_ld=ld)
+                search_kind="document", search_date=date_text(doc.date) if doc.date else "",
+                description=description, kind="document", head_tags=tags, json_ld=ld)
