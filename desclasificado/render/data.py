@@ -20,19 +20,19 @@ from desclasificado.records.dates import HistDate
 from desclasificado.records.languages import TRANSLATION_LANGUAGES, language_name
 from desclasificado.records.models import Document, Event
 from desclasificado.render.bibliographic import bibtex, bibtex_entry, csl_item, csl_json
-from desclasificado.render.ris import ris, ris_entry
 from desclasificado.render.context import Context
 from desclasificado.render.dataschema import SCHEMA_VERSION, documents_schema, dump, events_schema
 from desclasificado.render.event import pages_text
 from desclasificado.render.i18n import country_name
 from desclasificado.render.i18n_dates import date_text
 from desclasificado.render.markup import plain_text
+from desclasificado.render.ris import ris, ris_entry
 from desclasificado.render.timelinejs import timelinejs_json
 from desclasificado.render.urls import (
     DOCUMENTS_BIB,
     DOCUMENTS_CSL,
-    DOCUMENTS_RIS,
     DOCUMENTS_JSON,
+    DOCUMENTS_RIS,
     DOCUMENTS_SCHEMA,
     EVENTS_CSV,
     EVENTS_JSON,

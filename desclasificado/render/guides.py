@@ -20,8 +20,8 @@ from desclasificado.render.teaching import EVENT_HEIGHT, iframe
 from desclasificado.render.urls import (
     DOCUMENTS_BIB,
     DOCUMENTS_CSL,
-    DOCUMENTS_RIS,
     DOCUMENTS_JSON,
+    DOCUMENTS_RIS,
     DOCUMENTS_SCHEMA,
     EVENTS_CSV,
     EVENTS_JSON,

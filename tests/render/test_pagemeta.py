@@ -14,10 +14,10 @@ import rispy
 
 from desclasificado.check.project import check_project
 from desclasificado.index import build_index
+from desclasificado.records.dates import parse_date
 from desclasificado.render import SiteInfo, plan_site
 from desclasificado.render.pagemeta import highwire_date, json_ld
 from desclasificado.render.ris import ris, ris_entry
-from desclasificado.records.dates import parse_date
 from desclasificado.render.urls import document_url, event_url
 from tests.conftest import REPO, SEED
 
