@@ -20,6 +20,7 @@ from desclasificado.render.listing import events_count, time_element
 from desclasificado.render.markup import esc
 from desclasificado.render.searchtext import label
 from desclasificado.render.teaching import document_tools
+from desclasificado.render.texts import event_title
 from desclasificado.render.urls import DOCUMENTS, document_url, event_url
 
 
@@ -76,7 +77,7 @@ def _backlinks(ctx: Context, pb: PageBuilder, citations: list[Citation]) -> str:
                if c.span else "")
             for c in cited)
         items.append(f'<li><span class="entry-date">{time_element(event.date)}</span> '
-                     f'<a href="{pb.href(event_url(event_id))}">{esc(event.title)}</a> '
+                     f'<a href="{pb.href(event_url(event_id))}">{event_title(event).html}</a> '
                      f'<span class="where">{where}</span></li>')
     return f'<ul class="backlinks">{"".join(items)}</ul>'
 
@@ -131,7 +132,7 @@ def _transcript(ctx: Context, pb: PageBuilder, doc_id: str, doc: Document) -> st
     if transcript is None:
         return f'<p class="empty">{esc(archive.no_transcript)}</p>'
     marks = ctx.index.marks.get(doc_id, {})
-    titles = {c.event_id: ctx.collection.events[c.event_id].title
+    titles = {c.event_id: event_title(ctx.collection.events[c.event_id]).value
               for found in marks.values() for _part, c in found}
     source = (f"<p><strong>{esc(_('Source of the text:'))}</strong> "
               f"{esc(doc.transcript_source)}</p>" if doc.transcript_source else "")
@@ -195,7 +196,7 @@ def document_page(ctx: Context, doc_id: str) -> Page:
     doc = ctx.collection.documents[doc_id]
     archive = archive_of(doc)
     url = document_url(doc_id)
-    pb = PageBuilder(url)
+    pb = PageBuilder(url, ctx.info.prefix)
     citations = ctx.index.by_document.get(doc_id, [])
     who = " · ".join(esc(x) for x in (archive.byline(doc),
                                       date_text(doc.date) if doc.date else None) if x)

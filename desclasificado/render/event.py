@@ -16,6 +16,14 @@ from desclasificado.render.listing import country_links, event_entry, time_eleme
 from desclasificado.render.markup import esc, link_marks, plain_text
 from desclasificado.render.searchtext import event_text
 from desclasificado.render.teaching import event_tools
+from desclasificado.render.texts import (
+    actor_name,
+    event_body,
+    event_summary,
+    event_title,
+    theme_title,
+    untranslated_note,
+)
 from desclasificado.render.urls import actor_url, document_url, event_url, theme_url
 
 
@@ -117,7 +125,8 @@ def _glossary(ctx: Context, pb: PageBuilder,
               event: Event) -> tuple[list[Term], Callable[[str], str]]:
     """The event's actors as glossary terms, and the link to each actor's page."""
     actors = ctx.collection.actors
-    terms = [Term(a, (actors[a].name, *actors[a].other_names), actors[a].name)
+    terms = [Term(a, tuple(dict.fromkeys((actor_name(actors[a]).value, actors[a].name,
+                                          *actors[a].other_names))), actor_name(actors[a]).value)
              for a in dict.fromkeys(event.actors) if a in actors]
     return terms, lambda actor_id: pb.href(actor_url(actor_id))
 
@@ -130,11 +139,11 @@ def _facts(ctx: Context, pb: PageBuilder, event: Event) -> str:
     if event.actors:
         actors = ctx.collection.actors
         rows.append((_("Actors"), ", ".join(f'<a href="{pb.href(actor_url(a))}">'
-                                         f'{esc(actors[a].name)}</a>' for a in event.actors)))
+                                         f'{actor_name(actors[a]).html}</a>' for a in event.actors)))
     if event.themes:
         themes = ctx.collection.themes
         rows.append((_("Themes"), ", ".join(f'<a href="{pb.href(theme_url(t))}">'
-                                         f'{esc(themes[t].title)}</a>' for t in event.themes)))
+                                         f'{theme_title(themes[t]).html}</a>' for t in event.themes)))
     items = "".join(f"<div><dt>{esc(name)}</dt><dd>{value}</dd></div>" for name, value in rows)
     return f'<dl class="facts">{items}</dl>'
 
@@ -147,14 +156,14 @@ def _neighbour(ctx: Context, pb: PageBuilder, event_id: str | None, rel: str) ->
     label = _("Previous event") if rel == "prev" else _("Next event")
     return (f'<a rel="{rel}" class="{rel}" href="{pb.href(event_url(event_id))}">'
             f'<span class="label">{esc(label)}</span> <span class="when">'
-            f'{esc(date_text(event.date))}</span> <span class="what">{esc(event.title)}</span></a>')
+            f'{esc(date_text(event.date))}</span> <span class="what">{event_title(event).html}</span></a>')
 
 
 def event_page(ctx: Context, event_id: str) -> Page:
     """The event: header, summary, body, facts, sources, related, previous and next."""
     event = ctx.collection.events[event_id]
     url = event_url(event_id)
-    pb = PageBuilder(url)
+    pb = PageBuilder(url, ctx.info.prefix)
     own = lambda n: pb.href(url, f"source-{n}")  # noqa: E731 - a one-line callback
     year = event.date.year()
     kicker = esc(_("Timeline"))
@@ -164,6 +173,7 @@ def event_page(ctx: Context, event_id: str) -> Page:
         href = year_href(pb, "timeline/", ctx.index.timeline, decade, year_group)
         when = year if year_group else _("{decade}s").format(decade=decade)
         kicker = f'<a href="{href}">{esc(_("Timeline"))} · {esc(when)}</a>'
+    title, summary_text, body_text = event_title(event), event_summary(event), event_body(event)
     terms, actor_href = _glossary(ctx, pb, event)
     linked: set[str] = set()
     summary = link_actors(ctx.summaries[event_id], terms, actor_href, linked)
@@ -173,10 +183,12 @@ def event_page(ctx: Context, event_id: str) -> Page:
                       in zip(event.sources, ctx.index.citations[event_id], strict=True))
     parts = [
         f'<article class="record event"><header class="page-head"><p class="kicker">{kicker}</p>'
-        f'<h1>{esc(event.title)}</h1><p class="date">{time_element(event.date)}</p>'
-        f'{event_tools(ctx, pb, event_id)}</header>',
-        f'<p class="lede summary">{link_marks(summary, own)}</p>',
-        f'<div class="body">{link_marks(body, own)}</div>' if body else "",
+        f'<h1{title.lang_attr}>{esc(title.value)}</h1><p class="date">{time_element(event.date)}'
+        f'</p>{event_tools(ctx, pb, event_id)}</header>',
+        untranslated_note(title, summary_text, body_text),
+        f'<p class="lede summary"{summary_text.lang_attr}>{link_marks(summary, own)}</p>',
+        f'<div class="body"{body_text.lang_attr}>{link_marks(body, own)}</div>'
+        if body and body_text else "",
         _facts(ctx, pb, event),
         f'<section class="sources" aria-labelledby="{pb.anchor("sources")}">'
         f'<h2 id="sources">{esc(_("Sources"))}</h2><ol class="source-list">{sources}</ol></section>',
@@ -192,7 +204,8 @@ def event_page(ctx: Context, event_id: str) -> Page:
     parts.append(f'<nav class="prevnext" aria-label="{esc(_("Previous and next events"))}">'
                  f'{_neighbour(ctx, pb, previous, "prev")}{_neighbour(ctx, pb, following, "next")}'
                  "</nav></article>")
-    return Page(url, event.title, "".join(parts), pb.links, pb.anchors,
+    return Page(url, title.value, "".join(parts), pb.links, pb.anchors,
                 source=ctx.source_path("events", event_id),
-                description=f"{date_text(event.date)}: {plain_text(event.summary)}", kind="event",
+                description=f"{date_text(event.date)}: {plain_text(summary_text.value)}",
+                kind="event",
                 search_html=searchable)

@@ -21,6 +21,7 @@ from desclasificado.render.context import Context
 from desclasificado.render.i18n import N_
 from desclasificado.render.i18n_dates import date_text
 from desclasificado.render.markup import esc, plain_text
+from desclasificado.render.texts import event_summary
 
 #: The kinds of result, by code, with their labels (translated by the search page).
 KINDS = {"event": N_("Event"), "document": N_("Document"), "actor": N_("Actor"),
@@ -43,6 +44,6 @@ def event_text(ctx: Context, event_id: str) -> str:
     documents = ctx.collection.documents
     quotes = "".join(f"<p>{esc(s.quote)} ({esc(_identifier(documents[s.document]))})</p>"
                      for s in event.sources)
-    return (label("event", date_text(event.date)) + f"<p>{esc(plain_text(event.summary, 1200))}</p>"
+    return (label("event", date_text(event.date)) + f"<p>{esc(plain_text(event_summary(event).value, 1200))}</p>"
             + quotes)
 
