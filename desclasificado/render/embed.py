@@ -26,7 +26,7 @@ from collections.abc import Iterator
 
 from desclasificado.index import group_by_period
 from desclasificado.render.context import Context, Page
-from desclasificado.render.event import archive_page_link, pages_text
+from desclasificado.render.event import archive_page_link, pages_text, quote_lang
 from desclasificado.render.i18n import _, current, script_messages
 from desclasificado.render.links import PageBuilder
 from desclasificado.render.listing import (
@@ -104,7 +104,8 @@ def embed_event(ctx: Context, event_id: str) -> Page:
         sources.append(
             f'<li id="{pb.anchor(f"source-{citation.number}")}"><p class="source-title"><cite>'
             f'<a href="{pb.href(document_url(source.document))}">{esc(doc.title)}</a></cite>, '
-            f'{pages_text(source.pages)}</p><blockquote><p>{esc(source.quote)}</p></blockquote>'
+            f'{pages_text(source.pages)}</p><blockquote{quote_lang(source)}><p>{esc(source.quote)}</p>'
+            '</blockquote>'
             f'<p class="source-links">{archive_page_link(doc, citation.page)}</p></li>')
     html = (
         f'<main class="embed embed-event"><article><p class="kicker">'

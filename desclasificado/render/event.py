@@ -6,10 +6,11 @@ from collections.abc import Callable
 
 from desclasificado.archives import archive_of
 from desclasificado.index import Citation
+from desclasificado.records.languages import ORIGINAL_LANGUAGE
 from desclasificado.records.models import Document, Event, Source
 from desclasificado.render.context import Context, Page
 from desclasificado.render.glossary import Term, link_actors
-from desclasificado.render.i18n import _, n_
+from desclasificado.render.i18n import _, current, n_
 from desclasificado.render.i18n_dates import date_text
 from desclasificado.render.links import PageBuilder
 from desclasificado.render.listing import country_links, event_entry, time_element, year_href
@@ -101,15 +102,17 @@ def _source_item(ctx: Context, pb: PageBuilder, source: Source, citation: Citati
             f'</span><div class="source-body"><p class="source-title"><cite>'
             f'<a href="{pb.href(document_url(source.document))}">{esc(doc.title)}</a></cite>, '
             f'{pages_text(source.pages)}</p><p class="source-meta">{_document_line(doc)}</p>'
-            f'<blockquote class="quote"{_lang(source)}><p>{_quote(pb, source, citation, ctx)}</p>'
+            f'<blockquote class="quote"{quote_lang(source)}><p>{_quote(pb, source, citation, ctx)}</p>'
             f'</blockquote>{note}'
             f'<p class="source-links">{_transcript_links(pb, citation, page_anchor(ctx, citation))}'
             f'{archive_page_link(doc, citation.page, external=True)}</p></div></li>')
 
 
-def _lang(source: Source) -> str:
-    """The `lang` attribute of a quote in another language than English ("" if none)."""
-    return f' lang="{esc(source.lang)}"' if source.lang else ""
+def quote_lang(source: Source) -> str:
+    """The `lang` attribute of a quote whose language is not the page's ("" if it is): a
+    quote is in the document's language, English unless the source says (`lang: "es"`)."""
+    lang = source.lang or ORIGINAL_LANGUAGE
+    return "" if lang == current().code else f' lang="{esc(lang)}"'
 
 
 def _quote(pb: PageBuilder, source: Source, citation: Citation, ctx: Context) -> str:

@@ -118,6 +118,8 @@ def test_a_translated_event_reads_in_spanish(pages: dict[str, Doc]) -> None:
     nav = doc.find("nav", class_="site-nav")
     assert [a.words() for a in nav.find_all("a")][:2] == ["Inicio", "Cronología"]
     assert doc.find("time").words() == "12 de abril de 1963"
+    assert doc.find("blockquote").get("lang") == "en"  # quotes stay in the document's words
+    assert pages[f"events/{TRANSLATED}/index.html"].find("blockquote").get("lang") is None
 
 
 def test_an_untranslated_event_shows_the_english_marked_with_a_note(pages: dict[str, Doc]) -> None:
