@@ -79,6 +79,8 @@ def test_a_broken_generated_link_fails_the_build(site_project: SiteProject,
     code, lines = site_project.build()
     assert code == 1
     assert lines == [
+        "events/1963-04-11-paris.yaml: error: the page /es/events/1963-04-11-paris/ links to "
+        "/es/documents/176-10036-10058/#page-99, but no such anchor is generated",
         "events/1963-04-11-paris.yaml: error: the page /events/1963-04-11-paris/ links to "
         "/documents/176-10036-10058/#page-99, but no such anchor is generated",
         "error: the site was not built: fix the errors above (site/ is unchanged)"]
