@@ -210,5 +210,5 @@ def event_page(ctx: Context, event_id: str) -> Page:
     return Page(url, title.value, "".join(parts), pb.links, pb.anchors,
                 source=ctx.source_path("events", event_id),
                 description=f"{date_text(event.date)}: {plain_text(summary_text.value)}",
-                kind="event",
-                search_html=searchable)
+                kind="event", search_html=searchable, search_kind="event",
+                search_date=date_text(event.date))
