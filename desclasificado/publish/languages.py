@@ -79,18 +79,31 @@ class PageLanguages:
                 self.untranslated.add(copy.url)
         return copies
 
+    def alternates(self, url: str, site_url: str) -> list[dict[str, Any]]:
+        """The page's versions (none when it has no other), each with its language's code
+        and name, its address in the site (`path`) and its full address (`absolute`, ""
+        without `site_url`)."""
+        code, _base = self.split(url)
+        site_url = site_url.rstrip("/")
+        found = [{"code": other, "name": endonym(other), "path": address,
+                  "absolute": f"{site_url}/{address}" if site_url else "",
+                  "current": other == code}
+                 for other, address in self.versions(url)]
+        return found if len(found) > 1 else []
+
+    def sitemap_links(self, url: str, site_url: str) -> list[dict[str, str]]:
+        """The `xhtml:link` alternates of a page in the sitemap: every version, then
+        x-default (the site's own language); none without `site_url`."""
+        found = self.alternates(url, site_url) if site_url else []
+        links = [{"code": a["code"], "absolute": a["absolute"]} for a in found]
+        return links + [{"code": "x-default", "absolute": found[0]["absolute"]}] if found else []
+
     def template_context(self, page: Any, config: Any) -> dict[str, Any]:
         """What the theme needs to know about the page's languages."""
         code, _base = self.split(page.url)
-        site_url = (config.site_url or "").rstrip("/")
-        alternates = [{"code": other, "name": endonym(other), "path": address,
-                       "absolute": f"{site_url}/{address}" if site_url else "",
-                       "current": other == code}
-                      for other, address in self.versions(page.url)]
-        default = next((a for a in alternates if a["code"] == self.main), None)
-        return {"page_lang": code, "lang_prefix": self.prefix(code),
-                "alternates": alternates if len(alternates) > 1 else [],
-                "x_default": default if len(alternates) > 1 else None,
+        alternates = self.alternates(page.url, config.site_url or "")
+        return {"page_lang": code, "lang_prefix": self.prefix(code), "alternates": alternates,
+                "x_default": alternates[0] if alternates else None,
                 "untranslated_page": page.url in self.untranslated,
                 "original_lang": self.main}
 

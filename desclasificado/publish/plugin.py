@@ -118,6 +118,9 @@ class SiteBuild:
         gettext, ngettext, messages = gettext_callables(site_language(config).code)
         env.install_gettext_callables(gettext, ngettext, newstyle=True)
         env.globals["script_messages"] = messages
+        site_url = config.site_url or ""
+        env.globals["page_versions"] = lambda url: (  # the sitemap's alternates
+            self.languages.sitemap_links(url, site_url) if self.languages else [])
         return env
 
     def on_page_content(self, html: str, page: Any) -> str:

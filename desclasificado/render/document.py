@@ -129,7 +129,7 @@ def _transcript(ctx: Context, pb: PageBuilder, doc_id: str, doc: Document) -> st
     transcript = ctx.collection.transcripts.get(doc_id)
     archive = archive_of(doc)
     if transcript is None:
-        return f'<p class="empty">{esc(archive.no_transcript)}</p>'
+        return f'<p class="empty">{esc(_(archive.no_transcript))}</p>'
     marks = ctx.index.marks.get(doc_id, {})
     titles = {c.event_id: event_title(ctx.collection.events[c.event_id]).value
               for found in marks.values() for _part, c in found}
@@ -138,7 +138,7 @@ def _transcript(ctx: Context, pb: PageBuilder, doc_id: str, doc: Document) -> st
     worked = getattr(doc, "transcript_note", None)
     if worked:
         source += f"<p><strong>{esc(_('What was done to the text:'))}</strong> {esc(worked)}</p>"
-    note = (f'<div class="transcript-note"><p>{esc(archive.transcript_note)}</p>{source}</div>')
+    note = (f'<div class="transcript-note"><p>{esc(_(archive.transcript_note))}</p>{source}</div>')
     if not transcript.has_pages:
         text = mark_passages(transcript.text, marks.get(0, []), pb, titles)
         return f'{note}<pre class="ocr">{text}</pre>'
@@ -151,7 +151,7 @@ def _transcript(ctx: Context, pb: PageBuilder, doc_id: str, doc: Document) -> st
         pages.append(f'<section class="tpage" id="{anchor}" aria-label="{page}">'
                      f'<h3>{page} <a class="external pdf-page" '
                      f'href="{esc(archive.page_url(doc, number))}">'
-                     f"{esc(archive.transcript_page_label)} {number}</a></h3>"
+                     f"{esc(_(archive.transcript_page_label))} {number}</a></h3>"
                      f'<pre class="ocr">{text}</pre>{notes}</section>')
     return note + "".join(pages)
 
@@ -207,5 +207,5 @@ def document_page(ctx: Context, doc_id: str) -> Page:
                 source=ctx.source_path("documents", doc_id),
                 search_kind="document",
                 search_date=date_text(doc.date) if doc.date else "",
-                description=f"{doc.title}: {archive.describe(doc)}.",
+                description=f"{doc.title}: {archive.describe(doc, _)}.",
                 kind="document")

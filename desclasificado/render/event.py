@@ -46,7 +46,7 @@ def archive_page_link(doc: Document, page: int, external: bool = False) -> str:
     archive = archive_of(doc)
     attrs = ' class="external"' if external else ""
     return (f'<a{attrs} href="{esc(archive.page_url(doc, page))}">'
-            f"{esc(archive.page_link_text(page))}</a>")
+            f"{esc(archive.page_link_text(page, _))}</a>")
 
 
 def page_anchor(ctx: Context, citation: Citation) -> str | None:
@@ -70,7 +70,7 @@ def _document_line(doc: Document) -> str:
     parts = [esc(who)] if who else []
     if doc.date:
         parts.append(time_element(doc.date))
-    parts.append(f"{esc(archive.identifier_label)} {esc(archive.identifier(doc))}")
+    parts.append(f"{esc(_(archive.identifier_label))} {esc(archive.identifier(doc))}")
     return " · ".join(parts)
 
 

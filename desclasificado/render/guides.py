@@ -104,7 +104,7 @@ def event_fields(ctx: Context, pb: PageBuilder) -> str:
 
 def document_fields(ctx: Context, pb: PageBuilder) -> str:
     """The fields of a document in documents.json."""
-    return "".join(_table(_("A {kind} in documents.json").format(kind=archive.short_name),
+    return "".join(_table(_("A {kind} in documents.json").format(kind=_(archive.short_name)),
                           _("Field"), _rows(dataschema.document_fields(kind)))
                    for kind, archive in ARCHIVES.items())
 

@@ -17,7 +17,8 @@ from desclasificado.archives import archive_of
 from desclasificado.render.citations import STYLES, Styled, WebPage, us_day
 from desclasificado.render.context import Context
 from desclasificado.render.documentcite import cited_document
-from desclasificado.render.i18n import _
+from desclasificado.render.i18n import _, current
+from desclasificado.render.i18n_dates import day_text
 from desclasificado.render.links import PageBuilder
 from desclasificado.render.markup import esc, esc_text
 from desclasificado.render.texts import event_title
@@ -73,12 +74,13 @@ def cite_tool(ctx: Context, pb: PageBuilder, citations: dict[str, Styled], intro
               extra: str = "") -> str:
     """"Cite this": each style's citation with a copy button, then `extra` (downloads)."""
     items = "".join(
-        f'<div class="citation"><dt>{esc(STYLES[style])}</dt><dd>'
+        f'<div class="citation"><dt>{esc(_(STYLES[style]))}</dt><dd>'
         f'<p class="citation-text" id="{pb.anchor(f"cite-{style}")}"'
         f'{" data-bare-address" if style in BARE_ADDRESS else ""}>{citation.html()}</p>'
-        f'{_copy_button(f"cite-{style}", _("the {style} citation").format(style=STYLES[style]))}'
+        f'{_copy_button(f"cite-{style}", _("the {style} citation").format(style=_(STYLES[style])))}'
         "</dd></div>" for style, citation in citations.items())
-    accessed = us_day(ctx.info.built)
+    # the day as the citations write it (English), or in the page's language
+    accessed = us_day(ctx.info.built) if current().code == "en" else day_text(ctx.info.built)
     note = _("Where a style asks for the date you read the page, the date given is the day "
              "this site was built, {date}: change it to yours.").format(date=accessed)
     return (f'<details class="tool cite-tool"><summary>{esc(_("Cite"))}</summary>'
@@ -128,7 +130,8 @@ def reuse_panel(pb: PageBuilder, label: str, *tools: str) -> str:
 def event_tools(ctx: Context, pb: PageBuilder, event_id: str) -> str:
     """Cite and Embed, for an event page (cited as a web page of the site)."""
     title = event_title(ctx.collection.events[event_id]).value
-    page = WebPage(title, ctx.info.name, address(ctx, pb.url), ctx.info.built)
+    page = WebPage(title, ctx.info.name, address(ctx, pb.url), ctx.info.built,
+                   headline_style=current().code == "en")
     cite = cite_tool(ctx, pb, {style: page.cite(style) for style in STYLES},
                      _("This page, cited as a web page. To cite what a document says, cite "
                        "the document: its page has its citation."))
@@ -147,7 +150,7 @@ def document_tools(ctx: Context, pb: PageBuilder, doc_id: str) -> str:
                  f'<a href="{esc(pb.path(DOCUMENTS_CSL))}">CSL-JSON</a>, '
                  f'<a href="{esc(pb.path(DOCUMENTS_BIB))}">BibTeX</a></p>')
     cite = cite_tool(ctx, pb, {style: cited.cite(style) for style in STYLES},
-                     archive_of(doc).cite_note, downloads)
+                     _(archive_of(doc).cite_note), downloads)
     return reuse_panel(pb, _("Cite this document"), cite)
 
 

@@ -172,5 +172,53 @@ def test_spanish_embeds_and_files_are_under_es(built: SiteProject) -> None:
     assert '<html lang="es">' in embed and TITLE_ES in embed
     oembed = (site / "es" / "embed" / "events" / TRANSLATED / "oembed.json").read_text("utf-8")
     assert f"{SITE_URL}es/embed/events/{TRANSLATED}/" in oembed
-    assert (site / "es" / "data" / "events.json").is_file()
+    import csv
+    import io
 
+    for prefix in ("", "es/"):
+        text = (site / prefix / "data" / "events.csv").read_text("utf-8-sig")
+        rows = {row["id"]: row for row in csv.DictReader(io.StringIO(text))}
+        row = rows[TRANSLATED]
+        assert row["url"] == f"{prefix}events/{TRANSLATED}/"
+        assert (site / row["url"] / "index.html").is_file()
+        assert row["title_es"] == TITLE_ES  # the Spanish fields, in both files
+        assert row["date_display"] == ("12 de abril de 1963" if prefix else "12 April 1963")
+
+
+
+def test_archive_labels_are_in_spanish(pages: dict[str, Doc]) -> None:
+    doc = pages[f"es/events/{TRANSLATED}/index.html"]
+    links = [a.words() for a in doc.find_all("a", class_="external")]
+    assert "PDF del archivo, página 3" in links
+    assert "número de registro 176-10036-10058" in doc.find("p", class_="source-meta").words()
+    english = pages[f"events/{TRANSLATED}/index.html"]
+    assert "Archive PDF, page 3" in [a.words() for a in english.find_all("a", class_="external")]
+
+
+def test_the_sitemap_lists_both_languages_with_their_alternates(built: SiteProject) -> None:
+    import xml.etree.ElementTree as ET
+
+    tree = ET.parse(built.root / "site" / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = {u.findtext("s:loc", namespaces=ns): u for u in tree.getroot().findall("s:url", ns)}
+    english, spanish = f"{SITE_URL}events/{TRANSLATED}/", f"{SITE_URL}es/events/{TRANSLATED}/"
+    assert english in urls and spanish in urls
+    for loc in (english, spanish):
+        links = {link.get("hreflang"): link.get("href")
+                 for link in urls[loc].findall("x:link", ns) if link.get("rel") == "alternate"}
+        assert links == {"en": english, "es": spanish, "x-default": english}
+    site = built.root / "site"
+    for loc, entry in urls.items():  # every address, and every alternate, is a page
+        for address in [loc, *(link.get("href") for link in entry.findall("x:link", ns))]:
+            assert (site / _path_of(address or "")).is_file(), address
+    assert sum(loc.startswith(f"{SITE_URL}es/") for loc in urls) * 2 == len(urls)
+
+
+def test_the_cite_control_speaks_spanish_and_keeps_sentence_case(pages: dict[str, Doc]) -> None:
+    doc = pages[f"es/events/{TRANSLATED}/index.html"]
+    cite = doc.find("details", class_="cite-tool")
+    assert [dt.words() for dt in cite.find_all("dt")][:2] == ["Chicago, nota", "Chicago, bibliografía"]
+    assert f"“{TITLE_ES},”" in doc.by_id("cite-chicago-note").words()  # no headline case
+    assert "December" not in cite.find("p", class_="tool-note").words()
+    english = pages[f"events/{TRANSLATED}/index.html"]
+    assert "Source Places the Hub" in english.by_id("cite-chicago-note").words()
