@@ -22,7 +22,15 @@ from desclasificado.render.i18n_dates import day_text
 from desclasificado.render.links import PageBuilder
 from desclasificado.render.markup import esc, esc_text
 from desclasificado.render.texts import event_title
-from desclasificado.render.urls import DOCUMENTS_BIB, DOCUMENTS_CSL, TEACHERS, cite_file, embed_url, oembed_file
+from desclasificado.render.urls import (
+    DOCUMENTS_BIB,
+    DOCUMENTS_CSL,
+    DOCUMENTS_RIS,
+    TEACHERS,
+    cite_file,
+    embed_url,
+    oembed_file,
+)
 
 PLACEHOLDER = "SITE-ADDRESS/"
 EVENT_HEIGHT = 520  # px: an event's title, summary and first sources
@@ -146,9 +154,11 @@ def document_tools(ctx: Context, pb: PageBuilder, doc_id: str) -> str:
     downloads = (f'<p class="tool-links">'
                  f'{esc(_("For reference managers (Zotero, EndNote, Mendeley...):"))} '
                  f'<a href="{cite_file("json")}" download>CSL-JSON</a> · '
-                 f'<a href="{cite_file("bib")}" download>BibTeX</a> · {esc(_("all documents:"))} '
+                 f'<a href="{cite_file("bib")}" download>BibTeX</a> · '
+                 f'<a href="{cite_file("ris")}" download>RIS</a> · {esc(_("all documents:"))} '
                  f'<a href="{esc(pb.path(DOCUMENTS_CSL))}">CSL-JSON</a>, '
-                 f'<a href="{esc(pb.path(DOCUMENTS_BIB))}">BibTeX</a></p>')
+                 f'<a href="{esc(pb.path(DOCUMENTS_BIB))}">BibTeX</a>, '
+                 f'<a href="{esc(pb.path(DOCUMENTS_RIS))}">RIS</a></p>')
     cite = cite_tool(ctx, pb, {style: cited.cite(style) for style in STYLES},
                      _(archive_of(doc).cite_note), downloads)
     return reuse_panel(pb, _("Cite this document"), cite)
