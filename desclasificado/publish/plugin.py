@@ -125,7 +125,8 @@ class SiteBuild:
                          kind=generated.kind, scripts=list(generated.scripts),
                          oembed=generated.oembed, search_kind=None if generated.search_kind is None
                          else generated.search_kind or "page",
-                         search_date=generated.search_date)
+                         search_date=generated.search_date, head_tags=generated.head_tags,
+                         json_ld=generated.json_ld)
         page.content = generated.html
         context["generated_html"] = generated.html
         return context
