@@ -126,7 +126,7 @@ class SiteBuild:
                          oembed=generated.oembed, search_kind=None if generated.search_kind is None
                          else generated.search_kind or "page",
                          search_date=generated.search_date, head_tags=generated.head_tags,
-                         json_ld=generated.json_ld)
+                         json_ld=generated.json_ld, colophon=generated.colophon)
         page.content = generated.html
         context["generated_html"] = generated.html
         return context
