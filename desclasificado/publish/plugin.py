@@ -125,7 +125,7 @@ class SiteBuild:
                          kind=generated.kind, scripts=list(generated.scripts),
                          oembed=generated.oembed, search_kind=generated.search_kind or "page",
                          search_date=generated.search_date, head_tags=generated.head_tags,
-                         json_ld=generated.json_ld)
+                         json_ld=generated.json_ld, colophon=generated.colophon)
         page.content = generated.html
         context["generated_html"] = generated.html
         return context

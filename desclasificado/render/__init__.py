@@ -37,6 +37,7 @@ from desclasificado.render.listing import (
     timeline_page,
     year_pages,
 )
+from desclasificado.render.printing import colophon
 from desclasificado.render.teaching import oembed_url
 from desclasificado.render.urls import (
     ACTORS,
@@ -74,11 +75,12 @@ class Site:
         try:
             with activate(language(self.context.info.lang)):
                 page = self.makers[url]()
+                if embed_url(url) in self.embed_urls:  # pages with an embeddable version say so
+                    page.oembed = oembed_url(self.context, url)
+                page.colophon = colophon(self.context, page, _document_of(self.context, url))
         except Exception as exc:  # a bug: say which page, for whoever reports it
             exc.add_note(f"while rendering the page /{url}")
             raise
-        if embed_url(url) in self.embed_urls:  # pages with an embeddable version say so
-            page.oembed = oembed_url(self.context, url)
         self.links.add(url, page.source, page.links, page.anchors)
         return page
 
@@ -122,6 +124,12 @@ class Site:
     def broken_links(self) -> list[BrokenLink]:
         """Links to pages or anchors that do not exist, once every page is rendered."""
         return self.links.broken()
+
+
+def _document_of(ctx: Context, url: str) -> str | None:
+    """The document whose page is at `url`, if it is one."""
+    doc_id = url.removeprefix(DOCUMENTS).rstrip("/")
+    return doc_id if doc_id in ctx.collection.documents and url == document_url(doc_id) else None
 
 
 def page_makers(ctx: Context) -> dict[str, Callable[[], Page]]:
