@@ -123,7 +123,8 @@ class SiteBuild:
         generated = self.site.render(url)
         page.meta.update(title=generated.title, description=generated.description,
                          kind=generated.kind, scripts=list(generated.scripts),
-                         oembed=generated.oembed, search_kind=generated.search_kind or "page",
+                         oembed=generated.oembed, search_kind=None if generated.search_kind is None
+                         else generated.search_kind or "page",
                          search_date=generated.search_date, head_tags=generated.head_tags,
                          json_ld=generated.json_ld, colophon=generated.colophon)
         page.content = generated.html

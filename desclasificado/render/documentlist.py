@@ -136,7 +136,7 @@ def _year_page(ctx: Context, period: Period, doc_ids: list[str], before: Period 
             f'{esc(lede)}</p></header>'
             f'<nav class="jump" aria-label="{esc(_("Other years"))}"><ul><li>{" · ".join(steps)}'
             f"</li></ul></nav>{_table(ctx, pb, doc_ids)}")
-    return Page(url, title, html, pb.links, pb.anchors, kind="index",
+    return Page(url, title, html, pb.links, pb.anchors, kind="index", search_kind=None,  # a list
                 description=_("The declassified documents of {year} cited by the events.").format(
                     year=when))
 

@@ -395,7 +395,7 @@ def _year_page(ctx: Context, list_url: str, title: str, decade: int | None, year
     body = timeline_html(ctx, pb, [DecadeGroup(decade, (YearGroup(year.year, tuple(ids)),))])
     html = f'{header}{tools}{more}{nav}<div class="timeline">{body}</div>'
     return Page(url, page_title, html, pb.links, pb.anchors, kind="listing",
-                search_kind=_KINDS.get(list_url.split("/")[0], "timeline"),
+                search_kind=None,  # a year only lists events: searched by its list's page
                 description=_("{title}: the events of {year}.").format(title=title, year=when),
                 scripts=(EXPLORE_SCRIPT,) if timeline else ())
 
@@ -415,9 +415,6 @@ def _year_steps(pb: PageBuilder, list_url: str, decade: int | None,
                      f'{esc(_("Next: {year}").format(year=year_label(*after)))}</a>')
     return (f'<nav class="jump" aria-label="{esc(_("Other years"))}"><ul><li>{" · ".join(steps)}'
             '</li></ul></nav>')
-
-
-_KINDS = {COUNTRIES.strip("/"): "country", THEMES.strip("/"): "theme", ACTORS.strip("/"): "actor"}
 
 
 def year_pages(ctx: Context) -> dict[str, Callable[[], Page]]:
