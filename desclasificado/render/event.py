@@ -207,7 +207,7 @@ def event_page(ctx: Context, event_id: str) -> Page:
                  f'{_neighbour(ctx, pb, previous, "prev")}{_neighbour(ctx, pb, following, "next")}'
                  "</nav></article>")
     description = f"{date_text(event.date)}: {plain_text(summary_text.value)}"
-    tags, ld = event_meta(ctx, event_id, url, description)
+    tags, ld = event_meta(ctx, event_id, url, title.value, description)
     return Page(url, title.value, "".join(parts), pb.links, pb.anchors,
                 source=ctx.source_path("events", event_id), description=description,
                 kind="event", search_kind="event", search_date=date_text(event.date),

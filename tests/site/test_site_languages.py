@@ -120,6 +120,9 @@ def test_a_translated_event_reads_in_spanish(pages: dict[str, Doc]) -> None:
     assert doc.find("time").words() == "12 de abril de 1963"
     assert doc.find("blockquote").get("lang") == "en"  # quotes stay in the document's words
     assert pages[f"events/{TRANSLATED}/index.html"].find("blockquote").get("lang") is None
+    meta = {m.get("property"): m.get("content") for m in doc.find_all("meta") if m.get("property")}
+    assert meta["og:title"] == TITLE_ES and meta["og:locale"] == "es"  # link previews too
+    assert meta["og:description"].startswith("12 de abril de 1963: Según la fuente")
 
 
 def test_an_untranslated_event_shows_the_english_marked_with_a_note(pages: dict[str, Doc]) -> None:
