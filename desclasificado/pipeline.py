@@ -1,4 +1,5 @@
-"""The build, top to bottom: load -> check -> index -> plan -> render and write -> swap.
+"""The build, top to bottom: load -> check -> index -> plan -> render and write -> search
+index -> swap.
 
 `build()` is what `python build.py` runs, and reads like mkdocs' `commands/build.py`: it
 reads and validates everything first, and only then writes. Each stage is a package
@@ -27,6 +28,7 @@ from desclasificado.publish.build import (
     swap,
 )
 from desclasificado.publish.plugin import SiteBuild
+from desclasificado.publish.searchindex import index_search
 
 
 class ContentErrors(Exception):
@@ -74,6 +76,7 @@ def build(root: Path, site_dir: Path | None = None,
     site_build = SiteBuild(result, index)                  # plan: when the engine lists files
     with staging(target) as fresh:                         # a fresh directory beside the target
         pages = run_engine(root, fresh, site_build, site_url)  # render and write, page by page
+        index_search(fresh)                                # the search index, in fragments
         swap(fresh, target)                                # publish: the new site replaces the old
     return Built(result, pages, target, time.perf_counter() - started)
 

@@ -40,6 +40,9 @@ from desclasificado.render.i18n_catalog import problems as catalogue_problems
 CONFIG_KEY = "desclasificado_build"  # where a build's SiteBuild waits on the engine's config
 GUIDE_FILE = "CONTRIBUTING.md"  # published as the page below
 GUIDE_PAGE = "contribute/guide.md"
+#: Hand-written pages for contributors, left out of the search index (readers search the
+#: collection; the guide and the field reference are one click from /contribute/).
+UNSEARCHED_PAGES = (GUIDE_PAGE, "reference.md")
 _MARKER = re.compile(r"<!-- desclasificado:([a-z-]+) -->")
 _MAX_SHOWN = 30
 
@@ -110,11 +113,14 @@ class SiteBuild:
         search index should see as `page.content`, the whole HTML as `generated_html`."""
         url = self.generated.get(page.file.src_uri)
         if url is None or self.site is None:
+            unsearched = page.file.src_uri in UNSEARCHED_PAGES
+            page.meta.setdefault("search_kind", None if unsearched else "page")
             return context
         generated = self.site.render(url)
         page.meta.update(title=generated.title, description=generated.description,
                          kind=generated.kind, scripts=list(generated.scripts),
-                         oembed=generated.oembed)
+                         oembed=generated.oembed, search_kind=generated.search_kind or "page",
+                         search_date=generated.search_date)
         page.content = generated.html if generated.search_html is None else generated.search_html
         context["generated_html"] = generated.html
         return context

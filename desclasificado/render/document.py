@@ -290,7 +290,8 @@ def document_page(ctx: Context, doc_id: str) -> Page:
     html = f"{header}{identification}{cited_by}{transcript}</article>"
     return Page(url, doc.title, html, pb.links, pb.anchors,
                 source=ctx.source_path("documents", doc_id),
-                search_html=_searchable(ctx, doc_id, doc),
+                search_html=_searchable(ctx, doc_id, doc), search_kind="document",
+                search_date=date_text(doc.date) if doc.date else "",
                 description=f"{doc.title}: {archive.describe(doc)}.",
                 kind="document")
 

@@ -195,4 +195,4 @@ def event_page(ctx: Context, event_id: str) -> Page:
     return Page(url, event.title, "".join(parts), pb.links, pb.anchors,
                 source=ctx.source_path("events", event_id),
                 description=f"{date_text(event.date)}: {plain_text(event.summary)}", kind="event",
-                search_html=searchable)
+                search_html=searchable, search_kind="event", search_date=date_text(event.date))

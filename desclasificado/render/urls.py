@@ -19,6 +19,7 @@ DOCUMENTS = "documents/"
 TEACHERS = "teachers/"
 EMBED = "embed/"
 SEARCH = "search.html"
+SEARCH_BUNDLE = "pagefind/"  # the search index and its script, written by Pagefind
 
 #: The data downloads, by name, as paths from the site's root.
 EVENTS_JSON = "data/events.json"

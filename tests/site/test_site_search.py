@@ -1,0 +1,91 @@
+"""The search index a build writes with Pagefind (`publish/searchindex.py`): what it indexes,
+with which kind and date, what it leaves out, and that a failed index changes nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from desclasificado.publish import searchindex
+from tests.searchkit import fragments, languages
+from tests.sitekit import SiteProject, event_yaml
+
+SEED = "176-10036-10058"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> SiteProject:
+    project = SiteProject(tmp_path_factory.mktemp("search") / "project")
+    project.write("events/lima.yaml", event_yaml(
+        "1964-02", "Trainees reported back in Lima", summary="The trainees reached Lima.[^1]"))
+    code, lines = project.build()
+    assert code == 0, "\n".join(lines)
+    return project
+
+
+def test_the_built_site_has_a_pagefind_index_of_its_language(built: SiteProject) -> None:
+    bundle = built.root / "site" / "pagefind"
+    assert (bundle / "pagefind.js").is_file() and (bundle / "fragment").is_dir()
+    assert list((bundle / "index").glob("*.pf_index"))
+    assert languages(built.root / "site") == {"en"}
+    assert not (bundle / "pagefind-ui.js").exists()  # the theme's search page has its own
+
+
+def test_records_are_indexed_with_their_kind_and_date(built: SiteProject) -> None:
+    found = fragments(built.root / "site")
+    paris = found["/events/1963-04-11-paris/"]
+    assert paris["meta"]["kind"] == "event" and paris["meta"]["date"] == "11 April 1963"
+    assert paris["meta"]["title"] == "CIA source names Paris as the hub of the network"
+    assert "Paris has emerged as the center of the network." in paris["content"]
+    assert found["/events/lima/"]["meta"]["date"] == "February 1964"
+    document = found[f"/documents/{SEED}/"]
+    assert document["meta"]["kind"] == "document" and document["meta"]["date"] == "11 April 1963"
+    assert found["/actors/cia/"]["meta"]["kind"] == "actor"
+    assert found["/themes/exile-networks/"]["meta"]["kind"] == "theme"
+    assert found["/countries/pe/"]["meta"]["kind"] == "country"
+    assert found["/timeline/"]["meta"]["kind"] == "timeline"
+    assert found["/teachers/"]["meta"]["kind"] == "page"
+
+
+def test_pages_for_contributors_and_pages_without_results_are_left_out(built: SiteProject) -> None:
+    urls = set(fragments(built.root / "site"))
+    for left_out in ("/contribute/guide/", "/reference/", "/search.html", "/404.html"):
+        assert left_out not in urls
+    assert "/contribute/" in urls  # how to contribute is for readers too
+    assert not [url for url in urls if url.startswith("/embed/")]
+
+
+def test_indexed_pages_leave_out_transcripts_lists_and_controls(built: SiteProject) -> None:
+    found = fragments(built.root / "site")
+    document = found[f"/documents/{SEED}/"]["content"]
+    assert "Sanitized" not in document  # transcript only (page 2)
+    assert "Activities of Cuban Trained Peruvian Guerrillas" in document
+    assert "What it means" not in document and "Cited by" not in document
+    country = found["/countries/pe/"]["content"]
+    assert "Peru" in country and "Trainees reported back in Lima" not in country
+    event = found["/events/1963-04-11-paris/"]["content"]
+    assert "Chicago" not in event and "Embed" not in event  # the Cite and Embed controls
+
+
+def test_the_index_is_written_before_the_swap_and_a_failure_keeps_the_site(
+        built: SiteProject, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = built.root / "site"
+    before = sorted(p.relative_to(site) for p in site.rglob("*"))
+    built.write("events/new.yaml", event_yaml("1965", "A new event"))
+    monkeypatch.setattr(searchindex, "_binary", lambda: "/bin/false")
+    code, lines = built.build()
+    assert code == 1
+    assert "error: the search index could not be built: Pagefind exited with 1" in lines
+    assert lines[-1].endswith("(site/ is unchanged)")
+    assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+    assert not list(built.root.glob(".build-tmp-*"))
+    (built.root / "events" / "new.yaml").unlink()
+
+
+def test_globs_skip_embeds_and_walk_a_language_mirror(tmp_path) -> None:
+    for path in ("index.html", "404.html", "events/x/index.html", "embed/events/x/index.html",
+                 "pagefind/x.html", "es/index.html", "es/events/x/index.html",
+                 "es/embed/events/x/index.html"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("<html></html>")
+    assert list(searchindex.html_globs(tmp_path)) == [
+        "404.html", "es/events/**/*.html", "es/index.html", "events/**/*.html", "index.html"]
