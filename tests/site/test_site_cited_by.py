@@ -61,4 +61,4 @@ def test_the_pages_link_to_each_other_and_the_passage_is_marked_once(built: Site
     last = built.page(pages[-1])
     passage = next(a.get("href") for a in last.find("ul", class_="backlinks").find_all("a")
                    if "#q-" in (a.get("href") or ""))
-    assert passage == f"../../../#{marks[0].get('id')}"
+    assert passage == f"../../../../documents/{SEED}/#{marks[0].get('id')}"
