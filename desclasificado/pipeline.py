@@ -20,6 +20,7 @@ from desclasificado.check.project import CheckResult, check_project
 from desclasificado.index import build_index
 from desclasificado.publish.build import (
     BuildRefused,
+    index_site,
     linked_files,
     recover_leftovers,
     run_engine,
@@ -28,7 +29,6 @@ from desclasificado.publish.build import (
     swap,
 )
 from desclasificado.publish.plugin import SiteBuild
-from desclasificado.publish.searchindex import index_search
 
 
 class ContentErrors(Exception):
@@ -76,7 +76,7 @@ def build(root: Path, site_dir: Path | None = None,
     site_build = SiteBuild(result, index)                  # plan: when the engine lists files
     with staging(target) as fresh:                         # a fresh directory beside the target
         pages = run_engine(root, fresh, site_build, site_url)  # render and write, page by page
-        index_search(fresh)                                # the search index, in fragments
+        index_site(fresh)                                  # the search index, in fragments
         swap(fresh, target)                                # publish: the new site replaces the old
     return Built(result, pages, target, time.perf_counter() - started)
 

@@ -4,8 +4,8 @@
 regular expression over the text) and returns a line for each thing that contributor text
 could have put there:
 
-- a `<script>` that is not the theme's: an external script must be a file of the theme (or
-  of MkDocs' search plugin) copied unchanged; an inline one must be one of the theme
+- a `<script>` that is not the theme's: an external script must be a file of the theme
+  copied unchanged; an inline one must be one of the theme
   templates' inline scripts, its `{{ ... }}` values being JSON, which cannot hold code, or
   the page's messages for the scripts (`type="application/json"`, JSON with no `<`, never run);
 - an event-handler attribute (`on...`), anywhere;
@@ -21,6 +21,7 @@ could have put there:
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from html.parser import HTMLParser
@@ -41,12 +42,6 @@ _TEMPLATE_VALUE = re.compile(r"\{\{.*?\}\}")
 _LITERAL_STYLE = re.compile(r'style="([^"{}]*)"')
 
 
-def _search_assets() -> Path:
-    import mkdocs.contrib.search
-
-    return Path(mkdocs.contrib.search.__file__).parent / "templates"
-
-
 class _Allowed:
     """What the theme itself puts on pages."""
 
@@ -59,17 +54,15 @@ class _Allowed:
                        for style in _LITERAL_STYLE.findall(path.read_text(encoding="utf-8"))}
 
     def script_file(self, site: Path, page: str, src: str) -> bool:
-        """An external script: a file of the theme or of the search plugin, unchanged."""
+        """An external script: a file of the theme, unchanged."""
         if urlsplit(src).scheme or src.startswith("//"):
             return False
         target = urljoin(page, src.split("?")[0].split("#")[0])
         built = site / target
         if not built.is_file():
             return False
-        for origin in (self.theme / target, _search_assets() / target):
-            if origin.is_file() and origin.read_bytes() == built.read_bytes():
-                return True
-        return False
+        origin = self.theme / target
+        return origin.is_file() and origin.read_bytes() == built.read_bytes()
 
     def inline_script(self, text: str) -> bool:
         for pattern in self.inline:
@@ -181,7 +174,11 @@ def live_markup(site: Path, theme: Path = REPO / "theme") -> list[str]:
 
 
 def unsafe_search_locations(site: Path) -> list[str]:
-    """Search results are links built from `location`: each must be a plain path in the site."""
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    return [doc["location"] for doc in index["docs"]
-            if not re.fullmatch(r"[\w./#-]*", doc["location"], re.ASCII)]
+    """Search results are links built from the `url` of each of Pagefind's fragments (the
+    indexed text of a page): each must be a plain path in the site."""
+    urls = []
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        urls.append(fragment["url"])
+    assert urls, "no search index"
+    return [url for url in urls if not re.fullmatch(r"[\w./#-]*", url, re.ASCII)]

@@ -31,6 +31,7 @@ from pathlib import Path
 from desclasificado.problems import Problem
 from desclasificado.publish import engine
 from desclasificado.publish.plugin import CONFIG_KEY, GUIDE_FILE, SiteBuild
+from desclasificado.publish.searchindex import IndexFailed, index_search
 
 CONTENT_DIRS = ("events", "documents", "actors", "themes")
 SOURCE_PATHS = (*CONTENT_DIRS, "pages", "theme", "desclasificado", "mkdocs.yml", GUIDE_FILE)
@@ -192,6 +193,15 @@ def run_engine(root: Path, site_dir: Path, site_build: SiteBuild,
             raise BuildFailed(str(exc)) from None
         raise
     return sum(1 for _ in site_dir.rglob("*.html"))
+
+
+def index_site(site_dir: Path) -> None:
+    """Write the search index into the site the engine has just built in `site_dir` (before
+    the swap); BuildFailed if Pagefind cannot."""
+    try:
+        index_search(site_dir)
+    except IndexFailed as exc:
+        raise BuildFailed(str(exc)) from None
 
 
 class InterruptedWhenLive(KeyboardInterrupt):

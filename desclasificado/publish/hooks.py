@@ -36,7 +36,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     return SiteBuild.of(config).on_page_content(html, page)
 
 
-@engine.event_priority(100)  # before the search plugin indexes the page
+@engine.event_priority(100)  # before any plugin reads the page
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     return SiteBuild.of(config).on_page_context(context, page)
 
@@ -46,4 +46,4 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 
 
 def on_post_build(config: Any) -> None:
-    SiteBuild.of(config).on_post_build()
+    SiteBuild.of(config).on_post_build(config)

@@ -12,13 +12,14 @@ puts one there before the engine runs; a build the engine starts by itself (`ser
   Markdown pass never sees contributor text.
 - `on_nav`: give the generated pages a `GeneratedPage`, which skips the engine's Markdown.
 - `on_page_content`: fill the `<!-- desclasificado:NAME -->` markers of hand-written pages.
-- `on_page_context`, before the search plugin: render a generated page when the engine is
-  about to write it, so that one page's HTML is in memory at a time. The search index gets
-  `page.content` (without the lists that only repeat other pages), the template the whole
-  HTML as `generated_html`.
+- `on_page_context`: render a generated page when the engine is about to write it, so that
+  one page's HTML is in memory at a time; the template gets it as `generated_html`, with the
+  kind and date of its search result in `page.meta` (`search_kind`, `search_date`, which
+  `main.html` hands to Pagefind; hand-written pages are "page", but for the contributors').
 - `on_post_page`: the page is written: let its HTML go.
 - `on_post_build`: every page is rendered: fail the build on a broken generated link (the
-  build is atomic, so the previous site stays).
+  build is atomic, so the previous site stays); in a build the engine started (`serve`),
+  write the search index, which `pipeline.build()` otherwise writes before its swap.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from typing import Any
 from desclasificado.check.project import CheckResult, check_project
 from desclasificado.index import SiteIndex, build_index
 from desclasificado.publish import engine
+from desclasificado.publish.searchindex import IndexFailed, index_search
 from desclasificado.publish.unlinked import LinkRefused, read_unlinked
 from desclasificado.render import Site, SiteInfo, plan_site
 from desclasificado.render.citations import build_date
@@ -75,13 +77,15 @@ class SiteBuild:
         self.index = index
         self.site: Site | None = None
         self.generated: dict[str, str] = {}  # the source file of each generated page -> its URL
+        self.standalone = False  # True: no `pipeline.build()` around it to index the site
 
     @classmethod
     def of(cls, config: Any) -> SiteBuild:
         """The SiteBuild of the build `config` belongs to (a fresh one if it has none)."""
         found = config.get(CONFIG_KEY)
-        if found is None:
+        if found is None:  # a build the engine started itself (serve): it indexes its site too
             found = config[CONFIG_KEY] = cls()
+            found.standalone = True
         return found
 
     def on_files(self, files: Any, config: Any) -> Any:
@@ -133,8 +137,8 @@ class SiteBuild:
         return _MARKER.sub(lambda m: self._fragment(m.group(1), page), html)
 
     def on_page_context(self, context: Any, page: Any) -> Any:
-        """Render a generated page: its title and description for the template, the text the
-        search index should see as `page.content`, the whole HTML as `generated_html`."""
+        """Render a generated page: its title, description and search result's kind and date
+        for the template, its HTML as `generated_html`."""
         url = self.generated.get(page.file.src_uri)
         if url is None or self.site is None:
             unsearched = page.file.src_uri in UNSEARCHED_PAGES
@@ -145,7 +149,7 @@ class SiteBuild:
                          kind=generated.kind, scripts=list(generated.scripts),
                          oembed=generated.oembed, search_kind=generated.search_kind or "page",
                          search_date=generated.search_date)
-        page.content = generated.html if generated.search_html is None else generated.search_html
+        page.content = generated.html
         context["generated_html"] = generated.html
         return context
 
@@ -155,8 +159,9 @@ class SiteBuild:
             page.content = None
         return output
 
-    def on_post_build(self) -> None:
-        """Every page is rendered: refuse the build if a generated link leads nowhere."""
+    def on_post_build(self, config: Any = None) -> None:
+        """Every page is rendered: refuse the build if a generated link leads nowhere; index
+        the site for search when no `pipeline.build()` will."""
         site, self.site, self.generated = self.site, None, {}
         broken = site.broken_links() if site is not None else []
         if broken:
@@ -164,6 +169,11 @@ class SiteBuild:
             if len(broken) > _MAX_SHOWN:
                 shown.append(f"... and {len(broken) - _MAX_SHOWN} more broken links")
             raise engine.Abort("\n".join(shown))
+        if self.standalone and config is not None:
+            try:
+                index_search(Path(config.site_dir))
+            except IndexFailed as exc:
+                raise engine.Abort(str(exc)) from None
 
     def _fragment(self, name: str, page: Any) -> str:
         """The generated part `name` for a hand-written page."""

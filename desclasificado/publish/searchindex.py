@@ -4,7 +4,8 @@ MkDocs writes the site into the staging directory; `index_search()` then runs Pa
 binary (from the PyPI wheel `pagefind_bin`, so nothing is downloaded at build time) on it,
 which writes `pagefind/` into the site: an index split into small files, so that a query
 downloads the chunks of its own words and the fragments of the results it shows, not an
-index of the whole collection. A failure raises `BuildFailed`, and the previous site stays.
+index of the whole collection. A failure raises `IndexFailed` (`BuildFailed` from `publish.build.index_site`), and the
+previous site stays.
 
 What is indexed: every page whose `<main>` carries `data-pagefind-body` (the theme's
 `main.html` puts it there, with the result's kind and date as `data-pagefind-meta`; the
@@ -24,12 +25,12 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
-from desclasificado.publish.build import BuildFailed
 from desclasificado.render.urls import EMBED, SEARCH_BUNDLE
 
 #: Parts of indexed pages left out of the index (CSS selectors, as Pagefind reads them).
 EXCLUDED = (
     ".reuse",                                  # the Cite and Embed controls
+    ".page-head .kicker", ".page-head .date",  # shown by the result's kind and date
     "figure",                                  # charts and maps: their tables repeat counts
     ".explore", ".jump", ".timeline",          # a list's filters, jump list and entries
     ".year-index", ".facet-list", ".start",    # lists of years, countries, starting points
@@ -47,13 +48,17 @@ _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
 _SKIPPED_DIRS = (EMBED.strip("/"), SEARCH_BUNDLE.strip("/"))
 
 
+class IndexFailed(Exception):
+    """Pagefind could not index the site; the message says why, in one line."""
+
+
 def _binary() -> str:
     """The Pagefind executable inside the `pagefind_bin` wheel."""
     try:
         import pagefind_bin
         return str(pagefind_bin.get_executable())
     except (ImportError, FileNotFoundError) as exc:
-        raise BuildFailed(f"error: the search index cannot be built: Pagefind is not installed "
+        raise IndexFailed(f"error: the search index cannot be built: Pagefind is not installed "
                           f"({exc}): install the requirements (pip install -r "
                           "requirements.txt)") from None
 
@@ -73,7 +78,8 @@ def html_globs(site_dir: Path, prefix: str = "") -> Iterator[str]:
 
 
 def index_search(site_dir: Path) -> None:
-    """Write the search index of the site built in `site_dir` into its `pagefind/`."""
+    """Write the search index of the site built in `site_dir` into its `pagefind/`;
+    IndexFailed if Pagefind cannot."""
     globs = list(html_globs(site_dir))
     command = [_binary(), "--site", str(site_dir), "--silent", "--glob", "{" + ",".join(globs) + "}"]
     for selector in EXCLUDED:
@@ -82,11 +88,11 @@ def index_search(site_dir: Path) -> None:
         done = subprocess.run(command, capture_output=True, text=True, check=False,
                               stdin=subprocess.DEVNULL)
     except OSError as exc:
-        raise BuildFailed(f"error: the search index could not be built: {exc}") from None
+        raise IndexFailed(f"error: the search index could not be built: {exc}") from None
     bundle = site_dir / SEARCH_BUNDLE
     if done.returncode != 0 or not (bundle / "pagefind.js").is_file():
         said = " ".join((done.stderr or done.stdout or "").split())[:500]
-        raise BuildFailed("error: the search index could not be built: Pagefind "
+        raise IndexFailed("error: the search index could not be built: Pagefind "
                           f"{'exited with ' + str(done.returncode) if done.returncode else 'wrote no index'}"
                           f"{': ' + said if said else ''}")
     for name in _UNUSED:

@@ -27,8 +27,8 @@ class Page:
     source: str | None = None
     description: str = ""
     kind: str = "page"
-    search_html: str | None = None  # what the search index gets, when not all of `html`
-    search_kind: str = ""  # its kind of search result (a code of `searchtext.KINDS`)
+    search_kind: str = ""  # its kind of search result: event, document, actor, country, theme,
+    # timeline ("": page), a label in the reader's language on the search page (theme/search/)
     search_date: str = ""  # the date its search result shows, in the page's language
     scripts: tuple[str, ...] = ()  # theme scripts the page loads (paths in the site)
     oembed: str = ""  # the absolute address of its oEmbed file, when the site has one

@@ -20,7 +20,6 @@ from desclasificado.render.i18n_dates import date_text
 from desclasificado.render.links import PageBuilder, relative
 from desclasificado.render.listing import events_count, time_element
 from desclasificado.render.markup import esc
-from desclasificado.render.searchtext import label
 from desclasificado.render.teaching import document_tools
 from desclasificado.render.urls import (
     DOCUMENTS,
@@ -243,22 +242,6 @@ def _page_parts(archive: Archive, page: str, marks: list[tuple[Passage, Citation
                   f"{marked}</pre></div>")
 
 
-def _searchable(ctx: Context, doc_id: str, doc: Document) -> str:
-    """What the search index gets for a document: its identification and the passages events
-    cite. Not the whole transcript: the index would grow with the archive, not with the events
-    (a transcript is about ten times the text of the events that cite it)."""
-    fields = " · ".join(value for view in shown_fields(type(doc))
-                        if (value := _field_value(doc, view.attribute)))
-    transcript = ctx.collection.transcripts.get(doc_id)
-    passages: dict[str, None] = {}
-    for page, marks in sorted(ctx.index.marks.get(doc_id, {}).items()):
-        text = (transcript.pages.get(page, "") if page else transcript.text) if transcript else ""
-        for passage, _citation in marks:
-            passages[esc(" ".join(text[passage.start:passage.end].split()))] = None
-    quoted = "".join(f"<blockquote>{passage}</blockquote>" for passage in passages)
-    return label("document", date_text(doc.date) if doc.date else "") + f"<p>{fields}</p>{quoted}"
-
-
 def document_page(ctx: Context, doc_id: str) -> Page:
     """Identification table, archive links, citing events, transcript page by page."""
     doc = ctx.collection.documents[doc_id]
@@ -290,7 +273,7 @@ def document_page(ctx: Context, doc_id: str) -> Page:
     html = f"{header}{identification}{cited_by}{transcript}</article>"
     return Page(url, doc.title, html, pb.links, pb.anchors,
                 source=ctx.source_path("documents", doc_id),
-                search_html=_searchable(ctx, doc_id, doc), search_kind="document",
+                search_kind="document",
                 search_date=date_text(doc.date) if doc.date else "",
                 description=f"{doc.title}: {archive.describe(doc)}.",
                 kind="document")
@@ -312,7 +295,7 @@ def cited_by_page(ctx: Context, doc_id: str, part: int) -> Page:
             f'{esc(_("Cited by {count}").format(count=cited))}</p></header>'
             f'{_backlinks(ctx, pb, doc_id, citations, part)}</article>')
     return Page(url, title, html, pb.links, pb.anchors, kind="listing",
-                source=ctx.source_path("documents", doc_id), search_html="",
+                source=ctx.source_path("documents", doc_id),
                 description=title)
 
 

@@ -14,7 +14,6 @@ from desclasificado.render.i18n_dates import date_text
 from desclasificado.render.links import PageBuilder
 from desclasificado.render.listing import country_links, event_entry, time_element, year_href
 from desclasificado.render.markup import esc, link_marks, plain_text
-from desclasificado.render.searchtext import event_text
 from desclasificado.render.teaching import event_tools
 from desclasificado.render.urls import actor_url, document_url, event_url, theme_url
 
@@ -181,7 +180,6 @@ def event_page(ctx: Context, event_id: str) -> Page:
         f'<section class="sources" aria-labelledby="{pb.anchor("sources")}">'
         f'<h2 id="sources">{esc(_("Sources"))}</h2><ol class="source-list">{sources}</ol></section>',
     ]
-    searchable = event_text(ctx, event_id)  # the title is indexed on its own
     related = ctx.index.related.get(event_id)
     if related:
         entries = "".join(event_entry(ctx, pb, other, level=3) for other in related)
@@ -195,4 +193,4 @@ def event_page(ctx: Context, event_id: str) -> Page:
     return Page(url, event.title, "".join(parts), pb.links, pb.anchors,
                 source=ctx.source_path("events", event_id),
                 description=f"{date_text(event.date)}: {plain_text(event.summary)}", kind="event",
-                search_html=searchable, search_kind="event", search_date=date_text(event.date))
+                search_kind="event", search_date=date_text(event.date))

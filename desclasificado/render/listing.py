@@ -17,7 +17,6 @@ from desclasificado.render.i18n_dates import date_text
 from desclasificado.render.links import PageBuilder, depth
 from desclasificado.render.markup import esc, link_marks
 from desclasificado.render.pictures import country_map, locator
-from desclasificado.render.searchtext import label
 from desclasificado.render.teaching import listing_tools
 from desclasificado.render.urls import (
     ACTORS,
@@ -240,7 +239,7 @@ def _events_page(ctx: Context, url: str, title: str, kicker: tuple[str, str] | N
         html = f'{header}{tools}{more}{period_nav(pb, groups)}<div class="timeline">{body}</div>'
     kind = {COUNTRIES: "country", THEMES: "theme", ACTORS: "actor"}.get(kicker[0]) if kicker else None
     return Page(url, title, html, pb.links, pb.anchors, kind="listing",
-                search_html=label(kind or "timeline") + header, search_kind=kind or "timeline",
+                search_kind=kind or "timeline",
                 **page_args)
 
 
@@ -396,7 +395,6 @@ def _year_page(ctx: Context, list_url: str, title: str, decade: int | None, year
     body = timeline_html(ctx, pb, [DecadeGroup(decade, (YearGroup(year.year, tuple(ids)),))])
     html = f'{header}{tools}{more}{nav}<div class="timeline">{body}</div>'
     return Page(url, page_title, html, pb.links, pb.anchors, kind="listing",
-                search_html=label(_KINDS.get(list_url.split("/")[0], "timeline")) + header,
                 search_kind=_KINDS.get(list_url.split("/")[0], "timeline"),
                 description=_("{title}: the events of {year}.").format(title=title, year=when),
                 scripts=(EXPLORE_SCRIPT,) if timeline else ())

@@ -70,6 +70,15 @@ def test_an_undated_document_of_an_unnumbered_volume() -> None:
         "https://history.state.gov/historicaldocuments/frus1952-54Guat/d281.")
 
 
+def test_a_carter_volume_with_one_editor() -> None:
+    cited = cited_document(_record("frus1977-80v29-d62"), ACCESSED)
+    assert cited.chicago_note().text() == (
+        "\u201cLetter From President Carter to Senator Thurmond,\u201d July 20, 1977, in Foreign "
+        "Relations of the United States, 1977\u20131980, vol. XXIX, Panama, ed. Laura R. Kolar "
+        "(Washington: United States Government Printing Office, 2016), doc. 62, "
+        "https://history.state.gov/historicaldocuments/frus1977-80v29/d62.")
+
+
 def test_apa_and_mla_cite_it_as_a_work_in_an_edited_volume() -> None:
     cited = cited_document(_record("frus1969-76ve16-d19"), ACCESSED)
     assert cited.apa().text() == (

@@ -75,7 +75,7 @@ def test_axe_finds_no_violation(browser, site_url: str, kinds: dict[str, str], n
     page = context.new_page()
     page.goto(f"{site_url}/{kinds[name]}")
     if name == "search":
-        page.wait_for_selector("#mkdocs-search-results article")
+        page.wait_for_selector("#search-results article")
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
     context.close()
     violations = [f"{v['id']} ({v['impact']}): {v['help']} at "
@@ -109,7 +109,7 @@ def test_no_page_requests_another_host(browser, site_url: str, kinds: dict[str, 
         page.goto(f"{site_url}/{url}")
         page.wait_for_load_state("networkidle")
     page.goto(f"{site_url}/search.html?q=cuba")
-    page.wait_for_selector("#mkdocs-search-results article")
+    page.wait_for_selector("#search-results article")
     context.close()
     assert len(requested) > len(kinds)
     elsewhere = [u for u in requested

@@ -221,28 +221,3 @@ def test_event_pages_link_actors_related_and_neighbours(page, site_url: str) -> 
     assert page.locator("nav.prevnext a[rel='next']").count() == 1
     page.locator("nav.prevnext a[rel='next']").click()
     assert "/events/" in page.url
-
-
-def test_search_finds_events_documents_and_actors_with_kind_and_date(page, site_url: str) -> None:
-    page.goto(f"{site_url}/search.html?q=176-10036-10058")
-    page.wait_for_selector("#mkdocs-search-results article")
-    document = page.locator("#mkdocs-search-results article",
-                            has=page.locator("a[href$='documents/176-10036-10058/']"))
-    assert document.locator(".kind").text_content() == "Document"
-    assert document.locator(".when").text_content() == "11 April 1963"
-    assert not document.locator(".excerpt").inner_text().startswith("document |")
-    events = page.locator("#mkdocs-search-results article", has=page.locator("a[href*='events/']"))
-    assert events.count() >= 1  # the events citing it, by its record number
-    assert re.fullmatch(r"\d{1,2} \w+ \d{4}|\w+ \d{4}|.*\d{4}.*",
-                        events.first.locator(".when").text_content())
-    status = page.locator("#search-status")
-    assert status.get_attribute("role") == "status"
-    assert re.fullmatch(r"\d+ results?", status.inner_text())
-
-    page.goto(f"{site_url}/search.html?q=Trotskyites")
-    page.wait_for_selector("#mkdocs-search-results article")
-    kinds = page.locator("#mkdocs-search-results .kind").all_text_contents()
-    assert "Event" in kinds  # found by the quote
-    page.goto(f"{site_url}/search.html?q=Izquierda")
-    page.wait_for_selector("#mkdocs-search-results article")
-    assert "Actor" in page.locator("#mkdocs-search-results .kind").all_text_contents()

@@ -32,7 +32,6 @@ from desclasificado.render.maps import (
     project,
     shapes,
 )
-from desclasificado.render.searchtext import label
 from tests.sitekit import Element, parse
 
 
@@ -277,7 +276,7 @@ def test_glossary_escapes_text_and_titles() -> None:
     assert "&amp;" in html and "&lt;b&gt;" in html
 
 
-# ---- explore data and search labels ----
+# ---- explore data ----
 
 def test_entry_data_attributes() -> None:
     event = FakeEvent(parse_date("1962-06/1964-12"), ["PE", "CU", "PE"], ["guerrilla-training"],
@@ -287,7 +286,3 @@ def test_entry_data_attributes() -> None:
     assert year_span(FakeEvent(parse_date("196X"), ["CU"])) == (1960, 1969)
     assert year_span(FakeEvent(parse_date("1963-04-11"), ["CU"])) == (1963, 1963)
 
-
-def test_search_label() -> None:
-    assert label("event", "11 April 1963") == "<p>event | 11 April 1963 |</p>"
-    assert label("actor") == "<p>actor |  |</p>"

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from desclasificado.render.links import relative
+from tests.searchkit import fragments
 from tests.sitekit import Doc, SiteProject, event_yaml, parse
 
 SEED = "176-10036-10058"
@@ -298,23 +299,24 @@ def test_events_are_published_as_json(built: SiteProject) -> None:
 def test_search_is_wired_in_and_local(built: SiteProject) -> None:
     site: Path = built.root / "site"
     page = parse((site / "search.html").read_text())
-    assert page.find("input", id="mkdocs-search-query").get("name") == "q"
-    assert page.find("div", id="mkdocs-search-results")
+    assert page.find("input", id="search-query").get("name") == "q"
+    assert page.find("div", id="search-results")
+    form = page.find("form", id="search-form")
+    assert (form.get("data-bundle"), form.get("data-site-root")) == ("./pagefind/", "./")
     assert [s.get("src") for s in page.find_all("script") if s.get("src")] == ["./search/main.js"]
-    assert (site / "search" / "worker.js").is_file() and (site / "search" / "lunr.js").is_file()
-    index = json.loads((site / "search" / "search_index.json").read_text())
-    locations = {doc["location"] for doc in index["docs"]}
-    assert "events/two-sources/" in locations
-    timeline = next(d for d in index["docs"] if d["location"] == "timeline/")
-    assert "Event decade-only" not in timeline["text"]  # lists are not indexed twice
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    # no lunr index, nor MkDocs' search plugin's files
+    assert not (site / "search" / "search_index.json").exists()
+    assert not (site / "search" / "worker.js").exists() and not (site / "search" / "lunr.js").exists()
+    found = fragments(site)
+    assert "/events/two-sources/" in found
+    assert "Event decade-only" not in found["/timeline/"]["content"]  # lists are not indexed twice
 
 
-def test_search_indexes_documents_by_identification_and_cited_passages(built: SiteProject) -> None:
-    index = json.loads((built.root / "site" / "search" / "search_index.json").read_text())
-    document = next(d for d in index["docs"] if d["location"] == f"documents/{SEED}/")
-    assert PARIS in document["text"] and ROUTES in document["text"]
-    assert "National Security Files" in document["text"]  # from the identification
-    assert "JFK ASSASSINATION SYSTEM" not in document["text"]  # transcript text nobody cites
+def test_search_indexes_documents_by_identification_not_transcript(built: SiteProject) -> None:
+    document = fragments(built.root / "site")[f"/documents/{SEED}/"]["content"]
+    assert "National Security Files" in document  # from the identification
+    assert "JFK ASSASSINATION SYSTEM" not in document  # transcript text
 
 
 def test_the_nav_lists_only_a_handful_of_pages(built: SiteProject) -> None:

@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from tests.searchkit import fragments
 from tests.sitekit import SiteProject, event_yaml
 
 SEED = "176-10036-10058"
@@ -99,16 +100,17 @@ def test_quotes_link_to_their_passage_and_say_their_language(built: SiteProject)
 
 
 def test_the_search_index_is_small_and_labelled(built: SiteProject) -> None:
-    index = json.loads((built.root / "site" / "search" / "search_index.json").read_text())
-    docs = {d["location"]: d for d in index["docs"]}
-    event = docs["events/1963-04-11-paris/"]
-    assert event["text"].startswith("event | 11 April 1963 | The CIA's source reported")
-    assert PARIS in event["text"] and SEED in event["text"]
-    document = docs[f"documents/{SEED}/"]
-    assert document["text"].startswith("document | 11 April 1963 | ")
-    assert PARIS in document["text"]
-    assert "Lima" not in document["text"]  # the transcript itself is not indexed
-    assert docs["actors/cia/"]["text"].startswith("actor | | Actors Central")
-    assert docs["timeline/"]["text"].startswith("timeline | | Timeline")
-    events = [d for loc, d in docs.items() if loc.startswith("events/")]
-    assert max(len(json.dumps(d)) for d in events) < 2000
+    site = built.root / "site"
+    docs = fragments(site)
+    event = docs["/events/1963-04-11-paris/"]
+    assert (event["meta"]["kind"], event["meta"]["date"]) == ("event", "11 April 1963")
+    assert event["content"].startswith("CIA source names Paris as the hub of the network. The CIA's source")
+    assert PARIS in event["content"] and SEED in event["content"]
+    document = docs[f"/documents/{SEED}/"]
+    assert (document["meta"]["kind"], document["meta"]["date"]) == ("document", "11 April 1963")
+    assert "Lima" not in document["content"]  # the transcript itself is not indexed
+    assert docs["/actors/cia/"]["meta"] == {"kind": "actor", "date": "", "title": "Central Intelligence Agency"}
+    assert docs["/timeline/"]["meta"]["kind"] == "timeline"
+    fragment_sizes = [p.stat().st_size for p in (site / "pagefind" / "fragment").iterdir()]
+    assert max(fragment_sizes) < 4000  # gzipped: what a result costs to show
+

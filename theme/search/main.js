@@ -1,156 +1,174 @@
-/* The search page's script: MkDocs' own search/main.js (mkdocs/contrib/search), with the
-   results showing the kind and date of each page. The text the index holds for a generated
-   page opens with "kind | date |", the kind a code (desclasificado/render/searchtext.py); it
-   becomes a label above the title, in the page's language, and is left out of the excerpt.
-   A status line says how many results. */
-/* Messages come from the page, in its language (render/i18n.py, script_messages). */
-var MESSAGES = (function () {
-  var block = document.getElementById("messages");
-  try { return block ? JSON.parse(block.textContent) : {}; } catch (error) { return {}; }
-})();
-function t(text) {
-  var found = MESSAGES.messages && MESSAGES.messages[text];
-  return typeof found === "string" ? found : text;
-}
-function tn(one, other, n) {
-  var forms = MESSAGES.messages && MESSAGES.messages[one];
-  var lang = MESSAGES.lang || "en";
-  var category = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang).select(n) :
-    (n === 1 ? "one" : "other");
-  var text = forms && typeof forms === "object" ? forms[category] || forms.other :
-    (n === 1 ? one : other);
-  return text.split("{n}").join(n.toLocaleString(lang));
-}
-
-var KIND_LABELS = {event: t("Event"), document: t("Document"), actor: t("Actor"),
-                   country: t("Country"), theme: t("Theme"), timeline: t("Timeline"),
-                   page: t("Page")};
-
-function getSearchTermFromLocation() {
-  var sPageURL = window.location.search.substring(1);
-  var sURLVariables = sPageURL.split('&');
-  for (var i = 0; i < sURLVariables.length; i++) {
-    var sParameterName = sURLVariables[i].split('=');
-    if (sParameterName[0] == 'q') {
-      return decodeURIComponent(sParameterName[1].replace(/\+/g, '%20'));
-    }
+/* The search page's script, over the Pagefind index the build writes into pagefind/
+   (desclasificado/publish/searchindex.py). Pagefind reads the page's <html lang> and loads
+   that language's index; a query downloads the index chunks of its words, then one fragment
+   for each result shown (ten at a time). Each result shows its kind (a code in the index's
+   meta, shown as a label in the page's language), its date and an excerpt with the words
+   found marked. Everything is put into the page as text nodes, never as HTML: the indexed
+   text is contributors' text. A status line says how many results. */
+(function () {
+  "use strict";
+  /* Messages come from the page, in its language (render/i18n.py, script_messages). */
+  var MESSAGES = (function () {
+    var block = document.getElementById("messages");
+    try { return block ? JSON.parse(block.textContent) : {}; } catch (error) { return {}; }
+  })();
+  function t(text) {
+    var found = MESSAGES.messages && MESSAGES.messages[text];
+    return typeof found === "string" ? found : text;
   }
-}
-
-function joinUrl (base, path) {
-  if (path.substring(0, 1) === "/") {
-    // path starts with `/`. Thus it is absolute.
-    return path;
+  function tn(one, other, n) {
+    var forms = MESSAGES.messages && MESSAGES.messages[one];
+    var lang = MESSAGES.lang || "en";
+    var category = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang).select(n) :
+      (n === 1 ? "one" : "other");
+    var text = forms && typeof forms === "object" ? forms[category] || forms.other :
+      (n === 1 ? one : other);
+    return text.split("{n}").join(n.toLocaleString(lang));
   }
-  if (base.substring(base.length-1) === "/") {
-    // base ends with `/`
-    return base + path;
-  }
-  return base + "/" + path;
-}
 
-function escapeHtml (value) {
-  // split and join, not regular expressions, which Babel's message extractor misreads
-  return value.split('&').join('&amp;').split('"').join('&quot;')
-    .split('<').join('&lt;').split('>').join('&gt;');
-}
+  var KIND_LABELS = {event: t("Event"), document: t("Document"), actor: t("Actor"),
+                     country: t("Country"), theme: t("Theme"), timeline: t("Timeline"),
+                     page: t("Page")};
+  var SHOWN = 10;          // results shown at a time: one fragment downloaded for each
+  var EXCERPT_WORDS = 30;  // words around the first match
 
-// a RegExp from a string, for the same reason as in escapeHtml
-var KIND = new RegExp("^(event|document|actor|country|theme|timeline) \\|\\s*([^|]*?)\\s*\\|\\s*");
-
-function formatResult (location, title, summary) {
-  var found = KIND.exec(summary);
-  var kind = found ? found[1] : "page";
-  var date = found ? found[2].trim() : "";
-  var text = found ? summary.slice(found[0].length) : summary;
-  var label = '<p class="result-kind"><span class="kind kind-' + kind + '">' +
-    escapeHtml(KIND_LABELS[kind]) + '</span>' + (date ? ' <span class="when">' + escapeHtml(date) + '</span>' : '') + '</p>';
-  return '<article class="result">' + label + '<h3><a href="' + joinUrl(base_url, location) + '">' +
-    escapeHtml(title) + '</a></h3><p class="excerpt">' + escapeHtml(text) + (text.length >= 150 ? '…' : '') +
-    '</p></article>';
-}
-
-function announce (count) {
+  var form = document.getElementById("search-form");
+  var input = document.getElementById("search-query");
+  var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
-  if (status) {
-    status.textContent = count === null ? "" : tn("{n} result", "{n} results", count);
-  }
-}
+  var more = document.getElementById("search-more");
+  if (!form || !input || !list) { return; }
+  var siteRoot = new URL(form.getAttribute("data-site-root") || "./", location.href);
+  var bundle = new URL(form.getAttribute("data-bundle") || "pagefind/", location.href);
+  var pagefind = null;
+  var latest = 0;    // the number of the latest query: older answers are dropped
+  var pending = [];  // the results of the latest query not shown yet
 
-function displayResults (results) {
-  var search_results = document.getElementById("mkdocs-search-results");
-  while (search_results.firstChild) {
-    search_results.removeChild(search_results.firstChild);
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text) { node.textContent = text; }
+    return node;
   }
-  if (results.length > 0){
-    for (var i=0; i < results.length; i++){
-      var result = results[i];
-      var html = formatResult(result.location, result.title, result.summary);
-      search_results.insertAdjacentHTML('beforeend', html);
+
+  /* The excerpt: EXCERPT_WORDS words of the indexed text around the first word found after
+     the title, each word found in a <mark>. */
+  function excerpt(data) {
+    var words = (data.content || "").split(new RegExp("\\s+"));
+    var found = {};
+    var locations = data.locations || [];
+    locations.forEach(function (at) { found[at] = true; });
+    // the indexed text opens with the title, shown above: the first match after it, if any
+    var titled = String((data.meta || {}).title || "").split(new RegExp("\\s+")).length;
+    var after = locations.filter(function (at) { return at >= titled; });
+    var first = after.length ? after[0] : locations.length ? locations[0] : 0;
+    var start = Math.max(0, Math.min(first - Math.floor(EXCERPT_WORDS / 3),
+                                     words.length - EXCERPT_WORDS));
+    var end = Math.min(words.length, start + EXCERPT_WORDS);
+    var p = element("p", "excerpt");
+    if (start > 0) { p.appendChild(document.createTextNode("… ")); }
+    for (var i = start; i < end; i++) {
+      if (i > start) { p.appendChild(document.createTextNode(" ")); }
+      p.appendChild(found[i] ? element("mark", "", words[i]) : document.createTextNode(words[i]));
     }
-  } else {
-    var noResultsText = search_results.getAttribute('data-no-results-text');
-    if (!noResultsText) {
-      noResultsText = t("No results found");
+    if (end < words.length) { p.appendChild(document.createTextNode(" …")); }
+    return p;
+  }
+
+  function resultItem(data) {
+    var meta = data.meta || {};
+    var kind = KIND_LABELS.hasOwnProperty(meta.kind) ? meta.kind : "page";
+    var article = element("article", "result");
+    var label = element("p", "result-kind");
+    label.appendChild(element("span", "kind kind-" + kind, KIND_LABELS[kind]));
+    if (meta.date) {
+      label.appendChild(document.createTextNode(" "));
+      label.appendChild(element("span", "when", meta.date));
     }
-    search_results.insertAdjacentHTML('beforeend', '<p>' + noResultsText + '</p>');
+    var heading = element("h3");
+    var link = element("a", "", meta.title || data.url);
+    // the index holds addresses from the site's root ("/events/x/"): made relative to it
+    var path = String(data.url || "");
+    while (path.charAt(0) === "/") { path = path.slice(1); }
+    link.href = new URL(path, siteRoot).href;
+    heading.appendChild(link);
+    article.appendChild(label);
+    article.appendChild(heading);
+    article.appendChild(excerpt(data));
+    return article;
   }
-  var query = document.getElementById('mkdocs-search-query');
-  announce(query && query.value.length > min_search_length ? results.length : null);
-}
 
-function doSearch () {
-  var query = document.getElementById('mkdocs-search-query').value;
-  if (query.length > min_search_length) {
-    if (!window.Worker) {
-      displayResults(search(query));
-    } else {
-      searchWorker.postMessage({query: query});
+  function showMore(query) {
+    var batch = pending.splice(0, SHOWN);
+    return Promise.all(batch.map(function (result) { return result.data(); }))
+      .then(function (found) {
+        if (query !== latest) { return; }
+        found.forEach(function (data) { list.appendChild(resultItem(data)); });
+        if (more) { more.hidden = pending.length === 0; }
+      });
+  }
+
+  function clear() {
+    while (list.firstChild) { list.removeChild(list.firstChild); }
+    pending = [];
+    if (more) { more.hidden = true; }
+  }
+
+  function run() {
+    var text = input.value.trim();
+    var query = ++latest;
+    if (!text) {
+      clear();
+      status.textContent = "";
+      return;
     }
-  } else {
-    // Clear results for short queries
-    displayResults([]);
+    load().then(function (found) {
+      return found.search(text);
+    }).then(function (search) {
+      if (query !== latest || !search) { return; }
+      var count = search.results.length;
+      clear();
+      pending = search.results.slice();
+      return showMore(query).then(function () {
+        if (query !== latest) { return; }
+        if (!count) {
+          list.appendChild(element("p", "", list.getAttribute("data-no-results-text") ||
+                                   t("No results found")));
+        }
+        status.textContent = tn("{n} result", "{n} results", count);  // once they are shown
+      });
+    }).catch(function () {
+      if (query === latest) { status.textContent = t("Search could not be loaded: browse the timeline, the countries or the themes instead."); }
+    });
   }
-}
 
-function initSearch () {
-  var search_input = document.getElementById('mkdocs-search-query');
-  if (search_input) {
-    search_input.addEventListener("keyup", doSearch);
+  function load() {
+    if (!pagefind) {
+      pagefind = import(new URL("pagefind.js", bundle).href).then(function (module) {
+        return module.options({baseUrl: "/"}).then(function () { return module; });
+      });
+    }
+    return pagefind;
   }
-  var term = getSearchTermFromLocation();
-  if (term) {
-    search_input.value = term;
-    doSearch();
-  }
-}
 
-function onWorkerMessage (e) {
-  if (e.data.allowSearch) {
-    initSearch();
-  } else if (e.data.results) {
-    var results = e.data.results;
-    displayResults(results);
-  } else if (e.data.config) {
-    min_search_length = e.data.config.min_search_length-1;
-  }
-}
-
-if (!window.Worker) {
-  console.log('Web Worker API not supported');
-  // load index in main thread
-  $.getScript(joinUrl(base_url, "search/worker.js")).done(function () {
-    console.log('Loaded worker');
-    init();
-    window.postMessage = function (msg) {
-      onWorkerMessage({data: msg});
-    };
-  }).fail(function (jqxhr, settings, exception) {
-    console.error('Could not load worker.js');
+  var timer = null;
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(run, 150);
   });
-} else {
-  // Wrap search in a web worker
-  var searchWorker = new Worker(joinUrl(base_url, "search/worker.js"));
-  searchWorker.postMessage({init: true});
-  searchWorker.onmessage = onWorkerMessage;
-}
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var address = new URL(location.href);
+    address.searchParams.set("q", input.value);
+    history.replaceState(null, "", address.href);
+    run();
+  });
+  if (more) {
+    more.addEventListener("click", function () { showMore(latest); });
+  }
+  var term = new URL(location.href).searchParams.get("q");
+  if (term) {
+    input.value = term;
+    run();
+  }
+})();

@@ -74,6 +74,13 @@ VOLUMES: dict[str, Volume] = {v.id: v for v in (
     Volume("frus1958-60v05", "1958–1960", "V", "American Republics", (), "Washington",
            "United States Government Printing Office", 1991,
            "8a36dbb1f90da333b45c57238d38e97165128084"),
+    # titleStmt: subseries 1977–1980, volume-number "Volume XXIX", volume "Panama", editor
+    # (primary) Laura R. Kolar; publicationStmt: United States Government Printing Office,
+    # Washington, 2016 ("Released in 2016 as printed book"). (Volume XV, Central America, is
+    # stored only as an empty shell at e8f6ea8, so none of its documents can be copied.)
+    Volume("frus1977-80v29", "1977–1980", "XXIX", "Panama", ("Laura R. Kolar",), "Washington",
+           "United States Government Printing Office", 2016,
+           "b0a40ca350df8b0da7a331b7c34519bcf4a790e7"),
 )}
 
 
