@@ -20,6 +20,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from desclasificado.archives.indexcsv import FRUS_INDEX, JFK_INDEX, describe
 from desclasificado.check.project import CheckResult, check_project
 from desclasificado.check.selection import Selection, select
 from desclasificado.check.translations import language_problem, missing_summary, missing_translations
@@ -73,11 +74,13 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--check", action="store_true",
                         help="only report whether schemas/ is up to date")
     imp = sub.add_parser("import-rif", help="register documents from transcripts with a JFK "
-                         "identification form")
+                         "identification form", epilog=describe(JFK_INDEX),
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
     imp.add_argument("files", nargs="+", type=Path, help="transcripts, or folders of transcripts")
     imp.add_argument("--force", action="store_true", help="overwrite existing documents")
     imp.add_argument("--index", type=Path, default=None,
-                     help="the corpus index.csv, for release addresses and provenance")
+                     help="a CSV table of transcripts and their releases, for the PDF addresses "
+                          "and the OCR's provenance (its columns: below)")
     imp.add_argument("--catalog", type=Path, default=None,
                      help="NARA's catalogue as CSV: fills what the form leaves empty, reports disagreements")
     imp.add_argument("--no-form", action="store_true",
@@ -85,13 +88,14 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes reading forms")
     imp.add_argument("--details", action="store_true", help="each file's warnings, even on long runs")
     frus = sub.add_parser("import-frus", help="register FRUS documents from the Office of the "
-                          "Historian's TEI XML")
+                          "Historian's TEI XML", epilog=describe(FRUS_INDEX),
+                          formatter_class=argparse.RawDescriptionHelpFormatter)
     frus.add_argument("files", nargs="+", type=Path,
                       help="TEI files (whole volumes or single documents), or folders of them")
     frus.add_argument("--force", action="store_true", help="overwrite existing documents")
     frus.add_argument("--index", type=Path, default=None,
-                      help="the corpus index.csv (printed pages, commits); a folder's own "
-                           "index.csv is used when there is one")
+                      help="a CSV table of documents with their printed pages and commits (its "
+                           "columns: below); a folder's own index.csv is used when there is one")
     add_new_command(sub)
     add_quote_command(sub)
     return parser
@@ -280,6 +284,7 @@ def run_import_frus(args: argparse.Namespace, root: Path) -> int:
 
 @command("import-rif")
 def run_import(args: argparse.Namespace, root: Path) -> int:
+    from desclasificado.archives.indexcsv import IndexFileError
     from desclasificado.archives.jfk.catalog import CatalogError
     from desclasificado.archives.jfk.importer import import_rif
     from desclasificado.archives.jfk.report import format_report, format_summary
@@ -292,7 +297,7 @@ def run_import(args: argparse.Namespace, root: Path) -> int:
         report = import_rif(paths, root / "documents", force=args.force, index_csv=args.index,
                             catalog_csv=args.catalog, no_form=args.no_form, jobs=max(1, args.jobs),
                             progress=_import_progress())
-    except CatalogError as exc:
+    except (CatalogError, IndexFileError) as exc:
         print(exc, file=sys.stderr)
         return 1
     details = args.details or len(report.files) <= 20  # the warnings say what to compare with the PDF

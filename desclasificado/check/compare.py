@@ -14,8 +14,9 @@ differing words. A run is OCR noise, and the quote's words a correction, only wh
 A word the quote adds, or a word it leaves out, is a change (one stray letter of OCR debris
 excepted). A word in square brackets is the contributor's correction of a token the
 transcript garbled ("[is]" for "1s", "[the]" for "fre"): it must stand where the document
-has a token that is not a word, and a bracketed number or negation must be that token read
-right (a letter or two misread, "[1963]" for "l963").
+has a token that is not a word, close to it in letters (at most two, or half the word's,
+differ: "[Cuba]" for "fre" is another word, not a reading of it), and a bracketed number or
+negation must be that token read right (a letter or two misread, "[1963]" for "l963").
 """
 
 from __future__ import annotations
@@ -193,7 +194,19 @@ def _bracketed(word: str, theirs: str, lang: str) -> Difference | None:
         return Difference(f"[{word}] stands where the document has {theirs!r}: a number in "
                           "square brackets must be the document's token read right (l for 1, "
                           "o for 0); copy the document's number or write ... in its place")
+    if not _DIGITS.search(word) and Levenshtein.distance(word, theirs) > _bracket_reach(word):
+        return Difference(f"[{word}] stands where the document has {theirs!r}, which keeps too "
+                          f"few of the letters of {word!r} to be that word misread: square "
+                          "brackets correct a misread token (a letter or a few wrong), they do "
+                          "not put another word in its place; copy the document's words, or "
+                          "write ... in their place")
     return None
+
+
+def _bracket_reach(word: str) -> int:
+    """How many letters a bracketed word may differ from the garbled token it corrects: two,
+    or half the word's ("[the]" for "fre", "[Peruvian]" for "Pcruyiau"), never a whole word."""
+    return max(2, len(word) // 2)
 
 
 def _needless(word: str) -> Difference:

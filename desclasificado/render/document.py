@@ -29,6 +29,9 @@ from desclasificado.render.urls import (
     event_url,
 )
 
+#: Select a passage of the transcript: its source block, or a citation (theme/js/passage.js).
+PASSAGE_SCRIPT = "js/passage.js"
+
 
 def _field_value(doc: Document, attribute: str) -> str:
     """A field of the document as escaped HTML, or "" when it is empty."""
@@ -215,7 +218,8 @@ def _transcript(ctx: Context, pb: PageBuilder, doc_id: str, doc: Document) -> st
                                   titles, others)
         anchor = pb.anchor(f"page-{number}")
         page = esc(_("Page {page}").format(page=number))
-        pages.append(f'<section class="tpage" id="{anchor}" aria-label="{page}">'
+        pages.append(f'<section class="tpage" id="{anchor}" data-page="{number}" '
+                     f'aria-label="{page}">'
                      f'<h3>{page} <a class="external pdf-page" '
                      f'href="{esc(archive.page_url(doc, number))}">'
                      f"{esc(archive.transcript_page_label)} {number}</a></h3>"
@@ -267,7 +271,9 @@ def document_page(ctx: Context, doc_id: str) -> Page:
     cited_by = (f'<section aria-labelledby="cited-by"><h2 id="cited-by">'
                 f'{esc(_("Cited by {count}").format(count=cited))}</h2>'
                 f'{_backlinks(ctx, pb, doc_id, citations)}</section>')
-    transcript = (f'<section aria-labelledby="transcript"><h2 id="transcript">'
+    passage = (f' data-passage-document="{esc(doc_id)}" data-passage-title="{esc(doc.title)}" '
+               f'data-passage-identifier="{esc(archive.identifier(doc))}"')
+    transcript = (f'<section aria-labelledby="transcript"{passage}><h2 id="transcript">'
                   f'{esc(_("Transcript"))}</h2>'
                   f'{_transcript(ctx, pb, doc_id, doc)}</section>')
     html = f"{header}{identification}{cited_by}{transcript}</article>"
@@ -276,7 +282,7 @@ def document_page(ctx: Context, doc_id: str) -> Page:
                 search_kind="document",
                 search_date=date_text(doc.date) if doc.date else "",
                 description=f"{doc.title}: {archive.describe(doc)}.",
-                kind="document")
+                kind="document", scripts=(PASSAGE_SCRIPT,))
 
 
 def cited_by_page(ctx: Context, doc_id: str, part: int) -> Page:

@@ -83,6 +83,19 @@ def test_brackets_stand_only_where_the_transcript_is_garbled() -> None:
         "o for 0); copy the document's number or write ... in its place"]
 
 
+def test_a_bracketed_word_must_be_the_garbled_token_read_right() -> None:
+    """A bracket corrects one garbled token; a word far from it in letters replaces it."""
+    assert messages("has 200 men. The group [Cuban] leader", OCR, (1,)) == [
+        "the quote differs from page 1 of document ocr: [cuban] stands where the document has "
+        "'fre', which keeps too few of the letters of 'cuban' to be that word misread: square "
+        "brackets correct a misread token (a letter or a few wrong), they do not put another "
+        "word in its place; copy the document's words, or write ... in their place"]
+    assert messages("has 200 men. The group [free] leader", OCR, (1,)) == []
+    assert messages("[He] [is] the head of the Peruyian network", OCR, (1,)) == [
+        "the quote differs from page 1 of document ocr: [he] stands where the document reads "
+        "'he': remove the square brackets (they mark a correction of a misread word)"]
+
+
 def test_every_difference_of_a_quote_is_reported_in_one_run() -> None:
     found = messages("Although many left Peru openly on valid papers, they are going back legally.")
     assert found == [

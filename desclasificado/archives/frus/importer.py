@@ -32,6 +32,7 @@ from desclasificado.archives.frus.convert import (
 from desclasificado.archives.frus.model import VOLUME_PATTERN, FrusDocument
 from desclasificado.archives.frus.tei import FrusError
 from desclasificado.archives.frus.volumes import REPOSITORY, VOLUMES
+from desclasificado.archives.indexcsv import FRUS_INDEX, header_problem
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/document.schema.json"
 MAX_BYTES = 64 * 1024 * 1024
@@ -70,9 +71,14 @@ def _read_index(path: Path | None, results: list[Imported]) -> dict[tuple[str, i
         return {}
     try:
         with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
+            reader = csv.DictReader(handle)
+            problem = header_problem(reader.fieldnames, FRUS_INDEX, "import-frus")
+            if problem:
+                results.append(Imported(path, "failed", problem))
+                return {}
+            rows = list(reader)
         return {(row["volume"], int(row["document"])): row for row in rows}
-    except (OSError, KeyError, ValueError, csv.Error) as exc:
+    except (OSError, UnicodeDecodeError, ValueError, csv.Error) as exc:
         results.append(Imported(path, "failed", f"cannot read the index: {exc}"))
         return {}
 

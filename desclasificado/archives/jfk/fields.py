@@ -20,6 +20,8 @@ def normalize_date(raw: str, recent: bool = False) -> tuple[str, str | None]:
     if not found:
         return "", f"unreadable date {raw!r}"
     month, day, year = (int(part) for part in found.groups())
+    if year == 0 and month == 0 and day == 0:  # "00/00/00", "00/00/0000": no date on the form
+        return "", f"{raw!r} is the archive's placeholder for an unknown date"
     if len(found.group(3)) == 2:
         year += 2000 if recent and year < 50 else 1900
     if (year, month, day) == (1900, 1, 1):

@@ -29,6 +29,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desclasificado.archives.indexcsv import JFK_INDEX, IndexFileError, header_problem
 from desclasificado.archives.jfk.catalog import CatalogRow, load_catalog, row_from_front_matter
 from desclasificado.archives.jfk.frontmatter import FrontMatterError, split_front_matter
 from desclasificado.archives.jfk.record import (
@@ -108,9 +109,18 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
 
 
 def load_index(path: Path) -> list[IndexRow]:
-    """The rows of the corpus ``index.csv``."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    """The rows of the corpus ``index.csv`` (its columns: `indexcsv.JFK_INDEX`); an
+    `IndexFileError` when it cannot be read or lacks a required column."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            problem = header_problem(reader.fieldnames, JFK_INDEX, "import-rif")
+            if problem:
+                raise IndexFileError(f"{path}:1:1: error: {problem}")
+            return [{key: value or "" for key, value in row.items() if key is not None}
+                    for row in reader]
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise IndexFileError(f"{path}: error: cannot read the index: {exc}") from None
 
 
 def _prepare_all(sources: list[Path], options: _Options, jobs: int) -> Iterator[_Prepared]:

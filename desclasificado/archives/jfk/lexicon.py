@@ -30,6 +30,10 @@ _STAMPS = [re.compile(p, re.IGNORECASE) for p in (
     r"HAS\s+NO\s+OBJECTION", r"DECLASSIFICATION\s+AND/OR", r"RELEASE\s+OF\s+CIA\s+INFORMATION",
     r"DOCUMENT\s+AS\s+SANITIZED", r"JOINT\s+STAFF\s+OBJECTION", r"^TO\s+DECLASSIFICATION", r"REQUIRES,?\s*\S?ONCURREN",
     r"EXEMPT\s+PER", r"DATE\s+EXEMPTED", r"RE-REVIEW\s+DATE",
+    # the release stamp as the OCR garbles it: "Assassination Flecords Colection Act ol", "65994 Diate: 11-01-2021"
+    r"ssassination\s+\S{0,2}ecords", r"\S{0,2}ecords\s+\S{0,2}oll?ection", r"\bColl?ection\s+[Aa]ct\b",
+    r"^\W*\d{5}\s+D\w{0,2}ate\s*:", r"USC\s*2107", r"^\W*\d?992\s*\(?\s*\d{2,3}\s*USC",
+    r"(?-i:^\W*(?:John\s+F\.\s+)?Kennedy\s+[Aa]ssassination\W*$)",
 )]
 # The legend printed at the foot of the form: nothing after it belongs to the form.
 LEGEND = re.compile(r"ITEM\s+IS|^\W*(?:\[?R\]?)?\W*ITEM\b", re.IGNORECASE)
@@ -150,7 +154,7 @@ STRONG = ("date", "class", "doctype", "status", "int")
 
 def value_text(line: str) -> str:
     """A value without the separators and bullets the OCR leaves in front of it."""
-    return re.sub(r"^[\s:;.,*•÷=~|_-]+(?=\S)", "", line).strip()
+    return re.sub(r"^[\s:;.,*•÷=~|_—–-]+(?=\S)", "", line).strip()
 
 
 def kinds(text: str) -> frozenset[str]:

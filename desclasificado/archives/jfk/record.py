@@ -60,7 +60,7 @@ def build_document(result: RifResult, text: str, source: Path, row: IndexRow | N
     form_pages = result.fields["pages"]
     built.form_pages = form_pages if isinstance(form_pages, int) and form_pages > 0 else None
     document = built.document
-    cited = row["ocr_source_release"] if row else (release_of(text) or "")
+    cited = (row or {}).get("ocr_source_release") or release_of(text) or ""
     document.update(archive=ARCHIVE, collection=COLLECTION, cited_release=cited)
     if stamped:
         built.warnings += stamped.warnings
@@ -193,10 +193,10 @@ def _descending(release: str) -> tuple[int, ...]:
 
 
 def _provenance(source: Path, cited: str, row: IndexRow | None) -> str:
-    if row:
-        return (f"OCR of the {row['ocr_source_release']} release PDF; {row['ocr_repo']}, {row['ocr_path']}, "
-                f"commit {row['ocr_commit']}")
     release = f" of the {cited} release PDF" if cited else ""
+    if row and all(row.get(name) for name in ("ocr_repo", "ocr_path", "ocr_commit")):
+        return (f"OCR{release}; {row['ocr_repo']}, {row['ocr_path']}, "
+                f"commit {row['ocr_commit']}")
     return f"Transcript{release} ({source.name})"
 
 

@@ -59,6 +59,7 @@ from desclasificado.archives.jfk.formpages import (
 from desclasificado.archives.jfk.frontmatter import split_front_matter
 from desclasificado.archives.jfk.listing import apply_release_listing
 from desclasificado.archives.jfk.scanner import Scanner
+from desclasificado.archives.jfk.vetting import vet_fields
 
 __all__ = [
     "FIELDS", "RECORD_NUMBER", "RELEASES_BASE", "FieldValue", "RifResult", "StampedPages", "apply_release_listing",
@@ -85,6 +86,7 @@ def parse_rif(text: str) -> RifResult:
     result.form = len(reading.labelled) >= _FORM_LABELS or any(_FORM_TITLE.search(line) for line in form_lines)
     fill_fields(reading, result)
     check_record_number(text, form_lines, result)
+    vet_fields(result)
     result.unplaced = without_record_stamps(reading, str(result.fields["record_number"]))
     add_notes(reading, result)
     result.missing = [name for name in FIELDS if name in result.missing]

@@ -1,0 +1,78 @@
+"""OCR slips on the form that have one reading only: "CHIEE" is CHIEF, "UMWAVE" is JMWAVE.
+
+The OCR of a typed form confuses a few letters (F read as E, T as I, J as U, H as R, Q as O,
+O as 0). A token that is not a word of English nor a name the collection uses is corrected when
+changing one letter by one of those slips makes it a word, or one of the collection's agencies
+and cryptonyms, in exactly one way; otherwise it is kept as read (names of people are not words,
+and are never changed). The word list is the one the quote check uses (`check.lexicon`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from desclasificado.check.lexicon import is_word
+
+# Which letters the OCR puts for which: the letter read -> the letters it may stand for.
+SLIPS: dict[str, str] = {"E": "F", "I": "TJL", "U": "J", "R": "HK", "O": "Q", "0": "O", "1": "I",
+                         "5": "S", "Q": "O"}
+# Agencies of the collection (NARA's agency codes), the cryptonyms and abbreviations its forms use.
+AGENCIES = frozenset({
+    "ARRB", "CIA", "DEA", "DOD", "DOJ", "DOS", "FBI", "HSCA", "ICC", "INS", "IRS", "JCS", "LBJ", "NARA", "NSA",
+    "NSC", "OSD", "PFIAB", "ROCK", "ROCKCOM", "SSCIA", "USSS", "USA", "ARMY", "NAVY", "USN", "USAF", "WC", "WH",
+    "STATE", "TREASURY",
+})
+KNOWN = AGENCIES | frozenset({
+    "JFK", "HQ", "HQS", "MFR", "DDP", "DCI", "DDCI", "COS", "WAVE", "JMWAVE", "JMATE", "JMBELL", "LIENVOY",
+    "LITAMIL", "LIEMPTY", "LIERODE", "LIFEAT", "LIONION", "AMLASH", "AMWORLD", "AMTRUNK", "AMSPELL", "ZRRIFLE",
+    "QJWIN", "KUBARK", "ODYOKE", "ODENVY", "ODACID", "PBRUMEN", "PBSUCCESS", "MONGOOSE", "KUDESK",
+})
+# Short words of the word list that on these forms are abbreviations read wrong.
+_ABBREVIATION_SLIPS = {"HO": "HQ", "HOS": "HQS"}
+_TOKEN = re.compile(r"(?<![A-Za-z0-9'])[A-Z0-9]{2,}(?![A-Za-z0-9])")
+
+
+def is_known(token: str) -> bool:
+    return token in KNOWN or is_word(token.lower(), "en")
+
+
+@lru_cache(maxsize=4096)
+def correct_token(token: str) -> str:
+    """The token, or its one reading when it is not a word and one OCR slip makes it one."""
+    if token in _ABBREVIATION_SLIPS:
+        return _ABBREVIATION_SLIPS[token]
+    if token.isdigit() or is_known(token) or not re.search(r"[A-Z]", token):
+        return token
+    readings = set()
+    for index, read in enumerate(token):
+        for meant in SLIPS.get(read, ""):
+            candidate = token[:index] + meant + token[index + 1:]
+            if candidate in KNOWN or (len(candidate) >= 5 and candidate.isalpha() and is_word(candidate.lower(), "en")):
+                readings.add(candidate)
+    return readings.pop() if len(readings) == 1 else token
+
+
+def correct_text(text: str) -> str:
+    """`text` with each upper-case token's OCR slip corrected where it has one reading."""
+    return _TOKEN.sub(lambda found: correct_token(found.group()), text)
+
+
+def closest_agency(text: str) -> str | None:
+    """The agency an originator's text names: itself when known, else the one agency one letter
+    away (added, dropped or changed: "SCA" for HSCA, "CLA" for CIA); None when none or several."""
+    if text in AGENCIES:
+        return text
+    if len(text) < 3 or not text.isalpha():
+        return None
+    near = [agency for agency in AGENCIES if _one_apart(text, agency)]
+    return near[0] if len(near) == 1 else None
+
+
+def _one_apart(a: str, b: str) -> bool:
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))

@@ -1,0 +1,123 @@
+"""Vetting the values read on the form: a value the reader is not sure of is left blank, never guessed.
+
+The reader (`align`) gives a field the text that its label's place on the form points to; that
+text can still be wrong: the form's own placeholder ("WITHHELD", "[Restricted]"), a piece of the
+release stamp, a value cut short by the line ("TO : CHIEF," with the rest lost), another field's
+label run into it ("... HSCA SDATE : 12/31/63"), or a token the OCR garbled ("/2980CAN"). Each
+vetter below looks at one field's text and returns why it cannot be kept, or None. A value that
+fails is emptied, and its reason becomes the review comment beside the field in the record.
+
+OCR slips that have one reading only are corrected instead (`ocrfix`), and said in a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from desclasificado.archives.jfk.form import RifResult
+from desclasificado.archives.jfk.lexicon import is_stamp, match_label
+from desclasificado.archives.jfk.ocrfix import closest_agency, correct_text
+
+TEXT_FIELDS = ("originator", "from", "to", "title")
+
+# The form's words for a value that is not given: "WITHHELD", "[Restricted]", "[DELETED]".
+_PLACEHOLDER = re.compile(r"^\W*(?:WITHHEL[DIL1]|RESTRICTED|DELETED|DELETION|REDACTED|BLANK|ILLEGIBLE)\W*$",
+                          re.IGNORECASE)
+_NO_TITLE = re.compile(r"^\W*NO\s+TITLE\W*$", re.IGNORECASE)
+# Words a complete title or name does not end with: the rest of it is on a line that was not read.
+_DANGLING = frozenset({"A", "AN", "AND", "AT", "BY", "FOR", "FROM", "IN", "INTO", "OF", "ON", "OR", "RE", "THE",
+                       "TO", "WITH", "W/", "CONCERNING", "REGARDING"})
+# A label of the form inside a value: "... HSCA SDATE : 12/31/63", "TITLE : ... PAGES: 27".
+_EMBEDDED_LABEL = re.compile(r"\b\w?(?:DATE|PAGES|ORIGINATOR|FROM|TO|TITLE|SUBJECTS?)\s*[:;]\s", re.IGNORECASE)
+# Mixed tokens the OCR makes of letters and digits: "CO0E", "/2980CAN", "PACE5" (not "SR-6", "66TH", "T3767").
+_GARBLED_TOKEN = re.compile(r"(?<![A-Za-z0-9])(?:[A-Za-z]+\d+[A-Za-z]+|\d+[A-Za-z]{2,}(?<!ST|ND|RD|TH|TS)"
+                            r"|[A-Za-z]{2,}\d(?![\d-]))(?![A-Za-z0-9])")
+
+
+def _placeholder(name: str, text: str) -> str | None:
+    if _PLACEHOLDER.match(text):
+        return f"the form gives no value ({text!r})"
+    return None
+
+
+def _stamp(name: str, text: str) -> str | None:
+    if is_stamp(text) or re.fullmatch(r"[\W\d]*", text):
+        return f"{text!r} is not a value (a stamp or page mark)"
+    return None
+
+
+def _embedded_label(name: str, text: str) -> str | None:
+    found = _EMBEDDED_LABEL.search(text)
+    if found and found.start() > 0:
+        return f"another label runs into it ({text!r})"
+    match = match_label(text)
+    if match and match.colon and match.field != name:
+        return f"another label runs into it ({text!r})"
+    return None
+
+
+def _cut_short(name: str, text: str) -> str | None:
+    last = text.split()[-1].upper() if text.split() else ""
+    if text.endswith((",", "&", "/")) or (name != "title" and text.endswith(":")) or last in _DANGLING:
+        return f"cut short on the form ({text!r}): the rest was not read"
+    if text.count("(") > text.count(")"):
+        return f"cut short on the form ({text!r}): the rest was not read"
+    return None
+
+
+def _garbled(name: str, text: str) -> str | None:
+    tokens = _GARBLED_TOKEN.findall(text)
+    if tokens:
+        return f"garbled by the OCR ({', '.join(map(repr, tokens))})"
+    if _mixed_case_noise(text):
+        return f"garbled by the OCR ({text!r})"
+    return None
+
+
+def _mixed_case_noise(text: str) -> bool:
+    """Lower-case scraps in an upper-case value: "2x/0/ _|1254-63: [___] pecrees" (tesseract noise)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    upper = sum(ch.isupper() for ch in letters)
+    if len(letters) < 8 or upper < 0.7 * len(letters):
+        return False
+    return any(token.islower() and len(token) <= 7 for token in re.findall(r"[A-Za-z]+", text))
+
+
+Vetter = Callable[[str, str], "str | None"]
+VETTERS: tuple[Vetter, ...] = (_placeholder, _stamp, _embedded_label, _cut_short, _garbled)
+
+
+def vet_text(name: str, text: str) -> tuple[str, str | None]:
+    """The value to keep for a free-text field, and why it was emptied (None when kept)."""
+    if name == "title" and _NO_TITLE.match(text):
+        return "", None
+    # a title's colon or dash at the end is the OCR's period or a rule; a name's colon says more followed
+    fixed = re.sub(r"[\s:;-]+$" if name == "title" else r"(?<!:)[\s;-]+$", "", correct_text(text))
+    if name == "originator" and re.fullmatch(r"[A-Z]{1,6}", fixed):
+        agency = closest_agency(fixed)
+        if agency is None and len(fixed) < 3:
+            return "", f"{text!r} is not an agency"
+        fixed = agency or fixed
+    for vetter in VETTERS:
+        reason = vetter(name, fixed)
+        if reason:
+            return "", reason
+    return fixed, None
+
+
+def vet_fields(result: RifResult) -> None:
+    """Vet the free-text fields of a reading: empty what cannot be kept, with its reason."""
+    for name in TEXT_FIELDS:
+        text = result.fields.get(name)
+        if not isinstance(text, str) or not text:
+            continue
+        kept, reason = vet_text(name, text)
+        result.fields[name] = kept
+        if reason:
+            result.warnings.append(f"{name}: left blank: {reason}")
+            result.reasons[name] = reason
+            if name not in result.missing:
+                result.missing.append(name)
+        elif kept != text:
+            result.warnings.append(f"{name}: OCR slips corrected: {text!r} read as {kept!r}")

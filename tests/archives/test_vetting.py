@@ -1,0 +1,99 @@
+"""Each rule that vets a value read on the form: blank with a reason, never a guess; OCR slips with one reading."""
+
+from __future__ import annotations
+
+import pytest
+
+from desclasificado.archives.jfk.fields import normalize_date
+from desclasificado.archives.jfk.lexicon import is_stamp, value_text
+from desclasificado.archives.jfk.ocrfix import closest_agency, correct_text
+from desclasificado.archives.jfk.rif import parse_rif
+from desclasificado.archives.jfk.vetting import vet_text
+
+
+@pytest.mark.parametrize(("name", "text", "reason"), [
+    ("from", "WITHHELD", "the form gives no value"),
+    ("title", "WITHHELI", "the form gives no value"),
+    ("title", "[Restricted]", "the form gives no value"),
+    ("from", "[ RESTRICTED ]", "the form gives no value"),
+    ("title", "Assassination Flecords Collection Act of", "not a value"),
+    ("title", "65994 Diate: 11-01-2021", "not a value"),
+    ("title", "Kennedy Assassination", "not a value"),
+    ("title", "1992 144 USC 2107 Motel. Caset Nu", "not a value"),
+    ("to", "CHIEF,", "cut short"),
+    ("to", "GREGG, DONALD P.,", "cut short"),
+    ("from", "MILLER, LYLE:", "cut short"),
+    ("to", "MEMO FOR THE", "cut short"),
+    ("title", "REPORT: LEADS INVESTIGATED BY CIA/DESCRIPTION OF", "cut short"),
+    ("title", "REPORT OF PROCEEDINGS/TRANSCRIPT iit DATE : 01/11/76", "another label"),
+    ("title", "a ORIGINATOR CENTRAL INTELLIGENCE AGENCY i FROM: CIA if TO:", "another label"),
+    ("title", "00: /2980CAN DEFECTORS STAFF", "garbled"),
+    ("title", "HOUSE 0o SEC CO0E/18, EF ON ASASIMATIONS (ASCA) REQUEST.", "garbled"),
+    ("title", "2x/0/ _|1254-63: [___] pecrees 3-DAY MOURNING PERIOD; FOREIGN", "garbled"),
+    ("originator", "A", "not an agency"),
+])
+def test_a_value_not_to_be_trusted_is_left_blank_with_its_reason(name: str, text: str, reason: str) -> None:
+    kept, why = vet_text(name, text)
+    assert kept == "" and why and reason in why
+
+
+@pytest.mark.parametrize(("name", "text", "kept"), [
+    ("title", "CABLE RE OPERATIONS:", "CABLE RE OPERATIONS"),  # the OCR's period
+    ("originator", "FBI -", "FBI"),
+    ("title", "THE PRESIDENT'S INTELLIGENCE CHECKLIST/20-30 NOV 1963 (11 REPORTS) :",
+     "THE PRESIDENT'S INTELLIGENCE CHECKLIST/20-30 NOV 1963 (11 REPORTS)"),
+    ("to", "NONE", "NONE"),  # the form's own word, kept
+    ("title", "MEMO RE SR-6 AND 66TH CIC GP, T3767-63", "MEMO RE SR-6 AND 66TH CIC GP, T3767-63"),
+    ("from", "SHEPANER, NORBERT, O/SA/DO/O", "SHEPANER, NORBERT, O/SA/DO/O"),  # a name is never changed
+    ("title", "[No Title]", ""),  # empty on the form: no reason, the record asks for a title
+])
+def test_a_sound_value_is_kept(name: str, text: str, kept: str) -> None:
+    assert vet_text(name, text) == (kept, None)
+
+
+@pytest.mark.parametrize(("text", "fixed"), [
+    ("CHIEE, FOREIGN DIVISION M", "CHIEF, FOREIGN DIVISION M"),
+    ("COTTER. CHIEF, ALIEN AFFAIRS STAFE", "COTTER. CHIEF, ALIEN AFFAIRS STAFF"),
+    ("DISPAICH: MONTHLY REPORT FOR PROJECI LIENVOY", "DISPATCH: MONTHLY REPORT FOR PROJECT LIENVOY"),
+    ("UMWAVE CABLE RE ENROLLING", "JMWAVE CABLE RE ENROLLING"),
+    ("LAD/JEK TASK FORCE", "LAD/JFK TASK FORCE"),
+    ("REOUEST FOR ASSISTANCE", "REQUEST FOR ASSISTANCE"),
+    ("C/WESTERN REMISPHERE DIV.", "C/WESTERN HEMISPHERE DIV."),
+    ("MEMO FOR HOS", "MEMO FOR HQS"),
+    ("JAMES EARL GALT.", "JAMES EARL GALT."),  # not GAIT: L is not a slip for I
+    ("LA/EICO", "LA/EICO"),  # too short to tell
+])
+def test_ocr_slips_with_one_reading_are_corrected(text: str, fixed: str) -> None:
+    assert correct_text(text) == fixed
+
+
+@pytest.mark.parametrize(("read", "agency"), [("SCA", "HSCA"), ("CLA", "CIA"), ("FBL", "FBI"), ("ARR", "ARRB"),
+                                               ("CIA", "CIA"), ("NOTAPP", None), ("A", None)])
+def test_an_originator_one_letter_from_one_agency_is_that_agency(read: str, agency: str | None) -> None:
+    assert closest_agency(read) == agency
+
+
+def test_the_placeholder_date_00_00_00_is_no_date() -> None:
+    assert normalize_date("00/00/00")[0] == ""
+    assert "placeholder" in (normalize_date("00/00/0000")[1] or "")
+    assert normalize_date("00/00/1967") == ("1967", None)
+
+
+def test_garbled_release_stamps_and_dashes() -> None:
+    assert is_stamp("Kennedy Assassination Mecords Lollection Act of")
+    assert is_stamp("66000 Diate: 11-03-2021")
+    assert not is_stamp("KENNEDY ASSASSINATION")  # a title may say it in capitals
+    assert value_text("— 12/03/1963") == "12/03/1963"
+
+
+def test_a_withheld_value_is_blank_and_says_why_in_the_reading() -> None:
+    form = ("## Page 1\n\nJFK ASSASSINATION SYSTEM\nIDENTIFICATION FORM\nAGENCY INFORMATION\nAGENCY : CIA\n"
+            "RECORD NUMBER : 104-10057-10223\nRECORD SERIES : JFK\nAGENCY FILE NUMBER : 80T01357A\n"
+            "DOCUMENT INFORMATION\nAGENCY ORIGINATOR : CIA\nFROM : WITHHELD\nTO : CHIEE, WH DIVISION\n"
+            "TITLE : JAMES EARL GALT.\nDATE : 04/25/1968\nPAGES : 1\n")
+    result = parse_rif(form)
+    assert result.fields["from"] == "" and "from" in result.missing
+    assert result.reasons["from"] == "the form gives no value ('WITHHELD')"
+    assert result.fields["to"] == "CHIEF, WH DIVISION"
+    assert any("'CHIEE, WH DIVISION' read as 'CHIEF, WH DIVISION'" in w for w in result.warnings)
+    assert result.fields["title"] == "JAMES EARL GALT."
