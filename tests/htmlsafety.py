@@ -7,7 +7,8 @@ could have put there:
 - a `<script>` that is not the theme's: an external script must be a file of the theme
   copied unchanged; an inline one must be one of the theme
   templates' inline scripts, its `{{ ... }}` values being JSON, which cannot hold code, or
-  the page's messages for the scripts (`type="application/json"`, JSON with no `<`, never run);
+  the page's messages for the scripts (`type="application/json"`, JSON with no `<`, never run),
+  or its schema.org metadata (`type="application/ld+json"`, the same);
 - an event-handler attribute (`on...`), anywhere;
 - a `javascript:`, `vbscript:` or `data:` address in any attribute that holds one (the
   theme's empty icon `data:,` excepted), after the entity decoding, case folding and
@@ -156,6 +157,9 @@ class _PageChecker(HTMLParser):
             if dict(attrs).get("id") != "messages" or "<" in text or not _is_json(text):
                 self._flag("script", attrs, "a data block other than the page's messages (JSON, "
                            "every < escaped)")
+        elif dict(attrs).get("type") == "application/ld+json":
+            if "<" in text or not _is_json(text):
+                self._flag("script", attrs, "a JSON-LD block that is not JSON with every < escaped")
         elif not self.allowed.inline_script(text):
             self._flag("script", attrs, f"an inline script the theme does not write: {text[:80]!r}")
         self.script = None

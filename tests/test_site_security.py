@@ -35,6 +35,9 @@ def _theme_script(element: Element) -> bool:
     if element.get("type") == "application/json" and element.get("id") == "messages":
         json.loads(element.text)
         return "<" not in element.text
+    if element.get("type") == "application/ld+json":  # the page's schema.org metadata
+        json.loads(element.text)
+        return "<" not in element.text and ">" not in element.text
     source = element.get("src") or ""
     relative = source.startswith(("../", "js/")) and "js/" in source
     return relative and not element.text.strip() and (
@@ -131,6 +134,15 @@ def test_only_the_search_page_has_scripts_and_they_are_ours(pages: dict) -> None
     scripts = pages["search.html"].find_all("script")
     assert [s.get("src") for s in scripts] == [None, "./search/main.js"]
     assert scripts[0].get("type") == "application/json"  # the messages: data, never run
+
+
+def test_payloads_in_the_metadata_are_data(pages: dict) -> None:
+    """A title's markup reaches the JSON-LD and the meta tags as text: escaped, never live."""
+    event = pages["events/1963-evil/index.html"]
+    (block,) = [s for s in event.find_all("script") if s.get("type") == "application/ld+json"]
+    assert SCRIPT in json.loads(block.text)["headline"] and "<" not in block.text
+    titles = [m.get("content") for m in event.find_all("meta") if m.get("property") == "og:title"]
+    assert titles and SCRIPT in titles[0]
 
 
 def test_payloads_are_shown_as_text(pages: dict) -> None:

@@ -148,7 +148,8 @@ class SiteBuild:
         page.meta.update(title=generated.title, description=generated.description,
                          kind=generated.kind, scripts=list(generated.scripts),
                          oembed=generated.oembed, search_kind=generated.search_kind or "page",
-                         search_date=generated.search_date)
+                         search_date=generated.search_date, head_tags=generated.head_tags,
+                         json_ld=generated.json_ld)
         page.content = generated.html
         context["generated_html"] = generated.html
         return context

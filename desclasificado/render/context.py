@@ -32,6 +32,8 @@ class Page:
     search_date: str = ""  # the date its search result shows, in the page's language
     scripts: tuple[str, ...] = ()  # theme scripts the page loads (paths in the site)
     oembed: str = ""  # the absolute address of its oEmbed file, when the site has one
+    head_tags: list[tuple[str, str, str]] = field(default_factory=list)  # render/pagemeta.py
+    json_ld: str = ""  # its schema.org JSON-LD, serialised (render/pagemeta.py)
 
 
 @dataclass(frozen=True)

@@ -26,11 +26,13 @@ from desclasificado.render.event import pages_text
 from desclasificado.render.i18n import country_name
 from desclasificado.render.i18n_dates import date_text
 from desclasificado.render.markup import plain_text
+from desclasificado.render.ris import ris, ris_entry
 from desclasificado.render.timelinejs import timelinejs_json
 from desclasificado.render.urls import (
     DOCUMENTS_BIB,
     DOCUMENTS_CSL,
     DOCUMENTS_JSON,
+    DOCUMENTS_RIS,
     DOCUMENTS_SCHEMA,
     EVENTS_CSV,
     EVENTS_JSON,
@@ -223,13 +225,21 @@ def documents_bib(ctx: Context) -> str:
                    for d in sorted(ctx.collection.documents)])
 
 
+def documents_ris(ctx: Context) -> str:
+    """Every document as RIS."""
+    built = ctx.info.built
+    return ris([ris_entry(d, ctx.collection.documents[d], built)
+                for d in sorted(ctx.collection.documents)])
+
+
 def document_cite_files(ctx: Context) -> dict[str, str]:
-    """`documents/<id>/cite.json` (CSL-JSON) and `cite.bib` for each document."""
+    """`documents/<id>/cite.json` (CSL-JSON), `cite.bib` and `cite.ris` for each document."""
     files = {}
     built = ctx.info.built
     for doc_id, doc in ctx.collection.documents.items():
         files[document_cite_file(doc_id, "json")] = csl_json([csl_item(doc_id, doc, built)])
         files[document_cite_file(doc_id, "bib")] = bibtex([bibtex_entry(doc_id, doc, built)])
+        files[document_cite_file(doc_id, "ris")] = ris([ris_entry(doc_id, doc, built)])
     return files
 
 
@@ -242,4 +252,5 @@ DATA_FILES: dict[str, Callable[[Context], str]] = {
     TIMELINEJS_JSON: timelinejs_json,
     DOCUMENTS_CSL: documents_csl,
     DOCUMENTS_BIB: documents_bib,
+    DOCUMENTS_RIS: documents_ris,
 }

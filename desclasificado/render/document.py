@@ -20,6 +20,7 @@ from desclasificado.render.i18n_dates import date_text
 from desclasificado.render.links import PageBuilder, relative
 from desclasificado.render.listing import events_count, time_element
 from desclasificado.render.markup import esc
+from desclasificado.render.pagemeta import document_meta
 from desclasificado.render.teaching import document_tools
 from desclasificado.render.urls import (
     DOCUMENTS,
@@ -277,12 +278,13 @@ def document_page(ctx: Context, doc_id: str) -> Page:
                   f'{esc(_("Transcript"))}</h2>'
                   f'{_transcript(ctx, pb, doc_id, doc)}</section>')
     html = f"{header}{identification}{cited_by}{transcript}</article>"
+    description = f"{doc.title}: {archive.describe(doc)}."
+    tags, ld = document_meta(ctx, doc_id, description)
     return Page(url, doc.title, html, pb.links, pb.anchors,
                 source=ctx.source_path("documents", doc_id),
-                search_kind="document",
-                search_date=date_text(doc.date) if doc.date else "",
-                description=f"{doc.title}: {archive.describe(doc)}.",
-                kind="document", scripts=(PASSAGE_SCRIPT,))
+                search_kind="document", search_date=date_text(doc.date) if doc.date else "",
+                description=description, kind="document", scripts=(PASSAGE_SCRIPT,),
+                head_tags=tags, json_ld=ld)
 
 
 def cited_by_page(ctx: Context, doc_id: str, part: int) -> Page:

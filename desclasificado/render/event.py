@@ -14,6 +14,7 @@ from desclasificado.render.i18n_dates import date_text
 from desclasificado.render.links import PageBuilder
 from desclasificado.render.listing import country_links, event_entry, time_element, year_href
 from desclasificado.render.markup import esc, link_marks, plain_text
+from desclasificado.render.pagemeta import event_meta
 from desclasificado.render.teaching import event_tools
 from desclasificado.render.urls import actor_url, document_url, event_url, theme_url
 
@@ -190,7 +191,9 @@ def event_page(ctx: Context, event_id: str) -> Page:
     parts.append(f'<nav class="prevnext" aria-label="{esc(_("Previous and next events"))}">'
                  f'{_neighbour(ctx, pb, previous, "prev")}{_neighbour(ctx, pb, following, "next")}'
                  "</nav></article>")
+    description = f"{date_text(event.date)}: {plain_text(event.summary)}"
+    tags, ld = event_meta(ctx, event_id, url, description)
     return Page(url, event.title, "".join(parts), pb.links, pb.anchors,
-                source=ctx.source_path("events", event_id),
-                description=f"{date_text(event.date)}: {plain_text(event.summary)}", kind="event",
-                search_kind="event", search_date=date_text(event.date))
+                source=ctx.source_path("events", event_id), description=description,
+                kind="event", search_kind="event", search_date=date_text(event.date),
+                head_tags=tags, json_ld=ld)

@@ -21,6 +21,7 @@ from desclasificado.render.urls import (
     DOCUMENTS_BIB,
     DOCUMENTS_CSL,
     DOCUMENTS_JSON,
+    DOCUMENTS_RIS,
     DOCUMENTS_SCHEMA,
     EVENTS_CSV,
     EVENTS_JSON,
@@ -90,6 +91,8 @@ def data_files(ctx: Context, pb: PageBuilder) -> str:
         (DOCUMENTS_CSL, _("Every document as CSL-JSON, for Zotero and other "
                           "reference managers.")),
         (DOCUMENTS_BIB, _("Every document as BibTeX, for LaTeX and reference managers.")),
+        (DOCUMENTS_RIS, _("Every document as RIS, for EndNote, Zotero, Mendeley and "
+                          "RefWorks.")),
     ]
     body = "".join(f"<tr><td>{link(path)}</td><td>{esc(text)}</td></tr>" for path, text in rows)
     return _table(_("The files"), _("Address"), body)

@@ -20,7 +20,15 @@ from desclasificado.render.documentcite import cited_document
 from desclasificado.render.i18n import _
 from desclasificado.render.links import PageBuilder, relative
 from desclasificado.render.markup import esc, esc_text
-from desclasificado.render.urls import DOCUMENTS_BIB, DOCUMENTS_CSL, TEACHERS, cite_file, embed_url, oembed_file
+from desclasificado.render.urls import (
+    DOCUMENTS_BIB,
+    DOCUMENTS_CSL,
+    DOCUMENTS_RIS,
+    TEACHERS,
+    cite_file,
+    embed_url,
+    oembed_file,
+)
 
 PLACEHOLDER = "SITE-ADDRESS/"
 EVENT_HEIGHT = 520  # px: an event's title, summary and first sources
@@ -142,9 +150,11 @@ def document_tools(ctx: Context, pb: PageBuilder, doc_id: str) -> str:
     downloads = (f'<p class="tool-links">'
                  f'{esc(_("For reference managers (Zotero, EndNote, Mendeley...):"))} '
                  f'<a href="{cite_file("json")}" download>CSL-JSON</a> · '
-                 f'<a href="{cite_file("bib")}" download>BibTeX</a> · {esc(_("all documents:"))} '
+                 f'<a href="{cite_file("bib")}" download>BibTeX</a> · '
+                 f'<a href="{cite_file("ris")}" download>RIS</a> · {esc(_("all documents:"))} '
                  f'<a href="{esc(relative(pb.url, DOCUMENTS_CSL))}">CSL-JSON</a>, '
-                 f'<a href="{esc(relative(pb.url, DOCUMENTS_BIB))}">BibTeX</a></p>')
+                 f'<a href="{esc(relative(pb.url, DOCUMENTS_BIB))}">BibTeX</a>, '
+                 f'<a href="{esc(relative(pb.url, DOCUMENTS_RIS))}">RIS</a></p>')
     cite = cite_tool(ctx, pb, {style: cited.cite(style) for style in STYLES},
                      archive_of(doc).cite_note, downloads)
     return reuse_panel(pb, _("Cite this document"), cite)

@@ -30,8 +30,9 @@ DOCUMENTS_SCHEMA = "data/documents.schema.json"
 TIMELINEJS_JSON = "data/timelinejs.json"
 DOCUMENTS_CSL = "data/documents.csl.json"
 DOCUMENTS_BIB = "data/documents.bib"
+DOCUMENTS_RIS = "data/documents.ris"
 DATA_FILES = (EVENTS_JSON, EVENTS_SCHEMA, EVENTS_CSV, DOCUMENTS_JSON, DOCUMENTS_SCHEMA,
-              TIMELINEJS_JSON, DOCUMENTS_CSL, DOCUMENTS_BIB)
+              TIMELINEJS_JSON, DOCUMENTS_CSL, DOCUMENTS_BIB, DOCUMENTS_RIS)
 
 
 def event_url(event_id: str) -> str:
@@ -62,12 +63,13 @@ def actor_url(actor_id: str) -> str:
 
 
 def cite_file(extension: str) -> str:
-    """The name of a document's citation file, beside its page: "cite.json", "cite.bib"."""
+    """The name of a document's citation file, beside its page: "cite.json", "cite.bib",
+    "cite.ris"."""
     return f"cite.{extension}"
 
 
 def document_cite_file(document_id: str, extension: str) -> str:
-    """A document's citation file: "documents/<id>/cite.json" (or .bib)."""
+    """A document's citation file: "documents/<id>/cite.json" (or .bib, .ris)."""
     return f"{document_url(document_id)}{cite_file(extension)}"
 
 
