@@ -112,6 +112,8 @@ def test_no_payload_is_live_on_any_page(pages: dict) -> None:
         for element in page.find_all():
             if element.tag == "iframe" and path == "teachers/index.html":  # the live example
                 assert (element.get("src") or "").startswith("../embed/events/"), element
+            elif element.tag == "iframe" and path == "es/teachers/index.html":  # in Spanish
+                assert (element.get("src") or "").startswith("../../es/embed/events/"), element
             elif element.tag == "svg" and _our_svg(element):
                 pass  # the charts and maps drawn at build time (their attributes are checked below)
             else:

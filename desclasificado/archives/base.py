@@ -10,6 +10,7 @@ document's archive (`archive_of(doc)`) and never name an archive themselves.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -73,6 +74,13 @@ class EditedVolumeCitation:
 Citation = ArchivalCitation | EditedVolumeCitation
 
 
+def N_(message: str) -> str:
+    """Mark a message of the catalogue (`desclasificado/locales/`) without translating it:
+    the labels below are English here, in the check's messages, and pages translate them
+    (`Archive.page_link_text(page, translate)`, `_(archive.no_transcript)`)."""
+    return message
+
+
 class Archive:
     """One archive kind. Subclasses set the class attributes and override what differs."""
 
@@ -81,16 +89,18 @@ class Archive:
     # identification table of the document page and the data downloads (records/fields.py)
     model: ClassVar[type[Document]]
     name: ClassVar[str]                # the archive, in words, for the documentation
-    short_name: ClassVar[str] = "document"  # one of its documents: "JFK record"
+    short_name: ClassVar[str] = N_("document")  # one of its documents: "JFK record"
     # the field reference (/reference/): its heading, and nested models as (field, model)
     reference_heading: ClassVar[str] = "Documents"
     nested: ClassVar[tuple[tuple[str, type[BaseModel]], ...]] = ()
-    identifier_label: ClassVar[str] = "record number"
-    page_link_label: ClassVar[str] = "Archive page"      # "Archive PDF" -> "Archive PDF, page 3"
-    transcript_page_label: ClassVar[str] = "Page"         # "PDF page" -> "PDF page 3"
-    transcript_note: ClassVar[str] = ("Passages cited by events are highlighted.")
-    no_transcript: ClassVar[str] = "No transcript of this document yet."
-    cite_note: ClassVar[str] = "The document, cited from its record at the archive."
+    identifier_label: ClassVar[str] = N_("record number")
+    page_link_label: ClassVar[str] = N_("Archive page")  # "Archive PDF" -> "Archive PDF, page 3"
+    # TRANSLATORS: a link to a cited page at the archive: "Archive PDF, page 3"
+    page_link_pattern: ClassVar[str] = N_("{label}, page {page}")
+    transcript_page_label: ClassVar[str] = N_("Page")    # "PDF page" -> "PDF page 3"
+    transcript_note: ClassVar[str] = N_("Passages cited by events are highlighted.")
+    no_transcript: ClassVar[str] = N_("No transcript of this document yet.")
+    cite_note: ClassVar[str] = N_("The document, cited from its record at the archive.")
 
     def identifier(self, doc: Document) -> str:
         """How the archive identifies the document, e.g. '176-10036-10058'."""
@@ -120,17 +130,20 @@ class Archive:
         """Who sent the document, in the list of documents."""
         return self.author(doc)
 
-    def page_link_text(self, page: int) -> str:
-        """The words of a link to a cited page at the archive: 'Archive PDF, page 3'."""
-        return f"{self.page_link_label}, page {page}"
+    def page_link_text(self, page: int, translate: Callable[[str], str] = N_) -> str:
+        """The words of a link to a cited page at the archive: 'Archive PDF, page 3'
+        (`translate`: the catalogue's `_` of the page's language)."""
+        return translate(self.page_link_pattern).format(label=translate(self.page_link_label),
+                                                        page=page)
 
     def byline(self, doc: Document) -> str | None:
         """Who is named under the title of the document's page."""
         return self.author(doc)
 
-    def describe(self, doc: Document) -> str:
+    def describe(self, doc: Document, translate: Callable[[str], str] = N_) -> str:
         """The document in a few words, for the page's description."""
-        return f"a declassified document, {self.identifier_label} {self.identifier(doc)}"
+        return translate(N_("a declassified document, {label} {identifier}")).format(
+            label=translate(self.identifier_label), identifier=self.identifier(doc))
 
     def recipient(self, doc: Document) -> str | None:
         return getattr(doc, "to", None)

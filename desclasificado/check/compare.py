@@ -95,6 +95,16 @@ def _debris(theirs: list[str], lang: str) -> bool:
             and theirs[0] not in negations(lang))
 
 
+def _without_edge_debris(theirs: list[str], lang: str) -> list[str]:
+    """The document's run without a stray character of OCR debris at either end."""
+    start, end = 0, len(theirs)
+    if end > 1 and _debris(theirs[:1], lang):
+        start = 1
+    if end - start > 1 and _debris(theirs[-1:], lang):
+        end -= 1
+    return theirs[start:end]
+
+
 def _left_out(theirs: list[str], lang: str) -> Difference:
     shown = " ".join(theirs)
     if not any(is_word(t, lang) for t in theirs):
@@ -143,6 +153,12 @@ def _run(ours: list[QuoteWord], theirs: list[str], lang: str) -> list[Difference
         return []
     if "".join(words) == "".join(theirs):
         return []
+    if (edge := _without_edge_debris(theirs, lang)) != theirs and len(edge) == len(ours):
+        # "cast" for "c last": the stray letter is debris, the word beside it is the
+        # document's, and the quote changed it.
+        changed = [d for o, t in zip(ours, edge, strict=True) if (d := _pair(o, t, lang))]
+        if changed:
+            return changed
     change = _change(" ".join(words), " ".join(theirs), words, theirs, lang, run=True)
     return [change] if change else []
 

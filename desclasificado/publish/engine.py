@@ -30,3 +30,5 @@ LOGGER_NAME = ENGINE
 # The engine's template language (Jinja, for MkDocs and ProperDocs alike): a broken theme
 # template raises this.
 TemplateError: type[Exception] = importlib.import_module("jinja2").TemplateError
+# A template function that reads the page being rendered (its language).
+pass_context: Any = importlib.import_module("jinja2").pass_context

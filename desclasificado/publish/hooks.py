@@ -38,7 +38,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 
 @engine.event_priority(100)  # before any plugin reads the page
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
-    return SiteBuild.of(config).on_page_context(context, page)
+    return SiteBuild.of(config).on_page_context(context, page, config)
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:

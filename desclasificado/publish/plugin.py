@@ -32,12 +32,13 @@ from typing import Any
 from desclasificado.check.project import CheckResult, check_project
 from desclasificado.index import SiteIndex, build_index
 from desclasificado.publish import engine
+from desclasificado.publish.languages import PageLanguages, gettext_callables
 from desclasificado.publish.searchindex import IndexFailed, index_search
 from desclasificado.publish.unlinked import LinkRefused, read_unlinked
-from desclasificado.render import Site, SiteInfo, plan_site
+from desclasificado.render import Site, SiteInfo, plan_sites
 from desclasificado.render.citations import build_date
 from desclasificado.render.home import FRAGMENTS
-from desclasificado.render.i18n import UnknownLanguage, language, script_messages
+from desclasificado.render.i18n import UnknownLanguage, language, site_languages
 from desclasificado.render.i18n_catalog import problems as catalogue_problems
 
 CONFIG_KEY = "desclasificado_build"  # where a build's SiteBuild waits on the engine's config
@@ -75,8 +76,10 @@ class SiteBuild:
     def __init__(self, result: CheckResult | None = None, index: SiteIndex | None = None):
         self.result = result
         self.index = index
-        self.site: Site | None = None
-        self.generated: dict[str, str] = {}  # the source file of each generated page -> its URL
+        self.sites: list[Site] = []  # the site in each language, its own first
+        # the source file of each generated page -> its language's site and its URL there
+        self.generated: dict[str, tuple[Site, str]] = {}
+        self.languages: PageLanguages | None = None
         self.standalone = False  # True: no `pipeline.build()` around it to index the site
 
     @classmethod
@@ -97,16 +100,27 @@ class SiteBuild:
             raise engine.Abort("\n".join(lines))
         index = self.index or build_index(result.collection)
         result.collection.drop_value_positions()  # checked: no more messages to place
+        main = site_language(config).code
         info = SiteInfo(name=config.site_name, url=config.site_url or "", built=build_date(),
-                        lang=site_language(config).code)
+                        lang=main)
+        codes = site_languages(main)
+        for code in codes[1:]:
+            _complete_catalogue(code)
+        self.languages = languages = PageLanguages(codes)
         _read_hand_written(files, config)
         _add_contributor_guide(root, files, config)
+        for copy in languages.untranslated_copies(files, config):
+            files.append(copy)
         hand_written = {f.url: f for f in files.documentation_pages()}
-        site = plan_site(result.collection, index, info=info, other_pages=hand_written)
-        site.write_files(_writer(config.site_dir))
-        _refuse_conflicts(site, files, hand_written)
-        self.site = site
-        self.generated = {_src_uri(url): url for url in site.makers}
+        self.sites = plan_sites(result.collection, index, info=info, other_pages=hand_written,
+                                languages=codes)
+        for site in self.sites:
+            site.write_files(_writer(config.site_dir))
+            _refuse_conflicts(site, files, hand_written)
+        self.generated = {_src_uri(site.prefix + url): (site, url)
+                          for site in self.sites for url in site.makers}
+        languages.add_pages([*hand_written, *(site.prefix + url for site in self.sites
+                                              for url in site.makers)])
         for src_uri in self.generated:
             files.append(engine.File.generated(config, src_uri, content="",
                                                inclusion=engine.InclusionLevel.NOT_IN_NAV))
@@ -122,12 +136,15 @@ class SiteBuild:
         return nav
 
     def on_env(self, env: Any, config: Any) -> Any:
-        """The theme's templates read our catalogue (`{{ _("...") }}`, `{% trans %}`), not the
-        `.mo` files MkDocs looks for in a theme, and the messages the scripts need."""
-        lang = site_language(config)
-        env.install_gettext_translations(lang.translations, newstyle=True)
-        env.globals["script_messages"] = lambda *scripts: script_messages(
-            lang, scripts or ("theme/js/",))
+        """The theme's templates read our catalogues (`{{ _("...") }}`, `{% trans %}`), not the
+        `.mo` files MkDocs looks for in a theme, and the messages the scripts need, each in
+        the language of the page being rendered."""
+        gettext, ngettext, messages = gettext_callables(site_language(config).code)
+        env.install_gettext_callables(gettext, ngettext, newstyle=True)
+        env.globals["script_messages"] = messages
+        site_url = config.site_url or ""
+        env.globals["page_versions"] = lambda url: (  # the sitemap's alternates
+            self.languages.sitemap_links(url, site_url) if self.languages else [])
         return env
 
     def on_page_content(self, html: str, page: Any) -> str:
@@ -136,20 +153,27 @@ class SiteBuild:
             return html
         return _MARKER.sub(lambda m: self._fragment(m.group(1), page), html)
 
-    def on_page_context(self, context: Any, page: Any) -> Any:
-        """Render a generated page: its title, description and search result's kind and date
-        for the template, its HTML as `generated_html`."""
-        url = self.generated.get(page.file.src_uri)
-        if url is None or self.site is None:
-            unsearched = page.file.src_uri in UNSEARCHED_PAGES
+    def on_page_context(self, context: Any, page: Any, config: Any) -> Any:
+        """Every page: its language, its versions in the other languages and the folder of its
+        language, for the template (`PageLanguages.template_context`). A generated page is
+        rendered: its title and description for the template, the text the search index
+        should see as `page.content`, the whole HTML as `generated_html`."""
+        if self.languages is not None:
+            context.update(self.languages.template_context(page, config))
+        found = self.generated.get(page.file.src_uri)
+        if found is None:
+            base = self.languages.split(page.file.src_uri)[1] if self.languages else ""
+            unsearched = base in UNSEARCHED_PAGES or page.file.src_uri in UNSEARCHED_PAGES
             page.meta.setdefault("search_kind", None if unsearched else "page")
             return context
-        generated = self.site.render(url)
+        site, url = found
+        generated = site.render(url)
         page.meta.update(title=generated.title, description=generated.description,
                          kind=generated.kind, scripts=list(generated.scripts),
-                         oembed=generated.oembed, search_kind=generated.search_kind or "page",
+                         oembed=generated.oembed, search_kind=None if generated.search_kind is None
+                         else generated.search_kind or "page",
                          search_date=generated.search_date, head_tags=generated.head_tags,
-                         json_ld=generated.json_ld)
+                         json_ld=generated.json_ld, colophon=generated.colophon)
         page.content = generated.html
         context["generated_html"] = generated.html
         return context
@@ -163,8 +187,8 @@ class SiteBuild:
     def on_post_build(self, config: Any = None) -> None:
         """Every page is rendered: refuse the build if a generated link leads nowhere; index
         the site for search when no `pipeline.build()` will."""
-        site, self.site, self.generated = self.site, None, {}
-        broken = site.broken_links() if site is not None else []
+        sites, self.sites, self.generated = self.sites, [], {}
+        broken = sites[0].broken_links() if sites else []  # one link check for every language
         if broken:
             shown = [b.message() for b in broken[:_MAX_SHOWN]]
             if len(broken) > _MAX_SHOWN:
@@ -178,11 +202,15 @@ class SiteBuild:
 
     def _fragment(self, name: str, page: Any) -> str:
         """The generated part `name` for a hand-written page."""
-        if name not in FRAGMENTS or self.site is None:
+        if name not in FRAGMENTS or not self.sites or self.languages is None:
             raise engine.Abort(f"{page.file.src_uri}: unknown generated part "
                                f"'<!-- desclasificado:{name} -->'; known parts: "
                                f"{', '.join(FRAGMENTS)}")
-        html, _ = self.site.fragment(name, page.url)
+        code, url = self.languages.split(page.url)
+        site = next(s for s in self.sites if s.context.info.lang == code)
+        html, _ = site.fragment(name, url)
+        if page.url in self.languages.untranslated:  # generated in the language, in a copy
+            return f'<div lang="{code}">{html}</div>'
         return html
 
 
@@ -193,13 +221,18 @@ def site_language(config: Any) -> Any:
         lang = language(str(config.theme.locale))
     except UnknownLanguage as exc:
         raise engine.Abort(f"mkdocs.yml: theme.locale: {exc}") from None
-    missing = catalogue_problems(codes=[lang.code])
+    _complete_catalogue(lang.code)
+    return lang
+
+
+def _complete_catalogue(code: str) -> None:
+    """Refuse to publish a language whose catalogue lacks a message."""
+    missing = catalogue_problems(codes=[code])
     if missing:
         shown = missing[:_MAX_SHOWN] + ([f"... and {len(missing) - _MAX_SHOWN} more"]
                                         if len(missing) > _MAX_SHOWN else [])
-        raise engine.Abort("\n".join([*shown, f"error: the catalogue of '{lang.code}' is "
+        raise engine.Abort("\n".join([*shown, f"error: the catalogue of '{code}' is "
                                        "incomplete: translate the entries above"]))
-    return lang
 
 
 def _add_contributor_guide(root: Path, files: Any, config: Any) -> None:

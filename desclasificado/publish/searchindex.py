@@ -19,6 +19,7 @@ page, and the search page downloads one for each result it shows. Each language 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -98,3 +99,13 @@ def index_search(site_dir: Path) -> None:
     for name in _UNUSED:
         (bundle / name).unlink(missing_ok=True)
     shutil.rmtree(bundle / "playground", ignore_errors=True)
+    _sort_languages(bundle / "pagefind-entry.json")
+
+
+def _sort_languages(entry: Path) -> None:
+    """Pagefind lists the languages of its entry file in no fixed order: sort them, so that
+    two builds of the same sources stay byte-identical once the site has two languages."""
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["languages"] = dict(sorted(data.get("languages", {}).items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                     encoding="utf-8")

@@ -13,7 +13,7 @@ site is never in memory at once.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 from desclasificado.check.collection import Collection
@@ -25,7 +25,7 @@ from desclasificado.render.documentlist import document_year_pages, documents_in
 from desclasificado.render.embed import embed_files, iter_embed_pages
 from desclasificado.render.event import event_page
 from desclasificado.render.home import FRAGMENTS
-from desclasificado.render.i18n import activate, language
+from desclasificado.render.i18n import Language, activate, language, site_languages
 from desclasificado.render.links import BrokenLink, LinkCheck, PageBuilder
 from desclasificado.render.listing import (
     actor_page,
@@ -37,6 +37,7 @@ from desclasificado.render.listing import (
     timeline_page,
     year_pages,
 )
+from desclasificado.render.printing import colophon
 from desclasificado.render.teaching import oembed_url
 from desclasificado.render.urls import (
     ACTORS,
@@ -49,10 +50,11 @@ from desclasificado.render.urls import (
     document_url,
     embed_url,
     event_url,
+    language_prefix,
     theme_url,
 )
 
-__all__ = ["Page", "Site", "SiteInfo", "plan_site", "render_site"]
+__all__ = ["Page", "Site", "SiteInfo", "plan_site", "plan_sites", "render_site"]
 
 
 @dataclass
@@ -69,51 +71,63 @@ class Site:
     embed_urls: set[str] = field(default_factory=set)
     written: list[str] = field(default_factory=list)  # files handed to `write`
 
+    @property
+    def prefix(self) -> str:
+        """The folder of this language's pages ("" for the site's own language, "es/")."""
+        return self.context.info.prefix
+
+    @property
+    def language(self) -> Language:
+        return language(self.context.info.lang)
+
     def render(self, url: str) -> Page:
-        """Render the page at `url` and check its links (KeyError if not generated)."""
+        """Render the page at `url` (within the language's pages) and check its links
+        (KeyError if not generated)."""
         try:
-            with activate(language(self.context.info.lang)):
+            with activate(self.language):
                 page = self.makers[url]()
+                if embed_url(url) in self.embed_urls:  # pages with an embeddable version say so
+                    page.oembed = oembed_url(self.context, url)
+                page.colophon = colophon(self.context, page, _document_of(self.context, url))
         except Exception as exc:  # a bug: say which page, for whoever reports it
-            exc.add_note(f"while rendering the page /{url}")
+            exc.add_note(f"while rendering the page /{self.prefix}{url}")
             raise
-        if embed_url(url) in self.embed_urls:  # pages with an embeddable version say so
-            page.oembed = oembed_url(self.context, url)
-        self.links.add(url, page.source, page.links, page.anchors)
+        self.links.add(self.prefix + url, page.source, page.links, page.anchors)
         return page
 
     def fragment(self, name: str, url: str) -> tuple[str, PageBuilder]:
-        """A generated part for the hand-written page at `url` (KeyError if unknown)."""
-        pb = PageBuilder(url)
-        with activate(language(self.context.info.lang)):
+        """A generated part for the hand-written page at `url` (within the language's
+        pages; KeyError if unknown)."""
+        pb = PageBuilder(url, self.prefix)
+        with activate(self.language):
             return FRAGMENTS[name](self.context, pb), pb
 
     def write_files(self, write: Callable[[str, str], None] | None = None) -> None:
         """Render the files that are written as they are: data files, embeddable pages,
-        oEmbed and citation files. With `write(path, text)` each is handed to it as soon as
-        it is rendered and not kept (`written` lists their paths); without, they are kept in
-        `data_files` and `embeds`."""
-        with activate(language(self.context.info.lang)):
+        oEmbed and citation files, under the language's folder. With `write(path, text)`
+        each is handed to it as soon as it is rendered and not kept (`written` lists their
+        paths); without, they are kept in `data_files` and `embeds`."""
+        with activate(self.language):
             self._write_files(self.context, write)
 
     def _write_files(self, ctx: Context, write: Callable[[str, str], None] | None) -> None:
         """`write_files` in the site's language."""
         def keep(files: dict[str, str]) -> None:
             if write is None:
-                self.data_files.update(files)
+                self.data_files.update((self.prefix + path, text) for path, text in files.items())
                 return
             for path, text in files.items():
-                write(path, text)
-                self.written.append(path)
+                write(self.prefix + path, text)
+                self.written.append(self.prefix + path)
 
         for path, make in DATA_FILES.items():
             keep({path: make(ctx)})
         for page in iter_embed_pages(ctx):
             self.embed_urls.add(page.url)
-            self.links.add(page.url, page.source, page.links, page.anchors)
+            self.links.add(self.prefix + page.url, page.source, page.links, page.anchors)
             keep(embed_files(ctx, {page.url: page}))
             if write is None:
-                self.embeds[page.url] = page
+                self.embeds[self.prefix + page.url] = page
         keep(document_cite_files(ctx))
         for name in FRAGMENTS:
             self.links.add(f"<!-- desclasificado:{name} -->", None, self.fragment(name, "")[1].links,
@@ -122,6 +136,12 @@ class Site:
     def broken_links(self) -> list[BrokenLink]:
         """Links to pages or anchors that do not exist, once every page is rendered."""
         return self.links.broken()
+
+
+def _document_of(ctx: Context, url: str) -> str | None:
+    """The document whose page is at `url`, if it is one."""
+    doc_id = url.removeprefix(DOCUMENTS).rstrip("/")
+    return doc_id if doc_id in ctx.collection.documents and url == document_url(doc_id) else None
 
 
 def page_makers(ctx: Context) -> dict[str, Callable[[], Page]]:
@@ -145,20 +165,37 @@ def page_makers(ctx: Context) -> dict[str, Callable[[], Page]]:
 
 def plan_site(collection: Collection, index: SiteIndex, info: SiteInfo | None = None,
               other_pages: Iterable[str] = ()) -> Site:
-    """The site planned: every generated page as the call that renders it, nothing rendered
-    or written yet (`info`: the site's name, address and build day; `other_pages`: the URLs
-    of the hand-written pages, for the link check). `Site.write_files` then renders the
-    files written as they are (data files, embeddable pages, oEmbed and citation files)."""
-    ctx = Context.prepare(collection, index, info)
-    with activate(language(ctx.info.lang)):
-        makers = page_makers(ctx)
-    return Site(ctx, LinkCheck(makers, other_pages), makers)
+    """The site in one language (`info.lang`): every generated page as the call that
+    renders it, nothing rendered or written yet (`info`: the site's name, address, build
+    day and language; `other_pages`: the URLs of the hand-written pages, for the link
+    check). `Site.write_files` then renders the files written as they are (data files,
+    embeddable pages, oEmbed and citation files)."""
+    return plan_sites(collection, index, info, other_pages, languages=[(info or SiteInfo()).lang])[0]
+
+
+def plan_sites(collection: Collection, index: SiteIndex, info: SiteInfo | None = None,
+               other_pages: Iterable[str] = (), languages: list[str] | None = None) -> list[Site]:
+    """The site in each of `languages` (by default every language it is published in,
+    `site_languages(info.lang)`): the first at the root, each other one under its folder
+    (`/es/`), its pages linking to each other. One link check covers them all, so that a
+    page may link to its version in another language."""
+    info = info or SiteInfo()
+    planned = []
+    for code in languages or site_languages(info.lang):
+        with activate(language(code)):  # the summaries are rendered in the language
+            ctx = Context.prepare(collection, index, replace(
+                info, lang=code, prefix=language_prefix(code, info.lang)))
+            planned.append((ctx, page_makers(ctx)))
+    links = LinkCheck((ctx.info.prefix + url for ctx, makers in planned for url in makers),
+                      other_pages)
+    return [Site(ctx, links, makers) for ctx, makers in planned]
 
 
 def render_site(collection: Collection, index: SiteIndex, info: SiteInfo | None = None,
                 write: Callable[[str, str], None] | None = None,
                 other_pages: Iterable[str] = ()) -> Site:
-    """Plan the site (`plan_site`), render its files and every page into `pages`."""
+    """Plan the site in one language (`plan_site`), render its files and every page into
+    `pages`."""
     site = plan_site(collection, index, info, other_pages)
     site.write_files(write)
     site.pages = {url: site.render(url) for url in site.makers}

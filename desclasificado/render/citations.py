@@ -35,15 +35,18 @@ from desclasificado.archives import archive_of
 from desclasificado.archives.base import ArchivalCitation
 from desclasificado.records.dates import HistDate, parse_date
 from desclasificado.records.models import Document
+from desclasificado.render.i18n import N_
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 MLA_MONTHS = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.",
               "Oct.", "Nov.", "Dec.")
 
+#: The styles by key, with their names as the Cite control shows them (messages of the
+#: catalogue, translated where they are shown).
 STYLES = {
-    "chicago-note": "Chicago, note",
-    "chicago-bibliography": "Chicago, bibliography",
+    "chicago-note": N_("Chicago, note"),
+    "chicago-bibliography": N_("Chicago, bibliography"),
     "apa": "APA 7",
     "mla": "MLA 9",
 }
@@ -421,11 +424,13 @@ class WebPage(_Citable):
     site: str
     url: str
     accessed: datetime.date
+    headline_style: bool = True  # False: a title in a language that keeps sentence case
 
     @cached_property
     def headline(self) -> str:
-        """The title in headline case (Chicago, MLA)."""
-        return headline_case(self.title)
+        """The title in headline case (Chicago, MLA), an English one only: Spanish and
+        Portuguese titles keep their sentence case."""
+        return headline_case(self.title) if self.headline_style else self.title
 
     def chicago_note(self) -> Styled:
         """“Title,” Site, accessed Month D, YYYY, URL."""

@@ -11,6 +11,7 @@ from desclasificado.render.citations import build_date
 from desclasificado.render.i18n import country_name
 from desclasificado.render.links import Link
 from desclasificado.render.markup import MarkdownRenderer, with_marks
+from desclasificado.render.texts import event_body, event_summary
 
 __all__ = ["Context", "Page", "SiteInfo", "country_name"]
 
@@ -27,29 +28,33 @@ class Page:
     source: str | None = None
     description: str = ""
     kind: str = "page"
-    search_kind: str = ""  # its kind of search result: event, document, actor, country, theme,
-    # timeline ("": page), a label in the reader's language on the search page (theme/search/)
+    search_kind: str | None = ""  # its kind of search result: event, document, actor, country,
+    # theme, timeline ("": page; None: not in the search index), labelled by theme/search/
     search_date: str = ""  # the date its search result shows, in the page's language
     scripts: tuple[str, ...] = ()  # theme scripts the page loads (paths in the site)
     oembed: str = ""  # the absolute address of its oEmbed file, when the site has one
     head_tags: list[tuple[str, str, str]] = field(default_factory=list)  # render/pagemeta.py
     json_ld: str = ""  # its schema.org JSON-LD, serialised (render/pagemeta.py)
+    colophon: str = ""  # where a printout came from (render/printing.py), plain text
 
 
 @dataclass(frozen=True)
 class SiteInfo:
     """What pages say about the site itself: its name, its address (`site_url` in
     mkdocs.yml, "" when unset), the day it is built (the access date of citations) and
-    its language (`theme.locale`)."""
+    its language (`theme.locale`, or one of the other languages the site is published in, whose
+    pages are under `prefix`)."""
 
     name: str = "Desclasificado"
     url: str = ""
     built: datetime.date = field(default_factory=build_date)
     lang: str = "en"  # the language of the pages (a catalogue in desclasificado/locales/)
+    prefix: str = ""  # the folder of the language's pages: "" for the site's own, "es/"
 
     def absolute(self, path: str) -> str | None:
-        """The full address of a path in the site ("events/x/"), None without `url`."""
-        return f"{self.url.rstrip('/')}/{path}" if self.url else None
+        """The full address of a path among the language's pages ("events/x/"), None
+        without `url`."""
+        return f"{self.url.rstrip('/')}/{self.prefix}{path}" if self.url else None
 
 
 @dataclass
@@ -66,14 +71,16 @@ class Context:
     @classmethod
     def prepare(cls, collection: Collection, index: SiteIndex,
                 info: SiteInfo | None = None) -> Context:
-        """Render every summary and body to sanitized HTML (marks still unlinked)."""
+        """Render every summary and body to sanitized HTML (marks still unlinked), in the
+        language being rendered (`texts`: the English where it has no translation)."""
         context = cls(collection, index, info=info or SiteInfo())
         renderer = MarkdownRenderer()
         for event_id, event in collection.events.items():
             context.summaries[event_id] = renderer.inline(
-                with_marks(event.summary, len(event.sources)))
-            if event.body:
-                context.bodies[event_id] = renderer.block(event.body)
+                with_marks(event_summary(event).value, len(event.sources)))
+            body = event_body(event)
+            if body:
+                context.bodies[event_id] = renderer.block(body.value)
         return context
 
     def source_path(self, kind: str, record_id: str) -> str | None:

@@ -74,7 +74,7 @@ def event_row(ctx: Context, event_id: str) -> dict:
             "page_url": archive_of(doc).page_url(doc, source.pages[0]),
         })
     return {
-        "id": event_id, "url": event_url(event_id),
+        "id": event_id, "url": ctx.info.prefix + event_url(event_id),
         "date": date.text, "date_display": date_text(date),
         "start": date.iso_start(), "end": date.end.isoformat() if date.end else None,
         "precision": date.precision, "approximate": date.approximate,
@@ -103,7 +103,7 @@ def _document_row(ctx: Context, doc_id: str) -> dict:
             fields[name] = None
     fields |= {name: getattr(doc, name).text for name in dates}  # dates as written (EDTF)
     return {
-        **fields, "id": doc_id, "url": document_url(doc_id),
+        **fields, "id": doc_id, "url": ctx.info.prefix + document_url(doc_id),
         "date_display": date_text(doc.date) if doc.date else None,
         **archive_of(doc).data_fields(doc), "transcript": doc_id in ctx.collection.transcripts,
         "cited_by": list(cited_by),
@@ -158,7 +158,8 @@ def _translation_columns() -> list[Column]:
 # (column, what it holds, value of an event): the Data page lists them.
 CSV_COLUMNS: list[Column] = [
     ("id", "The event's id.", lambda ctx, eid, e: eid),
-    ("url", "Its page, relative to the site's address.", lambda ctx, eid, e: event_url(eid)),
+    ("url", "Its page, relative to the site's address (under es/ in the Spanish files).",
+     lambda ctx, eid, e: ctx.info.prefix + event_url(eid)),
     ("date", "The date as written (EDTF).", lambda ctx, eid, e: e.date.text),
     ("date_display", "The date in words.", lambda ctx, eid, e: date_text(e.date)),
     ("start", "The earliest day the date can mean (YYYY-MM-DD), empty if open.",

@@ -59,7 +59,8 @@ SOURCE_FIELDS: list[tuple[str, dict, str]] = [
 
 EVENT_FIELDS: list[tuple[str, dict, str]] = [
     ("id", _TEXT, "The event's id: the name of its file in events/, without .yaml."),
-    ("url", _TEXT, "Its page, relative to the site's address (events/<id>/)."),
+    ("url", _TEXT, "Its page, relative to the site's address (events/<id>/; "
+                   "es/events/<id>/ in the Spanish files under es/data/)."),
     ("date", _TEXT, "The date as written, in EDTF: 1963-04-11, 1963-04, 1963, 196X, "
                     "1962-06/1962-12, 1963~ (approximate), 1963? (uncertain)."),
     ("date_display", _TEXT, "The date in words, as the site shows it."),
@@ -96,7 +97,8 @@ _RELEASES = {"type": "array", "minItems": 1, "items": {
 # Fields of documents.json that are not fields of the record, each after the field it follows.
 _DOCUMENT_EXTRAS: dict[str | None, list[tuple[str, dict, str]]] = {
     None: [("id", _TEXT, "The document's id: the name of its file in documents/."),
-           ("url", _TEXT, "Its page, relative to the site's address (documents/<id>/)."),
+           ("url", _TEXT, "Its page, relative to the site's "
+                   "address (documents/<id>/; es/documents/<id>/ in the Spanish files)."),
            ("kind", _TEXT, "Its archive kind: jfk (the JFK Assassination Records Collection "
                            "at NARA) or frus (Foreign Relations of the United States).")],
     "date": [("date_display", _TEXT_OR_NULL, "The date in words, or null.")],

@@ -22,6 +22,7 @@ from desclasificado.render.listing import events_count, time_element
 from desclasificado.render.markup import esc
 from desclasificado.render.pagemeta import document_meta
 from desclasificado.render.teaching import document_tools
+from desclasificado.render.texts import event_title
 from desclasificado.render.urls import (
     DOCUMENTS,
     DOCUMENTS_JSON,
@@ -109,7 +110,7 @@ def _backlinks(ctx: Context, pb: PageBuilder, doc_id: str, citations: list[Citat
                if c.span else "")
             for c in cited)
         items.append(f'<li><span class="entry-date">{time_element(event.date)}</span> '
-                     f'<a href="{pb.href(event_url(event_id))}">{esc(event.title)}</a> '
+                     f'<a href="{pb.href(event_url(event_id))}">{event_title(event).html}</a> '
                      f'<span class="where">{where}</span></li>')
     return (f'<ul class="backlinks">{"".join(items)}</ul>'
             f'{_cited_by_nav(pb, doc_id, cited_by_parts(citations), part)}')
@@ -199,9 +200,9 @@ def _transcript(ctx: Context, pb: PageBuilder, doc_id: str, doc: Document) -> st
     transcript = ctx.collection.transcripts.get(doc_id)
     archive = archive_of(doc)
     if transcript is None:
-        return f'<p class="empty">{esc(archive.no_transcript)}</p>'
+        return f'<p class="empty">{esc(_(archive.no_transcript))}</p>'
     marks = ctx.index.marks.get(doc_id, {})
-    titles = {c.event_id: ctx.collection.events[c.event_id].title
+    titles = {c.event_id: event_title(ctx.collection.events[c.event_id]).value
               for found in marks.values() for _part, c in found}
     others = _sharing(ctx.index.by_document.get(doc_id, []))
     source = (f"<p><strong>{esc(_('Source of the text:'))}</strong> "
@@ -209,7 +210,7 @@ def _transcript(ctx: Context, pb: PageBuilder, doc_id: str, doc: Document) -> st
     worked = getattr(doc, "transcript_note", None)
     if worked:
         source += f"<p><strong>{esc(_('What was done to the text:'))}</strong> {esc(worked)}</p>"
-    note = (f'<div class="transcript-note"><p>{esc(archive.transcript_note)}</p>{source}</div>')
+    note = (f'<div class="transcript-note"><p>{esc(_(archive.transcript_note))}</p>{source}</div>')
     if not transcript.has_pages:
         text = mark_passages(transcript.text, marks.get(0, []), pb, titles, others)
         return f'{note}<pre class="ocr">{text}</pre>'
@@ -223,7 +224,7 @@ def _transcript(ctx: Context, pb: PageBuilder, doc_id: str, doc: Document) -> st
                      f'aria-label="{page}">'
                      f'<h3>{page} <a class="external pdf-page" '
                      f'href="{esc(archive.page_url(doc, number))}">'
-                     f"{esc(archive.transcript_page_label)} {number}</a></h3>"
+                     f"{esc(_(archive.transcript_page_label))} {number}</a></h3>"
                      f'<pre class="ocr">{text}</pre>{notes}</section>')
     return note + "".join(pages)
 
@@ -252,7 +253,7 @@ def document_page(ctx: Context, doc_id: str) -> Page:
     doc = ctx.collection.documents[doc_id]
     archive = archive_of(doc)
     url = document_url(doc_id)
-    pb = PageBuilder(url)
+    pb = PageBuilder(url, ctx.info.prefix)
     citations = ctx.index.by_document.get(doc_id, [])
     who = " · ".join(esc(x) for x in (archive.byline(doc),
                                       date_text(doc.date) if doc.date else None) if x)
@@ -278,7 +279,7 @@ def document_page(ctx: Context, doc_id: str) -> Page:
                   f'{esc(_("Transcript"))}</h2>'
                   f'{_transcript(ctx, pb, doc_id, doc)}</section>')
     html = f"{header}{identification}{cited_by}{transcript}</article>"
-    description = f"{doc.title}: {archive.describe(doc)}."
+    description = f"{doc.title}: {archive.describe(doc, _)}."
     tags, ld = document_meta(ctx, doc_id, description)
     return Page(url, doc.title, html, pb.links, pb.anchors,
                 source=ctx.source_path("documents", doc_id),

@@ -100,7 +100,7 @@ def _year_index(pb: PageBuilder, years: list[tuple[Period, list[str]]]) -> str:
 def documents_index(ctx: Context) -> Page:
     """Every document, in date order, with who wrote it and how often it is cited; past
     `listing.LIST_PAGE_LIMIT` documents, the years, each linking to its page."""
-    pb = PageBuilder(DOCUMENTS)
+    pb = PageBuilder(DOCUMENTS, ctx.info.prefix)
     count = len(ctx.collection.documents)
     if paginated(list(ctx.collection.documents)):
         lede = _("The declassified documents the events cite ({count}), by the year they "
@@ -119,7 +119,7 @@ def documents_index(ctx: Context) -> Page:
 def _year_page(ctx: Context, period: Period, doc_ids: list[str], before: Period | None,
                after: Period | None) -> Page:
     url = document_year_url(*period)
-    pb = PageBuilder(url)
+    pb = PageBuilder(url, ctx.info.prefix)
     when = _label(period)
     title = _("{title}, {year}").format(title=_("Documents"), year=when)
     steps = [f'<a rel="prev" href="{pb.href(document_year_url(*before))}">'
@@ -136,7 +136,7 @@ def _year_page(ctx: Context, period: Period, doc_ids: list[str], before: Period 
             f'{esc(lede)}</p></header>'
             f'<nav class="jump" aria-label="{esc(_("Other years"))}"><ul><li>{" · ".join(steps)}'
             f"</li></ul></nav>{_table(ctx, pb, doc_ids)}")
-    return Page(url, title, html, pb.links, pb.anchors, kind="index",
+    return Page(url, title, html, pb.links, pb.anchors, kind="index", search_kind=None,  # a list
                 description=_("The declassified documents of {year} cited by the events.").format(
                     year=when))
 

@@ -26,9 +26,9 @@ from collections.abc import Iterator
 
 from desclasificado.index import group_by_period
 from desclasificado.render.context import Context, Page
-from desclasificado.render.event import archive_page_link, pages_text
+from desclasificado.render.event import archive_page_link, pages_text, quote_lang
 from desclasificado.render.i18n import _, current, script_messages
-from desclasificado.render.links import PageBuilder, depth
+from desclasificado.render.links import PageBuilder
 from desclasificado.render.listing import (
     event_entry,
     event_lists,
@@ -44,16 +44,17 @@ from desclasificado.render.listing import (
 )
 from desclasificado.render.markup import esc, link_marks
 from desclasificado.render.teaching import EVENT_HEIGHT, LIST_HEIGHT, OEMBED_WIDTH, iframe
+from desclasificado.render.texts import event_body, event_summary, event_title, untranslated_note
 from desclasificado.render.urls import TIMELINE, document_url, embed_url, event_url, year_part_url
 
 _LINK = re.compile(r"<a\b([^>]*)>")
 _OWN_ANCHOR = ' href="#'
-_OWN_YEAR = re.compile(r' href="(?:\.\./)+embed/')  # a year page of a paginated embed
+_OWN_YEAR = re.compile(r' href="(?:\.\./)+(?:[a-z]{2,3}/)?embed/')  # a year of a paginated embed
 
 
 def _document(ctx: Context, pb: PageBuilder, title: str, canonical: str, body: str) -> str:
     """A whole embeddable HTML document around `body`."""
-    root = "../" * depth(pb.url)
+    root = pb.root
     canonical_href = ctx.info.absolute(canonical) or pb.href(canonical)
     return (
         f'<!doctype html>\n<html lang="{esc(current().code)}">\n<head>\n<meta charset="utf-8">\n'
@@ -93,27 +94,31 @@ def embed_event(ctx: Context, event_id: str) -> Page:
     event = ctx.collection.events[event_id]
     page = event_url(event_id)
     url = embed_url(page)
-    pb = PageBuilder(url)
+    pb = PageBuilder(url, ctx.info.prefix)
     own = lambda n: pb.href(url, f"source-{n}")  # noqa: E731 - a one-line callback
     body = ctx.bodies.get(event_id)
+    title, summary, body_text = event_title(event), event_summary(event), event_body(event)
     sources = []
     for source, citation in zip(event.sources, ctx.index.citations[event_id], strict=True):
         doc = ctx.collection.documents[source.document]
         sources.append(
             f'<li id="{pb.anchor(f"source-{citation.number}")}"><p class="source-title"><cite>'
             f'<a href="{pb.href(document_url(source.document))}">{esc(doc.title)}</a></cite>, '
-            f'{pages_text(source.pages)}</p><blockquote><p>{esc(source.quote)}</p></blockquote>'
+            f'{pages_text(source.pages)}</p><blockquote{quote_lang(source)}><p>{esc(source.quote)}</p>'
+            '</blockquote>'
             f'<p class="source-links">{archive_page_link(doc, citation.page)}</p></li>')
     html = (
         f'<main class="embed embed-event"><article><p class="kicker">'
         f'<a href="{pb.href(TIMELINE)}">{esc(ctx.info.name)}</a> · {time_element(event.date)}'
-        f'</p><h1><a href="{pb.href(page)}">{esc(event.title)}</a></h1>'
-        f'<p class="summary">{link_marks(ctx.summaries[event_id], own)}</p>'
-        + (f'<div class="body">{link_marks(body, own)}</div>' if body else "")
+        f'</p><h1{title.lang_attr}><a href="{pb.href(page)}">{esc(title.value)}</a></h1>'
+        + untranslated_note(title, summary, body_text)
+        + f'<p class="summary"{summary.lang_attr}>{link_marks(ctx.summaries[event_id], own)}</p>'
+        + (f'<div class="body"{body_text.lang_attr}>{link_marks(body, own)}</div>'
+           if body and body_text else "")
         + f'<h2>{esc(_("Sources"))}</h2><ol class="sources">{"".join(sources)}</ol></article>'
         + "</main>" + _footer(ctx, pb, page, _("Read the event and its sources")))
-    document = _document(ctx, pb, event.title, page, _targets(html))
-    return Page(url, event.title, document, pb.links, pb.anchors, kind="embed",
+    document = _document(ctx, pb, title.value, page, _targets(html))
+    return Page(url, title.value, document, pb.links, pb.anchors, kind="embed",
                 source=ctx.source_path("events", event_id))
 
 
@@ -125,7 +130,7 @@ def _embed_list(ctx: Context, page: str, title: str, event_ids: list[str],
     (`pages_of`: the list, decade, year, number of pages and this page's number) is never
     split again, and links to the other numbered pages of its year."""
     url = embed_url(page)
-    pb = PageBuilder(url)
+    pb = PageBuilder(url, ctx.info.prefix)
     sections = []
     groups = group_by_period(event_ids, ctx.collection)
     if pages_of is not None:

@@ -6,16 +6,25 @@ from collections.abc import Callable
 
 from desclasificado.archives import archive_of
 from desclasificado.index import Citation
+from desclasificado.records.languages import ORIGINAL_LANGUAGE
 from desclasificado.records.models import Document, Event, Source
 from desclasificado.render.context import Context, Page
 from desclasificado.render.glossary import Term, link_actors
-from desclasificado.render.i18n import _, n_
+from desclasificado.render.i18n import _, current, n_
 from desclasificado.render.i18n_dates import date_text
 from desclasificado.render.links import PageBuilder
 from desclasificado.render.listing import country_links, event_entry, time_element, year_href
 from desclasificado.render.markup import esc, link_marks, plain_text
 from desclasificado.render.pagemeta import event_meta
 from desclasificado.render.teaching import event_tools
+from desclasificado.render.texts import (
+    actor_name,
+    event_body,
+    event_summary,
+    event_title,
+    theme_title,
+    untranslated_note,
+)
 from desclasificado.render.urls import actor_url, document_url, event_url, theme_url
 
 
@@ -38,7 +47,7 @@ def archive_page_link(doc: Document, page: int, external: bool = False) -> str:
     archive = archive_of(doc)
     attrs = ' class="external"' if external else ""
     return (f'<a{attrs} href="{esc(archive.page_url(doc, page))}">'
-            f"{esc(archive.page_link_text(page))}</a>")
+            f"{esc(archive.page_link_text(page, _))}</a>")
 
 
 def page_anchor(ctx: Context, citation: Citation) -> str | None:
@@ -62,7 +71,7 @@ def _document_line(doc: Document) -> str:
     parts = [esc(who)] if who else []
     if doc.date:
         parts.append(time_element(doc.date))
-    parts.append(f"{esc(archive.identifier_label)} {esc(archive.identifier(doc))}")
+    parts.append(f"{esc(_(archive.identifier_label))} {esc(archive.identifier(doc))}")
     return " · ".join(parts)
 
 
@@ -93,15 +102,17 @@ def _source_item(ctx: Context, pb: PageBuilder, source: Source, citation: Citati
             f'</span><div class="source-body"><p class="source-title"><cite>'
             f'<a href="{pb.href(document_url(source.document))}">{esc(doc.title)}</a></cite>, '
             f'{pages_text(source.pages)}</p><p class="source-meta">{_document_line(doc)}</p>'
-            f'<blockquote class="quote"{_lang(source)}><p>{_quote(pb, source, citation, ctx)}</p>'
+            f'<blockquote class="quote"{quote_lang(source)}><p>{_quote(pb, source, citation, ctx)}</p>'
             f'</blockquote>{note}'
             f'<p class="source-links">{_transcript_links(pb, citation, page_anchor(ctx, citation))}'
             f'{archive_page_link(doc, citation.page, external=True)}</p></div></li>')
 
 
-def _lang(source: Source) -> str:
-    """The `lang` attribute of a quote in another language than English ("" if none)."""
-    return f' lang="{esc(source.lang)}"' if source.lang else ""
+def quote_lang(source: Source) -> str:
+    """The `lang` attribute of a quote whose language is not the page's ("" if it is): a
+    quote is in the document's language, English unless the source says (`lang: "es"`)."""
+    lang = source.lang or ORIGINAL_LANGUAGE
+    return "" if lang == current().code else f' lang="{esc(lang)}"'
 
 
 def _quote(pb: PageBuilder, source: Source, citation: Citation, ctx: Context) -> str:
@@ -117,7 +128,8 @@ def _glossary(ctx: Context, pb: PageBuilder,
               event: Event) -> tuple[list[Term], Callable[[str], str]]:
     """The event's actors as glossary terms, and the link to each actor's page."""
     actors = ctx.collection.actors
-    terms = [Term(a, (actors[a].name, *actors[a].other_names), actors[a].name)
+    terms = [Term(a, tuple(dict.fromkeys((actor_name(actors[a]).value, actors[a].name,
+                                          *actors[a].other_names))), actor_name(actors[a]).value)
              for a in dict.fromkeys(event.actors) if a in actors]
     return terms, lambda actor_id: pb.href(actor_url(actor_id))
 
@@ -130,11 +142,11 @@ def _facts(ctx: Context, pb: PageBuilder, event: Event) -> str:
     if event.actors:
         actors = ctx.collection.actors
         rows.append((_("Actors"), ", ".join(f'<a href="{pb.href(actor_url(a))}">'
-                                         f'{esc(actors[a].name)}</a>' for a in event.actors)))
+                                         f'{actor_name(actors[a]).html}</a>' for a in event.actors)))
     if event.themes:
         themes = ctx.collection.themes
         rows.append((_("Themes"), ", ".join(f'<a href="{pb.href(theme_url(t))}">'
-                                         f'{esc(themes[t].title)}</a>' for t in event.themes)))
+                                         f'{theme_title(themes[t]).html}</a>' for t in event.themes)))
     items = "".join(f"<div><dt>{esc(name)}</dt><dd>{value}</dd></div>" for name, value in rows)
     return f'<dl class="facts">{items}</dl>'
 
@@ -147,14 +159,14 @@ def _neighbour(ctx: Context, pb: PageBuilder, event_id: str | None, rel: str) ->
     label = _("Previous event") if rel == "prev" else _("Next event")
     return (f'<a rel="{rel}" class="{rel}" href="{pb.href(event_url(event_id))}">'
             f'<span class="label">{esc(label)}</span> <span class="when">'
-            f'{esc(date_text(event.date))}</span> <span class="what">{esc(event.title)}</span></a>')
+            f'{esc(date_text(event.date))}</span> <span class="what">{event_title(event).html}</span></a>')
 
 
 def event_page(ctx: Context, event_id: str) -> Page:
     """The event: header, summary, body, facts, sources, related, previous and next."""
     event = ctx.collection.events[event_id]
     url = event_url(event_id)
-    pb = PageBuilder(url)
+    pb = PageBuilder(url, ctx.info.prefix)
     own = lambda n: pb.href(url, f"source-{n}")  # noqa: E731 - a one-line callback
     year = event.date.year()
     kicker = esc(_("Timeline"))
@@ -164,6 +176,7 @@ def event_page(ctx: Context, event_id: str) -> Page:
         href = year_href(pb, "timeline/", ctx.index.timeline, decade, year_group)
         when = year if year_group else _("{decade}s").format(decade=decade)
         kicker = f'<a href="{href}">{esc(_("Timeline"))} · {esc(when)}</a>'
+    title, summary_text, body_text = event_title(event), event_summary(event), event_body(event)
     terms, actor_href = _glossary(ctx, pb, event)
     linked: set[str] = set()
     summary = link_actors(ctx.summaries[event_id], terms, actor_href, linked)
@@ -173,10 +186,12 @@ def event_page(ctx: Context, event_id: str) -> Page:
                       in zip(event.sources, ctx.index.citations[event_id], strict=True))
     parts = [
         f'<article class="record event"><header class="page-head"><p class="kicker">{kicker}</p>'
-        f'<h1>{esc(event.title)}</h1><p class="date">{time_element(event.date)}</p>'
-        f'{event_tools(ctx, pb, event_id)}</header>',
-        f'<p class="lede summary">{link_marks(summary, own)}</p>',
-        f'<div class="body">{link_marks(body, own)}</div>' if body else "",
+        f'<h1{title.lang_attr}>{esc(title.value)}</h1><p class="date">{time_element(event.date)}'
+        f'</p>{event_tools(ctx, pb, event_id)}</header>',
+        untranslated_note(title, summary_text, body_text),
+        f'<p class="lede summary"{summary_text.lang_attr}>{link_marks(summary, own)}</p>',
+        f'<div class="body"{body_text.lang_attr}>{link_marks(body, own)}</div>'
+        if body and body_text else "",
         _facts(ctx, pb, event),
         f'<section class="sources" aria-labelledby="{pb.anchor("sources")}">'
         f'<h2 id="sources">{esc(_("Sources"))}</h2><ol class="source-list">{sources}</ol></section>',
@@ -191,9 +206,9 @@ def event_page(ctx: Context, event_id: str) -> Page:
     parts.append(f'<nav class="prevnext" aria-label="{esc(_("Previous and next events"))}">'
                  f'{_neighbour(ctx, pb, previous, "prev")}{_neighbour(ctx, pb, following, "next")}'
                  "</nav></article>")
-    description = f"{date_text(event.date)}: {plain_text(event.summary)}"
-    tags, ld = event_meta(ctx, event_id, url, description)
-    return Page(url, event.title, "".join(parts), pb.links, pb.anchors,
+    description = f"{date_text(event.date)}: {plain_text(summary_text.value)}"
+    tags, ld = event_meta(ctx, event_id, url, title.value, description)
+    return Page(url, title.value, "".join(parts), pb.links, pb.anchors,
                 source=ctx.source_path("events", event_id), description=description,
                 kind="event", search_kind="event", search_date=date_text(event.date),
                 head_tags=tags, json_ld=ld)

@@ -13,6 +13,7 @@ from desclasificado.render.context import Context
 from desclasificado.render.i18n import _, country_name, number
 from desclasificado.render.links import PageBuilder
 from desclasificado.render.markup import esc
+from desclasificado.render.texts import actor_name, theme_title
 from desclasificado.render.urls import actor_url, country_url, theme_url
 
 SCRIPT = "js/explore.js"
@@ -62,17 +63,17 @@ def explore_panel(ctx: Context, pb: PageBuilder, event_ids: list[str] | None = N
         years = [y for span in spans for y in span if y is not None]
         total = len(event_ids)
     countries = sorted(index.by_country, key=country_name)
-    themes = sorted(index.by_theme, key=lambda t: collection.themes[t].title.casefold())
-    actors = sorted(index.by_actor, key=lambda a: collection.actors[a].name.casefold())
+    themes = sorted(index.by_theme, key=lambda t: theme_title(collection.themes[t]).value.casefold())
+    actors = sorted(index.by_actor, key=lambda a: actor_name(collection.actors[a]).value.casefold())
     facets = [
         _facet(pb, "country", _("Country"), _("All countries"),
                [(c.lower(), country_url(c), country_name(c), len(index.by_country[c]))
                 for c in countries]),
         _facet(pb, "theme", _("Theme"), _("All themes"),
-               [(t, theme_url(t), collection.themes[t].title, len(index.by_theme[t]))
+               [(t, theme_url(t), theme_title(collection.themes[t]).value, len(index.by_theme[t]))
                 for t in themes]),
         _facet(pb, "actor", _("Actor"), _("All actors"),
-               [(a, actor_url(a), collection.actors[a].name, len(index.by_actor[a]))
+               [(a, actor_url(a), actor_name(collection.actors[a]).value, len(index.by_actor[a]))
                 for a in actors]),
     ]
     span = f' data-first-year="{min(years)}" data-last-year="{max(years)}"' if years else ""

@@ -14,9 +14,10 @@ from desclasificado.render.context import Context
 from desclasificado.render.data import CSV_COLUMNS
 from desclasificado.render.dataschema import EVENT_FIELDS, SOURCE_FIELDS
 from desclasificado.render.i18n import _, n_
-from desclasificado.render.links import PageBuilder, relative
+from desclasificado.render.links import PageBuilder
 from desclasificado.render.markup import esc
 from desclasificado.render.teaching import EVENT_HEIGHT, iframe
+from desclasificado.render.texts import event_title
 from desclasificado.render.urls import (
     DOCUMENTS_BIB,
     DOCUMENTS_CSL,
@@ -48,7 +49,7 @@ def embed_example(ctx: Context, pb: PageBuilder) -> str:
     event_id = example_event(ctx)
     if event_id is None:
         return f'<p class="empty">{esc(_("No event yet to show."))}</p>'
-    title = ctx.collection.events[event_id].title
+    title = event_title(ctx.collection.events[event_id]).value
     target = embed_url(f"events/{event_id}/")
     src = html.unescape(pb.href(target))  # recorded for the link check; iframe() escapes
     frame = iframe(src, f"{title} · {ctx.info.name}", EVENT_HEIGHT, style=False)
@@ -75,7 +76,7 @@ def data_files(ctx: Context, pb: PageBuilder) -> str:
     c = ctx.collection
 
     def link(path: str) -> str:
-        return f'<a href="{esc(relative(pb.url, path))}"><code>/{esc(path)}</code></a>'
+        return f'<a href="{esc(pb.path(path))}"><code>/{esc(path)}</code></a>'
 
     rows = [
         (EVENTS_JSON, n_("All {n} event with every field, in timeline order (fields "
@@ -106,7 +107,7 @@ def event_fields(ctx: Context, pb: PageBuilder) -> str:
 
 def document_fields(ctx: Context, pb: PageBuilder) -> str:
     """The fields of a document in documents.json."""
-    return "".join(_table(_("A {kind} in documents.json").format(kind=archive.short_name),
+    return "".join(_table(_("A {kind} in documents.json").format(kind=_(archive.short_name)),
                           _("Field"), _rows(dataschema.document_fields(kind)))
                    for kind, archive in ARCHIVES.items())
 

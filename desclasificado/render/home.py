@@ -20,6 +20,7 @@ from desclasificado.render.links import PageBuilder
 from desclasificado.render.listing import decade_label, events_count, overview, span_text
 from desclasificado.render.markup import esc
 from desclasificado.render.pictures import country_map
+from desclasificado.render.texts import theme_title
 from desclasificado.render.urls import (
     ACTORS,
     COUNTRIES,
@@ -57,11 +58,12 @@ def start(ctx: Context, pb: PageBuilder) -> str:
     """Where to start: links by country, by theme and by decade, with their counts."""
     index = ctx.index
     countries = sorted(index.by_country, key=country_name)
-    themes = sorted(ctx.collection.themes, key=lambda t: ctx.collection.themes[t].title.casefold())
+    themes = sorted(ctx.collection.themes,
+                    key=lambda t: theme_title(ctx.collection.themes[t]).value.casefold())
     columns = [
         (_("By country"), [(pb.href(country_url(c)), country_name(c), len(index.by_country[c]))
                         for c in countries]),
-        (_("By theme"), [(pb.href(theme_url(t)), ctx.collection.themes[t].title,
+        (_("By theme"), [(pb.href(theme_url(t)), theme_title(ctx.collection.themes[t]).value,
                        len(index.by_theme.get(t, []))) for t in themes]),
         (_("By decade"), [(pb.href(TIMELINE, decade_anchor(d)), decade_label(d), len(ids))
                        for d, ids in index.by_decade.items()]),

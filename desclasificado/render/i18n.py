@@ -31,6 +31,8 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
+from desclasificado.records.languages import ORIGINAL_LANGUAGE, TRANSLATION_LANGUAGES
+
 LOCALES = Path(__file__).resolve().parents[1] / "locales"
 DOMAIN = "messages"
 SOURCE_LANGUAGE = "en"  # the language of the msgids
@@ -40,14 +42,26 @@ class UnknownLanguage(ValueError):
     """A language was asked for that has no catalogue."""
 
 
-def catalogue_path(code: str, root: Path = LOCALES) -> Path:
-    """The `.po` file of a language."""
-    return root / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+def catalogue_path(code: str, root: Path | None = None) -> Path:
+    """The `.po` file of a language (`root`: the folder of the catalogues, LOCALES)."""
+    return (root or LOCALES) / code / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-def available(root: Path = LOCALES) -> list[str]:
+def available(root: Path | None = None) -> list[str]:
     """The languages that have a catalogue, in code order."""
-    return sorted(p.parent.parent.name for p in root.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    return sorted(p.parent.parent.name
+                  for p in (root or LOCALES).glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+
+
+def site_languages(main: str, root: Path | None = None) -> list[str]:
+    """The languages the site is published in: `main` (`theme.locale`), whose pages are at
+    the root, then the original language of the records and every language of
+    `records/languages.py` that has a catalogue, each under its folder (`/es/`). Adding a
+    language is its line there and its catalogue: no code."""
+    have = set(available(root))
+    others = [code for code in (ORIGINAL_LANGUAGE, *TRANSLATION_LANGUAGES)
+              if code != main and code in have]
+    return [main, *dict.fromkeys(others)]
 
 
 @dataclass(frozen=True, eq=False)  # one object per language (`language()`): hashed by identity
@@ -97,7 +111,7 @@ def _read_translations(path: Path) -> NullTranslations:
 
 
 @cache
-def language(code: str, root: Path = LOCALES) -> Language:
+def language(code: str, root: Path | None = None) -> Language:
     """The language `code` ("en", "es"), read from its catalogue once per process."""
     path = catalogue_path(code, root)
     if not path.is_file():
@@ -165,9 +179,9 @@ SCRIPT_FOLDERS = ("theme/js/", "theme/search/")
 
 @cache
 def _script_msgids(scripts: tuple[str, ...],
-                   root: Path = LOCALES) -> tuple[str | tuple[str, str], ...]:
+                   root: Path | None = None) -> tuple[str | tuple[str, str], ...]:
     """The msgids of messages.pot used by the scripts (paths or folders) `scripts`."""
-    with (root / f"{DOMAIN}.pot").open("rb") as handle:
+    with ((root or LOCALES) / f"{DOMAIN}.pot").open("rb") as handle:
         template = read_po(handle)
     return tuple(m.id for m in template
                  if m.id and any(f.startswith(scripts) for f, _line in m.locations))

@@ -23,6 +23,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
+from desclasificado.render import i18n
 from desclasificado.render.i18n import DOMAIN, LOCALES, SOURCE_LANGUAGE, available, catalogue_path
 
 REPO = LOCALES.parents[1]
@@ -140,9 +141,10 @@ def update(repo: Path = REPO) -> list[str]:
     return changed
 
 
-def problems(root: Path = LOCALES, codes: list[str] | None = None) -> list[str]:
+def problems(root: Path | None = None, codes: list[str] | None = None) -> list[str]:
     """What each catalogue (or those of `codes`) lacks against messages.pot: msgids missing,
     and msgids without a translation (or only a fuzzy one) in every language but English."""
+    root = root or i18n.LOCALES
     template = _read(root / f"{DOMAIN}.pot")
     wanted = [m for m in template if m.id]
     out = []

@@ -36,6 +36,11 @@ def _words(date: HistDate) -> str:
     return format_date(start, _("d MMMM y"), locale=current().locale)
 
 
+def day_text(day: datetime.date) -> str:
+    """A day in words in the current language: "3 de diciembre de 2026"."""
+    return format_date(day, _("d MMMM y"), locale=current().locale)
+
+
 def _qualified(date: HistDate, words: str) -> str:
     """Mark approximate ("c. 1963") and uncertain ("1963 (uncertain)") dates."""
     if date.approximate:

@@ -39,22 +39,33 @@ class Link:
 
 @dataclass
 class PageBuilder:
-    """Collects what one page links to and which anchors it defines."""
+    """Collects what one page links to and which anchors it defines.
+
+    `url` is the page's address within its language's pages; `prefix` the folder of that
+    language ("es/"; "" for the site's own language), which every link to a page is given,
+    so that the pages of a language link to each other."""
 
     url: str
+    prefix: str = ""
     links: list[Link] = field(default_factory=list)
     anchors: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
-        self._root = "../" * depth(self.url)
+        self.root = "../" * depth(self.prefix + self.url)  # the way up to the site's root
 
     def href(self, url: str, anchor: str | None = None) -> str:
-        """An escaped relative link to `url#anchor`, recorded for the link check."""
-        self.links.append(Link(url, anchor))
+        """An escaped relative link to `url#anchor` in the page's language, recorded for
+        the link check."""
+        self.links.append(Link(self.prefix + url, anchor))
         if url == self.url and anchor:
             return esc(f"#{anchor}")
-        target = (self._root + url) or "./"
+        target = self.path(url)
         return esc(f"{target}#{anchor}" if anchor else target)
+
+    def path(self, url: str) -> str:
+        """The relative path to `url` in the page's language (not escaped, not recorded:
+        a file that is not a page, such as a data download)."""
+        return (self.root + self.prefix + url) or "./"
 
     def anchor(self, name: str) -> str:
         """Register an element id on this page; returns it escaped."""

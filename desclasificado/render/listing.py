@@ -18,6 +18,16 @@ from desclasificado.render.links import PageBuilder, depth
 from desclasificado.render.markup import esc, link_marks
 from desclasificado.render.pictures import country_map, locator
 from desclasificado.render.teaching import listing_tools
+from desclasificado.render.texts import (
+    Text,
+    actor_description,
+    actor_name,
+    event_summary,
+    event_title,
+    theme_description,
+    theme_title,
+    untranslated_note,
+)
 from desclasificado.render.urls import (
     ACTORS,
     COUNTRIES,
@@ -87,7 +97,7 @@ def event_entry(ctx: Context, pb: PageBuilder, event_id: str, level: int = 4) ->
     key = (event_id, depth(pb.url), level)
     cached = ctx.entries.get(key)
     if cached is None:
-        fresh = PageBuilder(pb.url)
+        fresh = PageBuilder(pb.url, pb.prefix)
         cached = ctx.entries[key] = (_entry(ctx, fresh, event_id, level), fresh.links)
     pb.links.extend(cached[1])
     return cached[0]
@@ -98,9 +108,10 @@ def _entry(ctx: Context, pb: PageBuilder, event_id: str, level: int) -> str:
     event = ctx.collection.events[event_id]
     page = event_url(event_id)
     summary = link_marks(ctx.summaries[event_id], lambda n: pb.href(page, f"source-{n}"))
+    lang = event_summary(event).lang_attr
     return (f'<li class="entry"{entry_data(event)}><p class="entry-date">{time_element(event.date)}</p>'
-            f'<h{level} class="entry-title"><a href="{pb.href(page)}">{esc(event.title)}</a>'
-            f'</h{level}><p class="entry-summary">{summary}</p>'
+            f'<h{level} class="entry-title"><a href="{pb.href(page)}">{event_title(event).html}</a>'
+            f'</h{level}><p class="entry-summary"{lang}>{summary}</p>'
             f'<p class="entry-meta">{country_links(ctx, pb, event.countries)}</p></li>')
 
 
@@ -219,16 +230,19 @@ def span_text(ctx: Context, event_ids: list[str]) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
-def _events_page(ctx: Context, url: str, title: str, kicker: tuple[str, str] | None,
+def _events_page(ctx: Context, url: str, title: str | Text, kicker: tuple[str, str] | None,
                  intro: str, event_ids: list[str], extra: Callable[[PageBuilder], str] | None = None,
                  **page_args: Any) -> Page:
     """A page listing events as a timeline under a header (and `extra(pb)`, if given)."""
-    pb = PageBuilder(url)
+    heading = title if isinstance(title, Text) else Text(title)
+    title = heading.value
+    pb = PageBuilder(url, ctx.info.prefix)
     groups = group_by_period(event_ids, ctx.collection)
     head = ""
     if kicker:
         head = f'<p class="kicker"><a href="{pb.href(kicker[0])}">{esc(kicker[1])}</a></p>'
-    header = f'<header class="page-head">{head}<h1>{esc(title)}</h1>{intro}</header>'
+    header = (f'<header class="page-head">{head}<h1{heading.lang_attr}>{esc(title)}</h1>{intro}'
+              '</header>')
     more = extra(pb) if extra else ""
     tools = listing_tools(ctx, pb, title, event_ids)
     if paginated(event_ids):
@@ -277,10 +291,12 @@ def theme_page(ctx: Context, theme_id: str) -> Page:
     """/themes/<id>/: the events of one theme, under its description."""
     theme = ctx.collection.themes[theme_id]
     ids = ctx.index.by_theme.get(theme_id, [])
-    intro = (f'<p class="lede">{esc(theme.description)}</p>'
+    title, description = theme_title(theme), theme_description(theme)
+    intro = (f'{untranslated_note(title, description)}'
+             f'<p class="lede"{description.lang_attr}>{esc(description.value)}</p>'
              f'<p class="count">{events_count(len(ids))}</p>')
-    return _events_page(ctx, theme_url(theme_id), theme.title, (THEMES, _("Themes")), intro, ids,
-                        description=theme.description,
+    return _events_page(ctx, theme_url(theme_id), title, (THEMES, _("Themes")), intro, ids,
+                        description=description.value,
                         source=ctx.source_path("themes", theme_id))
 
 
@@ -293,21 +309,23 @@ def actor_page(ctx: Context, actor_id: str) -> Page:
         facts.append(esc(country_name(actor.country)))
     if actor.other_names:
         facts.append(esc(_("also called {names}").format(names=", ".join(actor.other_names))))
-    intro = (f'<p class="facts-line">{" · ".join(facts)}</p>'
-             f'<p class="lede">{esc(actor.description)}</p>'
+    name, description = actor_name(actor), actor_description(actor)
+    intro = (f'{untranslated_note(description)}<p class="facts-line">{" · ".join(facts)}</p>'
+             f'<p class="lede"{description.lang_attr}>{esc(description.value)}</p>'
              f'<p class="count">{events_count(len(ids))}</p>')
-    return _events_page(ctx, actor_url(actor_id), actor.name, (ACTORS, _("Actors")), intro, ids,
-                        description=actor.description,
+    return _events_page(ctx, actor_url(actor_id), name, (ACTORS, _("Actors")), intro, ids,
+                        description=description.value,
                         source=ctx.source_path("actors", actor_id))
 
 
 def _facet_index(url: str, title: str, intro: str, pb: PageBuilder,
                  rows: list[tuple[str, str, str, int]], description: str, extra: str = "") -> Page:
-    """An index page: one row per facet with its link, a note and its number of events."""
+    """An index page: one row per facet with its link, a note (both HTML) and its number of
+    events."""
     items = "".join(
-        f'<li><a href="{pb.href(target)}">{esc(label)}</a>'
+        f'<li><a href="{pb.href(target)}">{label}</a>'
         f'<span class="count">{events_count(count)}</span>'
-        + (f'<p class="note">{esc(note)}</p>' if note else "") + "</li>"
+        + (f'<p class="note">{note}</p>' if note else "") + "</li>"
         for target, label, note, count in rows)
     html = (f'<header class="page-head"><h1>{esc(title)}</h1><p class="lede">{intro}</p></header>'
             f'{extra}<ul class="facet-list">{items}</ul>')
@@ -316,9 +334,10 @@ def _facet_index(url: str, title: str, intro: str, pb: PageBuilder,
 
 def countries_index(ctx: Context) -> Page:
     """/countries/: every country with events, by name."""
-    pb = PageBuilder(COUNTRIES)
+    pb = PageBuilder(COUNTRIES, ctx.info.prefix)
     codes = sorted(ctx.index.by_country, key=country_name)
-    rows = [(country_url(c), country_name(c), "", len(ctx.index.by_country[c])) for c in codes]
+    rows = [(country_url(c), esc(country_name(c)), "", len(ctx.index.by_country[c]))
+            for c in codes]
     return _facet_index(COUNTRIES, _("Countries"), esc(_(
         "The countries the events involve, with the events of each in date order.")), pb, rows,
         _("Events by country."), country_map(ctx, pb))
@@ -326,10 +345,10 @@ def countries_index(ctx: Context) -> Page:
 
 def themes_index(ctx: Context) -> Page:
     """/themes/: every theme, by title."""
-    pb = PageBuilder(THEMES)
+    pb = PageBuilder(THEMES, ctx.info.prefix)
     themes = ctx.collection.themes
-    ids = sorted(themes, key=lambda t: themes[t].title.casefold())
-    rows = [(theme_url(t), themes[t].title, themes[t].description,
+    ids = sorted(themes, key=lambda t: theme_title(themes[t]).value.casefold())
+    rows = [(theme_url(t), theme_title(themes[t]).html, theme_description(themes[t]).html,
              len(ctx.index.by_theme.get(t, []))) for t in ids]
     return _facet_index(THEMES, _("Themes"), esc(_("Subjects that run through the collection.")),
                         pb, rows, _("Events by theme."))
@@ -337,11 +356,11 @@ def themes_index(ctx: Context) -> Page:
 
 def actors_index(ctx: Context) -> Page:
     """/actors/: every actor, by name."""
-    pb = PageBuilder(ACTORS)
+    pb = PageBuilder(ACTORS, ctx.info.prefix)
     actors = ctx.collection.actors
-    ids = sorted(actors, key=lambda a: actors[a].name.casefold())
-    rows = [(actor_url(a), actors[a].name,
-             f"{_(ACTOR_KINDS[actors[a].kind])}. {actors[a].description}",
+    ids = sorted(actors, key=lambda a: actor_name(actors[a]).value.casefold())
+    rows = [(actor_url(a), actor_name(actors[a]).html,
+             f"{esc(_(ACTOR_KINDS[actors[a].kind]))}. {actor_description(actors[a]).html}",
              len(ctx.index.by_actor.get(a, []))) for a in ids]
     return _facet_index(ACTORS, _("Actors"), esc(_(
         "People, organizations, governments and agencies named in the events.")), pb, rows,
@@ -355,9 +374,9 @@ def event_lists(ctx: Context) -> list[tuple[str, str, list[str]]]:
     lists = [(TIMELINE, _("Timeline"), index.timeline)]
     lists += [(country_url(code), country_name(code), ids)
               for code, ids in sorted(index.by_country.items())]
-    lists += [(theme_url(t), collection.themes[t].title, index.by_theme.get(t, []))
+    lists += [(theme_url(t), theme_title(collection.themes[t]).value, index.by_theme.get(t, []))
               for t in sorted(collection.themes)]
-    lists += [(actor_url(a), collection.actors[a].name, index.by_actor.get(a, []))
+    lists += [(actor_url(a), actor_name(collection.actors[a]).value, index.by_actor.get(a, []))
               for a in sorted(collection.actors)]
     return lists
 
@@ -375,7 +394,7 @@ def _year_page(ctx: Context, list_url: str, title: str, decade: int | None, year
     entries as an unpaginated list."""
     parts = year_parts(year.event_ids)
     url = year_part_url(list_url, decade, year.year, part)
-    pb = PageBuilder(url)
+    pb = PageBuilder(url, ctx.info.prefix)
     when = year_label(decade, year.year)
     page_title = _("{title}, {year}").format(title=title, year=when)
     if len(parts) > 1:
@@ -395,7 +414,7 @@ def _year_page(ctx: Context, list_url: str, title: str, decade: int | None, year
     body = timeline_html(ctx, pb, [DecadeGroup(decade, (YearGroup(year.year, tuple(ids)),))])
     html = f'{header}{tools}{more}{nav}<div class="timeline">{body}</div>'
     return Page(url, page_title, html, pb.links, pb.anchors, kind="listing",
-                search_kind=_KINDS.get(list_url.split("/")[0], "timeline"),
+                search_kind=None,  # a year only lists events: searched by its list's page
                 description=_("{title}: the events of {year}.").format(title=title, year=when),
                 scripts=(EXPLORE_SCRIPT,) if timeline else ())
 
@@ -415,9 +434,6 @@ def _year_steps(pb: PageBuilder, list_url: str, decade: int | None,
                      f'{esc(_("Next: {year}").format(year=year_label(*after)))}</a>')
     return (f'<nav class="jump" aria-label="{esc(_("Other years"))}"><ul><li>{" · ".join(steps)}'
             '</li></ul></nav>')
-
-
-_KINDS = {COUNTRIES.strip("/"): "country", THEMES.strip("/"): "theme", ACTORS.strip("/"): "actor"}
 
 
 def year_pages(ctx: Context) -> dict[str, Callable[[], Page]]:

@@ -144,13 +144,15 @@ def document_meta(ctx: Context, doc_id: str, description: str) -> tuple[list[Tag
     return tags, json_ld(_document_ld(facts, ctx.info.absolute(url)))
 
 
-def event_meta(ctx: Context, event_id: str, url: str, description: str) -> tuple[list[Tag], str]:
-    """The head of an event page: the page as an article about the event, its sources."""
+def event_meta(ctx: Context, event_id: str, url: str, title: str,
+               description: str) -> tuple[list[Tag], str]:
+    """The head of an event page: the page as an article about the event, its sources
+    (`title` and `description` in the page's language)."""
     event = ctx.collection.events[event_id]
-    tags = _common(ctx, url, event.title, description, "article")
+    tags = _common(ctx, url, title, description, "article")
     tags += [("name", "DC.type", "Text"), ("name", "DC.publisher", ctx.info.name)]
     tags += [("name", "DC.coverage", country_name(code)) for code in event.countries]
-    about: dict = {"@type": "Event", "name": event.title}
+    about: dict = {"@type": "Event", "name": title}
     if (when := iso_date(event.date)):
         tags.append(("name", "DC.coverage", when))
         about["startDate"] = when
@@ -162,7 +164,7 @@ def event_meta(ctx: Context, event_id: str, url: str, description: str) -> tuple
                   "sameAs": archive_of(ctx.collection.documents[d]).citation(
                       ctx.collection.documents[d]).url}
                  for d in cited if d in ctx.collection.documents]
-    data: dict = {"@context": "https://schema.org", "@type": "Article", "headline": event.title,
+    data: dict = {"@context": "https://schema.org", "@type": "Article", "headline": title,
                   "about": about, "citation": citations, "inLanguage": ctx.info.lang,
                   "publisher": {"@type": "Organization", "name": ctx.info.name}}
     if description:

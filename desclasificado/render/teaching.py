@@ -17,9 +17,11 @@ from desclasificado.archives import archive_of
 from desclasificado.render.citations import STYLES, Styled, WebPage, us_day
 from desclasificado.render.context import Context
 from desclasificado.render.documentcite import cited_document
-from desclasificado.render.i18n import _
-from desclasificado.render.links import PageBuilder, relative
+from desclasificado.render.i18n import _, current
+from desclasificado.render.i18n_dates import day_text
+from desclasificado.render.links import PageBuilder
 from desclasificado.render.markup import esc, esc_text
+from desclasificado.render.texts import event_title
 from desclasificado.render.urls import (
     DOCUMENTS_BIB,
     DOCUMENTS_CSL,
@@ -42,7 +44,7 @@ BARE_ADDRESS = {"mla"}  # styles that write addresses without https://
 def address(ctx: Context, path: str) -> str:
     """The full address of a path in the site, or `SITE-ADDRESS/path` without `site_url`
     (teach.js puts the real address in; without JavaScript a note explains it)."""
-    return ctx.info.absolute(path) or f"{PLACEHOLDER}{path}"
+    return ctx.info.absolute(path) or f"{PLACEHOLDER}{ctx.info.prefix}{path}"
 
 
 def oembed_url(ctx: Context, url: str) -> str:
@@ -80,12 +82,13 @@ def cite_tool(ctx: Context, pb: PageBuilder, citations: dict[str, Styled], intro
               extra: str = "") -> str:
     """"Cite this": each style's citation with a copy button, then `extra` (downloads)."""
     items = "".join(
-        f'<div class="citation"><dt>{esc(STYLES[style])}</dt><dd>'
+        f'<div class="citation"><dt>{esc(_(STYLES[style]))}</dt><dd>'
         f'<p class="citation-text" id="{pb.anchor(f"cite-{style}")}"'
         f'{" data-bare-address" if style in BARE_ADDRESS else ""}>{citation.html()}</p>'
-        f'{_copy_button(f"cite-{style}", _("the {style} citation").format(style=STYLES[style]))}'
+        f'{_copy_button(f"cite-{style}", _("the {style} citation").format(style=_(STYLES[style])))}'
         "</dd></div>" for style, citation in citations.items())
-    accessed = us_day(ctx.info.built)
+    # the day as the citations write it (English), or in the page's language
+    accessed = us_day(ctx.info.built) if current().code == "en" else day_text(ctx.info.built)
     note = _("Where a style asks for the date you read the page, the date given is the day "
              "this site was built, {date}: change it to yours.").format(date=accessed)
     return (f'<details class="tool cite-tool"><summary>{esc(_("Cite"))}</summary>'
@@ -128,18 +131,19 @@ def reuse_panel(pb: PageBuilder, label: str, *tools: str) -> str:
     """The controls of a page side by side (an opened one takes the full width), knowing
     their way back to the site's root (`data-site-root`, for teach.js)."""
     return (f'<div class="reuse" role="group" aria-label="{esc(label)}" '
-            f'data-site-root="{esc(relative(pb.url, ""))}">{"".join(tools)}'
+            f'data-site-root="{esc(pb.root or "./")}">{"".join(tools)}'
             '<p class="copy-status visually-hidden" role="status" aria-live="polite"></p></div>')
 
 
 def event_tools(ctx: Context, pb: PageBuilder, event_id: str) -> str:
     """Cite and Embed, for an event page (cited as a web page of the site)."""
-    event = ctx.collection.events[event_id]
-    page = WebPage(event.title, ctx.info.name, address(ctx, pb.url), ctx.info.built)
+    title = event_title(ctx.collection.events[event_id]).value
+    page = WebPage(title, ctx.info.name, address(ctx, pb.url), ctx.info.built,
+                   headline_style=current().code == "en")
     cite = cite_tool(ctx, pb, {style: page.cite(style) for style in STYLES},
                      _("This page, cited as a web page. To cite what a document says, cite "
                        "the document: its page has its citation."))
-    embed = embed_tool(ctx, pb, pb.url, event.title, EVENT_HEIGHT)
+    embed = embed_tool(ctx, pb, pb.url, title, EVENT_HEIGHT)
     return reuse_panel(pb, _("Cite or embed this event"), cite, embed)
 
 
@@ -152,11 +156,11 @@ def document_tools(ctx: Context, pb: PageBuilder, doc_id: str) -> str:
                  f'<a href="{cite_file("json")}" download>CSL-JSON</a> · '
                  f'<a href="{cite_file("bib")}" download>BibTeX</a> · '
                  f'<a href="{cite_file("ris")}" download>RIS</a> · {esc(_("all documents:"))} '
-                 f'<a href="{esc(relative(pb.url, DOCUMENTS_CSL))}">CSL-JSON</a>, '
-                 f'<a href="{esc(relative(pb.url, DOCUMENTS_BIB))}">BibTeX</a>, '
-                 f'<a href="{esc(relative(pb.url, DOCUMENTS_RIS))}">RIS</a></p>')
+                 f'<a href="{esc(pb.path(DOCUMENTS_CSL))}">CSL-JSON</a>, '
+                 f'<a href="{esc(pb.path(DOCUMENTS_BIB))}">BibTeX</a>, '
+                 f'<a href="{esc(pb.path(DOCUMENTS_RIS))}">RIS</a></p>')
     cite = cite_tool(ctx, pb, {style: cited.cite(style) for style in STYLES},
-                     archive_of(doc).cite_note, downloads)
+                     _(archive_of(doc).cite_note), downloads)
     return reuse_panel(pb, _("Cite this document"), cite)
 
 

@@ -21,6 +21,7 @@ from desclasificado.render.i18n import _, country_name
 from desclasificado.render.i18n_dates import date_text
 from desclasificado.render.listing import events_count, span_text
 from desclasificado.render.markup import esc, link_marks
+from desclasificado.render.texts import event_title
 from desclasificado.render.urls import event_url
 
 
@@ -54,7 +55,7 @@ def slide_dates(date: HistDate) -> tuple[dict, dict | None] | None:
 
 def _link(ctx: Context, path: str) -> str:
     """An absolute address with `site_url`, else the path relative to the site."""
-    return ctx.info.absolute(path) or path
+    return ctx.info.absolute(path) or f"{ctx.info.prefix}{path}"
 
 
 def slide(ctx: Context, event_id: str) -> dict | None:
@@ -70,7 +71,7 @@ def slide(ctx: Context, event_id: str) -> dict | None:
     text = f"<p>{summary}</p><p><a href=\"{esc(page)}\">{esc(more)}</a></p>"
     value: dict = {"unique_id": event_id, "start_date": dates[0],
                    "display_date": date_text(event.date),
-                   "text": {"headline": esc(event.title), "text": text},
+                   "text": {"headline": esc(event_title(event).value), "text": text},
                    "group": country_name(event.countries[0])}
     if dates[1] is not None:
         value["end_date"] = dates[1]

@@ -35,6 +35,12 @@ DATA_FILES = (EVENTS_JSON, EVENTS_SCHEMA, EVENTS_CSV, DOCUMENTS_JSON, DOCUMENTS_
               TIMELINEJS_JSON, DOCUMENTS_CSL, DOCUMENTS_BIB, DOCUMENTS_RIS)
 
 
+def language_prefix(code: str, main: str) -> str:
+    """The folder of a language's pages: "" for the site's own language (`main`, at the
+    root), "es/" for Spanish; every address above is then found under it ("es/events/x/")."""
+    return "" if code == main else f"{code}/"
+
+
 def event_url(event_id: str) -> str:
     return f"events/{event_id}/"
 

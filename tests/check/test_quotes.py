@@ -62,6 +62,21 @@ def test_now_for_not_is_a_negation_not_noise() -> None:
         "has 'no': a negation is never taken for OCR noise; copy 'no'"]
 
 
+DEBRIS = parse_transcript("""## Page 1
+
+Report of c last March: troops raided a camp in the mountains, and the se men fled west.
+""", "debris.md")
+
+
+def test_a_word_beside_a_stray_letter_is_still_the_documents_word() -> None:
+    """Found by the property test: "cast" for "c last" joined the debris to a changed word."""
+    assert messages("cast March: troops raided a camp", DEBRIS, (1,)) == [
+        "the quote differs from page 1 of document ocr: 'cast' and 'last' are different words, "
+        "not an OCR misreading: copy the document's word"]
+    assert messages("last March: troops raided a camp", DEBRIS, (1,)) == []
+    assert messages("and these men fled west", DEBRIS, (1,)) == []  # an OCR split, joined
+
+
 def test_ocr_corrections_and_editorial_brackets_pass() -> None:
     assert messages("the head of the Peruvian network since [1963] and has 200 men", OCR, (1,)) == []
     assert messages("He [is] the head of the Peruyian network", OCR, (1,)) == []

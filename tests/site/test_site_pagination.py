@@ -5,6 +5,8 @@ its own listing that year's events, and so do their embeddable versions; short l
 
 from __future__ import annotations
 
+import re
+
 from urllib.parse import urljoin
 
 import pytest
@@ -165,3 +167,16 @@ def test_each_document_year_page_lists_exactly_its_documents(built: SiteProject)
     steps = built.page("documents/years/1963/").find("nav", class_="jump").links()
     assert steps == ["../../../documents/years/1960s/", "../../../documents/#d1960",
                      "../../../documents/years/1971/"]
+
+
+def test_year_pages_are_left_out_of_the_search_index(built: SiteProject) -> None:
+    from tests.searchkit import fragments
+
+    site = built.root / "site"
+    urls = set(fragments(site))
+    assert (site / "timeline" / "1963" / "index.html").is_file()
+    assert "/timeline/" in urls and "/countries/pe/" in urls
+    years = [url for url in urls if not url.startswith("/events/") and any(
+        re.fullmatch(r"\d{4}|\d{3}0s|undated", part) for part in url.strip("/").split("/"))]
+    assert years == []
+    assert "/documents/" in urls

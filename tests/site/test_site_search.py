@@ -26,7 +26,7 @@ def test_the_built_site_has_a_pagefind_index_of_its_language(built: SiteProject)
     bundle = built.root / "site" / "pagefind"
     assert (bundle / "pagefind.js").is_file() and (bundle / "fragment").is_dir()
     assert list((bundle / "index").glob("*.pf_index"))
-    assert languages(built.root / "site") == {"en"}
+    assert languages(built.root / "site") == {"en", "es"}  # the Spanish mirror under /es/
     assert not (bundle / "pagefind-ui.js").exists()  # the theme's search page has its own
 
 

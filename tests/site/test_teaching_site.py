@@ -299,3 +299,16 @@ def test_the_address_can_be_given_when_building(tmp_path: Path) -> None:
     assert (project.root / "site" / "embed" / "events" / PARIS / "oembed.json").is_file()
     assert "SITE-ADDRESS/" not in (project.root / "site" / "events" / PARIS / "index.html").read_text(
         encoding="utf-8")
+
+
+def test_every_printout_says_where_it_came_from_and_how_to_cite_it(built: SiteProject) -> None:
+    event = built.page(f"events/{PARIS}/").find(class_="print-colophon").words()
+    assert f"Printed from {SITE}events/{PARIS}/, as the site stood on 3 May 2025." in event
+    assert "Cite as: " in event and "accessed May 3, 2025" in event
+    document = built.page(f"documents/{SEED}/").find(class_="print-colophon").words()
+    assert f"{SITE}documents/{SEED}/" in document and "176-10036-10058" in document.split(
+        "Cite as: ")[1]  # the document itself is cited, not the page of this site
+    timeline = built.page("timeline/").find(class_="print-colophon").words()
+    assert f"Printed from {SITE}timeline/" in timeline
+    teachers = built.page("teachers/").find(class_="print-colophon").words()
+    assert teachers == f"Printed from {SITE}teachers/."

@@ -9,9 +9,10 @@ volume's title, editors and imprint from `volumes.py`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from desclasificado.archives.base import Archive, ArchiveLink, EditedVolumeCitation
+from desclasificado.archives.base import N_, Archive, ArchiveLink, EditedVolumeCitation
 from desclasificado.archives.frus.convert import FOOTNOTE_PREFIX, document_id
 from desclasificado.archives.frus.model import FrusDocument
 from desclasificado.archives.frus.volumes import SERIES, VOLUMES, document_address
@@ -27,22 +28,21 @@ class FrusArchive(Archive):
     reference_heading = "FRUS documents"
     data_field_schemas = (("document_url", {"type": "string", "format": "uri"},
                            "The document's page at history.state.gov."),)
-    short_name = "FRUS document"
+    short_name = N_("FRUS document")
     identifier_label = "FRUS"
     page_link_label = "history.state.gov"
-    transcript_page_label = "Printed page"
-    transcript_note = ("The text below is the Office of the Historian's edited transcription "
+    transcript_page_label = N_("Printed page")
+    transcript_note = N_("The text below is the Office of the Historian's edited transcription "
                        "of the document as the volume prints it; page numbers are the volume's "
                        "printed pages, and bracketed remarks such as [name not declassified] "
                        "are the editors'. The editors' footnotes follow the text of the page "
                        "they are on. Passages cited by events are highlighted.")
-    no_transcript = "No transcript of this document yet: read it at history.state.gov above."
-    cite_note = ("The document, cited as printed in its volume of Foreign Relations of the "
+    no_transcript = N_("No transcript of this document yet: read it at history.state.gov above.")
+    cite_note = N_("The document, cited as printed in its volume of Foreign Relations of the "
                  "United States, with the address of its page at history.state.gov.")
 
-    def page_link_text(self, page: int) -> str:
-        """history.state.gov has one page per document: the link says the printed page."""
-        return f"history.state.gov, printed page {page}"
+    # TRANSLATORS: history.state.gov has one page per document: the link says the printed page
+    page_link_pattern = N_("history.state.gov, printed page {page}")
 
     def identifier(self, doc: Document) -> str:
         """'frus1969-76ve16, doc. 19'."""
@@ -68,9 +68,10 @@ class FrusArchive(Archive):
         volume = VOLUMES.get(_frus(doc).volume)
         return volume.full_title if volume else f"{SERIES}, {_frus(doc).volume}"
 
-    def describe(self, doc: Document) -> str:
+    def describe(self, doc: Document, translate: Callable[[str], str] = N_) -> str:
         frus = _frus(doc)
-        return f"document {frus.number} of {self.holder(doc)}"
+        return translate(N_("document {number} of {holder}")).format(number=frus.number,
+                                                                      holder=self.holder(doc))
 
     def links(self, doc: Document) -> list[ArchiveLink]:
         frus = _frus(doc)

@@ -8,9 +8,10 @@ the collection and NARA, with the address of the PDF.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from desclasificado.archives.base import ArchivalCitation, Archive, ArchiveLink
+from desclasificado.archives.base import N_, ArchivalCitation, Archive, ArchiveLink
 from desclasificado.archives.jfk.model import JfkDocument, Release
 from desclasificado.problems import show
 from desclasificado.records.models import Document, slugify
@@ -30,15 +31,15 @@ class JfkArchive(Archive):
     nested = (("releases", Release),)
     data_field_schemas = (("cited_pdf", {"type": "string", "format": "uri"},
                            "The PDF of the cited release."),)
-    short_name = "JFK record"
-    identifier_label = "record number"
-    page_link_label = "Archive PDF"
-    transcript_page_label = "PDF page"
-    transcript_note = ("The text below was read from the scanned pages by machine (OCR) and "
+    short_name = N_("JFK record")
+    identifier_label = N_("record number")
+    page_link_label = N_("Archive PDF")
+    transcript_page_label = N_("PDF page")
+    transcript_note = N_("The text below was read from the scanned pages by machine (OCR) and "
                        "may contain errors; the archive PDF is the authority. Passages cited "
                        "by events are highlighted.")
-    no_transcript = "No transcript of this document yet: read it in the archive PDF above."
-    cite_note = ("The document, cited from its record at the archive, with the address of the "
+    no_transcript = N_("No transcript of this document yet: read it in the archive PDF above.")
+    cite_note = N_("The document, cited from its record at the archive, with the address of the "
                  "archive's PDF.")
 
     def identifier(self, doc: Document) -> str:
@@ -68,8 +69,9 @@ class JfkArchive(Archive):
     def byline(self, doc: Document) -> str | None:
         return _jfk(doc).originator
 
-    def describe(self, doc: Document) -> str:
-        return f"a declassified document, record {_jfk(doc).record_number}"
+    def describe(self, doc: Document, translate: Callable[[str], str] = N_) -> str:
+        return translate(N_("a declassified document, record {number}")).format(
+            number=_jfk(doc).record_number)
 
     def holder(self, doc: Document) -> str:
         return _jfk(doc).archive

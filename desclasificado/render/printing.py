@@ -1,0 +1,33 @@
+"""What a printout says about where it came from: the page's address, the day the site was
+built, and how to cite what it shows (the document itself on a document page, the page of
+this site elsewhere, in Chicago's note form). The theme prints it at the foot of every page
+(`.print-colophon`, hidden on screen), so a sheet handed out in class still leads back.
+"""
+
+from __future__ import annotations
+
+from desclasificado.records.dates import parse_date
+from desclasificado.render.citations import WebPage
+from desclasificado.render.context import Context, Page
+from desclasificado.render.documentcite import cited_document
+from desclasificado.render.i18n import _
+from desclasificado.render.i18n_dates import date_text
+
+STYLE = "chicago-note"
+
+
+def print_address(ctx: Context, url: str) -> str:
+    """The page's full address, or its path in the site when the site has no `site_url`."""
+    return ctx.info.absolute(url) or f"/{url}"
+
+
+def colophon(ctx: Context, page: Page, document_id: str | None = None) -> str:
+    """The printed line of a page: where it is, as of when, and its citation, in words."""
+    address = print_address(ctx, page.url)
+    built = date_text(parse_date(ctx.info.built.isoformat()))
+    if document_id is not None:
+        citation = cited_document(ctx.collection.documents[document_id], ctx.info.built)
+    else:
+        citation = WebPage(page.title, ctx.info.name, address, ctx.info.built)
+    return _("Printed from {address}, as the site stood on {date}. Cite as: {citation}").format(
+        address=address, date=built, citation=citation.cite(STYLE).text())

@@ -1,0 +1,107 @@
+"""The text of a record in the language being rendered, with the original as its fallback.
+
+An event's title, summary and body, an actor's name and description and a theme's title
+and description are written in English (`ORIGINAL_LANGUAGE`) and may carry translations
+(`translations.es`). A page in another language shows the translation; where there is none
+it shows the English, marked: `Text.fallback` is true, `Text.html` wraps it in an element
+with `lang="en"` and `Text.lang_attr` is the attribute for an element of one's own, so that
+screen readers and search engines know the language, and the page adds `untranslated_note()`.
+The language is the one being rendered (`i18n.current()`), so renderers need no argument.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from desclasificado.records.languages import ORIGINAL_LANGUAGE
+from desclasificado.records.models import Actor, Event, Theme
+from desclasificado.render.i18n import _, current
+from desclasificado.render.markup import esc
+
+
+@dataclass(frozen=True)
+class Text:
+    """A record's text in the page's language, or its original when `fallback`."""
+
+    value: str
+    fallback: bool = False
+
+    @property
+    def lang_attr(self) -> str:
+        """` lang="en"` for an element holding only this text, when it is the original."""
+        return f' lang="{ORIGINAL_LANGUAGE}"' if self.fallback else ""
+
+    @property
+    def html(self) -> str:
+        """The text escaped, in a `<span lang="en">` when it is the original."""
+        if self.fallback:
+            return f'<span lang="{ORIGINAL_LANGUAGE}">{esc(self.value)}</span>'
+        return esc(self.value)
+
+
+def translation(record: Event | Actor | Theme) -> Any | None:
+    """The record's translation into the language being rendered (None: none, or the
+    language is the original)."""
+    code = current().code
+    if code == ORIGINAL_LANGUAGE:
+        return None
+    return record.translations.get(code)
+
+
+def _pick(original: str, translated: str | None) -> Text:
+    if current().code == ORIGINAL_LANGUAGE:
+        return Text(original)
+    return Text(translated) if translated else Text(original, fallback=True)
+
+
+def event_title(event: Event) -> Text:
+    found = translation(event)
+    return _pick(event.title, found.title if found else None)
+
+
+def event_summary(event: Event) -> Text:
+    """The summary's Markdown, with its citation marks."""
+    found = translation(event)
+    return _pick(event.summary, found.summary if found else None)
+
+
+def event_body(event: Event) -> Text | None:
+    """The body's Markdown (None: the event has no body)."""
+    if not event.body:
+        return None
+    found = translation(event)
+    return _pick(event.body, found.body if found else None)
+
+
+def actor_name(actor: Actor) -> Text:
+    """The name in the language: a translation without a name keeps the English one (names
+    are usually the same), an actor without a translation shows it as the original."""
+    found = translation(actor)
+    if current().code == ORIGINAL_LANGUAGE or (found and not found.name):
+        return Text(actor.name)
+    return Text(found.name) if found else Text(actor.name, fallback=True)
+
+
+def actor_description(actor: Actor) -> Text:
+    found = translation(actor)
+    return _pick(actor.description, found.description if found else None)
+
+
+def theme_title(theme: Theme) -> Text:
+    found = translation(theme)
+    return _pick(theme.title, found.title if found else None)
+
+
+def theme_description(theme: Theme) -> Text:
+    found = translation(theme)
+    return _pick(theme.description, found.description if found else None)
+
+
+def untranslated_note(*texts: Text | None) -> str:
+    """A short note, in the page's language, when any of `texts` is shown in the original
+    ("" when all are translated)."""
+    if not any(t is not None and t.fallback for t in texts):
+        return ""
+    note = _("Not translated yet: the text is shown in its original English.")
+    return f'<p class="untranslated">{esc(note)}</p>'

@@ -1,0 +1,227 @@
+"""The site in Spanish as well as English: /es/ mirrors every page, in the same build.
+
+One small project (one event translated, one not) is built once with a `site_url`; the
+tests read its pages as HTML (tests/sitekit.py): `<html lang>`, the `hreflang` alternates
+(each leading to a page that exists and names this one back), the language switch, the
+Spanish text and the fallback to the English, marked, where there is no translation.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+import pytest
+
+from desclasificado.render.i18n import language
+from tests.sitekit import Doc, SiteProject, all_pages, event_yaml
+
+SITE_URL = "https://example.org/base/"
+TRANSLATED = "1963-04-12-translated"
+UNTRANSLATED = "1963-04-11-paris"  # the seed project's event, English only
+TITLE_ES = "Una fuente de la CIA sitúa en París el centro de la red"
+SUMMARY_ES = "Según la fuente, París se había convertido en el centro de la red.[^1]"
+NOTE_ES = "Aún sin traducir: se muestra el texto original en inglés."
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> SiteProject:
+    project = SiteProject(tmp_path_factory.mktemp("languages") / "project")
+    project.write(f"events/{TRANSLATED}.yaml", event_yaml(
+        "1963-04-12", "A source places the hub of the network in Paris",
+        extra=f'actors: ["cia"]\nthemes: ["exile-networks"]\ntranslations:\n  es:\n'
+              f'    title: "{TITLE_ES}"\n    summary: "{SUMMARY_ES}"\n'))
+    code, lines = project.build("--site-url", SITE_URL)
+    assert code == 0, lines
+    return project
+
+
+@pytest.fixture(scope="module")
+def pages(built: SiteProject) -> dict[str, Doc]:
+    return all_pages(built.root / "site")
+
+
+def _html(doc: Doc) -> dict[str, str | None]:
+    return doc.find("html").attrs
+
+
+def _template_pages(pages: dict[str, Doc]) -> dict[str, Doc]:
+    """The pages made with the theme's layout (not the embeds, which are whole documents)."""
+    return {path: doc for path, doc in pages.items()
+            if "/embed/" not in f"/{path}" and path.endswith("index.html")}
+
+
+def test_every_page_under_es_is_spanish_and_every_other_english(pages: dict[str, Doc]) -> None:
+    spanish = [p for p in pages if p.startswith("es/")]
+    assert len(spanish) > 20
+    for path, doc in pages.items():
+        expected = "es" if path.startswith("es/") else "en"
+        assert _html(doc).get("lang") == expected, path
+
+
+def test_every_generated_page_has_its_spanish_mirror(pages: dict[str, Doc]) -> None:
+    english = [p for p in pages if not p.startswith("es/") and p not in ("404.html",
+                                                                          "search.html")]
+    missing = [p for p in english if f"es/{p}" not in pages]
+    assert missing == []
+
+
+def _alternates(doc: Doc) -> dict[str, str]:
+    return {link.get("hreflang") or "": link.get("href") or ""
+            for link in doc.find_all("link", rel="alternate") if link.get("hreflang")}
+
+
+def _path_of(address: str) -> str:
+    assert address.startswith(SITE_URL), address
+    return address[len(SITE_URL):] + "index.html"
+
+
+def test_hreflang_alternates_resolve_both_ways(pages: dict[str, Doc]) -> None:
+    checked = 0
+    for path, doc in _template_pages(pages).items():
+        alternates = _alternates(doc)
+        assert set(alternates) == {"en", "es", "x-default"}, path
+        assert alternates["x-default"] == alternates["en"]
+        own = "es" if path.startswith("es/") else "en"
+        assert _path_of(alternates[own]) == path
+        other = "en" if own == "es" else "es"
+        target = _path_of(alternates[other])
+        assert target in pages, (path, target)
+        assert _alternates(pages[target]) == alternates, (path, target)
+        checked += 1
+    assert checked > 30
+
+
+def test_the_switch_leads_to_the_same_page_in_the_other_language(pages: dict[str, Doc]) -> None:
+    for path, other in ((f"es/events/{TRANSLATED}/index.html", f"events/{TRANSLATED}/index.html"),
+                        ("es/index.html", "index.html"),
+                        ("es/teachers/index.html", "teachers/index.html"),
+                        ("timeline/index.html", "es/timeline/index.html")):
+        switch = pages[path].find("nav", class_="language-switch")
+        links = switch.find_all("a")
+        assert len(links) == 1
+        href = links[0].get("href") or ""
+        assert urljoin(f"https://h/{path}", href) == f"https://h/{other.removesuffix('index.html')}"
+        current = switch.find("span")
+        assert current.get("aria-current") == "true"
+        assert current.words() == ("Español" if path.startswith("es/") else "English")
+        assert links[0].words() == ("English" if path.startswith("es/") else "Español")
+
+
+def test_a_translated_event_reads_in_spanish(pages: dict[str, Doc]) -> None:
+    doc = pages[f"es/events/{TRANSLATED}/index.html"]
+    h1 = doc.find("h1")
+    assert h1.words() == TITLE_ES and h1.get("lang") is None
+    summary = doc.find("p", class_="summary")
+    assert summary.words().startswith("Según la fuente") and summary.get("lang") is None
+    assert doc.find_all("p", class_="untranslated") == []
+    assert "Agencia Central de Inteligencia" in doc.find("dl", class_="facts").words()
+    nav = doc.find("nav", class_="site-nav")
+    assert [a.words() for a in nav.find_all("a")][:2] == ["Inicio", "Cronología"]
+    assert doc.find("time").words() == "12 de abril de 1963"
+    assert doc.find("blockquote").get("lang") == "en"  # quotes stay in the document's words
+    assert pages[f"events/{TRANSLATED}/index.html"].find("blockquote").get("lang") is None
+    meta = {m.get("property"): m.get("content") for m in doc.find_all("meta") if m.get("property")}
+    assert meta["og:title"] == TITLE_ES and meta["og:locale"] == "es"  # link previews too
+    assert meta["og:description"].startswith("12 de abril de 1963: Según la fuente")
+
+
+def test_an_untranslated_event_shows_the_english_marked_with_a_note(pages: dict[str, Doc]) -> None:
+    doc = pages[f"es/events/{UNTRANSLATED}/index.html"]
+    assert doc.find("h1").get("lang") == "en"
+    assert doc.find("p", class_="summary").get("lang") == "en"
+    assert doc.find("p", class_="untranslated").words() == NOTE_ES
+    with_catalogue = language("es").gettext(
+        "Not translated yet: the text is shown in its original English.")
+    assert with_catalogue == NOTE_ES
+    assert doc.find("h2", id="sources").words() == "Fuentes"  # the interface is Spanish
+    english = pages[f"events/{UNTRANSLATED}/index.html"]
+    assert english.find_all("p", class_="untranslated") == []
+    assert english.find("h1").get("lang") is None
+
+
+def test_lists_mark_untranslated_titles(pages: dict[str, Doc]) -> None:
+    doc = pages["es/timeline/index.html"]
+    titles = {h.words(): h for h in doc.find_all("h4", class_="entry-title")}
+    assert titles[TITLE_ES].find("a").find_all("span") == []
+    english = [h for h in titles.values() if h.find_all("span", lang="en")]
+    assert len(english) == 1
+
+
+def test_spanish_pages_link_to_spanish_pages(pages: dict[str, Doc]) -> None:
+    doc = pages[f"es/events/{TRANSLATED}/index.html"]
+    base = f"https://h/es/events/{TRANSLATED}/"
+    article = doc.find("article")
+    targets = [urljoin(base, href) for href in article.links() if not href.startswith("http")]
+    internal = [t for t in targets if t.startswith("https://h/")]
+    assert internal and all(t.startswith("https://h/es/") for t in internal), internal
+
+
+def test_hand_written_pages_use_their_translation_or_the_original_marked(
+        pages: dict[str, Doc], built: SiteProject) -> None:
+    home = pages["es/index.html"]
+    assert home.find("h1").words() == "Desclasificado"
+    assert "Por dónde empezar" in home.find("main").words()
+    assert home.find_all("p", class_="untranslated") == []
+    teachers = pages["es/teachers/index.html"]
+    assert teachers.find("p", class_="untranslated").words() == NOTE_ES
+    assert teachers.find("div", class_="prose").get("lang") == "en"
+    assert (built.root / "pages" / "es" / "index.md").is_file()
+    assert not (built.root / "pages" / "es" / "teachers.md").exists()
+
+
+def test_spanish_embeds_and_files_are_under_es(built: SiteProject) -> None:
+    site = built.root / "site"
+    embed = (site / "es" / "embed" / "events" / TRANSLATED / "index.html").read_text("utf-8")
+    assert '<html lang="es">' in embed and TITLE_ES in embed
+    oembed = (site / "es" / "embed" / "events" / TRANSLATED / "oembed.json").read_text("utf-8")
+    assert f"{SITE_URL}es/embed/events/{TRANSLATED}/" in oembed
+    import csv
+    import io
+
+    for prefix in ("", "es/"):
+        text = (site / prefix / "data" / "events.csv").read_text("utf-8-sig")
+        rows = {row["id"]: row for row in csv.DictReader(io.StringIO(text))}
+        row = rows[TRANSLATED]
+        assert row["url"] == f"{prefix}events/{TRANSLATED}/"
+        assert (site / row["url"] / "index.html").is_file()
+        assert row["title_es"] == TITLE_ES  # the Spanish fields, in both files
+        assert row["date_display"] == ("12 de abril de 1963" if prefix else "12 April 1963")
+
+
+
+def test_archive_labels_are_in_spanish(pages: dict[str, Doc]) -> None:
+    doc = pages[f"es/events/{TRANSLATED}/index.html"]
+    links = [a.words() for a in doc.find_all("a", class_="external")]
+    assert "PDF del archivo, página 3" in links
+    assert "número de registro 176-10036-10058" in doc.find("p", class_="source-meta").words()
+    english = pages[f"events/{TRANSLATED}/index.html"]
+    assert "Archive PDF, page 3" in [a.words() for a in english.find_all("a", class_="external")]
+
+
+def test_the_sitemap_lists_both_languages_with_their_alternates(built: SiteProject) -> None:
+    import xml.etree.ElementTree as ET
+
+    tree = ET.parse(built.root / "site" / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = {u.findtext("s:loc", namespaces=ns): u for u in tree.getroot().findall("s:url", ns)}
+    english, spanish = f"{SITE_URL}events/{TRANSLATED}/", f"{SITE_URL}es/events/{TRANSLATED}/"
+    assert english in urls and spanish in urls
+    for loc in (english, spanish):
+        links = {link.get("hreflang"): link.get("href")
+                 for link in urls[loc].findall("x:link", ns) if link.get("rel") == "alternate"}
+        assert links == {"en": english, "es": spanish, "x-default": english}
+    site = built.root / "site"
+    for loc, entry in urls.items():  # every address, and every alternate, is a page
+        for address in [loc, *(link.get("href") for link in entry.findall("x:link", ns))]:
+            assert (site / _path_of(address or "")).is_file(), address
+    assert sum(loc.startswith(f"{SITE_URL}es/") for loc in urls) * 2 == len(urls)
+
+
+def test_the_cite_control_speaks_spanish_and_keeps_sentence_case(pages: dict[str, Doc]) -> None:
+    doc = pages[f"es/events/{TRANSLATED}/index.html"]
+    cite = doc.find("details", class_="cite-tool")
+    assert [dt.words() for dt in cite.find_all("dt")][:2] == ["Chicago, nota", "Chicago, bibliografía"]
+    assert f"“{TITLE_ES},”" in doc.by_id("cite-chicago-note").words()  # no headline case
+    assert "December" not in cite.find("p", class_="tool-note").words()
+    english = pages[f"events/{TRANSLATED}/index.html"]
+    assert "Source Places the Hub" in english.by_id("cite-chicago-note").words()
