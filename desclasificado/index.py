@@ -11,7 +11,7 @@ size of the collection. Nothing here knows about HTML or MkDocs.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 
 from desclasificado.check.collection import Collection
@@ -38,11 +38,14 @@ class Citation:
     page: int
     span: tuple[int, int] | None = None
     passages: tuple[Passage, ...] = ()
+    shares: tuple[str, int] | None = None  # (event, number) of the citation whose marks it uses
 
     @property
     def mark_id(self) -> str:
-        """The id of the `<mark>` around the quoted passage on the document page."""
-        return f"q-{self.event_id}-{self.number}"
+        """The id of the `<mark>` around the quoted passage on the document page: its own, or
+        that of the first citation (in timeline order) of exactly the same passages."""
+        event_id, number = self.shares or (self.event_id, self.number)
+        return f"q-{event_id}-{number}"
 
     def part_id(self, part: int) -> str:
         """The id of the mark of part `part` (1-based) of the quote: the first is `mark_id`."""
@@ -161,18 +164,30 @@ def build_index(collection: Collection) -> SiteIndex:
 
 
 def _index_citations(collection: Collection, index: SiteIndex) -> None:
-    """Locate every quote in its transcript; fill backlinks and the marks of each page."""
+    """Locate every quote in its transcript; fill backlinks and the marks of each page.
+
+    Citations of exactly the same passages of a document share the marks of the first of
+    them (`Citation.shares`), so that a transcript has one mark per passage cited, however
+    many events cite it: its page does not grow with the collection."""
     by_document: dict[str, list[Citation]] = defaultdict(list)
     marks: dict[str, dict[int, list[tuple[Passage, Citation]]]] = defaultdict(
         lambda: defaultdict(list))
+    owners: dict[tuple, tuple[str, int]] = {}
     for eid in index.timeline:
         cited = []
         for number, source in enumerate(collection.events[eid].sources, start=1):
             transcript = collection.transcripts.get(source.document)
             citation = _locate(eid, number, source.document, source.pages, source.quote,
                                source.lang or "en", transcript)
+            if citation.marks():
+                key = (source.document, citation.marks())
+                owner = owners.setdefault(key, (eid, number))
+                if owner != (eid, number):
+                    citation = replace(citation, shares=owner)
             cited.append(citation)
             by_document[source.document].append(citation)
+            if citation.shares is not None:
+                continue
             for passage in citation.marks():
                 marks[source.document][passage.page].append((passage, citation))
         index.citations[eid] = cited

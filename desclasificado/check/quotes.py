@@ -76,6 +76,19 @@ def check_event_quotes(event: Event, transcripts: dict[str, Transcript],
 
 def _placed(quote: str, lang: str, transcript: Transcript,
             pages: tuple[int, ...] | None) -> tuple[list[Placed], Cited]:
+    """Where each part of `quote` is on the cited pages, searched once per build: the check
+    and the marks of the document page (`locate`) ask the same question, and the answer is
+    kept on the transcript (as `page_words` keeps its words)."""
+    cache = transcript.__dict__.setdefault("_placed", {})
+    key = (quote, lang, pages)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _search(quote, lang, transcript, pages)
+    return found
+
+
+def _search(quote: str, lang: str, transcript: Transcript,
+            pages: tuple[int, ...] | None) -> tuple[list[Placed], Cited]:
     numbers = [None] if not transcript.has_pages else [
         p for p in sorted(transcript.pages) if p in (pages or ())]  # never expand `pages`
     cited = cite([(page, page_words(transcript, page)) for page in numbers])

@@ -192,7 +192,14 @@ def run_engine(root: Path, site_dir: Path, site_build: SiteBuild,
         if exc.__class__.__module__.startswith(engine.ENGINE):
             raise BuildFailed(str(exc)) from None
         raise
-    return sum(1 for _ in site_dir.rglob("*.html"))
+    return html_files(site_dir)
+
+
+def html_files(site_dir: Path) -> int:
+    """How many HTML pages the site holds (`os.walk`: `Path.rglob` took seconds at 25,000
+    files)."""
+    return sum(name.endswith(".html") for _parent, _dirs, names in os.walk(site_dir)
+               for name in names)
 
 
 def index_site(site_dir: Path) -> None:

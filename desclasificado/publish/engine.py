@@ -19,6 +19,8 @@ def _module(name: str) -> Any:
 
 File: Any = _module("structure.files").File
 InclusionLevel: Any = _module("structure.files").InclusionLevel
+Page: Any = _module("structure.pages").Page
+get_toc = _module("structure.toc").get_toc
 Abort: type[Exception] = _module("exceptions").Abort
 load_config = _module("config").load_config
 build = _module("commands.build").build

@@ -24,6 +24,10 @@ def on_files(files: Any, config: Any) -> Any:
     return SiteBuild.of(config).on_files(files, config)
 
 
+def on_nav(nav: Any, config: Any, files: Any) -> Any:
+    return SiteBuild.of(config).on_nav(nav, config, files)
+
+
 def on_env(env: Any, config: Any, files: Any) -> Any:
     return SiteBuild.of(config).on_env(env, config)
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from desclasificado.archives import archive_of
 from desclasificado.archives.base import Archive
@@ -13,15 +15,21 @@ from desclasificado.records.dates import HistDate
 from desclasificado.records.fields import shown_fields
 from desclasificado.records.models import Document
 from desclasificado.render.context import Context, Page
-from desclasificado.render.i18n import _
+from desclasificado.render.i18n import _, n_
 from desclasificado.render.i18n_dates import date_text
-from desclasificado.render.links import PageBuilder
+from desclasificado.render.links import PageBuilder, relative
 from desclasificado.render.listing import events_count, time_element
 from desclasificado.render.markup import esc
 from desclasificado.render.pagemeta import document_meta
 from desclasificado.render.teaching import document_tools
 from desclasificado.render.texts import event_title
-from desclasificado.render.urls import DOCUMENTS, document_url, event_url
+from desclasificado.render.urls import (
+    DOCUMENTS,
+    DOCUMENTS_JSON,
+    document_cited_by_url,
+    document_url,
+    event_url,
+)
 
 #: Select a passage of the transcript: its source block, or a citation (theme/js/passage.js).
 PASSAGE_SCRIPT = "js/passage.js"
@@ -62,38 +70,79 @@ def _archive_links(doc: Document) -> str:
     return f'<ul class="releases">{"".join(items)}</ul>'
 
 
-def _backlinks(ctx: Context, pb: PageBuilder, citations: list[Citation]) -> str:
-    """The events citing the document, each with its citations and their passages."""
-    if not citations:
-        return f'<p class="empty">{esc(_("No event cites this document yet."))}</p>'
+#: A document's page lists at most this many of the events citing it; the others are on
+#: numbered pages (`document_cited_by_url`: "documents/<id>/cited-by/2/"...) of as many, and
+#: all of them in the documents' data download, so that no page grows with the collection
+#: (an entry is about 0.9 KB). Tests lower it.
+CITED_BY_LIMIT = 100
+
+
+def citing_events(citations: list[Citation]) -> list[tuple[str, list[Citation]]]:
+    """The events citing a document, in timeline order, each with its citations of it."""
     by_event: dict[str, list[Citation]] = {}
     for c in citations:
         by_event.setdefault(c.event_id, []).append(c)
+    return list(by_event.items())
+
+
+def cited_by_parts(citations: list[Citation]) -> int:
+    """How many pages the events citing a document take (1 when they fit on its page)."""
+    return max(1, -(-len(citing_events(citations)) // CITED_BY_LIMIT))
+
+
+def _backlinks(ctx: Context, pb: PageBuilder, doc_id: str, citations: list[Citation],
+               part: int = 1) -> str:
+    """The events citing the document on page `part` of them, each with its citations and
+    their passages, and the links to the other pages of them."""
+    if not citations:
+        return f'<p class="empty">{esc(_("No event cites this document yet."))}</p>'
+    events = citing_events(citations)
+    shown = events[(part - 1) * CITED_BY_LIMIT:part * CITED_BY_LIMIT]
+    marked = _("marked below") if part == 1 else _("marked in the transcript")
     items = []
-    for event_id, cited in by_event.items():
+    for event_id, cited in shown:
         event = ctx.collection.events[event_id]
         where = "; ".join(
             f'<a href="{pb.href(event_url(event_id), f"source-{c.number}")}">'
             f'{esc(_("source {number}").format(number=c.number))}</a>'
             f'{esc(_(", page {page}").format(page=c.page))}'
-            + (f' (<a href="{pb.href(pb.url, c.mark_id)}">{esc(_("marked below"))}</a>)'
+            + (f' (<a href="{pb.href(document_url(doc_id), c.mark_id)}">{esc(marked)}</a>)'
                if c.span else "")
             for c in cited)
         items.append(f'<li><span class="entry-date">{time_element(event.date)}</span> '
                      f'<a href="{pb.href(event_url(event_id))}">{event_title(event).html}</a> '
                      f'<span class="where">{where}</span></li>')
-    return f'<ul class="backlinks">{"".join(items)}</ul>'
+    return (f'<ul class="backlinks">{"".join(items)}</ul>'
+            f'{_cited_by_nav(pb, doc_id, cited_by_parts(citations), part)}')
+
+
+def _cited_by_nav(pb: PageBuilder, doc_id: str, count: int, current: int) -> str:
+    """Links to the pages of the events citing a document ("" when they fit on one)."""
+    if count < 2:
+        return ""
+    links = " ".join(
+        f'<span aria-current="page">{n}</span>' if n == current
+        else f'<a href="{pb.href(document_cited_by_url(doc_id, n))}">{n}</a>'
+        for n in range(1, count + 1))
+    said = esc(_("Page {page} of {pages}:").format(page=current, pages=count))
+    every = esc(_("Every event citing it is also in the data download:"))
+    return (f'<nav class="jump pages" aria-label="{esc(_("Pages of the events citing it"))}">'
+            f'<ul><li>{said} {links}</li></ul></nav><p class="note">{every} '
+            f'<a href="{esc(relative(pb.url, DOCUMENTS_JSON))}">'
+            f'<code>/{esc(DOCUMENTS_JSON)}</code></a></p>')
 
 
 def mark_passages(text: str, marks: list[tuple[Passage, Citation]], pb: PageBuilder,
-                  titles: dict[str, str]) -> str:
+                  titles: dict[str, str], others: dict[str, int] | None = None) -> str:
     """Escape `text`, wrapping each cited passage in `<mark id="q-...">`: one mark per part of
     a quote (`Citation.part_id`), the second piece of a part running over a page break
     without an id.
 
     Overlapping spans are split the way HTML needs: when a mark must close while a later
     one is still open, the later one is closed and reopened (without an id) after it.
+    `titles` are the events' titles, `others` how many other events share a mark (by its id).
     """
+    tip = partial(_tip, titles, others or {})
     spans = [(p.start, p.end, c, c.part_id(p.part) if p.first else None)
              for p, c in marks if p.start < p.end]
     starts: dict[int, list[tuple]] = defaultdict(list)
@@ -109,23 +158,41 @@ def mark_passages(text: str, marks: list[tuple[Passage, Citation]], pb: PageBuil
             out.append("</mark>" * (len(stack) - ending[0]))
             del stack[ending[0]:]
             for span in reopen:
-                out.append(_mark(span[2], None, titles, pb))
+                out.append(_mark(span[2], None, tip, pb))
                 stack.append(span)
         for span in sorted(starts.get(point, []), key=lambda s: -s[1]):
-            out.append(_mark(span[2], span[3], titles, pb))
+            out.append(_mark(span[2], span[3], tip, pb))
             stack.append(span)
         if i + 1 < len(points):
             out.append(esc(text[point:points[i + 1]]))
     return "".join(out)
 
 
-def _mark(citation: Citation, mark_id: str | None, titles: dict[str, str],
+def _tip(titles: dict[str, str], others: dict[str, int], citation: Citation) -> str:
+    """What a mark says when pointed at: the event citing it (and how many others do)."""
+    title, more = titles[citation.event_id], others.get(citation.mark_id, 0)
+    if not more:
+        return _("Cited in: {title}").format(title=title)
+    return n_("Cited in: {title} and {n} other event", "Cited in: {title} and {n} other events",
+              more).replace("{title}", title)
+
+
+def _mark(citation: Citation, mark_id: str | None, tip: Callable[[Citation], str],
           pb: PageBuilder) -> str:
     """An opening `<mark>`: with its id, or a continued one."""
-    title = f'title="{esc(_("Cited in: {title}").format(title=titles[citation.event_id]))}"'
+    title = f'title="{esc(tip(citation))}"'
     if mark_id is None:
         return f'<mark class="continued" {title}>'
     return f'<mark id="{pb.anchor(mark_id)}" {title}>'
+
+
+def _sharing(citations: list[Citation]) -> dict[str, int]:
+    """How many other events use each shared mark (by its id): the events whose citations
+    are of exactly the passages of an earlier one (`Citation.shares`)."""
+    owners = {c.mark_id: c.event_id for c in citations if c.shares is None}
+    sharing = {(c.mark_id, c.event_id) for c in citations
+               if c.shares is not None and c.event_id != owners.get(c.mark_id)}
+    return dict(Counter(mark_id for mark_id, _event in sharing))
 
 
 def _transcript(ctx: Context, pb: PageBuilder, doc_id: str, doc: Document) -> str:
@@ -137,6 +204,7 @@ def _transcript(ctx: Context, pb: PageBuilder, doc_id: str, doc: Document) -> st
     marks = ctx.index.marks.get(doc_id, {})
     titles = {c.event_id: event_title(ctx.collection.events[c.event_id]).value
               for found in marks.values() for _part, c in found}
+    others = _sharing(ctx.index.by_document.get(doc_id, []))
     source = (f"<p><strong>{esc(_('Source of the text:'))}</strong> "
               f"{esc(doc.transcript_source)}</p>" if doc.transcript_source else "")
     worked = getattr(doc, "transcript_note", None)
@@ -144,12 +212,12 @@ def _transcript(ctx: Context, pb: PageBuilder, doc_id: str, doc: Document) -> st
         source += f"<p><strong>{esc(_('What was done to the text:'))}</strong> {esc(worked)}</p>"
     note = (f'<div class="transcript-note"><p>{esc(_(archive.transcript_note))}</p>{source}</div>')
     if not transcript.has_pages:
-        text = mark_passages(transcript.text, marks.get(0, []), pb, titles)
+        text = mark_passages(transcript.text, marks.get(0, []), pb, titles, others)
         return f'{note}<pre class="ocr">{text}</pre>'
     pages = []
     for number in sorted(transcript.pages):
         text, notes = _page_parts(archive, transcript.pages[number], marks.get(number, []), pb,
-                                  titles)
+                                  titles, others)
         anchor = pb.anchor(f"page-{number}")
         page = esc(_("Page {page}").format(page=number))
         pages.append(f'<section class="tpage" id="{anchor}" data-page="{number}" '
@@ -162,19 +230,20 @@ def _transcript(ctx: Context, pb: PageBuilder, doc_id: str, doc: Document) -> st
 
 
 def _page_parts(archive: Archive, page: str, marks: list[tuple[Passage, Citation]],
-                pb: PageBuilder, titles: dict[str, str]) -> tuple[str, str]:
+                pb: PageBuilder, titles: dict[str, str],
+                others: dict[str, int]) -> tuple[str, str]:
     """A page's text and, apart, the footnotes at its end (where its archive has them), each
     with its cited passages marked (a passage belongs to the part it starts in)."""
     split = archive.split_notes(page)
     if split >= len(page):
-        return mark_passages(page, marks, pb, titles), ""
+        return mark_passages(page, marks, pb, titles, others), ""
     end = len(page[:split].rstrip())
     body = [(replace(p, start=min(p.start, end), end=min(p.end, end)), c)
             for p, c in marks if p.start < split]
     notes = [(replace(p, start=p.start - split, end=p.end - split), c)
              for p, c in marks if p.start >= split]
-    text = mark_passages(page[:end], body, pb, titles)
-    marked = mark_passages(page[split:], notes, pb, titles)
+    text = mark_passages(page[:end], body, pb, titles, others)
+    marked = mark_passages(page[split:], notes, pb, titles, others)
     return text, (f'<div class="footnotes"><h4>Footnotes</h4><pre class="ocr footnotes">'
                   f"{marked}</pre></div>")
 
@@ -203,7 +272,7 @@ def document_page(ctx: Context, doc_id: str) -> Page:
     cited = events_count(len({c.event_id for c in citations}))
     cited_by = (f'<section aria-labelledby="cited-by"><h2 id="cited-by">'
                 f'{esc(_("Cited by {count}").format(count=cited))}</h2>'
-                f'{_backlinks(ctx, pb, citations)}</section>')
+                f'{_backlinks(ctx, pb, doc_id, citations)}</section>')
     passage = (f' data-passage-document="{esc(doc_id)}" data-passage-title="{esc(doc.title)}" '
                f'data-passage-identifier="{esc(archive.identifier(doc))}"')
     transcript = (f'<section aria-labelledby="transcript"{passage}><h2 id="transcript">'
@@ -217,3 +286,32 @@ def document_page(ctx: Context, doc_id: str) -> Page:
                 search_kind="document", search_date=date_text(doc.date) if doc.date else "",
                 description=description, kind="document", scripts=(PASSAGE_SCRIPT,),
                 head_tags=tags, json_ld=ld)
+
+
+def cited_by_page(ctx: Context, doc_id: str, part: int) -> Page:
+    """Page `part` (from 2) of the events citing a document."""
+    doc = ctx.collection.documents[doc_id]
+    url = document_cited_by_url(doc_id, part)
+    pb = PageBuilder(url)
+    citations = ctx.index.by_document.get(doc_id, [])
+    parts = cited_by_parts(citations)
+    title = _("{title}: cited by, page {page} of {pages}").format(title=doc.title, page=part,
+                                                                  pages=parts)
+    cited = events_count(len({c.event_id for c in citations}))
+    html = (f'<article class="record document"><header class="page-head"><p class="kicker">'
+            f'<a href="{pb.href(document_url(doc_id))}">{esc(doc.title)}</a></p>'
+            f'<h1>{esc(title)}</h1><p class="lede">'
+            f'{esc(_("Cited by {count}").format(count=cited))}</p></header>'
+            f'{_backlinks(ctx, pb, doc_id, citations, part)}</article>')
+    return Page(url, title, html, pb.links, pb.anchors, kind="listing",
+                source=ctx.source_path("documents", doc_id),
+                description=title)
+
+
+def cited_by_pages(ctx: Context) -> dict[str, Callable[[], Page]]:
+    """The numbered pages of the events citing each document cited by more events than its
+    page lists, by URL, each as the call that renders it."""
+    return {document_cited_by_url(doc_id, part): partial(cited_by_page, ctx, doc_id, part)
+            for doc_id, citations in sorted(ctx.index.by_document.items())
+            if doc_id in ctx.collection.documents
+            for part in range(2, cited_by_parts(citations) + 1)}

@@ -80,7 +80,7 @@ class Language:
 
     def number(self, value: int) -> str:
         """An integer written for this language: "1,000" in English, "1000" in Spanish."""
-        return format_decimal(value, locale=self.locale)
+        return _number(self.locale, value)
 
     def country(self, code: str) -> str:
         """The short name of an ISO 3166-1 alpha-2 code in this language (CLDR, then
@@ -92,6 +92,12 @@ class Language:
         if country is None:
             return code
         return getattr(country, "common_name", None) or country.name
+
+
+@lru_cache(maxsize=16384)
+def _number(locale: Locale, value: int) -> str:
+    """`format_decimal`, once per number and locale (Babel's number formatting is slow)."""
+    return format_decimal(value, locale=locale)
 
 
 def _read_translations(path: Path) -> NullTranslations:

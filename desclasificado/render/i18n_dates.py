@@ -9,12 +9,13 @@ stays the English wording of check messages; pages use `date_text`.
 from __future__ import annotations
 
 import datetime
+from functools import lru_cache
 
 from babel.dates import format_date, get_month_names
 
 from desclasificado.records.dates import HistDate
 from desclasificado.records.edtf import _sides
-from desclasificado.render.i18n import _, current
+from desclasificado.render.i18n import Language, _, current
 
 
 def _month(day: datetime.date) -> str:
@@ -50,7 +51,19 @@ def _qualified(date: HistDate, words: str) -> str:
 
 
 def date_text(date: HistDate) -> str:
-    """The date in words in the current language."""
+    """The date in words in the current language (each date worded once per language: a
+    list shows the same dates again and again, and Babel's formatting is slow)."""
+    return _date_text(current(), date)
+
+
+@lru_cache(maxsize=65536)
+def _date_text(lang: Language, date: HistDate) -> str:
+    """`date_text` in `lang`, the current language (the key of the cache)."""
+    return _worded(date)
+
+
+def _worded(date: HistDate) -> str:
+    """`date_text`, worded."""
     if not date.is_interval:
         return _qualified(date, _words(date))
     left, right = _sides(date.text)

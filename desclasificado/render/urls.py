@@ -49,6 +49,13 @@ def document_url(document_id: str) -> str:
     return f"documents/{document_id}/"
 
 
+def document_cited_by_url(document_id: str, part: int) -> str:
+    """Page `part` of the events citing a document: part 1 is the document's own page, the
+    others "documents/<id>/cited-by/2/"..."""
+    base = document_url(document_id)
+    return base if part == 1 else f"{base}cited-by/{part}/"
+
+
 def country_url(code: str) -> str:
     return f"countries/{code.lower()}/"
 
