@@ -101,7 +101,8 @@ def ris_entry(doc_id: str, doc: Document, accessed: datetime.date) -> str:
     else:
         raise TypeError(f"no RIS form for {type(facts).__name__}")
     lines += [("UR", facts.url), ("Y2", f"{accessed:%Y/%m/%d}"), ("ID", doc_id)]
-    body = "".join(f"{tag}  - {_value(value)}\r\n" for tag, value in lines if _value(value))
+    values = [(tag, _value(value)) for tag, value in lines]
+    body = "".join(f"{tag}  - {value}\r\n" for tag, value in values if value)
     return f"{body}ER  - \r\n"
 
 

@@ -55,23 +55,24 @@ def _pick(original: str, translated: str | None) -> Text:
     return Text(translated) if translated else Text(original, fallback=True)
 
 
+def _field(record: Event | Actor | Theme, name: str) -> Text:
+    """A field of a record in the language, from its translation when it has one."""
+    found = translation(record)
+    return _pick(getattr(record, name), getattr(found, name) if found else None)
+
+
 def event_title(event: Event) -> Text:
-    found = translation(event)
-    return _pick(event.title, found.title if found else None)
+    return _field(event, "title")
 
 
 def event_summary(event: Event) -> Text:
     """The summary's Markdown, with its citation marks."""
-    found = translation(event)
-    return _pick(event.summary, found.summary if found else None)
+    return _field(event, "summary")
 
 
 def event_body(event: Event) -> Text | None:
     """The body's Markdown (None: the event has no body)."""
-    if not event.body:
-        return None
-    found = translation(event)
-    return _pick(event.body, found.body if found else None)
+    return _field(event, "body") if event.body else None
 
 
 def actor_name(actor: Actor) -> Text:
@@ -84,13 +85,11 @@ def actor_name(actor: Actor) -> Text:
 
 
 def actor_description(actor: Actor) -> Text:
-    found = translation(actor)
-    return _pick(actor.description, found.description if found else None)
+    return _field(actor, "description")
 
 
 def theme_title(theme: Theme) -> Text:
-    found = translation(theme)
-    return _pick(theme.title, found.title if found else None)
+    return _field(theme, "title")
 
 
 def theme_description(theme: Theme) -> Text:
