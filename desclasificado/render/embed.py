@@ -23,11 +23,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from desclasificado.index import group_by_period
+from desclasificado.index import DecadeGroup, group_by_period
 from desclasificado.render.context import Context, Page
 from desclasificado.render.event import archive_page_link, pages_text, quote_lang
 from desclasificado.render.i18n import _, current, script_messages
+from desclasificado.render.i18n_dates import date_text
 from desclasificado.render.links import PageBuilder
 from desclasificado.render.listing import (
     event_entry,
@@ -42,31 +44,74 @@ from desclasificado.render.listing import (
     year_label,
     year_parts,
 )
-from desclasificado.render.markup import esc, link_marks
+from desclasificado.render.markup import esc, esc_text, link_marks, plain_text
+from desclasificado.render.ranges import YearRange, year_ranges
 from desclasificado.render.teaching import EVENT_HEIGHT, LIST_HEIGHT, OEMBED_WIDTH, iframe
 from desclasificado.render.texts import event_body, event_summary, event_title, untranslated_note
-from desclasificado.render.urls import TIMELINE, document_url, embed_url, event_url, year_part_url
+from desclasificado.render.urls import (
+    TIMELINE,
+    document_url,
+    embed_url,
+    event_url,
+    range_url,
+    year_part_url,
+)
 
 _LINK = re.compile(r"<a\b([^>]*)>")
 _OWN_ANCHOR = ' href="#'
 _OWN_YEAR = re.compile(r' href="(?:\.\./)+(?:[a-z]{2,3}/)?embed/')  # a year of a paginated embed
 
 
-def _document(ctx: Context, pb: PageBuilder, title: str, canonical: str, body: str) -> str:
-    """A whole embeddable HTML document around `body`."""
+def _origin(ctx: Context, pb: PageBuilder, canonical: str, listing: bool) -> str:
+    """Where the page comes from, at its top: the site's name and the full page's address
+    (absolute with `site_url`; without it the path, which embed.js makes absolute). Below
+    it, for frames that run no script (sandbox="", where links to new windows are dead), a
+    notice: copy the address, or open the page in the frame itself."""
+    address = ctx.info.absolute(canonical) or f"/{ctx.info.prefix}{canonical}"
+    line = esc_text(_("From {site}: {address}")).format(
+        site=esc(ctx.info.name), address=f'<span class="address" data-address>{esc(address)}</span>')
+    here = (f'<a href="{pb.href(canonical)}" target="_self">'
+            f'{esc(_("open the page here, in this frame"))}</a>')
+    blocked = esc_text(_("If its links do not open, the page around this frame blocks new "
+                         "windows (and, unless it allows it, leaving the frame too): copy the "
+                         "address above into a new tab, or {link}.")).format(link=here)
+    years = (" " + esc(_("Without scripts this frame shows every year of this page, even where "
+                         "its address asks for fewer (?from=…&to=…)."))) if listing else ""
+    return (f'<div class="origin"><p>{line}</p><noscript><p class="notice">{blocked}{years}'
+            '</p></noscript>'
+            "</div>")
+
+
+def _popup_notice() -> str:
+    """What embed.js shows when a link could not open a new window (a sandbox without
+    allow-popups): the link's address to copy, and the link again, to open in the frame."""
+    text = _("This link cannot open a new window from here: the page around this frame "
+             "blocks it (and leaving the frame too, unless it allows that). Copy its address "
+             "into a new tab:")
+    return (f'<div class="notice popup-notice" role="alert" hidden><p>{esc(text)}</p>'
+            '<p><span class="address" data-link></span></p><p><a href="" target="_self" '
+            f'data-here>{esc(_("Open it here, in this frame"))}</a> · <button type="button" '
+            f'data-close>{esc(_("Close"))}</button></p></div>')
+
+
+def _document(ctx: Context, pb: PageBuilder, title: str, canonical: str, body: str,
+              description: str, listing: bool = False) -> str:
+    """A whole embeddable HTML document around `body`, saying where it comes from."""
     root = pb.root
     canonical_href = ctx.info.absolute(canonical) or pb.href(canonical)
     return (
         f'<!doctype html>\n<html lang="{esc(current().code)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{esc(title)} · {esc(ctx.info.name)}</title>\n"
+        f'<meta name="description" content="{esc(description)}">\n'
         '<meta name="robots" content="noindex">\n'
         f'<link rel="canonical" href="{esc(canonical_href)}">\n'
         '<link rel="icon" href="data:,">\n'
         f'<link rel="stylesheet" href="{root}css/embed.css">\n'
-        f'</head>\n<body>\n{body}\n<script type="application/json" id="messages">'
-        f'{script_messages(current(), ("theme/js/embed.js",))}</script>\n'
-        f'<script src="{root}js/embed.js"></script>\n</body>\n</html>\n')
+        f'<script src="{root}js/embed.js" defer></script>\n'
+        f'</head>\n<body>\n{_popup_notice()}{_origin(ctx, pb, canonical, listing)}\n{body}\n'
+        '<script type="application/json" id="messages">'
+        f'{script_messages(current(), ("theme/js/embed.js",))}</script>\n</body>\n</html>\n')
 
 
 def _footer(ctx: Context, pb: PageBuilder, url: str, what: str) -> str:
@@ -117,28 +162,29 @@ def embed_event(ctx: Context, event_id: str) -> Page:
            if body and body_text else "")
         + f'<h2>{esc(_("Sources"))}</h2><ol class="sources">{"".join(sources)}</ol></article>'
         + "</main>" + _footer(ctx, pb, page, _("Read the event and its sources")))
-    document = _document(ctx, pb, title.value, page, _targets(html))
+    description = f"{date_text(event.date)}: {plain_text(summary.value)}"
+    document = _document(ctx, pb, title.value, page, _targets(html), description)
     return Page(url, title.value, document, pb.links, pb.anchors, kind="embed",
                 source=ctx.source_path("events", event_id))
 
 
-def _embed_list(ctx: Context, page: str, title: str, event_ids: list[str],
-                pages_of: tuple[str, int | None, int | None, int, int] | None = None) -> Page:
-    """The embeddable version of a timeline: its events by year, each year a section
-    with the years it covers (`data-from`, `data-to`) for the year range. A paginated
-    list shows its years instead, each linking to its embeddable year page; a year page
-    (`pages_of`: the list, decade, year, number of pages and this page's number) is never
-    split again, and links to the other numbered pages of its year."""
-    url = embed_url(page)
-    pb = PageBuilder(url, ctx.info.prefix)
+@dataclass(frozen=True)
+class _List:
+    """A list of events as its embeddable pages show it: its full page's address, its title,
+    and its year ranges that have a page of their own (`render/ranges.py`)."""
+
+    url: str
+    title: str
+    ranges: tuple[YearRange, ...] = ()
+
+    def range_page(self, shown: YearRange) -> str:
+        return embed_url(range_url(self.url, shown.first, shown.last))
+
+
+def _sections(ctx: Context, pb: PageBuilder, groups: list[DecadeGroup]) -> list[str]:
+    """Each year a section with the years it covers (`data-from`, `data-to`), for the year
+    range embed.js applies."""
     sections = []
-    groups = group_by_period(event_ids, ctx.collection)
-    if pages_of is not None:
-        list_url, decade, year, count, part = pages_of
-        sections.append(part_nav(pb, embed_url(list_url), decade, year, count, part))
-    elif paginated(event_ids):
-        sections.append(year_index_html(pb, url, groups))
-        groups = []
     for group in groups:
         for year in group.years:
             if group.decade is None:
@@ -151,43 +197,93 @@ def _embed_list(ctx: Context, page: str, title: str, event_ids: list[str],
             sections.append(f'<section class="year"{span}><h2>'
                             f"{esc(year_label(group.decade, year.year))}</h2>"
                             f'<ol class="entries">{entries}</ol></section>')
+    return sections
+
+
+def _range_nav(pb: PageBuilder, listed: _List, shown: YearRange | None) -> str:
+    """Links to the list's decades, which open in the frame and need no script ("" for a
+    list of one decade)."""
+    decades = [r for r in listed.ranges if r.last - r.first == 9]
+    if not decades:
+        return ""
+
+    def item(label: str, url: str, current: bool) -> str:
+        if current:
+            return f'<li><span aria-current="page">{esc(label)}</span></li>'
+        return f'<li><a href="{pb.href(url)}">{esc(label)}</a></li>'
+
+    items = [item(_("All years"), embed_url(listed.url), shown is None)]
+    items += [item(f"{r.first}–{r.last}", listed.range_page(r), r == shown) for r in decades]
+    return f'<nav class="ranges" aria-label="{esc(_("Years"))}"><ul>{"".join(items)}</ul></nav>'
+
+
+def _embed_list(ctx: Context, listed: _List, title: str, event_ids: list[str],
+                pages_of: tuple[str, int | None, int | None, int, int] | None = None,
+                shown: YearRange | None = None) -> Page:
+    """The embeddable version of a timeline (`listed`), or of its years `shown`: its events
+    by year. A paginated list shows its years instead, each linking to its embeddable year
+    page; a year page (`pages_of`: the year page's own address, decade, year, number of
+    pages and this page's number) is never split again, and links to the other numbered
+    pages of its year."""
+    page = pages_of[0] if pages_of else listed.url
+    url = listed.range_page(shown) if shown else embed_url(page)
+    pb = PageBuilder(url, ctx.info.prefix)
+    sections = []
+    groups = group_by_period(event_ids, ctx.collection)
+    if pages_of is not None:
+        decade, year, count, part = pages_of[1:]
+        sections.append(part_nav(pb, embed_url(listed.url), decade, year, count, part))
+    elif paginated(event_ids):
+        sections.append(year_index_html(pb, embed_url(listed.url), groups))
+        groups = []
+    sections += _sections(ctx, pb, groups)
     span = span_text(ctx, event_ids) if event_ids else ""
-    count = esc(events_count(len(event_ids)) + (f", {span}" if span else ""))
+    count = events_count(len(event_ids)) + (f", {span}" if span else "")
+    if shown:
+        title = _("{title}, {year}").format(title=title, year=f"{shown.first}–{shown.last}")
+        only = _("Only the years {first} to {last}.").format(first=shown.first, last=shown.last)
+        range_line = f'<p class="range">{esc(only)}</p>'
+    else:
+        range_line = '<p class="range" hidden></p>'
     html = (f'<main class="embed embed-list"><header><p class="kicker"><a href="'
             f'{pb.href(TIMELINE)}">{esc(ctx.info.name)}</a></p><h1><a href="{pb.href(page)}">'
-            f'{esc(title)}</a></h1><p class="count">{count}</p>'
-            '<p class="range" hidden></p></header>'
+            f'{esc(title)}</a></h1><p class="count">{esc(count)}</p>{range_line}</header>'
+            + ("" if pages_of else _range_nav(pb, listed, shown))
             + ("".join(sections) or f'<p class="empty">{esc(_("No event yet."))}</p>')
             + "</main>" + _footer(ctx, pb, page, _("See the whole timeline")))
-    return Page(url, title, _document(ctx, pb, title, page, _targets(html)), pb.links, pb.anchors,
-                kind="embed")
+    description = _("{title}: {count}").format(title=title, count=count)
+    document = _document(ctx, pb, title, page, _targets(html), description, listing=True)
+    return Page(url, title, document, pb.links, pb.anchors, kind="embed")
 
 
 def iter_embed_pages(ctx: Context) -> Iterator[Page]:
-    """Every embeddable page (each event, the timeline, and each country, theme and actor),
-    one at a time, so that each can be written and let go."""
+    """Every embeddable page (each event, the timeline, and each country, theme and actor,
+    with their year ranges), one at a time, so that each can be written and let go."""
     for eid in ctx.index.timeline:
         yield embed_event(ctx, eid)
     lists = event_lists(ctx)
     for page, title, ids in lists:
-        yield _embed_list(ctx, page, title, ids)
+        listed = _List(page, title, tuple(year_ranges(group_by_period(ids, ctx.collection))))
+        yield _embed_list(ctx, listed, title, ids)
+        for shown in listed.ranges:
+            yield _embed_list(ctx, listed, title, list(shown.event_ids), shown=shown)
     for page, title, ids in lists:  # the year pages of paginated lists
         if paginated(ids):
             for decade, year in year_groups(ctx, ids):
-                yield from _embed_year(ctx, page, title, decade, year.year, year.event_ids)
+                yield from _embed_year(ctx, _List(page, title), decade, year.year, year.event_ids)
 
 
-def _embed_year(ctx: Context, page: str, title: str, decade: int | None, year: int | None,
+def _embed_year(ctx: Context, listed: _List, decade: int | None, year: int | None,
                 event_ids: tuple[str, ...]) -> Iterator[Page]:
     """The embeddable pages of one year of a paginated list: one, or its numbered pages."""
     parts = year_parts(event_ids)
     for number, ids in enumerate(parts, 1):
-        heading = _("{title}, {year}").format(title=title, year=year_label(decade, year))
+        heading = _("{title}, {year}").format(title=listed.title, year=year_label(decade, year))
         if len(parts) > 1:
             heading = _("{title}, page {page} of {pages}").format(title=heading, page=number,
                                                                   pages=len(parts))
-        yield _embed_list(ctx, year_part_url(page, decade, year, number), heading, list(ids),
-                          (page, decade, year, len(parts), number))
+        page = year_part_url(listed.url, decade, year, number)
+        yield _embed_list(ctx, listed, heading, list(ids), (page, decade, year, len(parts), number))
 
 
 def oembed(ctx: Context, page: Page) -> str | None:

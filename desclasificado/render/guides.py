@@ -55,7 +55,7 @@ def embed_example(ctx: Context, pb: PageBuilder) -> str:
     frame = iframe(src, f"{title} · {ctx.info.name}", EVENT_HEIGHT, style=False)
     caption = _("The embedded version of “{title}”, as it appears in a page that uses the code "
                 "below (here with the optional script, so the frame takes the height of its "
-                "content).").format(title=title)
+                "content, up to four fifths of the window's).").format(title=title)
     return f'<figure class="embed-example">{frame}<figcaption>{esc(caption)}</figcaption></figure>'
 
 

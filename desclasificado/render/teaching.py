@@ -14,6 +14,7 @@ pages/teachers.md).
 from __future__ import annotations
 
 from desclasificado.archives import archive_of
+from desclasificado.index import group_by_period
 from desclasificado.render.citations import STYLES, Styled, WebPage, us_day
 from desclasificado.render.context import Context
 from desclasificado.render.documentcite import cited_document
@@ -21,6 +22,7 @@ from desclasificado.render.i18n import _, current
 from desclasificado.render.i18n_dates import day_text
 from desclasificado.render.links import PageBuilder
 from desclasificado.render.markup import esc, esc_text
+from desclasificado.render.ranges import YearRange, year_ranges
 from desclasificado.render.texts import event_title
 from desclasificado.render.urls import (
     DOCUMENTS_BIB,
@@ -96,24 +98,36 @@ def cite_tool(ctx: Context, pb: PageBuilder, citations: dict[str, Styled], intro
             f'<dl class="citations">{items}</dl>{_address_note(ctx)}{extra}</div></details>')
 
 
-def embed_tool(ctx: Context, pb: PageBuilder, url: str, title: str, height: int,
-               years: tuple[int, int] | None = None) -> str:
-    """"Embed": the iframe code of the page's embeddable version, with a copy button, a
-    preview link and, for timelines, how to show only some years."""
-    target = embed_url(url)
-    code = iframe(address(ctx, target), f"{title} · {ctx.info.name}", height)
-    range_help = ""
-    if years:
-        first, last = years
-        help_text = esc(_("To show only some years, add {query} (with your years) at the end "
-                          "of the address in {src}.")).format(
-            query="<code>?from=1959&amp;to=1965</code>", src='<code>src="…"</code>')
-        range_help = (
-            f'<fieldset class="embed-range" hidden><legend>{esc(_("Only some years"))}</legend>'
+def _range_fields(years: tuple[int, int], ranges: list[YearRange]) -> str:
+    """The fields of a timeline's Embed control that show only some years (teach.js turns
+    them into the address of the smallest page of `ranges` holding them, plus `?from=&to=`),
+    and what to do without scripts."""
+    first, last = years
+    help_text = esc(_("To show only some years, add {query} (with your years) at the end "
+                      "of the address in {src}.")).format(
+        query="<code>?from=1959&amp;to=1965</code>", src='<code>src="…"</code>')
+    if ranges:
+        help_text += " " + esc(_("Where the frame cannot run scripts, that needs the address of "
+                                 "a page of some years instead, such as {example}.")).format(
+            example=f"<code>…/{ranges[0].slug()}/</code>")
+    slugs = " ".join(r.slug() for r in ranges)
+    return (f'<fieldset class="embed-range" data-ranges="{slugs}" hidden><legend>'
+            f'{esc(_("Only some years"))}</legend>'
             f'<label>{esc(_("From"))} <input type="number" name="from" min="{first}" '
             f'max="{last}" placeholder="{first}"></label> <label>{esc(_("to"))} <input '
             f'type="number" name="to" min="{first}" max="{last}" placeholder="{last}"></label>'
+            '<p class="tool-note range-note" aria-live="polite" hidden></p>'
             f'</fieldset><p class="tool-note range-help">{help_text}</p>')
+
+
+def embed_tool(ctx: Context, pb: PageBuilder, url: str, title: str, height: int,
+               years: tuple[int, int] | None = None, ranges: list[YearRange] | None = None) -> str:
+    """"Embed": the iframe code of the page's embeddable version, with a copy button, a
+    preview link and, for timelines, how to show only some years (`ranges`: the year ranges
+    with a page of their own)."""
+    target = embed_url(url)
+    code = iframe(address(ctx, target), f"{title} · {ctx.info.name}", height)
+    range_help = _range_fields(years, ranges or []) if years else ""
     return (f'<details class="tool embed-tool"><summary>{esc(_("Embed"))}</summary>'
             f'<div class="tool-body"><label for="embed-code">'
             + esc(_("Paste this code into a web page, a blog or a course page (most learning "
@@ -169,5 +183,6 @@ def listing_tools(ctx: Context, pb: PageBuilder, title: str, event_ids: list[str
     years = [y for y in (ctx.collection.events[e].date.year() for e in event_ids[:1] + event_ids[-1:])
              if y is not None]
     span = (min(years), max(years)) if years else None
+    ranges = year_ranges(group_by_period(event_ids, ctx.collection))
     return reuse_panel(pb, _("Embed this timeline"),
-                       embed_tool(ctx, pb, pb.url, title, LIST_HEIGHT, span))
+                       embed_tool(ctx, pb, pb.url, title, LIST_HEIGHT, span, ranges))

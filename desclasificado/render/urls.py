@@ -108,6 +108,13 @@ def year_part_url(list_url: str, decade: int | None, year: int | None, part: int
     return base if part == 1 else f"{base}{part}/"
 
 
+def range_url(list_url: str, first: int, last: int) -> str:
+    """The page of some years of a list, which needs no script to show only them (for
+    embedding): "timeline/1960-1969/". A year range never reads as a year ("1963") or a
+    decade-precision year ("1960s") of a paginated list."""
+    return f"{list_url}{first}-{last}/"
+
+
 def document_year_url(decade: int | None, year: int | None) -> str:
     """The page of the documents of one year: "documents/years/1963/"."""
     return f"{DOCUMENTS}years/{year_slug(decade, year)}/"

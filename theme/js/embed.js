@@ -1,10 +1,17 @@
 /* Inside an embedded page (embed/...; render/embed.py). Optional: without it (a sandbox
-   without allow-scripts) the page shows every year and keeps the frame's height.
+   without allow-scripts) the page shows every year of its page (a decade's page shows
+   that decade), keeps the frame's height, and a <noscript> notice says what to do when
+   links cannot open.
    1. On a timeline, ?from=YYYY&to=YYYY shows only the years that overlap that range.
-   2. The page tells its parent how tall it is, whenever that changes:
-      parent.postMessage({type: "desclasificado:height", height: N, href: location.href}, "*")
-      N is in CSS pixels. A page that embeds it may set the frame's height from it (see the
-      guide for teachers). Nothing is read from the parent. */
+   2. The page's address (a path when the site was built without site_url) becomes whole.
+   3. In a frame, a link that cannot open a new window (a sandbox without allow-popups)
+      shows a notice with its address to copy, and a link to open it in the frame.
+   4. In a frame, the page tells its parent how tall it is, whenever that changes:
+      parent.postMessage({type: "desclasificado:height", height: N, contentHeight: C,
+                          href: location.href}, "*")
+      C is the page's height in CSS pixels and N the same, at most 900: a page that sets
+      the frame's height from N (see the guide for teachers) never grows without bound,
+      and a longer page scrolls inside its frame. Nothing is read from the parent. */
 (function () {
   "use strict";
 
@@ -64,17 +71,58 @@
     }
   }
 
-  /* 2. Height */
+  /* 2. Where the page comes from: without site_url the page knows only its path; the
+     canonical link, resolved by the browser, is the full page's whole address. */
+  var canonical = document.querySelector('link[rel="canonical"]');
+  Array.prototype.forEach.call(document.querySelectorAll("[data-address]"), function (node) {
+    if (canonical && canonical.href && node.textContent.charAt(0) === "/") {
+      node.textContent = canonical.href;
+    }
+  });
+
   if (window.parent === window) {
     return;
   }
+
+  /* 3. Links, in a frame whose page blocks new windows (a sandbox without allow-popups):
+     a link that could not open says so, with its address to copy. */
+  var notice = document.querySelector(".popup-notice");
+  function blocked(href) {
+    notice.querySelector("[data-link]").textContent = href;
+    notice.querySelector("[data-here]").setAttribute("href", href);
+    notice.hidden = false;
+    notice.querySelector("[data-close]").focus();
+  }
+  if (notice) {
+    notice.querySelector("[data-close]").addEventListener("click", function () {
+      notice.hidden = true;
+    });
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest('a[target="_blank"]') : null;
+      if (!link || event.defaultPrevented || event.button !== 0 || event.ctrlKey ||
+          event.metaKey || event.shiftKey || event.altKey) {
+        return;
+      }
+      event.preventDefault();
+      var opened = null;
+      try { opened = window.open(link.href, "_blank"); } catch (error) { opened = null; }
+      if (!opened) {
+        blocked(link.href);
+        return;
+      }
+      try { opened.opener = null; } catch (error) { /* already elsewhere */ }
+    });
+  }
+
+  /* 4. Height, at most MOST: a longer page scrolls inside its frame. */
+  var MOST = 900;
   var last = 0;
   function report(always) {
     var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height !== last || always === true) {
       last = height;
-      window.parent.postMessage({ type: "desclasificado:height", height: height,
-                                  href: window.location.href }, "*");
+      window.parent.postMessage({ type: "desclasificado:height", height: Math.min(height, MOST),
+                                  contentHeight: height, href: window.location.href }, "*");
     }
   }
   report(true);

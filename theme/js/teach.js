@@ -7,9 +7,11 @@
       address and the panel's data-site-root (a relative path such as "../../");
    2. copy buttons (hidden until now): plain text, and HTML too where the browser allows it,
       so that italics survive a paste into a word processor;
-   3. for a timeline's embed code, fields to show only some years (?from=YYYY&to=YYYY);
+   3. for a timeline's embed code, fields to show only some years (the page of a decade
+      or two that holds them, which needs no script, and ?from=YYYY&to=YYYY);
    4. the parent side of embedding: an embedded page of this site that reports its height
-      (postMessage {type: "desclasificado:height", height: N}) gets that height. */
+      (postMessage {type: "desclasificado:height", height: N}) gets that height, up to 80%
+      of the window's. */
 (function () {
   "use strict";
 
@@ -117,7 +119,9 @@
     });
   });
 
-  /* 3. A timeline's years */
+  /* 3. A timeline's years: the address of the smallest page of some years that holds
+     them (data-ranges: "1960-1969 1950-1969 ..."; such a page needs no script in the
+     frame), or of the whole timeline, then ?from=&to= for frames that run scripts. */
   each(".embed-range", null, function (fieldset) {
     var body = fieldset.closest(".tool-body");
     var code = body && body.querySelector("textarea[data-embed-code]");
@@ -126,32 +130,60 @@
     }
     var original = code.value;
     var inputs = fieldset.querySelectorAll("input");
+    var note = fieldset.querySelector(".range-note");
+    var ranges = (fieldset.getAttribute("data-ranges") || "").split(" ").filter(Boolean)
+      .map(function (slug) {
+        var years = slug.split("-");
+        return { first: Number(years[0]), last: Number(years[1]), slug: slug };
+      });
     fieldset.hidden = false;
     each(".range-help", body, function (help) { help.hidden = true; });
     function update() {
       var query = [];
+      var asked = {};
       Array.prototype.forEach.call(inputs, function (input) {
         var value = input.value.trim();
+        asked[input.name] = Number(/^\d{1,4}$/.test(value) ? value : input.getAttribute(
+          input.name === "from" ? "min" : "max"));
         if (/^\d{1,4}$/.test(value)) { query.push(input.name + "=" + value); }
       });
-      code.value = original.replace(/src="([^"?]*)[^"]*"/, function (match, src) {
-        return 'src="' + src + (query.length ? "?" + query.join("&amp;") : "") + '"';
+      var low = Math.min(asked.from, asked.to);
+      var high = Math.max(asked.from, asked.to);
+      var best = null;
+      ranges.forEach(function (range) {
+        if (query.length && range.first <= low && range.last >= high &&
+            (!best || range.last - range.first < best.last - best.first)) {
+          best = range;
+        }
       });
+      code.value = original.replace(/src="([^"?]*)[^"]*"/, function (match, src) {
+        return 'src="' + src + (best ? best.slug + "/" : "") +
+          (query.length ? "?" + query.join("&amp;") : "") + '"';
+      });
+      if (note) {
+        var shown = t("Where the frame cannot run scripts, it shows the years {first} to {last}.");
+        note.textContent = best ? shown.split("{first}").join(String(best.first))
+          .split("{last}").join(String(best.last)) :
+          t("Where the frame cannot run scripts, it shows every year.");
+        note.hidden = !query.length;
+      }
     }
     Array.prototype.forEach.call(inputs, function (input) {
       input.addEventListener("input", update);
     });
   });
 
-  /* 4. Embedded pages of this site, shown on this site, take the height they report */
+  /* 4. Embedded pages of this site, shown on this site, take the height they report, up
+     to 80% of the window's: a longer one scrolls inside its frame. */
   window.addEventListener("message", function (event) {
     var data = event.data;
     if (!data || data.type !== "desclasificado:height" || typeof data.height !== "number") {
       return;
     }
+    var most = Math.max(240, Math.round(window.innerHeight * 0.8));
     each("iframe", null, function (frame) {
       if (frame.contentWindow === event.source) {
-        frame.style.height = Math.min(Math.max(Math.round(data.height), 80), 20000) + "px";
+        frame.style.height = Math.min(Math.max(Math.round(data.height), 80), most) + "px";
       }
     });
   });
