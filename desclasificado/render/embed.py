@@ -72,11 +72,11 @@ def _origin(ctx: Context, pb: PageBuilder, canonical: str, listing: bool) -> str
         site=esc(ctx.info.name), address=f'<span class="address" data-address>{esc(address)}</span>')
     here = (f'<a href="{pb.href(canonical)}" target="_self">'
             f'{esc(_("open the page here, in this frame"))}</a>')
-    blocked = esc_text(_("If its links do not open, the page around this frame blocks new "
-                         "windows (and, unless it allows it, leaving the frame too): copy the "
-                         "address above into a new tab, or {link}.")).format(link=here)
-    years = (" " + esc(_("Without scripts this frame shows every year of this page, even where "
-                         "its address asks for fewer (?from=…&to=…)."))) if listing else ""
+    blocked = esc_text(_("Links may not open from this frame: the page around it can block "
+                         "new windows, and leaving the frame. Then copy the address above into "
+                         "a new tab, or {link}.")).format(link=here)
+    years = (" " + esc(_("Without scripts, every year of this page is shown, even if its "
+                         "address asks for fewer (?from=…&to=…)."))) if listing else ""
     return (f'<div class="origin"><p>{line}</p><noscript><p class="notice">{blocked}{years}'
             '</p></noscript>'
             "</div>")
