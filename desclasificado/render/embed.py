@@ -203,8 +203,7 @@ def _sections(ctx: Context, pb: PageBuilder, groups: list[DecadeGroup]) -> list[
 def _range_nav(pb: PageBuilder, listed: _List, shown: YearRange | None) -> str:
     """Links to the list's decades, which open in the frame and need no script ("" for a
     list of one decade)."""
-    decades = [r for r in listed.ranges if r.last - r.first == 9]
-    if not decades:
+    if not listed.ranges:
         return ""
 
     def item(label: str, url: str, current: bool) -> str:
@@ -213,7 +212,7 @@ def _range_nav(pb: PageBuilder, listed: _List, shown: YearRange | None) -> str:
         return f'<li><a href="{pb.href(url)}">{esc(label)}</a></li>'
 
     items = [item(_("All years"), embed_url(listed.url), shown is None)]
-    items += [item(f"{r.first}–{r.last}", listed.range_page(r), r == shown) for r in decades]
+    items += [item(f"{r.first}–{r.last}", listed.range_page(r), r == shown) for r in listed.ranges]
     return f'<nav class="ranges" aria-label="{esc(_("Years"))}"><ul>{"".join(items)}</ul></nav>'
 
 

@@ -108,7 +108,7 @@ def _range_fields(years: tuple[int, int], ranges: list[YearRange]) -> str:
         query="<code>?from=1959&amp;to=1965</code>", src='<code>src="…"</code>')
     if ranges:
         help_text += " " + esc(_("Where the frame cannot run scripts, that needs the address of "
-                                 "a page of some years instead, such as {example}.")).format(
+                                 "a decade's page instead, such as {example}.")).format(
             example=f"<code>…/{ranges[0].slug()}/</code>")
     slugs = " ".join(r.slug() for r in ranges)
     return (f'<fieldset class="embed-range" data-ranges="{slugs}" hidden><legend>'

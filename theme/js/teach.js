@@ -7,8 +7,8 @@
       address and the panel's data-site-root (a relative path such as "../../");
    2. copy buttons (hidden until now): plain text, and HTML too where the browser allows it,
       so that italics survive a paste into a word processor;
-   3. for a timeline's embed code, fields to show only some years (the page of a decade
-      or two that holds them, which needs no script, and ?from=YYYY&to=YYYY);
+   3. for a timeline's embed code, fields to show only some years (the page of the decade
+      that holds them, which needs no script, and ?from=YYYY&to=YYYY);
    4. the parent side of embedding: an embedded page of this site that reports its height
       (postMessage {type: "desclasificado:height", height: N}) gets that height, up to 80%
       of the window's. */
@@ -120,7 +120,7 @@
   });
 
   /* 3. A timeline's years: the address of the smallest page of some years that holds
-     them (data-ranges: "1960-1969 1950-1969 ..."; such a page needs no script in the
+     them (data-ranges: "1950-1959 1960-1969 ..."; such a page needs no script in the
      frame), or of the whole timeline, then ?from=&to= for frames that run scripts. */
   each(".embed-range", null, function (fieldset) {
     var body = fieldset.closest(".tool-body");
