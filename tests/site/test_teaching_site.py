@@ -30,7 +30,7 @@ EVENTS = {
     "decade": event_yaml("196X", "Sometime in the sixties") + (
         'translations:\n  es:\n    title: "En algún momento de los sesenta"\n'
         '    summary: "Algo **pasó**.[^1]"\n'),
-    "until": event_yaml("../1963-04", "Until April 1963"),
+    "until": event_yaml("../1963-04", "Until April 1963", countries='["US", "GT"]'),
 }
 
 
@@ -223,6 +223,16 @@ def test_timelinejs_has_what_timelinejs_requires(built: SiteProject) -> None:
     assert slides["decade"]["end_date"] == {"year": 1969}
     assert slides["until"]["start_date"] == {"year": 1963, "month": 4}
     assert slides["until"]["display_date"] == "until April 1963"
+    # one row per region of the chart (first Latin American country), not per country
+    assert slides["until"]["group"] == "Mexico and Central America"
+    assert {s["group"] for s in data["events"]} <= {
+        "Cuba", "Caribbean", "Mexico and Central America", "South America", "Elsewhere"}
+    media = slides[PARIS]["media"]
+    assert media["url"].startswith('<blockquote lang="en">') and "blockquote" in media["url"]
+    credit = parse(media["credit"])
+    assert [a.get("href") for a in credit.find_all("a")] == [
+        "https://www.archives.gov/files/research/jfk/releases/2025/0318/176-10036-10058.pdf#page=3"]
+    assert "National Archives" in credit.words()
     text = parse(slides[PARIS]["text"]["text"])
     assert f"{SITE}events/{PARIS}/" in text.links()
     assert f"{SITE}events/{PARIS}/#source-1" in text.links()
