@@ -26,7 +26,7 @@ EPOCH = "1746273600"  # 3 May 2025
 PARIS = "1963-04-11-paris"
 EVENTS = {
     "period": event_yaml("1962-06/1962-12", "=HYPERLINK(1) trained in Cuba",
-                         countries='["CU", "PE"]'),
+                         countries='["CU", "PE"]', extra='former_ids: ["1962-cuba-training"]\n'),
     "decade": event_yaml("196X", "Sometime in the sixties") + (
         'translations:\n  es:\n    title: "En algún momento de los sesenta"\n'
         '    summary: "Algo **pasó**.[^1]"\n'),
@@ -322,3 +322,18 @@ def test_every_printout_says_where_it_came_from_and_how_to_cite_it(built: SitePr
     assert f"Printed from {SITE}timeline/" in timeline
     teachers = built.page("teachers/").find(class_="print-colophon").words()
     assert teachers == f"Printed from {SITE}teachers/."
+
+
+def test_a_former_id_leads_to_the_event_in_both_languages(built: SiteProject) -> None:
+    for prefix, lang, words in (("", "en", "This event has moved"),
+                                ("es/", "es", "Este evento está ahora")):
+        old = parse(site_file(built, f"{prefix}events/1962-cuba-training/index.html"))
+        assert old.find("html").get("lang") == lang
+        refresh = [m.get("content") for m in old.find_all("meta")
+                   if m.get("http-equiv") == "refresh"][0]
+        assert refresh == "0; url=../period/"
+        assert (built.root / "site" / prefix / "events/period/index.html").is_file()
+        assert old.find("link", rel="canonical").get("href") == f"{SITE}{prefix}events/period/"
+        assert old.find("meta", name="robots").get("content") == "noindex"
+        assert old.find("a").get("href") == "../period/" and words in old.words()
+    assert "1962-cuba-training" not in site_file(built, "sitemap.xml")
