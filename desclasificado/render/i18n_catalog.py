@@ -45,6 +45,12 @@ def extract_python(fileobj: Any, keywords: Any, comment_tags: Any,
     source = fileobj.read().decode("utf-8")
     lines = source.splitlines()
     for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
+                node.func.id == "shown":  # a field's label and meaning (records/models.py)
+            for message in _shown_messages(node):
+                yield node.lineno, "N_", message, ["a field of the identification table of a "
+                                                   "document's page: its name, or what it means"]
+            continue
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
                 and node.func.id in keywords):
             continue
@@ -56,6 +62,15 @@ def extract_python(fileobj: Any, keywords: Any, comment_tags: Any,
         comments = [above.lstrip("# ")] if any(above.lstrip("# ").startswith(tag)
                                                 for tag in comment_tags) else []
         yield node.lineno, node.func.id, args[0] if len(args) == 1 else args, comments
+
+
+def _shown_messages(node: ast.Call) -> list[str]:
+    """The label and meaning of a `shown(data, label, meaning)` call, which the document
+    page's identification table translates (`_(view.label)`): the data description stays
+    English (the data downloads' field descriptions)."""
+    given = list(node.args[1:3]) + [k.value for k in node.keywords if k.arg in ("label", "meaning")]
+    return [a.value for a in given if isinstance(a, ast.Constant) and isinstance(a.value, str)
+            and a.value]
 
 
 def extract(repo: Path = REPO) -> Catalog:
