@@ -20,7 +20,7 @@ from desclasificado.check.collection import Collection
 from desclasificado.index import SiteIndex
 from desclasificado.render.context import Context, Page, SiteInfo
 from desclasificado.render.data import DATA_FILES, document_cite_files
-from desclasificado.render.document import cited_by_pages, document_page
+from desclasificado.render.document import cited_by_pages, document_page, transcript_pages
 from desclasificado.render.documentlist import document_year_pages, documents_index
 from desclasificado.render.embed import embed_files, iter_embed_pages
 from desclasificado.render.event import event_page
@@ -160,7 +160,8 @@ def page_makers(ctx: Context) -> dict[str, Callable[[], Page]]:
                for theme_id in sorted(collection.themes)}
     makers |= {actor_url(actor_id): partial(actor_page, ctx, actor_id)
                for actor_id in sorted(collection.actors)}
-    return makers | year_pages(ctx) | document_year_pages(ctx) | cited_by_pages(ctx)
+    return (makers | year_pages(ctx) | document_year_pages(ctx) | cited_by_pages(ctx)
+            | transcript_pages(ctx))
 
 
 def plan_site(collection: Collection, index: SiteIndex, info: SiteInfo | None = None,
