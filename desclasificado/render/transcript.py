@@ -204,9 +204,8 @@ def _gap(pb: PageBuilder, doc_id: str, pages: list[int]) -> str:
 
 def _split_note(pb: PageBuilder, doc_id: str, pages: int, cited: int) -> str:
     """Why a long transcript shows only some pages here, and where the rest is."""
-    said = n_("The transcript has {pages} pages; the page cited by events is below.",
-              "The transcript has {pages} pages; the {n} pages cited by events are below.",
-              cited).format(pages=pages, n=cited)
+    said = _("The transcript has {pages} pages. Below: the pages cited by events ({n}).").format(
+        pages=pages, n=cited)
     return (f'<p class="split-note">{esc(said)} <a href="{pb.href(document_transcript_url(doc_id))}">'
             f'{esc(_("Read the whole transcript"))}</a></p>')
 

@@ -41,7 +41,7 @@ def split(tmp_path_factory: pytest.TempPathFactory) -> SiteProject:
 def test_a_long_transcript_shows_its_cited_pages_and_links_the_rest(split: SiteProject) -> None:
     page = split.page(f"documents/{SEED}/")
     assert _pages(page) == ["3"]
-    assert "The transcript has 5 pages; the page cited by events is below." in page.words()
+    assert "The transcript has 5 pages. Below: the pages cited by events (1)." in page.words()
     gaps = page.find_all("p", class_="tgap")
     assert [g.words() for g in gaps] == [
         "Pages 1–2 are not cited: read them in the full transcript",
