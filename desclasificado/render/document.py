@@ -18,7 +18,7 @@ from desclasificado.render.listing import events_count, time_element
 from desclasificado.render.markup import esc
 from desclasificado.render.pagemeta import document_meta
 from desclasificado.render.teaching import document_tools
-from desclasificado.render.texts import event_title
+from desclasificado.render.texts import event_title, in_original, original_lang
 from desclasificado.render.transcript import is_split, transcript_html
 from desclasificado.render.urls import (
     DOCUMENTS,
@@ -41,8 +41,8 @@ def _field_value(doc: Document, attribute: str) -> str:
     if isinstance(value, HistDate):
         return time_element(value)
     if isinstance(value, list):
-        return "; ".join(esc(v) for v in value)
-    return esc(value)
+        return in_original("; ".join(str(v) for v in value))
+    return in_original(str(value))
 
 
 def _identification(doc: Document) -> str:
@@ -144,7 +144,7 @@ def document_page(ctx: Context, doc_id: str) -> Page:
     header = (f'<article class="record document"><header class="page-head"><p class="kicker">'
               f'<a href="{pb.href(DOCUMENTS)}">{esc(_("Documents"))}</a> · '
               f'{esc(archive.identifier(doc))}</p>'
-              f'<h1>{esc(doc.title)}</h1><p class="date">{who}</p>'
+              f'<h1{original_lang()}>{esc(doc.title)}</h1><p class="date">{who}</p>'
               f'{document_tools(ctx, pb, doc_id)}</header>')
     identification = (f'<section aria-labelledby="identification"><h2 id="identification">'
                       f'{esc(_("Identification"))}</h2>{_identification(doc)}</section>'
@@ -174,15 +174,16 @@ def cited_by_page(ctx: Context, doc_id: str, part: int) -> Page:
     """Page `part` (from 2) of the events citing a document."""
     doc = ctx.collection.documents[doc_id]
     url = document_cited_by_url(doc_id, part)
-    pb = PageBuilder(url)
+    pb = PageBuilder(url, ctx.info.prefix)
     citations = ctx.index.by_document.get(doc_id, [])
     parts = cited_by_parts(citations)
-    title = _("{title}: cited by, page {page} of {pages}").format(title=doc.title, page=part,
-                                                                  pages=parts)
+    message = _("{title}: cited by, page {page} of {pages}")
+    title = message.format(title=doc.title, page=part, pages=parts)
+    heading = esc(message).format(title=in_original(doc.title), page=part, pages=parts)
     cited = events_count(len({c.event_id for c in citations}))
     html = (f'<article class="record document"><header class="page-head"><p class="kicker">'
-            f'<a href="{pb.href(document_url(doc_id))}">{esc(doc.title)}</a></p>'
-            f'<h1>{esc(title)}</h1><p class="lede">'
+            f'<a href="{pb.href(document_url(doc_id))}"{original_lang()}>{esc(doc.title)}</a></p>'
+            f'<h1>{heading}</h1><p class="lede">'
             f'{esc(_("Cited by {count}").format(count=cited))}</p></header>'
             f'{_backlinks(ctx, pb, doc_id, citations, part)}</article>')
     return Page(url, title, html, pb.links, pb.anchors, kind="listing",
@@ -195,12 +196,14 @@ def full_transcript_page(ctx: Context, doc_id: str) -> Page:
     doc = ctx.collection.documents[doc_id]
     url = document_transcript_url(doc_id)
     pb = PageBuilder(url, ctx.info.prefix)
-    title = _("Transcript: {title}").format(title=doc.title)
+    message = _("Transcript: {title}")
+    title = message.format(title=doc.title)
     passage = (f' data-passage-document="{esc(doc_id)}" data-passage-title="{esc(doc.title)}" '
                f'data-passage-identifier="{esc(archive_of(doc).identifier(doc))}"')
     html = (f'<article class="record document"><header class="page-head"><p class="kicker">'
-            f'<a href="{pb.href(document_url(doc_id))}">{esc(doc.title)}</a></p>'
-            f'<h1>{esc(title)}</h1></header><section aria-labelledby="{pb.anchor("transcript")}"'
+            f'<a href="{pb.href(document_url(doc_id))}"{original_lang()}>{esc(doc.title)}</a></p>'
+            f'<h1>{esc(message).format(title=in_original(doc.title))}</h1></header>'
+            f'<section aria-labelledby="{pb.anchor("transcript")}"'
             f'{passage}><h2 id="transcript">{esc(_("Transcript"))}</h2>'
             f'{transcript_html(ctx, pb, doc_id, whole=True)}</section></article>')
     return Page(url, title, html, pb.links, pb.anchors, kind="document", search_kind=None,

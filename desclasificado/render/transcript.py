@@ -25,10 +25,10 @@ from desclasificado.check.quotes import Passage
 from desclasificado.index import Citation
 from desclasificado.records.models import Document
 from desclasificado.render.context import Context
-from desclasificado.render.i18n import _, n_
+from desclasificado.render.i18n import _, current, n_
 from desclasificado.render.links import PageBuilder
 from desclasificado.render.markup import esc
-from desclasificado.render.texts import event_title
+from desclasificado.render.texts import event_title, in_original, original_lang
 from desclasificado.render.urls import document_transcript_url, event_url, source_anchor
 
 #: Transcripts longer than this (characters of text) show only their cited pages on the
@@ -97,15 +97,17 @@ def _mark(citation: Citation, mark_id: str | None, tip: Callable[[Citation], str
 
 def _badge(pb: PageBuilder, titles: dict[str, str], others: dict[str, int],
            citation: Citation) -> str:
-    """The label before a cited passage: its page and the event citing it, linked back to
-    that event's source (how many other events cite the same words, where they do)."""
+    """The label before a cited passage: its page and the event citing it (`titles`: as
+    HTML), linked back to that event's source (how many other events cite the same words).
+    In the page's language, though the transcript around it is in the document's."""
     more = others.get(citation.mark_id, 0)
     page = _("Page {page}").format(page=citation.page)
     cited = (n_("and {n} other event", "and {n} other events", more).format(n=more)
              if more else "")
     href = pb.href(event_url(citation.event_id), source_anchor(citation.number))
-    return (f'<a class="cite-badge" href="{href}"><span class="badge-page">{esc(page)}</span> '
-            f'<span class="badge-event">{esc(titles[citation.event_id])}</span>'
+    lang = f' lang="{esc(current().code)}"' if original_lang() else ""
+    return (f'<a class="cite-badge" href="{href}"{lang}><span class="badge-page">{esc(page)}'
+            f'</span> <span class="badge-event">{titles[citation.event_id]}</span>'
             + (f' <span class="badge-more">{esc(cited)}</span>' if cited else "") + "</a>")
 
 
@@ -138,11 +140,12 @@ def transcript_html(ctx: Context, pb: PageBuilder, doc_id: str, whole: bool = Fa
               for found in marks.values() for _part, c in found}
     citations = ctx.index.by_document.get(doc_id, [])
     others = _sharing(citations)
-    badge = partial(_badge, pb, titles, others)
+    names = {event_id: event_title(ctx.collection.events[event_id]).html for event_id in titles}
+    badge = partial(_badge, pb, names, others)
     note = _note(archive, doc)
     if not transcript.has_pages:
         text = mark_passages(transcript.text, marks.get(0, []), pb, titles, others, badge)
-        return f'{note}<pre class="ocr">{text}</pre>'
+        return f'{note}<pre class="ocr"{original_lang()}>{text}</pre>'
     numbers = sorted(transcript.pages)
     cited = set(marks) | {page for c in citations for page in c.pages}
     split = not whole and is_split(ctx, doc_id)
@@ -172,10 +175,11 @@ def transcript_html(ctx: Context, pb: PageBuilder, doc_id: str, whole: bool = Fa
 def _note(archive: Archive, doc: Document) -> str:
     """Where the text comes from and what was done to it."""
     source = (f"<p><strong>{esc(_('Source of the text:'))}</strong> "
-              f"{esc(doc.transcript_source)}</p>" if doc.transcript_source else "")
+              f"{in_original(doc.transcript_source)}</p>" if doc.transcript_source else "")
     worked = getattr(doc, "transcript_note", None)
     if worked:
-        source += f"<p><strong>{esc(_('What was done to the text:'))}</strong> {esc(worked)}</p>"
+        source += (f"<p><strong>{esc(_('What was done to the text:'))}</strong> "
+                   f"{in_original(worked)}</p>")
     return f'<div class="transcript-note"><p>{esc(_(archive.transcript_note))}</p>{source}</div>'
 
 
@@ -189,7 +193,7 @@ def _page(pb: PageBuilder, archive: Archive, doc: Document, number: int,
     return (f'<section class="{kind}" id="{anchor}" data-page="{number}" aria-label="{page}">'
             f'<h3>{page} <a class="external pdf-page" href="{esc(archive.page_url(doc, number))}">'
             f"{esc(_(archive.transcript_page_label))} {number}</a></h3>"
-            f'<pre class="ocr">{parts[0]}</pre>{parts[1]}</section>')
+            f'<pre class="ocr"{original_lang()}>{parts[0]}</pre>{parts[1]}</section>')
 
 
 def _gap(pb: PageBuilder, doc_id: str, pages: list[int]) -> str:
@@ -226,4 +230,4 @@ def _page_parts(archive: Archive, page: str, marks: list[tuple[Passage, Citation
     text = mark_passages(page[:end], body, pb, titles, others, badge)
     marked = mark_passages(page[split:], notes, pb, titles, others, badge)
     return text, (f'<div class="footnotes"><h4>{esc(_("Footnotes"))}</h4>'
-                  f'<pre class="ocr footnotes">{marked}</pre></div>')
+                  f'<pre class="ocr footnotes"{original_lang()}>{marked}</pre></div>')
