@@ -48,6 +48,7 @@ from desclasificado.render.urls import (
     TIMELINE,
     actor_url,
     country_url,
+    document_transcript_url,
     document_url,
     embed_url,
     event_url,
@@ -141,9 +142,11 @@ class Site:
 
 
 def _document_of(ctx: Context, url: str) -> str | None:
-    """The document whose page is at `url`, if it is one."""
-    doc_id = url.removeprefix(DOCUMENTS).rstrip("/")
-    return doc_id if doc_id in ctx.collection.documents and url == document_url(doc_id) else None
+    """The document whose page (or whole transcript's page) is at `url`, if it is one."""
+    doc_id = url.removeprefix(DOCUMENTS).rstrip("/").removesuffix("/transcript")
+    if doc_id not in ctx.collection.documents:
+        return None
+    return doc_id if url in (document_url(doc_id), document_transcript_url(doc_id)) else None
 
 
 def page_makers(ctx: Context) -> dict[str, Callable[[], Page]]:

@@ -51,6 +51,7 @@ def test_a_long_transcript_shows_its_cited_pages_and_links_the_rest(split: SiteP
     whole = split.page(f"documents/{SEED}/transcript/")
     assert _pages(whole) == ["1", "2", "3", "4", "5"]
     assert whole.by_id("page-4") and whole.find("mark").get("id")
+    assert SEED in whole.find("p", class_="print-colophon").words()  # it cites the document
     assert whole.find("h1").words() == f"Transcript: {split.page(f'documents/{SEED}/').find('h1').words()}"
 
 
