@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -109,6 +110,7 @@ def read_groups(groups: list[Group]) -> Reading:
         pending += [(value, number) for i, value in enumerate(group.values) if i not in placed]
     left = _move_typed(pending, groups, reading)
     left = _move_swapped(left, groups, reading)
+    left = _continue_title(left, groups, reading)
     reading.unplaced = sorted((value for value, _ in left), key=lambda value: value.order)
     leftover_groups = {number for _, number in left}
     reading.unreadable = {name for name, number in reading.unread_labels
@@ -203,3 +205,50 @@ def _swap_target(group: Group, values: list[Value], reading: Reading) -> str | N
     first_unplaced = min(group.values.index(value) for value in values)
     typed_positions = [i for i, value in enumerate(group.values) if value.kinds & TYPED and value not in values]
     return name if typed_positions and max(typed_positions) < first_unplaced else None
+
+
+_LABEL_WORD = re.compile(r"\b(?:CLASSIFICATI|CURRENT\s+STATU|RESTRICTION|SUBJECTS?\b|COMMENTS?\b|OPENING\s+CRIT|"
+                         r"DOCUMENT\s+TYPE|ORIGINATOR|LAST\s+REVIEW|PAGES\b)", re.IGNORECASE)  # a label read as a line
+_TITLE_LINES = 6  # a title of the form holds at most this many lines
+
+
+def _continues(title: str, value: Value) -> bool:
+    """Whether a leftover line can be more of `title`: words, not a number, a label or a scrap,
+    and in the title's case (an upper-case title does not go on in lower case)."""
+    letters = [ch for ch in value.text if ch.isalpha()]
+    if value.kinds & TYPED or len(letters) < 3 or re.match(r"^\W*\w+\s*[:;]", value.text):
+        return False
+    if _LABEL_WORD.search(value.text):
+        return False
+    upper = [ch for ch in title if ch.isalpha()]
+    if upper and sum(ch.isupper() for ch in upper) >= 0.9 * len(upper):
+        return sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
+    return True
+
+
+def _continue_title(pending: list[tuple[Value, int]], groups: list[Group],
+                    reading: Reading) -> list[tuple[Value, int]]:
+    """The form's TITLE is wide and wraps; the OCR often reads its first line, then DATE and its
+    value, then the rest of the title ("TITLE : HSCA REQUEST" / "DATE" / "07/11/1978" / "RE SR-6
+    (CIA PERSONNEL)."). Free text left over after the title's lines in its own group, or in the
+    groups of DATE and PAGES that follow it (labels that take no free text), continues the title."""
+    at = next((number for number, group in enumerate(groups)
+               if any(label.field == "title" for label in group.labels)), None)
+    if at is None or not reading.lines.get("title") or groups[at].labels[-1].field != "title":
+        return pending
+    numbers = {at}
+    for number in range(at + 1, len(groups)):
+        if not groups[number].labels or {label.field for label in groups[number].labels} - {"date", "pages"}:
+            break
+        numbers.add(number)
+    placed = [value.order for value in groups[at].values if (value, at) not in pending]
+    title = reading.lines["title"]
+    taken = [(value, number) for value, number in pending if number in numbers and value.section != "agency"
+             and value.order > max(placed, default=0) and not value.kinds & TYPED]
+    # every leftover line must read as more of the title, or none is taken: a run of other text is not the title's
+    if not taken or len(title) + len(taken) > _TITLE_LINES or not all(_continues(" ".join(title), v) for v, _ in taken):
+        return pending
+    reading.lines["title"] = title + [value.text for value, _ in sorted(taken, key=lambda item: item[0].order)]
+    reading.warnings.append("title: continued from " + "; ".join(repr(value.text) for value, _ in taken)
+                            + " (read after the labels below it)")
+    return [item for item in pending if item not in taken]

@@ -85,7 +85,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("title", r"TITLE"),
     (UPDATE_DATE, r"UPDATE\s+DATE"),
     ("date", r"DA[TI]E"),
-    ("pages", r"PAGES"),
+    ("pages", r"PA[GC]ES"),
     (UNKNOWN, r"(?:IO|10)(?=\s*:)|[DJ]?A[TI][EIL]|JAnE|[SD]?AGES|DGES"),  # TO, DATE, PAGES garbled
     ("subjects", r"SUBJEC[TI]S?"),
     ("document_type", r"DOCUMENT[\s_]*TYPE"),

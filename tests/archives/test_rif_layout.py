@@ -1,0 +1,75 @@
+"""Rules of the form's layout that the reader follows, each on a small form as the OCR reads it.
+
+The forms below are written the way the Apple Vision OCR of the 2021 release reads the CIA
+layout (one line per box, a blank line between), with the slip each test is about.
+"""
+
+from __future__ import annotations
+
+from desclasificado.archives.jfk.rif import parse_rif
+
+HEAD = """\
+## Page 1
+
+Date: 12/07/04
+
+JFK ASSASSINATION SYSTEM
+
+IDENTIFICATION FORM
+
+AGENCY INFORMATION
+
+AGENCY : CIA
+
+RECORD NUMBER : 104-10066-10187
+
+RECORD SERIES : JFK
+
+AGENCY FILE NUMBER : 80T01357A
+
+DOCUMENT INFORMATION
+
+AGENCY ORIGINATOR : CIA
+
+FROM : SHEPANEK, NORBERT A.
+
+"""
+TAIL = """
+SUBJECTS : CIA PERSONNEL
+
+DOCUMENT TYPE : PAPER
+
+CLASSIFICATION : SECRET
+
+RESTRICTIONS : 1B
+
+CURRENT STATUS : RELEASED IN PART PUBLIC - RELEASED WITH DELETIONS
+
+DATE OF LAST REVIEW : 06/20/97
+
+COMMENTS : JFK64-55 : F2 : 1997.06.20.14:52:20:016082 :
+
+[R] - ITEM IS RESTRICTED
+
+## Page 2
+
+Text.
+"""
+
+
+def form(middle: str) -> str:
+    return HEAD + "\n\n".join(line for line in middle.strip().split("\n")) + "\n" + TAIL
+
+
+def test_a_title_that_goes_on_after_the_date_is_read_whole() -> None:
+    result = parse_rif(form("TO : BRECKINRIDGE, SCOTT\nTITLE : HSCA REQUEST\nDATE\n07/11/1978\n"
+                            "RE SR-6 (CIA PERSONNEL) .\nPAGES\n2"))
+    assert result.fields["title"] == "HSCA REQUEST RE SR-6 (CIA PERSONNEL) ."
+    assert (result.fields["date"], result.fields["pages"]) == ("1978-07-11", 2)
+
+
+def test_leftover_lines_that_are_not_the_titles_are_not_joined_to_it() -> None:
+    # a run of subjects under DATE and PAGES whose label was lost: not the title's
+    result = parse_rif(form("TO : BRECKINRIDGE, SCOTT\nTITLE : HSCA REQUEST\nDATE\n07/11/1978\nPAGES\n2\n"
+                            "CLASSIFICATIOI\nCURRENT STATU"))
+    assert result.fields["title"] == "HSCA REQUEST"
