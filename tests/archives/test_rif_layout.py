@@ -31,8 +31,6 @@ DOCUMENT INFORMATION
 
 AGENCY ORIGINATOR : CIA
 
-FROM : SHEPANEK, NORBERT A.
-
 """
 TAIL = """
 SUBJECTS : CIA PERSONNEL
@@ -56,13 +54,15 @@ COMMENTS : JFK64-55 : F2 : 1997.06.20.14:52:20:016082 :
 Text.
 """
 
+NAMES = "FROM : SHEPANEK, NORBERT A.\nTO : BRECKINRIDGE, SCOTT\n"
+
 
 def form(middle: str) -> str:
     return HEAD + "\n\n".join(line for line in middle.strip().split("\n")) + "\n" + TAIL
 
 
 def test_a_title_that_goes_on_after_the_date_is_read_whole() -> None:
-    result = parse_rif(form("TO : BRECKINRIDGE, SCOTT\nTITLE : HSCA REQUEST\nDATE\n07/11/1978\n"
+    result = parse_rif(form(NAMES + "TITLE : HSCA REQUEST\nDATE\n07/11/1978\n"
                             "RE SR-6 (CIA PERSONNEL) .\nPAGES\n2"))
     assert result.fields["title"] == "HSCA REQUEST RE SR-6 (CIA PERSONNEL) ."
     assert (result.fields["date"], result.fields["pages"]) == ("1978-07-11", 2)
@@ -70,6 +70,15 @@ def test_a_title_that_goes_on_after_the_date_is_read_whole() -> None:
 
 def test_leftover_lines_that_are_not_the_titles_are_not_joined_to_it() -> None:
     # a run of subjects under DATE and PAGES whose label was lost: not the title's
-    result = parse_rif(form("TO : BRECKINRIDGE, SCOTT\nTITLE : HSCA REQUEST\nDATE\n07/11/1978\nPAGES\n2\n"
+    result = parse_rif(form(NAMES + "TITLE : HSCA REQUEST\nDATE\n07/11/1978\nPAGES\n2\n"
                             "CLASSIFICATIOI\nCURRENT STATU"))
     assert result.fields["title"] == "HSCA REQUEST"
+
+
+def test_a_title_column_that_may_begin_with_the_lost_from_and_to_is_left_blank() -> None:
+    # the OCR lost the FROM and TO labels: their values head the column under TITLE
+    result = parse_rif(form("TITLE\nDATE\nPAGES\nSTEVENS, M. D.\nCHIEF, SECURITY RESEARCH STAFF\n"
+                            "AMERICAN DEFECTORS.\n10/01/1960\n3"))
+    assert result.fields["title"] == ""
+    assert "title" in result.missing
+    assert "STEVENS, M. D." in result.unplaced

@@ -98,6 +98,7 @@ class Reading:
     unread_labels: list[tuple[str, int]] = field(default_factory=list)  # bare labels that got nothing, by group
     unreadable: set[str] = field(default_factory=set)  # ... in a group with text left over: perhaps garbled
     variants: set[str] = field(default_factory=set)
+    inline: set[str] = field(default_factory=set)  # fields whose first value stood on their label's line
     unplaced: list[Value] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -112,6 +113,7 @@ def read_groups(groups: list[Group]) -> Reading:
     left = _move_swapped(left, groups, reading)
     left = _continue_title(left, groups, reading)
     reading.unplaced = sorted((value for value, _ in left), key=lambda value: value.order)
+    _doubt_title(reading, groups)
     leftover_groups = {number for _, number in left}
     reading.unreadable = {name for name, number in reading.unread_labels
                           if number in leftover_groups and not reading.lines.get(name)}
@@ -129,6 +131,8 @@ def _read_group(group: Group, number: int, reading: Reading) -> set[int]:
             continue
         (span,) = spans
         reading.lines[label.field] = [group.values[i].text for i in span]
+        if label.inline:
+            reading.inline.add(label.field)
         placed.update(span)
         if not span and not label.colon:
             reading.unread_labels.append((label.field, number))
@@ -252,3 +256,25 @@ def _continue_title(pending: list[tuple[Value, int]], groups: list[Group],
     reading.warnings.append("title: continued from " + "; ".join(repr(value.text) for value, _ in taken)
                             + " (read after the labels below it)")
     return [item for item in pending if item not in taken]
+
+
+def _doubt_title(reading: Reading, groups: list[Group]) -> None:
+    """A title read from a column of values (its first line not on the TITLE line) while FROM or
+    TO has no label on the form may begin with their values: when its first line has the shape of
+    theirs, a name with initials ("STEVENS, M. D.") or office codes ("FBI" / "SF" / "HQ"), the
+    title is not certain."""
+    lines = reading.lines.get("title")
+    if not lines or len(lines) < 2 or "title" in reading.inline:
+        return
+    lost = [name for name in ("from", "to") if not reading.lines.get(name) and name not in reading.labelled]
+    if lost and (_NAME_WITH_INITIALS.match(lines[0]) or all(len(line) <= 5 for line in lines)):
+        del reading.lines["title"]
+        reading.ambiguous.add("title")
+        group = next(group for group in groups if any(label.field == "title" for label in group.labels))
+        values = [value for value in group.values if value.text in lines]
+        reading.unplaced = sorted(reading.unplaced + values, key=lambda value: value.order)
+        reading.warnings.append(f"title: its lines may begin with the value of {' or '.join(lost).upper()}, "
+                                f"whose label was not read")
+
+
+_NAME_WITH_INITIALS = re.compile(r"^[A-Z][A-Z'-]+,\s*(?:[A-Z]\.\s*){1,3}$")
