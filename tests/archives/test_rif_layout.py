@@ -82,3 +82,14 @@ def test_a_title_column_that_may_begin_with_the_lost_from_and_to_is_left_blank()
     assert result.fields["title"] == ""
     assert "title" in result.missing
     assert "STEVENS, M. D." in result.unplaced
+
+
+def test_placeholders_scraps_and_stamps_are_not_values() -> None:
+    from desclasificado.archives.jfk.vetting import vet_text
+
+    assert vet_text("from", "I [DELETION]]") == ("", "the form gives no value ('I [DELETION]]')")
+    assert vet_text("to", "NONE")[0] == ""
+    assert vet_text("title", "[No Titlel") == ("", None)
+    assert vet_text("title", "H")[0] == ""
+    assert vet_text("title", "F5994 Diate: 11-01-2021")[0] == ""
+    assert vet_text("to", "NONE OF THE ABOVE")[0] == "NONE OF THE ABOVE"
