@@ -88,8 +88,7 @@ def test_placeholders_scraps_and_stamps_are_not_values() -> None:
     from desclasificado.archives.jfk.vetting import vet_text
 
     assert vet_text("from", "I [DELETION]]") == ("", "the form gives no value ('I [DELETION]]')")
-    assert vet_text("to", "NONE")[0] == ""
     assert vet_text("title", "[No Titlel") == ("", None)
     assert vet_text("title", "H")[0] == ""
     assert vet_text("title", "F5994 Diate: 11-01-2021")[0] == ""
-    assert vet_text("to", "NONE OF THE ABOVE")[0] == "NONE OF THE ABOVE"
+    assert vet_text("to", "A. B. SMITH")[0] == "A. B. SMITH"

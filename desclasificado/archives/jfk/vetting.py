@@ -22,9 +22,9 @@ from desclasificado.archives.jfk.ocrfix import closest_agency, correct_text
 TEXT_FIELDS = ("originator", "from", "to", "title")
 
 # The form's words for a value that is not given: "WITHHELD", "[Restricted]", "[DELETED]".
-# "NONE" on the form's TO or FROM says there is none; a stray letter of the OCR may stand before it ("I [DELETION]]").
-_PLACEHOLDER = re.compile(r"^\W*(?:[A-Za-z]\W+)?(?:WITHHEL[DIL1]|RESTRICTED|DELETED|DELETION|REDACTED|BLANK|ILLEGIBLE|"
-                          r"NONE)\W*$", re.IGNORECASE)
+# A stray letter of the OCR may stand before it ("I [DELETION]]").
+_PLACEHOLDER = re.compile(r"^\W*(?:[A-Za-z]\W+)?(?:WITHHEL[DIL1]|RESTRICTED|DELETED|DELETION|REDACTED|BLANK|"
+                          r"ILLEGIBLE)\W*$", re.IGNORECASE)
 _NO_TITLE = re.compile(r"^\W*NO\s+TITL[E]?[\]lI1|)]*\W*$", re.IGNORECASE)  # "[No Title]", "[No Titlel"
 # Words a complete title or name does not end with: the rest of it is on a line that was not read.
 _DANGLING = frozenset({"A", "AN", "AND", "AT", "BY", "FOR", "FROM", "IN", "INTO", "OF", "ON", "OR", "RE", "THE",
