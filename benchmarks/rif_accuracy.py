@@ -6,10 +6,14 @@
 It imports every form of the development set (``2021/`` and ``2022/`` with ``nara-2021.csv`` and
 ``nara-2022.csv``, see that folder's README) into a temporary folder with ``import_rif`` (without
 the catalogue, of course) and compares each record's date, title, originator, from, to and the
-form's PAGES with NARA's row (`catalog.same`: text without case, spacing and punctuation; PAGES
-against the document's pages or the pages released). A field is *right* when it agrees, *blank*
-when the import left it empty (with its review comment) and the catalogue has a value, *wrong*
-when it differs (or the import has a value where the catalogue has none). A record whose row
+form's PAGES with NARA's row (`catalog.same`: the same value, written as NARA writes it: text
+without case, spacing and punctuation, "NONE" as no value, a deletion mark on the form for the
+words NARA gives in its place, a title NARA cut with "…" for one that begins with it; a date of
+the year only against NARA's "01/01/YYYY"; PAGES against the document's pages or the pages
+released, or the pages released less one when the transcript holds just those, the form among
+them). A field is *right* when it agrees, *blank* when the import left it empty (with its review
+comment) and the catalogue has a value, *wrong* when it differs (or the import has a value where
+the catalogue has none). A record whose row
 gives none of date, title, originator, from and to (NARA did not catalogue it) is not scored: it
 has no truth to score against, and is counted apart. It prints the table per release and per
 part, the wrong values, and the time of the whole import.
@@ -68,7 +72,7 @@ class Tally:
             listed = row.fields.get(name, "")
             if read in ("", None, []):
                 self.counts[name][0 if listed in ("", None) else 1] += 1
-            elif same(name, read, listed, row.pages_released):
+            elif same(name, read, listed, row.pages_released, item.pages):
                 self.counts[name][0] += 1
             else:
                 self.counts[name][2] += 1

@@ -29,3 +29,18 @@ def test_the_reader_keeps_its_accuracy_on_the_development_set() -> None:
         right, _, wrong = total.rates()
         least_right, most_wrong = FLOOR[release]
         assert right >= least_right and wrong <= most_wrong, (release, f"right {right:.1f}%, wrong {wrong:.2f}%")
+
+
+def test_the_comparison_takes_the_same_value_written_as_nara_writes_it_and_nothing_else() -> None:
+    from desclasificado.archives.jfk.catalog import same
+
+    assert same("title", "REPORT OF CALL WITH [DELETED] DO/OS.", "Report of call with Shirley Stetson DO/OS")
+    assert not same("title", "REPORT OF CALL WITH [DELETED] DO/OS.", "Report of call with DO/OS")
+    assert not same("title", "REPORT OF CALL WITH [DELETED]", "Report of a meeting with Stetson")
+    assert same("title", "REPORT ON EXAMINATION OF MATERIAL RELATED TO OSWALD", "Report on Examination of Material…")
+    assert not same("title", "REPORT ON", "Report on Examination of Material…")
+    assert same("to", "NONE", "") and same("to", "", "NONE") and not same("title", "NONE", "")
+    assert same("date", "1967", "1967-01-01") and same("date", "1967-05", "1967-05-01")
+    assert not same("date", "1967", "1967-05-01") and not same("date", "1967-01-01", "1967")
+    assert same("pages", 1, "", released=2, pdf_pages=2) and not same("pages", 1, "", released=2, pdf_pages=3)
+    assert same("pages", 3, 3) and same("pages", 2, 3, released=2) and not same("pages", 4, 3, released=2)
