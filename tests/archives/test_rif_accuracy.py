@@ -43,4 +43,6 @@ def test_the_comparison_takes_the_same_value_written_as_nara_writes_it_and_nothi
     assert same("date", "1967", "1967-01-01") and same("date", "1967-05", "1967-05-01")
     assert not same("date", "1967", "1967-05-01") and not same("date", "1967-01-01", "1967")
     assert same("pages", 1, "", released=2, pdf_pages=2) and not same("pages", 1, "", released=2, pdf_pages=3)
+    assert same("originator", "ROCKEFELLER COMMISSION", "ROCK") and same("originator", "NSA", "NSA NSA NSA")
+    assert not same("originator", "CIA", "FBI") and not same("originator", "NSA", "NSA CIA")
     assert same("pages", 3, 3) and same("pages", 2, 3, released=2) and not same("pages", 4, 3, released=2)
