@@ -46,3 +46,15 @@ def test_the_comparison_takes_the_same_value_written_as_nara_writes_it_and_nothi
     assert same("originator", "ROCKEFELLER COMMISSION", "ROCK") and same("originator", "NSA", "NSA NSA NSA")
     assert not same("originator", "CIA", "FBI") and not same("originator", "NSA", "NSA CIA")
     assert same("pages", 3, 3) and same("pages", 2, 3, released=2) and not same("pages", 4, 3, released=2)
+
+
+@pytest.mark.skipif(not (FORMS / "nara-2021.csv").is_file(), reason=f"the development set is not at {FORMS}")
+def test_an_erratum_must_quote_the_forms_own_line(tmp_path) -> None:
+    from benchmarks.rif_accuracy import ERRATA, load_errata
+
+    assert load_errata(FORMS)[("104-10147-10010", "originator")] == "FBI"
+    bad = tmp_path / "errata.csv"
+    bad.write_text(ERRATA.read_text(encoding="utf-8").splitlines()[0] + "\n"
+                   "104-10147-10010,originator,CIA,AGENCY ORIGINATOR : CIA,CIA\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="is not on the form of 104-10147-10010"):
+        load_errata(FORMS, bad)
