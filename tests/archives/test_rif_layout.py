@@ -92,3 +92,21 @@ def test_placeholders_scraps_and_stamps_are_not_values() -> None:
     assert vet_text("title", "H")[0] == ""
     assert vet_text("title", "F5994 Diate: 11-01-2021")[0] == ""
     assert vet_text("to", "A. B. SMITH")[0] == "A. B. SMITH"
+
+
+def test_short_words_read_with_one_slip_inside_a_phrase_are_corrected() -> None:
+    from desclasificado.archives.jfk.ocrfix import correct_text
+
+    assert correct_text("COVERAGE OE SOVIET AND CUBAN EMBASSIES") == "COVERAGE OF SOVIET AND CUBAN EMBASSIES"
+    assert correct_text("CLEARANCE EOR JAMES W. MCCORD") == "CLEARANCE FOR JAMES W. MCCORD"
+    assert correct_text("SMITH, OE") == "SMITH, OE"  # not inside a phrase: perhaps initials
+
+
+def test_scraps_junk_marks_and_labels_are_not_names() -> None:
+    from desclasificado.archives.jfk.vetting import vet_text
+
+    for name, text in (("from", "FORSYTH, THOMAS G. If"), ("originator", "USN, «"), ("from", "NSA..-** 7"),
+                       ("from", "TOs")):
+        assert vet_text(name, text)[0] == "", text
+    for name, text in (("from", "McCONE, JOHN"), ("to", "SAC, Dallas"), ("title", "Memo for the Record")):
+        assert vet_text(name, text)[0] == text

@@ -53,8 +53,15 @@ def correct_token(token: str) -> str:
     return readings.pop() if len(readings) == 1 else token
 
 
+# Short words of English read with one slip, inside a phrase ("COVERAGE OE SOVIET", "CLEARANCE EOR JAMES"):
+# the word list has "OE", and is not asked about words shorter than five letters.
+_PHRASE_SLIPS = {"OE": "OF", "EOR": "FOR", "EROM": "FROM", "IHE": "THE"}
+_IN_PHRASE = re.compile(rf"(?<=[A-Z,] )(?:{'|'.join(_PHRASE_SLIPS)})(?= [A-Z])")
+
+
 def correct_text(text: str) -> str:
     """`text` with each upper-case token's OCR slip corrected where it has one reading."""
+    text = _IN_PHRASE.sub(lambda found: _PHRASE_SLIPS[found.group()], text)
     return _TOKEN.sub(lambda found: correct_token(found.group()), text)
 
 
