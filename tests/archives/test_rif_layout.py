@@ -110,3 +110,26 @@ def test_scraps_junk_marks_and_labels_are_not_names() -> None:
         assert vet_text(name, text)[0] == "", text
     for name, text in (("from", "McCONE, JOHN"), ("to", "SAC, Dallas"), ("title", "Memo for the Record")):
         assert vet_text(name, text)[0] == text
+
+
+def test_a_name_that_wraps_onto_the_next_line_is_read_whole() -> None:
+    result = parse_rif(form("FROM : CHIEF, ALIEN AFFAIRS\nSTAFF\nTO : BRECKINRIDGE,\nSCOTT\nTITLE : HSCA REQUEST\n"
+                            "DATE : 07/11/1978\nPAGES : 2"))
+    assert (result.fields["from"], result.fields["to"]) == ("CHIEF, ALIEN AFFAIRS STAFF", "BRECKINRIDGE, SCOTT")
+
+
+def test_a_line_that_begins_with_a_lost_labels_colon_or_ends_cut_is_not_a_names_rest() -> None:
+    # ": DIRECTOR" is TO's value (its label lost); "PCS/LOC, CI" ends cut short (CIA)
+    result = parse_rif(form("FROM : CURTIS, W.C., MEXICO STATION\n: DIRECTOR\nTITLE : CABLE CONCERNING OSWALD.\n"
+                            "DATE : 01/14/1964\nPAGES : 3"))
+    assert result.fields["from"] == "CURTIS, W.C., MEXICO STATION"
+    result = parse_rif(form("FROM : SMITH, MARVIN L., C/OG, CIA\nTO : GREGG, DONALD P.,\nPCS/LOC, CI\n"
+                            "TITLE : HSCA REQUEST\nDATE : 07/11/1978\nPAGES : 2"))
+    assert result.fields["to"] == ""
+
+
+def test_a_zero_in_an_office_code_is_the_letter_o() -> None:
+    from desclasificado.archives.jfk.ocrfix import correct_text
+
+    assert correct_text("GREGG, DON, 0/SA/DO/0, CIA") == "GREGG, DON, O/SA/DO/O, CIA"
+    assert correct_text("FILE 201-0/1") == "FILE 201-0/1"

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from desclasificado.archives.jfk.form import CANON, FIELDS
 from desclasificado.archives.jfk.lexicon import NEVER_FREE, RULES, STRONG, TYPED, Group, Label, Value, takes
+from desclasificado.archives.jfk.ocrfix import KNOWN
 
 # --- matching values to labels --------------------------------------------------------------------------
 
@@ -112,6 +113,7 @@ def read_groups(groups: list[Group]) -> Reading:
     left = _move_typed(pending, groups, reading)
     left = _move_swapped(left, groups, reading)
     left = _continue_title(left, groups, reading)
+    left = _continue_names(left, groups, reading)
     reading.unplaced = sorted((value for value, _ in left), key=lambda value: value.order)
     _doubt_title(reading, groups)
     leftover_groups = {number for _, number in left}
@@ -220,7 +222,7 @@ def _continues(title: str, value: Value) -> bool:
     """Whether a leftover line can be more of `title`: words, not a number, a label or a scrap,
     and in the title's case (an upper-case title does not go on in lower case)."""
     letters = [ch for ch in value.text if ch.isalpha()]
-    if value.kinds & TYPED or len(letters) < 3 or re.match(r"^\W*\w+\s*[:;]", value.text):
+    if value.led or value.kinds & TYPED or len(letters) < 3 or re.match(r"^\W*\w+\s*[:;]", value.text):
         return False
     if _LABEL_WORD.search(value.text):
         return False
@@ -278,3 +280,27 @@ def _doubt_title(reading: Reading, groups: list[Group]) -> None:
 
 
 _NAME_WITH_INITIALS = re.compile(r"^[A-Z][A-Z'-]+,\s*(?:[A-Z]\.\s*){1,3}$")
+
+
+def _continue_names(pending: list[tuple[Value, int]], groups: list[Group],
+                    reading: Reading) -> list[tuple[Value, int]]:
+    """FROM and TO wrap too: "FROM : CHIEF, ALIEN AFFAIRS" / "STAFF" / "TO : FILE". One line left
+    over after a FROM or TO read on its own line, before a label that has its value on its line,
+    is the rest of the name (it can be no other field's)."""
+    left = list(pending)
+    for number, group in enumerate(groups[:-1]):
+        if len(group.labels) != 1 or group.labels[0].field not in ("from", "to") or not group.labels[0].inline:
+            continue
+        name = group.labels[0].field
+        extra = [item for item in left if item[1] == number]
+        following = groups[number + 1]
+        if len(extra) != 1 or len(reading.lines.get(name, [])) != 1 or not following.labels:
+            continue
+        value = extra[0][0]
+        last = value.text.split()[-1].strip(".,")
+        whole = len(last) >= 3 or last in KNOWN  # "PCS/LOC, CI" is cut short: CIA
+        if following.labels[0].inline and _continues(reading.lines[name][0], value) and len(value.text) <= 30 and whole:
+            reading.lines[name] = reading.lines[name] + [value.text]
+            reading.warnings.append(f"{name}: continued from {value.text!r} (the line below it)")
+            left.remove(extra[0])
+    return left

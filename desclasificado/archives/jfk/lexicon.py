@@ -222,6 +222,7 @@ class Value:
     owner: int | None = None  # the label (index in its group) whose line this value was on
     order: int = 0  # position on the form, to report unplaced text in reading order
     section: str = ""  # "agency" or "document": the form's heading above the value, when known
+    led: bool = False  # its line began with the colon of a label the OCR lost (": DIRECTOR")
 
 
 @dataclass
