@@ -133,3 +133,12 @@ def test_a_zero_in_an_office_code_is_the_letter_o() -> None:
 
     assert correct_text("GREGG, DON, 0/SA/DO/0, CIA") == "GREGG, DON, O/SA/DO/O, CIA"
     assert correct_text("FILE 201-0/1") == "FILE 201-0/1"
+
+
+def test_names_in_a_column_among_lines_no_label_took_are_not_guessed() -> None:
+    # the TITLE label was lost: FROM and TO could be any of the title's lines
+    result = parse_rif(form("FROM\nTO\nFROM A REVIEW OF THE AGENCY'S FILE ON LEE\n"
+                            "OSWALD, IT BECOMES APPARENT THAT THE AGENCY AND ITS\nDID NOT ACT ALONE.\n"
+                            "DATE : 01/01/1978\nPAGES : 73"))
+    assert (result.fields["from"], result.fields["to"]) == ("", "")
+    assert {"from", "to"} <= set(result.missing)

@@ -125,6 +125,7 @@ def read_groups(groups: list[Group]) -> Reading:
 def _read_group(group: Group, number: int, reading: Reading) -> set[int]:
     """Give the group's labels their certain values; return the indexes of the values placed."""
     placed: set[int] = set()
+    columns: dict[str, Span] = {}  # names read from a column of values, not from their label's line
     for label, spans in zip(group.labels, _align(group.labels, group.values), strict=True):
         reading.labelled.add(label.field)
         reading.variants.add(label.variant)
@@ -135,10 +136,28 @@ def _read_group(group: Group, number: int, reading: Reading) -> set[int]:
         reading.lines[label.field] = [group.values[i].text for i in span]
         if label.inline:
             reading.inline.add(label.field)
+        elif span and label.field in _NAMES:
+            columns[label.field] = span
         placed.update(span)
         if not span and not label.colon:
             reading.unread_labels.append((label.field, number))
+    for name, span in columns.items():
+        if _amid_free_text(group, span, placed):
+            del reading.lines[name]
+            reading.ambiguous.add(name)
+            placed -= set(span)
     return placed
+
+
+_NAMES = ("originator", "from", "to")
+
+
+def _amid_free_text(group: Group, span: Span, placed: set[int]) -> bool:
+    """Whether a name taken from a column of values stands next to a line no label took ("FROM" /
+    "TO" / five lines of a title whose label was lost): then which of the lines are the names is
+    not known."""
+    around = [i for i in (span[0] - 1, span[-1] + 1) if 0 <= i < len(group.values) and i not in placed]
+    return any(not group.values[i].kinds & TYPED and group.values[i].owner is None for i in around)
 
 
 _DATE_FIELDS = frozenset({"date", "date_of_last_review"})
