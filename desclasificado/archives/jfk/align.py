@@ -141,23 +141,33 @@ def _read_group(group: Group, number: int, reading: Reading) -> set[int]:
         placed.update(span)
         if not span and not label.colon:
             reading.unread_labels.append((label.field, number))
-    for name, span in columns.items():
-        if _amid_free_text(group, span, placed):
-            del reading.lines[name]
-            reading.ambiguous.add(name)
-            placed -= set(span)
+    for name in _amid_free_text(group, columns, placed):
+        del reading.lines[name]
+        reading.ambiguous.add(name)
+        placed -= set(columns[name])
     return placed
 
 
 _NAMES = ("originator", "from", "to")
 
 
-def _amid_free_text(group: Group, span: Span, placed: set[int]) -> bool:
-    """Whether a name taken from a column of values stands next to a line no label took ("FROM" /
-    "TO" / five lines of a title whose label was lost): then which of the lines are the names is
-    not known."""
-    around = [i for i in (span[0] - 1, span[-1] + 1) if 0 <= i < len(group.values) and i not in placed]
-    return any(not group.values[i].kinds & TYPED and group.values[i].owner is None for i in around)
+def _amid_free_text(group: Group, columns: dict[str, Span], placed: set[int]) -> list[str]:
+    """The names taken from a column of values that are not certain: those after a line no label
+    took ("FROM" / "TO" / five lines of a title whose label was lost, two of them taken), and the
+    name just before that line (the line may be its value). A line after all of them is the next
+    field's."""
+    if not columns:
+        return []
+    last = max(max(span) for span in columns.values())
+    free = [i for i, value in enumerate(group.values[:last])
+            if i not in placed and not value.kinds & TYPED and value.owner is None]
+    if not free:
+        return []
+    after = [name for name, span in columns.items() if min(span) > free[0]]
+    before = [name for name, span in columns.items() if max(span) < free[0]]
+    if before and after:
+        after.append(max(before, key=lambda name: max(columns[name])))
+    return after
 
 
 _DATE_FIELDS = frozenset({"date", "date_of_last_review"})
