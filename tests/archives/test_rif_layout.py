@@ -29,8 +29,6 @@ AGENCY FILE NUMBER : 80T01357A
 
 DOCUMENT INFORMATION
 
-AGENCY ORIGINATOR : CIA
-
 """
 TAIL = """
 SUBJECTS : CIA PERSONNEL
@@ -54,10 +52,12 @@ COMMENTS : JFK64-55 : F2 : 1997.06.20.14:52:20:016082 :
 Text.
 """
 
-NAMES = "FROM : SHEPANEK, NORBERT A.\nTO : BRECKINRIDGE, SCOTT\n"
+NAMES = "AGENCY ORIGINATOR : CIA\nFROM : SHEPANEK, NORBERT A.\nTO : BRECKINRIDGE, SCOTT\n"
 
 
 def form(middle: str) -> str:
+    if "ORIGINATOR" not in middle:
+        middle = "AGENCY ORIGINATOR : CIA\n" + middle
     return HEAD + "\n\n".join(line for line in middle.strip().split("\n")) + "\n" + TAIL
 
 
@@ -142,3 +142,21 @@ def test_names_in_a_column_among_lines_no_label_took_are_not_guessed() -> None:
                             "DATE : 01/01/1978\nPAGES : 73"))
     assert (result.fields["from"], result.fields["to"]) == ("", "")
     assert {"from", "to"} <= set(result.missing)
+
+
+def test_a_column_of_values_with_one_line_per_label_is_read_in_order() -> None:
+    result = parse_rif(form("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nCIA\nCIA-SR/CI/RESEARCH\nWC\n"
+                            "MARINA OSWALD'S NOTEBOOK.\n05/08/64\n1"))
+    assert [result.fields[name] for name in ("originator", "from", "to", "title", "date", "pages")] == [
+        "CIA", "CIA-SR/CI/RESEARCH", "WC", "MARINA OSWALD'S NOTEBOOK.", "1964-05-08", 1]
+
+
+def test_a_column_where_a_line_may_be_the_rest_of_another_is_not_guessed() -> None:
+    # FROM wraps ("BRECKINRIDGE," / "S. D."), TO is empty: one line per label would be wrong
+    result = parse_rif(form("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nCIA\nBRECKINRIDGE,\nS. D.\n"
+                            "MEETINGS WITH HSCA COMMITTEE AND STAFF MEMBERS.\n08/17/1978\n5"))
+    assert (result.fields["to"], result.fields["title"]) == ("", "")
+    # four lines for four labels, but the first is not an agency: not the originator's
+    result = parse_rif(form("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nSMITH, JOHN\nCHIEF, WH\nFILE\n"
+                            "A MEMORANDUM.\n08/17/1978\n5"))
+    assert (result.fields["originator"], result.fields["from"], result.fields["title"]) == ("", "", "")

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from desclasificado.archives.jfk.form import CANON, FIELDS
 from desclasificado.archives.jfk.lexicon import NEVER_FREE, RULES, STRONG, TYPED, Group, Label, Value, takes
-from desclasificado.archives.jfk.ocrfix import KNOWN
+from desclasificado.archives.jfk.ocrfix import KNOWN, closest_agency
+from desclasificado.archives.jfk.vetting import vet_text
 
 # --- matching values to labels --------------------------------------------------------------------------
 
@@ -41,14 +42,19 @@ def _skip_cost(value: Value) -> int:
     """What leaving a value out costs: more for an unmistakable one than for free text."""
     if value.owner is not None:
         return _INF
-    return 3 if value.kinds & NEVER_FREE else 1
+    return 300 if value.kinds & NEVER_FREE else 100
 
 
-def _align(labels: list[Label], values: list[Value]) -> list[set[Span]]:
+def _align(labels: list[Label], values: list[Value], fill: bool = False) -> list[set[Span]]:
     """For each label, the spans of values it takes in the cheapest matchings.
 
-    Labels take consecutive values in order; leaving a value out costs `_skip_cost`.
+    Labels take consecutive values in order; leaving a value out costs `_skip_cost`. With `fill`,
+    a label left without a value costs a little: of the matchings that place every value, those
+    that give every label one are preferred.
     """
+    def _take_cost(count: int) -> int:
+        return 1 if fill and count == 0 else 0
+
     k, m = len(labels), len(values)
     forward = [[_INF] * (m + 1) for _ in range(k + 1)]
     forward[0][0] = 0
@@ -61,7 +67,7 @@ def _align(labels: list[Label], values: list[Value]) -> list[set[Span]]:
                 forward[i][j + 1] = min(forward[i][j + 1], cost + _skip_cost(values[j]))
             if i < k:
                 for count in _spans(labels, i, values, j):
-                    forward[i + 1][j + count] = min(forward[i + 1][j + count], cost)
+                    forward[i + 1][j + count] = min(forward[i + 1][j + count], cost + _take_cost(count))
     backward = [[_INF] * (m + 1) for _ in range(k + 1)]
     backward[k][m] = 0
     for i in range(k, -1, -1):
@@ -70,7 +76,7 @@ def _align(labels: list[Label], values: list[Value]) -> list[set[Span]]:
                 continue
             best = backward[i][j + 1] + _skip_cost(values[j]) if j < m else _INF
             if i < k:
-                best = min([best, *(backward[i + 1][j + c] for c in _spans(labels, i, values, j))])
+                best = min([best, *(backward[i + 1][j + c] + _take_cost(c) for c in _spans(labels, i, values, j))])
             backward[i][j] = best
     best_total = forward[k][m]
     possible: list[set[Span]] = [set() for _ in labels]
@@ -81,7 +87,7 @@ def _align(labels: list[Label], values: list[Value]) -> list[set[Span]]:
             if forward[i][j] >= _INF:
                 continue
             for count in _spans(labels, i, values, j):
-                if forward[i][j] + backward[i + 1][j + count] == best_total:
+                if forward[i][j] + _take_cost(count) + backward[i + 1][j + count] == best_total:
                     possible[i].add(tuple(range(j, j + count)))
     return possible
 
@@ -126,7 +132,7 @@ def _read_group(group: Group, number: int, reading: Reading) -> set[int]:
     """Give the group's labels their certain values; return the indexes of the values placed."""
     placed: set[int] = set()
     columns: dict[str, Span] = {}  # names read from a column of values, not from their label's line
-    for label, spans in zip(group.labels, _align(group.labels, group.values), strict=True):
+    for label, spans in zip(group.labels, _alignment(group), strict=True):
         reading.labelled.add(label.field)
         reading.variants.add(label.variant)
         if len(spans) != 1:
@@ -149,6 +155,29 @@ def _read_group(group: Group, number: int, reading: Reading) -> set[int]:
 
 
 _NAMES = ("originator", "from", "to")
+
+
+def _alignment(group: Group) -> list[set[Span]]:
+    """The group's matching; for a column of labels ("ORIGINATOR" / "FROM" / "TO" / "TITLE" /
+    "DATE" ...) followed by its column of values, where fields left empty make several matchings
+    equally cheap, the one that gives each free-text label one line, when there are exactly as
+    many lines of free text as free-text labels and the originator's line names an agency."""
+    possible = _align(group.labels, group.values)
+    free = [i for i, label in enumerate(group.labels) if RULES[label.field].kinds is None and not label.inline]
+    if all(len(possible[i]) == 1 for i in free) or len(free) < 2:
+        return possible
+    lines = [value for value in group.values if not value.kinds & TYPED and value.owner is None]
+    if len(lines) != len(free) or any(group.labels[i].inline for i in range(len(group.labels))):
+        return possible
+    fields = [group.labels[i].field for i in free]
+    if "originator" in fields and closest_agency(lines[fields.index("originator")].text) is None:
+        return possible
+    if any(vet_text(name, value.text)[1] for name, value in zip(fields, lines, strict=True)):
+        return possible  # a line cut short ("BRECKINRIDGE,") or not a value: one label may take two
+    filled = _align(group.labels, group.values, fill=True)
+    if any(len(filled[i]) != 1 or len(next(iter(filled[i]))) != 1 for i in free):
+        return possible
+    return filled
 
 
 def _amid_free_text(group: Group, columns: dict[str, Span], placed: set[int]) -> list[str]:
