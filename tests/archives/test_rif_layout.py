@@ -160,3 +160,11 @@ def test_a_column_where_a_line_may_be_the_rest_of_another_is_not_guessed() -> No
     result = parse_rif(form("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nSMITH, JOHN\nCHIEF, WH\nFILE\n"
                             "A MEMORANDUM.\n08/17/1978\n5"))
     assert (result.fields["originator"], result.fields["from"], result.fields["title"]) == ("", "", "")
+
+
+def test_an_agency_heading_a_column_of_values_is_the_originators() -> None:
+    # FROM or TO holds the other line: which one is not known
+    result = parse_rif(form("ORIGINATOR\nFROM\nTO\nCIA\nSMITH, JOHN\nTITLE : A MEMORANDUM.\nDATE : 08/17/1978\n"
+                            "PAGES : 5"))
+    assert (result.fields["originator"], result.fields["from"], result.fields["to"]) == ("CIA", "", "")
+    assert {"from", "to"} <= set(result.missing)

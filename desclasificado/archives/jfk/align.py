@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from desclasificado.archives.jfk.form import CANON, FIELDS
 from desclasificado.archives.jfk.lexicon import NEVER_FREE, RULES, STRONG, TYPED, Group, Label, Value, takes
-from desclasificado.archives.jfk.ocrfix import KNOWN, closest_agency
+from desclasificado.archives.jfk.ocrfix import AGENCIES, KNOWN, closest_agency
 from desclasificado.archives.jfk.vetting import vet_text
 
 # --- matching values to labels --------------------------------------------------------------------------
@@ -45,15 +45,15 @@ def _skip_cost(value: Value) -> int:
     return 300 if value.kinds & NEVER_FREE else 100
 
 
-def _align(labels: list[Label], values: list[Value], fill: bool = False) -> list[set[Span]]:
+def _align(labels: list[Label], values: list[Value], fill: frozenset[int] = frozenset()) -> list[set[Span]]:
     """For each label, the spans of values it takes in the cheapest matchings.
 
-    Labels take consecutive values in order; leaving a value out costs `_skip_cost`. With `fill`,
-    a label left without a value costs a little: of the matchings that place every value, those
-    that give every label one are preferred.
+    Labels take consecutive values in order; leaving a value out costs `_skip_cost`. A label of
+    `fill` left without a value costs a little: of the matchings that place every value, those
+    that give those labels one are preferred.
     """
-    def _take_cost(count: int) -> int:
-        return 1 if fill and count == 0 else 0
+    def _take_cost(index: int, count: int) -> int:
+        return 1 if count == 0 and index in fill else 0
 
     k, m = len(labels), len(values)
     forward = [[_INF] * (m + 1) for _ in range(k + 1)]
@@ -67,7 +67,7 @@ def _align(labels: list[Label], values: list[Value], fill: bool = False) -> list
                 forward[i][j + 1] = min(forward[i][j + 1], cost + _skip_cost(values[j]))
             if i < k:
                 for count in _spans(labels, i, values, j):
-                    forward[i + 1][j + count] = min(forward[i + 1][j + count], cost + _take_cost(count))
+                    forward[i + 1][j + count] = min(forward[i + 1][j + count], cost + _take_cost(i, count))
     backward = [[_INF] * (m + 1) for _ in range(k + 1)]
     backward[k][m] = 0
     for i in range(k, -1, -1):
@@ -76,7 +76,7 @@ def _align(labels: list[Label], values: list[Value], fill: bool = False) -> list
                 continue
             best = backward[i][j + 1] + _skip_cost(values[j]) if j < m else _INF
             if i < k:
-                best = min([best, *(backward[i + 1][j + c] + _take_cost(c) for c in _spans(labels, i, values, j))])
+                best = min([best, *(backward[i + 1][j + c] + _take_cost(i, c) for c in _spans(labels, i, values, j))])
             backward[i][j] = best
     best_total = forward[k][m]
     possible: list[set[Span]] = [set() for _ in labels]
@@ -87,7 +87,7 @@ def _align(labels: list[Label], values: list[Value], fill: bool = False) -> list
             if forward[i][j] >= _INF:
                 continue
             for count in _spans(labels, i, values, j):
-                if forward[i][j] + _take_cost(count) + backward[i + 1][j + count] == best_total:
+                if forward[i][j] + _take_cost(i, count) + backward[i + 1][j + count] == best_total:
                     possible[i].add(tuple(range(j, j + count)))
     return possible
 
@@ -157,6 +157,20 @@ def _read_group(group: Group, number: int, reading: Reading) -> set[int]:
 _NAMES = ("originator", "from", "to")
 
 
+def _originator_first(group: Group, free: list[int], lines: list[Value],
+                      possible: list[set[Span]]) -> list[set[Span]]:
+    """"ORIGINATOR" / "FROM" / "TO" then "CIA" ...: the first line of the column is an agency's
+    code, and the originator, the first label, is the field that holds one: it takes it, whatever
+    FROM and TO take (which stays undecided when it is)."""
+    first = free[0]
+    if group.labels[first].field != "originator" or len(possible[first]) < 2 or not lines:
+        return possible
+    if lines[0].text not in AGENCIES or group.values.index(lines[0]) != min(min(s, default=0) for s in possible[first]):
+        return possible
+    ranked = _align(group.labels, group.values, fill=frozenset({first}))
+    return [ranked[i] if i == first else possible[i] for i in range(len(possible))]
+
+
 def _alignment(group: Group) -> list[set[Span]]:
     """The group's matching; for a column of labels ("ORIGINATOR" / "FROM" / "TO" / "TITLE" /
     "DATE" ...) followed by its column of values, where fields left empty make several matchings
@@ -167,6 +181,7 @@ def _alignment(group: Group) -> list[set[Span]]:
     if all(len(possible[i]) == 1 for i in free) or len(free) < 2:
         return possible
     lines = [value for value in group.values if not value.kinds & TYPED and value.owner is None]
+    possible = _originator_first(group, free, lines, possible)
     if len(lines) != len(free) or any(group.labels[i].inline for i in range(len(group.labels))):
         return possible
     fields = [group.labels[i].field for i in free]
@@ -174,7 +189,7 @@ def _alignment(group: Group) -> list[set[Span]]:
         return possible
     if any(vet_text(name, value.text)[1] for name, value in zip(fields, lines, strict=True)):
         return possible  # a line cut short ("BRECKINRIDGE,") or not a value: one label may take two
-    filled = _align(group.labels, group.values, fill=True)
+    filled = _align(group.labels, group.values, fill=frozenset(free))
     if any(len(filled[i]) != 1 or len(next(iter(filled[i]))) != 1 for i in free):
         return possible
     return filled
