@@ -168,3 +168,10 @@ def test_an_agency_heading_a_column_of_values_is_the_originators() -> None:
                             "PAGES : 5"))
     assert (result.fields["originator"], result.fields["from"], result.fields["to"]) == ("CIA", "", "")
     assert {"from", "to"} <= set(result.missing)
+
+
+def test_free_text_after_a_date_no_label_took_is_not_the_columns() -> None:
+    # tesseract read the column out of order: the title's line, the date, the pages, the series
+    result = parse_rif(form("ORIGINATOR :\nFROM :\nTO:\nTITLE :\nViews...Possible Coup D'Etat\n: 6/15/1962\n2\n"
+                            "National Security Files, Box 196: Vietnam, 6/62. Box 2\nSUBJECTS : VIETNAM"))
+    assert result.fields["title"] == ""

@@ -142,12 +142,14 @@ def _read_group(group: Group, number: int, reading: Reading) -> set[int]:
         reading.lines[label.field] = [group.values[i].text for i in span]
         if label.inline:
             reading.inline.add(label.field)
-        elif span and label.field in _NAMES:
+        elif span and RULES[label.field].kinds is None:
             columns[label.field] = span
         placed.update(span)
         if not span and not label.colon:
             reading.unread_labels.append((label.field, number))
-    for name in _amid_free_text(group, columns, placed):
+    for name in _after_skipped_typed(group, columns, placed) + _amid_free_text(group, columns, placed):
+        if name not in reading.lines:
+            continue
         del reading.lines[name]
         reading.ambiguous.add(name)
         placed -= set(columns[name])
@@ -195,11 +197,22 @@ def _alignment(group: Group) -> list[set[Span]]:
     return filled
 
 
+def _after_skipped_typed(group: Group, columns: dict[str, Span], placed: set[int]) -> list[str]:
+    """Free text taken from a column after a date no label took that stands after other free text:
+    the column is out of the labels' order ("Views..." / "6/15/1962" / "2" / "National Security
+    Files" under ORIGINATOR / FROM / TO / TITLE: which line is the title is not known)."""
+    free = [i for i, value in enumerate(group.values) if not value.kinds & TYPED]
+    skipped = [i for i, value in enumerate(group.values) if i not in placed and "date" in value.kinds
+               and value.owner is None and free and i > free[0]]
+    return [name for name, span in columns.items() if skipped and min(span) > skipped[0]]
+
+
 def _amid_free_text(group: Group, columns: dict[str, Span], placed: set[int]) -> list[str]:
     """The names taken from a column of values that are not certain: those after a line no label
     took ("FROM" / "TO" / five lines of a title whose label was lost, two of them taken), and the
     name just before that line (the line may be its value). A line after all of them is the next
     field's."""
+    columns = {name: span for name, span in columns.items() if name in _NAMES}
     if not columns:
         return []
     last = max(max(span) for span in columns.values())
