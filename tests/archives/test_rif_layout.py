@@ -175,3 +175,10 @@ def test_free_text_after_a_date_no_label_took_is_not_the_columns() -> None:
     result = parse_rif(form("ORIGINATOR :\nFROM :\nTO:\nTITLE :\nViews...Possible Coup D'Etat\n: 6/15/1962\n2\n"
                             "National Security Files, Box 196: Vietnam, 6/62. Box 2\nSUBJECTS : VIETNAM"))
     assert result.fields["title"] == ""
+
+
+def test_the_header_of_a_form_printed_from_the_database_is_not_a_value() -> None:
+    from desclasificado.archives.jfk.lexicon import is_stamp
+
+    assert is_stamp("&. Kennedy Assassination Collection Full Results Back to Brief Results Hits 1-1 of 1 Hit 1 of 1")
+    assert not is_stamp("HITS ON THE CONSULATE")

@@ -35,6 +35,8 @@ _STAMPS = [re.compile(p, re.IGNORECASE) for p in (
     r"^\W*[A-Z]?\d{4,5}\s+D\w{0,2}ate\s*:", r"USC\s*2107", r"^\W*\d?992\s*\(?\s*\d{2,3}\s*USC",
     r"(?-i:^\W*(?:John\s+F\.\s+)?Kennedy\s+[Aa]ssassination\W*$)",
     r"Best\s+availab\w+\s+(?:image|copy)",
+    # the header of a form printed from NARA's online database: "Full Results Back to Brief Results Hits 1-1 of 1"
+    r"Back\s+to\s+Brief\s+Results", r"\bHits?\s+\d+\s*-\s*\d+\s+of\s+\d+",
 )]
 # The legend printed at the foot of the form: nothing after it belongs to the form.
 LEGEND = re.compile(r"ITEM\s+IS|^\W*(?:\[?R\]?)?\W*ITEM\b", re.IGNORECASE)
