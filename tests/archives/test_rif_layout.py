@@ -182,3 +182,18 @@ def test_the_header_of_a_form_printed_from_the_database_is_not_a_value() -> None
 
     assert is_stamp("&. Kennedy Assassination Collection Full Results Back to Brief Results Hits 1-1 of 1 Hit 1 of 1")
     assert not is_stamp("HITS ON THE CONSULATE")
+
+
+def test_a_wrapped_title_in_a_column_is_not_split_among_from_and_to() -> None:
+    # FROM and TO empty, the title over three lines: "OF ..." goes on from the line above
+    result = parse_rif(form("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nCIA\nJOURNAL - OFFICE\n"
+                            "OF LEGISLATIVE COUNSEL THURSDAY - 29\nSEPTEMBER 1977.\n09/29/1977\n3"))
+    assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "")
+
+
+def test_one_word_left_over_is_not_a_titles_end_unless_the_title_asks_for_it() -> None:
+    result = parse_rif(form("TITLE : COBB, LLOYD J.\nDATE\n07/11/1978\nOGC\nPAGES\n2"))
+    assert result.fields["title"] == "COBB, LLOYD J."
+    result = parse_rif(form("TITLE : REPORT: LEADS INVESTIGATED BY CIA/DESCRIPTION OF\nDATE\n11/26/1963\n"
+                            "DOCUMENTS\nPAGES\n2"))
+    assert result.fields["title"] == "REPORT: LEADS INVESTIGATED BY CIA/DESCRIPTION OF DOCUMENTS"

@@ -159,6 +159,10 @@ def _read_group(group: Group, number: int, reading: Reading) -> set[int]:
 _NAMES = ("originator", "from", "to")
 
 
+# A line that starts with one of these words goes on from the line above it.
+_CONNECTOR = re.compile(r"^\W*(?:OF|IN|AND|ON|AT|BY|FOR|WITH|TO|FROM|OR|RE)\b\W", re.IGNORECASE)
+
+
 def _originator_first(group: Group, free: list[int], lines: list[Value],
                       possible: list[set[Span]]) -> list[set[Span]]:
     """"ORIGINATOR" / "FROM" / "TO" then "CIA" ...: the first line of the column is an agency's
@@ -191,6 +195,9 @@ def _alignment(group: Group) -> list[set[Span]]:
         return possible
     if any(vet_text(name, value.text)[1] for name, value in zip(fields, lines, strict=True)):
         return possible  # a line cut short ("BRECKINRIDGE,") or not a value: one label may take two
+    if any(_CONNECTOR.match(value.text) or (name in ("from", "to") and ":" in value.text)
+           for name, value in zip(fields, lines, strict=True)):
+        return possible  # "OF LEGISLATIVE COUNSEL" goes on from the line above; "MEMO: ..." is a title's
     filled = _align(group.labels, group.values, fill=frozenset(free))
     if any(len(filled[i]) != 1 or len(next(iter(filled[i]))) != 1 for i in free):
         return possible
@@ -318,6 +325,13 @@ def _continues(title: str, value: Value) -> bool:
     return True
 
 
+def _wants_more(title: str, line: str) -> bool:
+    """Whether a one-word line can end `title`: it ends a sentence, or the title ends cut short."""
+    if len(line.split()) > 1 or line.endswith("."):
+        return True
+    return title.endswith(",") or bool(_CONNECTOR.match(title.split()[-1] + " "))
+
+
 def _continue_title(pending: list[tuple[Value, int]], groups: list[Group],
                     reading: Reading) -> list[tuple[Value, int]]:
     """The form's TITLE is wide and wraps; the OCR often reads its first line, then DATE and its
@@ -337,6 +351,8 @@ def _continue_title(pending: list[tuple[Value, int]], groups: list[Group],
     title = reading.lines["title"]
     taken = [(value, number) for value, number in pending if number in numbers and value.section != "agency"
              and value.order > max(placed, default=0) and not value.kinds & TYPED]
+    if len(taken) == 1 and not _wants_more(" ".join(title), taken[0][0].text):
+        return pending  # one word, "STAFF", "OGC": as likely another field's rest or an office's code
     # every leftover line must read as more of the title, or none is taken: a run of other text is not the title's
     if not taken or len(title) + len(taken) > _TITLE_LINES or not all(_continues(" ".join(title), v) for v, _ in taken):
         return pending
