@@ -35,7 +35,7 @@ class Page:
     oembed: str = ""  # the absolute address of its oEmbed file, when the site has one
     head_tags: list[tuple[str, str, str]] = field(default_factory=list)  # render/pagemeta.py
     json_ld: str = ""  # its schema.org JSON-LD, serialised (render/pagemeta.py)
-    colophon: str = ""  # where a printout came from (render/printing.py), plain text
+    colophon: str = ""  # where a printout came from (render/printing.py), escaped HTML
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,10 @@ class Context:
             if body:
                 context.bodies[event_id] = renderer.block(body.value)
         return context
+
+    def last_changed(self, kind: str, record_id: str) -> datetime.date | None:
+        """The day the record's file last changed in git, if the build knows it."""
+        return self.collection.changed.get(self.source_path(kind, record_id) or "")
 
     def source_path(self, kind: str, record_id: str) -> str | None:
         """The file a record came from, for messages."""
