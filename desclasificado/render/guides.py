@@ -11,8 +11,8 @@ from collections.abc import Callable
 from desclasificado.archives import ARCHIVES
 from desclasificado.render import dataschema
 from desclasificado.render.context import Context
-from desclasificado.render.data import CSV_COLUMNS
-from desclasificado.render.dataschema import EVENT_FIELDS, SOURCE_FIELDS
+from desclasificado.render.data import CSV_COLUMNS, column_text
+from desclasificado.render.dataschema import EVENT_FIELDS, SOURCE_FIELDS, describe
 from desclasificado.render.i18n import _, n_
 from desclasificado.render.links import PageBuilder
 from desclasificado.render.markup import esc
@@ -60,7 +60,7 @@ def embed_example(ctx: Context, pb: PageBuilder) -> str:
 
 
 def _rows(fields: list[tuple[str, dict, str]]) -> str:
-    return "".join(f"<tr><td><code>{esc(name)}</code></td><td>{esc(text)}</td></tr>"
+    return "".join(f"<tr><td><code>{esc(name)}</code></td><td>{esc(describe(text))}</td></tr>"
                    for name, _schema, text in fields)
 
 
@@ -114,7 +114,8 @@ def document_fields(ctx: Context, pb: PageBuilder) -> str:
 
 def csv_columns(ctx: Context, pb: PageBuilder) -> str:
     """The columns of events.csv."""
-    rows = "".join(f"<tr><td><code>{esc(name)}</code></td><td>{esc(text)}</td></tr>"
+    rows = "".join(f"<tr><td><code>{esc(name)}</code></td>"
+                   f"<td>{esc(column_text(name, text))}</td></tr>"
                    for name, text, _fill in CSV_COLUMNS)
     return _table(_("The columns of events.csv"), _("Column"), rows)
 

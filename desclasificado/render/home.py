@@ -12,7 +12,6 @@ from collections.abc import Callable
 import markdown
 import nh3
 
-from desclasificado.contribute.reference import field_reference_markdown
 from desclasificado.render.context import Context
 from desclasificado.render.guides import GUIDE_FRAGMENTS
 from desclasificado.render.i18n import _, country_name, n_, number
@@ -77,11 +76,12 @@ def start(ctx: Context, pb: PageBuilder) -> str:
 
 
 #: What the field reference may contain once rendered: its headings (with their ids, for
-#: the links to `#dates`), tables, code and links within the page.
+#: the links to `#dates`), tables, code and links within the page, and the `lang` of what
+#: stays English on a page in another language (the check's own messages).
 _REFERENCE_RULES: dict = {
     "tags": {"h2", "h3", "p", "code", "em", "strong", "a", "table", "thead", "tbody", "tr",
              "th", "td"},
-    "attributes": {"h2": {"id"}, "h3": {"id"}, "a": {"href"}},
+    "attributes": {"h2": {"id"}, "h3": {"id"}, "a": {"href"}, "em": {"lang"}},
     "attribute_filter": lambda tag, name, value: (
         value if tag != "a" or value.startswith("#") else None),
     "strip_comments": True,
@@ -92,9 +92,11 @@ def reference(ctx: Context, pb: PageBuilder) -> str:
     """The field reference (`desclasificado.reference`), generated from the models on every
     build so that it cannot drift from the check. The hand-written page gives the title
     and the introduction, so the reference's own are left out."""
+    from desclasificado.contribute.reference import field_reference_markdown  # it imports render
+
     text = field_reference_markdown()
     text = text[text.index("\n## ") + 1:]
-    md = markdown.Markdown(extensions=["tables", "toc"], output_format="html")
+    md = markdown.Markdown(extensions=["tables", "toc", "attr_list"], output_format="html")
     md.preprocessors.deregister("html_block")  # raw HTML is shown as text, never kept
     md.inlinePatterns.deregister("html")
     return f'<div class="reference">{nh3.clean(md.convert(text), **_REFERENCE_RULES)}</div>'

@@ -5,7 +5,9 @@
 
 The same as `pybabel extract -F babel.cfg -k n_:1,2 -k N_ -k t -k tn:1,2 --add-comments=TRANSLATORS:
 -o desclasificado/locales/messages.pot .` then `pybabel update -i ... -d desclasificado/locales`,
-without the dates that would change every file on every run. `problems(root)` lists what
+without the dates that would change every file on every run, plus what the models carry
+for readers (their fields' descriptions, labels and meanings, which are data, not calls:
+`fieldmessages.py`). `problems(root)` lists what
 is missing from each catalogue (the tests and the build refuse an incomplete one).
 """
 
@@ -23,7 +25,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
-from desclasificado.render import i18n
+from desclasificado.render import fieldmessages, i18n
 from desclasificado.render.i18n import DOMAIN, LOCALES, SOURCE_LANGUAGE, available, catalogue_path
 
 REPO = LOCALES.parents[1]
@@ -72,7 +74,20 @@ def extract(repo: Path = REPO) -> Catalog:
     for title, lineno in nav_titles(repo / "mkdocs.yml"):
         catalog.add(title, None, [("mkdocs.yml", lineno)],
                     auto_comments=["a title of the main navigation"])
+    for message, filename, lineno, comment in fieldmessages.messages(repo):
+        _add(catalog, message, filename, lineno, comment)
     return catalog
+
+
+def _add(catalog: Catalog, message: str, filename: str, lineno: int, comment: str) -> None:
+    """Add a message, or one more place and comment to a message already there."""
+    found = catalog.get(message)
+    if found is None:
+        catalog.add(message, None, [(filename, lineno)], auto_comments=[comment])
+        return
+    found.locations.append((filename, lineno))
+    if comment not in found.auto_comments:
+        found.auto_comments.append(comment)
 
 
 def nav_titles(config: Path) -> list[tuple[str, int]]:
