@@ -6,7 +6,8 @@ the data downloads and its label and meaning on a document's page (`records/fiel
 They are English data on the models, not calls of `_()`, so Babel's extractors cannot see
 them: `messages()` lists them, with the place of each, and `python -m
 desclasificado.render.i18n_catalog` adds them to `messages.pot`. The pages translate them
-when they are rendered, `_(description)`: the msgid is the English text, so an edit of a
+when they are rendered, `_(description)` (a label in its context, `p_(FIELD_LABEL, label)`,
+since "From", a sender, is not the "From" of a range of years): the msgid is the English text, so an edit of a
 description in a model is a new message, which the catalogue check then asks to translate.
 """
 
@@ -18,8 +19,10 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-#: (msgid, file relative to the repository, line, comment for translators).
-Message = tuple[str, str, int, str]
+from desclasificado.render.i18n import FIELD_LABEL
+
+#: (msgid, file relative to the repository, line, comment for translators, msgctxt).
+Message = tuple[str, str, int, str, str | None]
 
 
 def models() -> list[type[BaseModel]]:
@@ -44,21 +47,21 @@ def messages(repo: Path) -> Iterator[Message]:
         path, lines, first = _source(model, repo)
         name = model.__name__
         if model_doc(model):
-            yield model_doc(model), path, first, f"the field reference: what a {name} is"
+            yield model_doc(model), path, first, f"the field reference: what a {name} is", None
         views = {view.attribute: view for view in field_views(model)}
         for attribute, info in model.model_fields.items():
             key = info.alias or attribute
             line = _line_of(lines, first, attribute)
             where = f"{name}.{key}"
             if info.description:
-                yield info.description, path, line, f"the field reference: {where}"
+                yield info.description, path, line, f"the field reference: {where}", None
             view = views[attribute]
             if view.data:
-                yield view.data, path, line, f"the data files' description of {where}"
+                yield view.data, path, line, f"the data files' description of {where}", None
             if view.label:
-                yield view.label, path, line, f"a document page's label of {where}"
+                yield view.label, path, line, f"a document page's label of {where}", FIELD_LABEL
             if view.meaning:
-                yield view.meaning, path, line, f"a document page's gloss of {where}"
+                yield view.meaning, path, line, f"a document page's gloss of {where}", None
 
 
 def _source(model: type, repo: Path) -> tuple[str, list[str], int]:

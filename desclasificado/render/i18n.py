@@ -152,6 +152,16 @@ def n_(singular: str, plural: str, count: int) -> str:
     return lang.ngettext(singular, plural, count).replace("{n}", lang.number(count))
 
 
+def p_(context: str, message: str) -> str:
+    """The translation of a message in a context (msgctxt), for a word that reads otherwise
+    elsewhere: a document's field "From" (its sender) is not the "From" of a range of years."""
+    return current().translations.pgettext(context, message)
+
+
+#: The context of the labels of a document's fields (`records.fields`, the document page).
+FIELD_LABEL = "a document's field"
+
+
 def N_(message: str) -> str:
     """Mark a message for extraction without translating it now (tables built at import)."""
     return message

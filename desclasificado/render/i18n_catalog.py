@@ -74,18 +74,19 @@ def extract(repo: Path = REPO) -> Catalog:
     for title, lineno in nav_titles(repo / "mkdocs.yml"):
         catalog.add(title, None, [("mkdocs.yml", lineno)],
                     auto_comments=["a title of the main navigation"])
-    for message, filename, lineno, comment in fieldmessages.messages(repo):
-        _add(catalog, message, filename, lineno, comment)
+    for message, filename, lineno, comment, context in fieldmessages.messages(repo):
+        _add(catalog, message, (filename, lineno), comment, context)
     return catalog
 
 
-def _add(catalog: Catalog, message: str, filename: str, lineno: int, comment: str) -> None:
+def _add(catalog: Catalog, message: str, location: tuple[str, int], comment: str,
+         context: str | None) -> None:
     """Add a message, or one more place and comment to a message already there."""
-    found = catalog.get(message)
+    found = catalog.get(message, context)
     if found is None:
-        catalog.add(message, None, [(filename, lineno)], auto_comments=[comment])
+        catalog.add(message, None, [location], auto_comments=[comment], context=context)
         return
-    found.locations.append((filename, lineno))
+    found.locations.append(location)
     if comment not in found.auto_comments:
         found.auto_comments.append(comment)
 
