@@ -7,6 +7,8 @@ own, e.g. `<!-- desclasificado:start -->`; the adapter puts the part in its plac
 
 from __future__ import annotations
 
+import html as html_text
+import re
 from collections.abc import Callable
 
 import markdown
@@ -99,7 +101,27 @@ def reference(ctx: Context, pb: PageBuilder) -> str:
     md = markdown.Markdown(extensions=["tables", "toc", "attr_list"], output_format="html")
     md.preprocessors.deregister("html_block")  # raw HTML is shown as text, never kept
     md.inlinePatterns.deregister("html")
-    return f'<div class="reference">{nh3.clean(md.convert(text), **_REFERENCE_RULES)}</div>'
+    return f'<div class="reference">{_labelled(nh3.clean(md.convert(text), **_REFERENCE_RULES))}</div>'
+
+
+_TABLE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
+_ROW = re.compile(r"<tr>(.*?)</tr>", re.DOTALL)
+
+
+def _labelled(html: str) -> str:
+    """Each cell of the reference's tables with its column's heading (`data-label`), which
+    the phone layout, where a row is a block, shows before the type and the example
+    (site.css): so the words are the catalogue's, in the page's language."""
+    def table(match: re.Match[str]) -> str:
+        heads = [esc(html_text.unescape(head))
+                 for head in re.findall(r"<th>(.*?)</th>", match.group(1), re.DOTALL)]
+
+        def row(found: re.Match[str]) -> str:
+            cells = iter(heads)
+            return "<tr>" + re.sub("<td>", lambda _m: f'<td data-label="{next(cells, "")}">',
+                                   found.group(1)) + "</tr>"
+        return "<table>" + _ROW.sub(row, match.group(1)) + "</table>"
+    return _TABLE.sub(table, html)
 
 
 FRAGMENTS: dict[str, Fragment] = {"counts": counts, "start": start, "reference": reference,
