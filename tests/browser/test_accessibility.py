@@ -43,6 +43,8 @@ def page_kinds(site: Path) -> dict[str, str]:
         "not found": "404.html",
         "search, Spanish": "es/search.html?q=guerrilla",
         "not found, Spanish": "es/404.html",
+        "reference, Spanish": "es/reference/",
+        "data, Spanish": "es/data/",
     }
     for name in ("contribute", "contribute/guide", "reference", "teachers", "data"):
         if (site / name / "index.html").is_file():
@@ -64,7 +66,7 @@ def kinds(built_site: Path) -> dict[str, str]:
 AXE_PAGES = ["home", "timeline", "timeline, filtered", "event", "document", "FRUS document",
              "country", "countries",
              "search", "search, Spanish", "not found, Spanish", "actor", "embed events", "teachers",
-             "data", "contribute guide"]
+             "data", "contribute guide", "reference, Spanish", "data, Spanish"]
 
 
 @pytest.mark.parametrize("name", AXE_PAGES)
