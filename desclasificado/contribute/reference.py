@@ -133,7 +133,7 @@ def _table(model: type[BaseModel]) -> list[str]:
             _("required") if info.is_required() else _("optional"),
             type_words(info),
             _prose(_(info.description) if info.description else ""),
-            _example(key, info),
+            _example(key, info, english=_english_example(model, key)),
         )) + " |")
     return rows
 
@@ -148,12 +148,21 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _example(key: str, info: FieldInfo) -> str:
+def _example(key: str, info: FieldInfo, english: bool) -> str:
+    """A field's example as YAML code, as written in a file: marked `lang="en"` on a page in
+    another language when its text is English (the records' own language), which is all
+    but the translations'."""
     if not info.examples:
         return ""
     value = info.examples[0]
     shown = str(value) if isinstance(value, int) else json.dumps(value, ensure_ascii=False)
-    return f"`{key}: {shown}`"
+    mark = '{: lang="en" }' if english and current().code != SOURCE_LANGUAGE else ""
+    return f"`{key}: {shown}`{mark}"
+
+
+def _english_example(model: type[BaseModel], key: str) -> bool:
+    """Whether a field's example is English text: not a translation's, nor `translations`."""
+    return key != "translations" and not model.__name__.endswith("Translation")
 
 
 def type_words(info: FieldInfo) -> str:

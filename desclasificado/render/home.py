@@ -79,11 +79,11 @@ def start(ctx: Context, pb: PageBuilder) -> str:
 
 #: What the field reference may contain once rendered: its headings (with their ids, for
 #: the links to `#dates`), tables, code and links within the page, and the `lang` of what
-#: stays English on a page in another language (the check's own messages).
+#: stays English on a page in another language (the check's own messages, the examples).
 _REFERENCE_RULES: dict = {
     "tags": {"h2", "h3", "p", "code", "em", "strong", "a", "table", "thead", "tbody", "tr",
              "th", "td"},
-    "attributes": {"h2": {"id"}, "h3": {"id"}, "a": {"href"}, "em": {"lang"}},
+    "attributes": {"h2": {"id"}, "h3": {"id"}, "a": {"href"}, "em": {"lang"}, "code": {"lang"}},
     "attribute_filter": lambda tag, name, value: (
         value if tag != "a" or value.startswith("#") else None),
     "strip_comments": True,

@@ -67,8 +67,10 @@ def test_the_spanish_reference_describes_every_field_in_spanish(site: SiteProjec
     assert left == [], left
     missing = [es for _en, es in pairs if es not in shown]
     assert missing == [], missing
-    marked = [e.words() for e in reference.find_all() if e.get("lang") == "en"]
+    marked = [e.words() for e in reference.find_all("em") if e.get("lang") == "en"]
     assert [text.split("'")[1] for text in marked] == list(DATE_MISTAKES)  # the check's
+    examples = {e.get("lang") for e in reference.find_all("code") if ": " in e.words()}
+    assert examples == {"en", None}  # English examples marked; the translations' Spanish
     assert page.by_id("dates").words() == "Fechas"
     assert reference.find("td", **{"data-label": "tipo"})  # the phone layout's label
 
