@@ -60,8 +60,8 @@ def embed_example(ctx: Context, pb: PageBuilder) -> str:
 
 
 def _rows(fields: list[tuple[str, dict, str]]) -> str:
-    return "".join(f"<tr><td><code>{esc(name)}</code></td><td>{esc(describe(text))}</td></tr>"
-                   for name, _schema, text in fields)
+    return "".join(f'<tr><td><code>{esc(name)}</code></td><td class="field-text">'
+                   f"{esc(describe(text))}</td></tr>" for name, _schema, text in fields)
 
 
 def _table(caption: str, head: str, rows: str) -> str:
@@ -115,7 +115,7 @@ def document_fields(ctx: Context, pb: PageBuilder) -> str:
 def csv_columns(ctx: Context, pb: PageBuilder) -> str:
     """The columns of events.csv."""
     rows = "".join(f"<tr><td><code>{esc(name)}</code></td>"
-                   f"<td>{esc(column_text(name, text))}</td></tr>"
+                   f'<td class="field-text">{esc(column_text(name, text))}</td></tr>'
                    for name, text, _fill in CSV_COLUMNS)
     return _table(_("The columns of events.csv"), _("Column"), rows)
 
