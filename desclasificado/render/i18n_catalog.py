@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast
 import io
+import itertools
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -74,6 +75,11 @@ def extract(repo: Path = REPO) -> Catalog:
     for title, lineno in nav_titles(repo / "mkdocs.yml"):
         catalog.add(title, None, [("mkdocs.yml", lineno)],
                     auto_comments=["a title of the main navigation"])
+    found = site_description(repo / "mkdocs.yml")
+    if found:
+        catalog.add(found[0], None, [("mkdocs.yml", found[1])],
+                    auto_comments=["the site's description, for pages without their own "
+                                   "(search engines, link previews)"])
     for message, filename, lineno, comment, context in fieldmessages.messages(repo):
         _add(catalog, message, (filename, lineno), comment, context)
     return catalog
@@ -89,6 +95,21 @@ def _add(catalog: Catalog, message: str, location: tuple[str, int], comment: str
     found.locations.append(location)
     if comment not in found.auto_comments:
         found.auto_comments.append(comment)
+
+
+def site_description(config: Path) -> tuple[str, int] | None:
+    """mkdocs.yml's `site_description`, as MkDocs reads it, and its line (None: none)."""
+    import yaml
+
+    lines = config.read_text(encoding="utf-8").splitlines()
+    at = next((n for n, line in enumerate(lines, 1) if line.startswith("site_description:")),
+              None)
+    if at is None:
+        return None
+    block = [lines[at - 1]] + [line for line in itertools.takewhile(
+        lambda line: line.startswith(" ") or not line, lines[at:])]
+    value = yaml.safe_load("\n".join(block)).get("site_description")
+    return (value, at) if isinstance(value, str) and value else None
 
 
 def nav_titles(config: Path) -> list[tuple[str, int]]:
