@@ -6,7 +6,7 @@ the data downloads and its label and meaning on a document's page (`records/fiel
 They are English data on the models, not calls of `_()`, so Babel's extractors cannot see
 them: `messages()` lists them, with the place of each, and `python -m
 desclasificado.render.i18n_catalog` adds them to `messages.pot`. The pages translate them
-when they are rendered, `_(description)` (a label in its context, `p_(FIELD_LABEL, label)`,
+when they are rendered, `_(description)` (a label and a meaning in their context, `p_(FIELD_CONTEXT, label)`,
 since "From", a sender, is not the "From" of a range of years): the msgid is the English text, so an edit of a
 description in a model is a new message, which the catalogue check then asks to translate.
 """
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from desclasificado.render.i18n import FIELD_LABEL
+from desclasificado.records.fields import FIELD_CONTEXT
 
 #: (msgid, file relative to the repository, line, comment for translators, msgctxt).
 Message = tuple[str, str, int, str, str | None]
@@ -59,9 +59,9 @@ def messages(repo: Path) -> Iterator[Message]:
             if view.data:
                 yield view.data, path, line, f"the data files' description of {where}", None
             if view.label:
-                yield view.label, path, line, f"a document page's label of {where}", FIELD_LABEL
+                yield view.label, path, line, f"a document page's label of {where}", FIELD_CONTEXT
             if view.meaning:
-                yield view.meaning, path, line, f"a document page's gloss of {where}", None
+                yield view.meaning, path, line, f"a document page's gloss of {where}", FIELD_CONTEXT
 
 
 def _source(model: type, repo: Path) -> tuple[str, list[str], int]:

@@ -78,6 +78,9 @@ class Language:
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         return self.translations.ngettext(singular, plural, count)
 
+    def pgettext(self, context: str, message: str) -> str:
+        return self.translations.pgettext(context, message)
+
     def number(self, value: int) -> str:
         """An integer written for this language: "1,000" in English, "1000" in Spanish."""
         return _number(self.locale, value)
@@ -145,21 +148,17 @@ def _(message: str) -> str:
     return current().gettext(message)
 
 
+def p_(context: str, message: str) -> str:
+    """The translation of a message in a context (the catalogue's msgctxt): the same
+    English words that read differently elsewhere ("From" a sender, "From" a year)."""
+    return current().pgettext(context, message)
+
+
 def n_(singular: str, plural: str, count: int) -> str:
     """The singular or plural message for `count`, with `{n}` replaced by the count
     written for the language: n_("{n} event", "{n} events", 2000) -> "2,000 events"."""
     lang = current()
     return lang.ngettext(singular, plural, count).replace("{n}", lang.number(count))
-
-
-def p_(context: str, message: str) -> str:
-    """The translation of a message in a context (msgctxt), for a word that reads otherwise
-    elsewhere: a document's field "From" (its sender) is not the "From" of a range of years."""
-    return current().translations.pgettext(context, message)
-
-
-#: The context of the labels of a document's fields (`records.fields`, the document page).
-FIELD_LABEL = "a document's field"
 
 
 def N_(message: str) -> str:

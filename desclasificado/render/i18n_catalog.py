@@ -34,7 +34,7 @@ TEMPLATE = LOCALES / f"{DOMAIN}.pot"
 #: `_` and `N_` (Python, Jinja), `n_(singular, plural, n)` (Python), `ngettext` (Jinja),
 #: `t` and `tn(singular, plural, n)` (the scripts, which read the page's translations).
 KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2), "n_": (1, 2),
-            "t": None, "tn": (1, 2)}
+            "p_": ((1, "c"), 2), "t": None, "tn": (1, 2)}
 COMMENT_TAGS = ("TRANSLATORS:",)
 _WIDTH = 96
 

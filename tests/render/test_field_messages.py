@@ -11,11 +11,11 @@ from pathlib import Path
 from babel.messages.pofile import read_po, write_po
 
 from desclasificado.contribute.reference import field_reference_markdown, model_doc
-from desclasificado.records.fields import field_views
+from desclasificado.records.fields import FIELD_CONTEXT, field_views
 from desclasificado.records.models import Event
 from desclasificado.render import dataschema, fieldmessages, i18n, i18n_catalog
 from desclasificado.render.data import CSV_COLUMNS, column_text
-from desclasificado.render.i18n import FIELD_LABEL, _, activate, language, p_
+from desclasificado.render.i18n import _, activate, language, p_
 
 TITLE = Event.model_fields["title"].description or ""
 TITLE_ES = ("Un titular de una línea, de 120 caracteres como máximo, que dice quién "
@@ -36,8 +36,8 @@ def test_every_text_the_models_carry_for_readers_is_extracted() -> None:
             if view.data:
                 assert (None, view.data) in template
             if view.label:
-                assert (FIELD_LABEL, view.label) in template
-                assert (None, view.meaning) in template
+                assert (FIELD_CONTEXT, view.label) in template
+                assert (FIELD_CONTEXT, view.meaning) in template
     assert any(path == "desclasificado/records/models.py"
                for path, _line in template[(None, TITLE)].locations)
 
@@ -88,6 +88,6 @@ def test_a_documents_sender_is_not_the_start_of_a_range() -> None:
     """A label is translated in its own context: the field "From" (a sender) reads
     "Remitente", while the "From" of the years' filter stays "Desde"."""
     with activate(language("es")):
-        assert p_(FIELD_LABEL, "From") == "Remitente" and p_(FIELD_LABEL, "To") == "Destinatario"
+        assert p_(FIELD_CONTEXT, "From") == "Remitente" and p_(FIELD_CONTEXT, "To") == "Destinatario"
         assert _("From") == "Desde"
-    assert p_(FIELD_LABEL, "From") == "From"
+    assert p_(FIELD_CONTEXT, "From") == "From"
