@@ -26,12 +26,9 @@ from desclasificado.render.citations import (
     _period,
     _quoted,
     _styled,
-    apa_date,
     bare_url,
-    mla_date,
-    mla_day,
-    us_date,
 )
+from desclasificado.render.citedates import apa_date, mla_date, mla_day, us_date
 
 
 def _names(names: tuple[str, ...], short: bool = False) -> str:

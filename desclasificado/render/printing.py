@@ -9,7 +9,7 @@ from __future__ import annotations
 from desclasificado.records.dates import parse_date
 from desclasificado.render.citations import WebPage
 from desclasificado.render.context import Context, Page
-from desclasificado.render.documentcite import cited_document
+from desclasificado.render.documentcite import cited_document, collection_casing
 from desclasificado.render.i18n import _
 from desclasificado.render.i18n_dates import date_text
 
@@ -26,7 +26,8 @@ def colophon(ctx: Context, page: Page, document_id: str | None = None) -> str:
     address = print_address(ctx, page.url)
     built = date_text(parse_date(ctx.info.built.isoformat()))
     if document_id is not None:
-        citation = cited_document(ctx.collection.documents[document_id], ctx.info.built)
+        citation = cited_document(ctx.collection.documents[document_id], ctx.info.built,
+                                  collection_casing(ctx.collection))
     else:
         citation = WebPage(page.title, ctx.info.name, address, ctx.info.built)
     return _("Printed from {address}, as the site stood on {date}. Cite as: {citation}").format(

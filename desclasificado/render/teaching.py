@@ -14,9 +14,11 @@ pages/teachers.md).
 from __future__ import annotations
 
 from desclasificado.archives import archive_of
-from desclasificado.render.citations import STYLES, Styled, WebPage, us_day
+from desclasificado.render.archival import ArchivalDocument
+from desclasificado.render.citations import STYLES, Styled, WebPage
+from desclasificado.render.citedates import us_day
 from desclasificado.render.context import Context
-from desclasificado.render.documentcite import cited_document
+from desclasificado.render.documentcite import cited_document, collection_casing
 from desclasificado.render.i18n import _, current
 from desclasificado.render.i18n_dates import day_text
 from desclasificado.render.links import PageBuilder
@@ -78,22 +80,62 @@ def _copy_button(target: str, what: str) -> str:
             f'{esc(_("Copy"))}<span class="visually-hidden"> {esc(what)}</span></button>')
 
 
-def cite_tool(ctx: Context, pb: PageBuilder, citations: dict[str, Styled], intro: str,
-              extra: str = "") -> str:
-    """"Cite this": each style's citation with a copy button, then `extra` (downloads)."""
-    items = "".join(
-        f'<div class="citation"><dt>{esc(_(STYLES[style]))}</dt><dd>'
-        f'<p class="citation-text" id="{pb.anchor(f"cite-{style}")}"'
-        f'{" data-bare-address" if style in BARE_ADDRESS else ""}>{citation.html()}</p>'
-        f'{_copy_button(f"cite-{style}", _("the {style} citation").format(style=_(STYLES[style])))}'
-        "</dd></div>" for style, citation in citations.items())
+def _citation_items(pb: PageBuilder, citations: dict[str, Styled], prefix: str = "cite",
+                    names: dict[str, str] | None = None) -> str:
+    """Each citation with its name and a copy button (ids `{prefix}-{style}`)."""
+    out = []
+    for style, citation in citations.items():
+        name = (names or {}).get(style) or _(STYLES[style])
+        target = f"{prefix}-{style}"
+        out.append(f'<div class="citation"><dt>{esc(name)}</dt><dd>'
+                   f'<p class="citation-text" id="{pb.anchor(target)}"'
+                   f'{" data-bare-address" if style in BARE_ADDRESS else ""}>{citation.html()}</p>'
+                   f'{_copy_button(target, _("the {style} citation").format(style=name))}'
+                   "</dd></div>")
+    return "".join(out)
+
+
+def _accessed_note(ctx: Context) -> str:
+    """Which day the access dates are: the build's, which teach.js makes the reader's."""
     # the day as the citations write it (English), or in the page's language
     accessed = us_day(ctx.info.built) if current().code == "en" else day_text(ctx.info.built)
     note = _("Where a style asks for the date you read the page, the date given is the day "
              "this site was built, {date}: change it to yours.").format(date=accessed)
+    return f'<span class="accessed-note">{esc(note)}</span>'
+
+
+def cite_tool(ctx: Context, pb: PageBuilder, citations: dict[str, Styled], intro: str,
+              extra: str = "") -> str:
+    """"Cite this": each style's citation with a copy button, then `extra` (downloads)."""
     return (f'<details class="tool cite-tool"><summary>{esc(_("Cite"))}</summary>'
-            f'<div class="tool-body"><p class="tool-note">{esc_text(intro)} {esc(note)}</p>'
-            f'<dl class="citations">{items}</dl>{_address_note(ctx)}{extra}</div></details>')
+            f'<div class="tool-body"><p class="tool-note">{esc_text(intro)} {_accessed_note(ctx)}</p>'
+            f'<dl class="citations">{_citation_items(pb, citations)}</dl>{_address_note(ctx)}{extra}'
+            "</div></details>")
+
+
+def source_cite(ctx: Context, pb: PageBuilder, doc_id: str, page: int, n: int) -> str:
+    """A source's own Cite: the document at the cited page (Chicago's note names the page
+    and links the PDF at it; APA and MLA cite the document, then the page in the text),
+    so a worksheet can cite the passage it quotes. Ids `cite-source-{n}-{style}`."""
+    doc = ctx.collection.documents[doc_id]
+    cited = cited_document(doc, ctx.info.built, collection_casing(ctx.collection))
+    if isinstance(cited, ArchivalDocument):
+        cited = cited.at_page(page, archive_of(doc).page_url(doc, page))
+    citations = {style: cited.cite(style) for style in STYLES if style != "chicago-bibliography"}
+    names: dict[str, str] = {}
+    if isinstance(cited, ArchivalDocument):
+        for style in ("apa", "mla"):
+            in_text = cited.in_text(style)
+            if in_text is not None:
+                citations[f"{style}-in-text"] = in_text
+                names[f"{style}-in-text"] = _("{style}, in the text").format(style=_(STYLES[style]))
+    prefix = f"cite-source-{n}"
+    return (f'<details class="tool cite-tool source-cite"><summary>{esc(_("Cite this source"))}'
+            f'</summary><div class="tool-body"><p class="tool-note">'
+            f'{esc(_("This source: the document, at the page cited."))} {_accessed_note(ctx)}</p>'
+            f'<dl class="citations">{_citation_items(pb, citations, prefix, names)}</dl>'
+            f'<p class="tool-links"><a href="{pb.href(pb.url, f"source-{n}")}">'
+            f'{esc(_("Link to this source"))}</a></p></div></details>')
 
 
 def embed_tool(ctx: Context, pb: PageBuilder, url: str, title: str, height: int,
@@ -142,7 +184,7 @@ def event_tools(ctx: Context, pb: PageBuilder, event_id: str) -> str:
                    headline_style=current().code == "en")
     cite = cite_tool(ctx, pb, {style: page.cite(style) for style in STYLES},
                      _("This page, cited as a web page. To cite what a document says, cite "
-                       "the document: its page has its citation."))
+                       "the source: each source below has its own Cite, at the page cited."))
     embed = embed_tool(ctx, pb, pb.url, title, EVENT_HEIGHT)
     return reuse_panel(pb, _("Cite or embed this event"), cite, embed)
 
@@ -150,7 +192,7 @@ def event_tools(ctx: Context, pb: PageBuilder, event_id: str) -> str:
 def document_tools(ctx: Context, pb: PageBuilder, doc_id: str) -> str:
     """Cite, for a document page: the archival document itself, with its downloads."""
     doc = ctx.collection.documents[doc_id]
-    cited = cited_document(doc, ctx.info.built)
+    cited = cited_document(doc, ctx.info.built, collection_casing(ctx.collection))
     downloads = (f'<p class="tool-links">'
                  f'{esc(_("For reference managers (Zotero, EndNote, Mendeley...):"))} '
                  f'<a href="{cite_file("json")}" download>CSL-JSON</a> · '
