@@ -106,7 +106,8 @@ def _source_item(ctx: Context, pb: PageBuilder, source: Source, citation: Citati
             f'</blockquote>{note}'
             f'<p class="source-links">{_transcript_links(pb, citation, page_anchor(ctx, citation))}'
             f'{archive_page_link(doc, citation.page, external=True)}</p>'
-            f'<div class="reuse source-reuse" data-site-root="{esc(pb.root or "./")}">'
+            f'<div class="reuse source-reuse" data-pagefind-ignore="all" '
+            f'data-site-root="{esc(pb.root or "./")}">'
             f'{source_cite(ctx, pb, source.document, citation.page, n)}</div></div></li>')
 
 

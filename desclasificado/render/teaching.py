@@ -172,7 +172,7 @@ def embed_tool(ctx: Context, pb: PageBuilder, url: str, title: str, height: int,
 def reuse_panel(pb: PageBuilder, label: str, *tools: str) -> str:
     """The controls of a page side by side (an opened one takes the full width), knowing
     their way back to the site's root (`data-site-root`, for teach.js)."""
-    return (f'<div class="reuse" role="group" aria-label="{esc(label)}" '
+    return (f'<div class="reuse" role="group" aria-label="{esc(label)}" data-pagefind-ignore="all" '
             f'data-site-root="{esc(pb.root or "./")}">{"".join(tools)}'
             '<p class="copy-status visually-hidden" role="status" aria-live="polite"></p></div>')
 

@@ -12,12 +12,12 @@ import bibtexparser
 import pytest
 
 from desclasificado.archives import archive_of
+from desclasificado.archives.base import ArchivalCitation
 from desclasificado.check.project import check_project
 from desclasificado.records.dates import parse_date
 from desclasificado.records.models import Document
-from desclasificado.render.bibliographic import bibtex, bibtex_entry, csl_item, tex
-from desclasificado.archives.base import ArchivalCitation
 from desclasificado.render.archival import ArchivalDocument
+from desclasificado.render.bibliographic import bibtex, bibtex_entry, csl_item, tex
 from desclasificado.render.citations import WebPage, bare_url, build_date
 from desclasificado.render.citedates import apa_date, mla_date, us_date
 from desclasificado.render.documentcite import cited_document
