@@ -19,6 +19,7 @@ from desclasificado.render.citations import STYLES, Styled, WebPage
 from desclasificado.render.citedates import us_day
 from desclasificado.render.context import Context
 from desclasificado.render.documentcite import cited_document, collection_casing
+from desclasificado.render.editions import EditedVolumeDocument
 from desclasificado.render.i18n import _, current
 from desclasificado.render.i18n_dates import day_text
 from desclasificado.render.links import PageBuilder
@@ -119,11 +120,11 @@ def source_cite(ctx: Context, pb: PageBuilder, doc_id: str, page: int, n: int) -
     so a worksheet can cite the passage it quotes. Ids `cite-source-{n}-{style}`."""
     doc = ctx.collection.documents[doc_id]
     cited = cited_document(doc, ctx.info.built, collection_casing(ctx.collection))
-    if isinstance(cited, ArchivalDocument):
+    if isinstance(cited, ArchivalDocument | EditedVolumeDocument):
         cited = cited.at_page(page, archive_of(doc).page_url(doc, page))
     citations = {style: cited.cite(style) for style in STYLES if style != "chicago-bibliography"}
     names: dict[str, str] = {}
-    if isinstance(cited, ArchivalDocument):
+    if isinstance(cited, ArchivalDocument | EditedVolumeDocument):
         for style in ("apa", "mla"):
             in_text = cited.in_text(style)
             if in_text is not None:

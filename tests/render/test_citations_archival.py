@@ -31,11 +31,12 @@ import datetime
 import pytest
 
 from desclasificado.archives.agencies import place, spelled_out
-from desclasificado.archives.base import ArchivalCitation
+from desclasificado.archives.base import ArchivalCitation, EditedVolumeCitation
 from desclasificado.check.project import check_project
 from desclasificado.records.dates import parse_date
 from desclasificado.records.models import Document
 from desclasificado.render.archival import ArchivalDocument, cited_name
+from desclasificado.render.editions import EditedVolumeDocument
 from desclasificado.render.i18n import activate, language
 from desclasificado.render.titlecase import DEFAULT, Casing, learned
 from tests.conftest import SEED, Project
@@ -217,3 +218,22 @@ def test_without_the_collection_names_stay_capitalized_unless_common() -> None:
         "ZRRIFLE agent QJWIN in paris"
     assert learned(["He flew to Paris."]).sentence("ZRRIFLE AGENT QJWIN IN PARIS") == \
         "ZRRIFLE agent QJWIN in Paris"
+
+
+def test_a_frus_source_cites_its_printed_page() -> None:
+    """A document in a FRUS volume: Chicago's note names the printed page after the
+    document number; APA and MLA name the document by its title in the text."""
+    facts = EditedVolumeCitation(
+        title="Telegram From the Embassy in Chile to the Department of State",
+        date=parse_date("1973-09-16"), series="Foreign Relations of the United States",
+        subseries="1969\u20131976", volume_number="E\u201316",
+        volume_title="Documents on Chile, 1969\u20131973", editors=("James McElveen",),
+        place="Washington", publisher=None, year=2015, number="145", first_page=None,
+        last_page=None, url="https://history.state.gov/d145")
+    cited = EditedVolumeDocument(facts, ACCESSED).at_page(412, "https://history.state.gov/d145#p")
+    assert cited.chicago_note().text().endswith(
+        "(Washington, 2015), doc. 145, p. 412, https://history.state.gov/d145#p.")
+    assert cited.in_text("apa").text() == (
+        "(\u201cTelegram From the Embassy in Chile to the Department of State,\u201d 2015, p. 412)")
+    assert cited.in_text("mla").text() == (
+        "(\u201cTelegram From the Embassy in Chile to the Department of State\u201d 412)")
