@@ -138,7 +138,9 @@
       return;
     }
     var panel = button.closest(".reuse");
-    var status = panel && panel.querySelector(".copy-status");
+    /* a source's own Cite reports in the page's status line */
+    var status = (panel && panel.querySelector(".copy-status")) ||
+      document.querySelector(".copy-status");
     var label = button.firstChild.nodeValue;
     button.hidden = false;
     button.addEventListener("click", function () {
