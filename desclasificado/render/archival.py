@@ -24,18 +24,20 @@ from functools import cached_property
 from desclasificado.archives import archive_of
 from desclasificado.archives.agencies import spelled_out
 from desclasificado.archives.base import ArchivalCitation
+from desclasificado.records.languages import ORIGINAL_LANGUAGE
 from desclasificado.records.models import Document
 from desclasificado.render.citations import (
+    Part,
     Styled,
     _capitalized,
     _Citable,
     _ends_sentence,
-    _italic,
     _period,
-    _quoted,
     _styled,
     accessed_day,
     bare_url,
+    foreign,
+    quoted_parts,
 )
 from desclasificado.render.citedates import cited_date
 from desclasificado.render.i18n import _
@@ -100,11 +102,12 @@ class ArchivalDocument(_Citable):
     def sentence(self) -> str:
         return self.casing.sentence(self._bare_title)
 
-    def _title(self, mark: str) -> str:
-        """The title quoted (Chicago, MLA), a supplied one bare, followed by `mark`."""
+    def _title(self, mark: str) -> list[Part]:
+        """The title quoted (Chicago, MLA), a supplied one bare, followed by `mark`; in
+        English (`lang="en"` on a page in another language)."""
         if self.supplied:
-            return f"{self.headline}{mark}"
-        return _quoted(self.headline, mark)
+            return [foreign(self.headline, ORIGINAL_LANGUAGE), mark]
+        return quoted_parts(self.headline, mark, ORIGINAL_LANGUAGE)
 
     @cached_property
     def descriptor(self) -> str:
@@ -162,21 +165,23 @@ class ArchivalDocument(_Citable):
         rest = [cited_date(f.date, "chicago"), self._page(), self._number(), self._series(),
                 self._release(), f.collection or "", self._where(), self._url()]
         lead = ", ".join(head) + ", " if head else ""
-        return _styled(f"{lead}{self._title(',')} {', '.join(p for p in rest if p)}.")
+        return _styled(lead, *self._title(","), f" {', '.join(p for p in rest if p)}.")
 
     def chicago_bib(self) -> Styled:
         """Author. Descriptor. “Title.” Date. Record number. Series. Release. Collection.
         Archive, place. URL."""
         f = self.facts
-        items = [_period(f.author) if f.author else "",
-                 _period(_capitalized(self.descriptor)) if self.descriptor else "",
-                 self._title("."), _period(_capitalized(cited_date(f.date, "chicago"))),
+        head = [_period(f.author) if f.author else "",
+                _period(_capitalized(self.descriptor)) if self.descriptor else ""]
+        items = [_period(_capitalized(cited_date(f.date, "chicago"))),
                  _period(_capitalized(self._number())),
                  _period(_capitalized(self._series())) if f.series else "",
                  _period(_capitalized(self._release())) if f.release else "",
                  _period(f.collection) if f.collection else "", _period(self._where()),
                  _period(f.url)]
-        return _styled(" ".join(p for p in items if p))
+        lead = " ".join(p for p in head if p)
+        return _styled(f"{lead} " if lead else "", *self._title("."),
+                       " " + " ".join(p for p in items if p))
 
     def apa(self) -> Styled:
         """Author. (Date). *Title* [Descriptor]. Collection (Series, Record No., release).
@@ -188,11 +193,10 @@ class ArchivalDocument(_Citable):
         where = ", ".join(p for p in ids if p)
         collection = f"{f.collection} ({where})." if f.collection else f"({where})."
         described = f" [{_capitalized(self.descriptor)}]" if self.descriptor else ""
-        title: list[str | tuple[str, bool]] = (
-            [self.sentence] if self.supplied else [_italic(self.sentence)])
+        title: list[Part] = [foreign(self.sentence, ORIGINAL_LANGUAGE, italic=not self.supplied)]
         title.append(described + ("" if _ends_sentence(self.sentence) and not described else "."))
         date = cited_date(f.date, "apa") + "."
-        head: list[str | tuple[str, bool]] = (
+        head: list[Part] = (
             [_period(f.author), " ", date, " ", *title] if f.author else [*title, " ", date])
         return _styled(*head, " ", collection, " ", _period(self._where(full=True)), " ",
                        f.url)
@@ -203,15 +207,14 @@ class ArchivalDocument(_Citable):
         f = self.facts
         date = cited_date(f.date, "mla") if f.date else ""
         about = ", ".join(p for p in (_capitalized(self.descriptor), date) if p)
-        items = [_period(f.author) if f.author else "", self._title("."),
-                 _period(about) if about else ""]
         where = [f.collection or "", self._series(),
                  _("record no. {number}").format(number=f.record_number), self._release(),
                  self._where(), bare_url(f.url)]
         container = _capitalized(", ".join(p for p in where if p)) + "."
         head, tail = _("Accessed {date}.").split("{date}")
-        return _styled(" ".join(p for p in [*items, container] if p), " ", head,
-                       accessed_day(self.accessed, "mla"), tail)
+        after = " ".join(p for p in (_period(about) if about else "", container) if p)
+        return _styled(f"{_period(f.author)} " if f.author else "", *self._title("."),
+                       f" {after} {head}", accessed_day(self.accessed, "mla"), tail)
 
     def in_text(self, style: str) -> Styled | None:
         """The parenthetical citation of the page, for APA and MLA: '(Central

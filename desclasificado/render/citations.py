@@ -32,7 +32,7 @@ from functools import cached_property
 
 from desclasificado.render.citedates import cited_day, english
 from desclasificado.render.citedates import interval_sides as interval_sides  # re-exported
-from desclasificado.render.i18n import N_, _
+from desclasificado.render.i18n import N_, _, current
 from desclasificado.render.titlecase import headline_case
 
 #: The styles by key, with their names as the Cite control shows them (messages of the
@@ -58,22 +58,26 @@ def build_date(environ: dict[str, str] | None = None) -> datetime.date:
 
 @dataclass(frozen=True)
 class Styled:
-    """A citation: runs of text, each plain or in italics; a run with a `form` is an
-    access day, which theme/js/teach.js rewrites as the reader's day in that form."""
+    """A citation: runs of text, each plain or in italics; a run with a `Day` is an
+    access day, which theme/js/teach.js rewrites as the reader's day in that form; a run
+    with a `lang` is in another language than the page (a document's English title)."""
 
-    runs: tuple[tuple[str, bool, Day | None], ...]
+    runs: tuple[tuple[str, bool, Day | None, str], ...]
 
     def text(self) -> str:
         """As plain text (italics lost), for copying."""
         return "".join(run[0] for run in self.runs)
 
     def html(self) -> str:
-        """As escaped HTML, italics in `<i>`, an access day in `<time class="accessed">`."""
+        """As escaped HTML, italics in `<i>`, an access day in `<time class="accessed">`,
+        a foreign run in `<span lang>`."""
         out = []
-        for text, italic, day in self.runs:
+        for text, italic, day, lang in self.runs:
             shown = f"<i>{html.escape(text)}</i>" if italic else html.escape(text)
-            out.append(f'<time class="accessed" datetime="{day.iso}" data-form="{day.form}">'
-                       f'{shown}</time>' if day else shown)
+            if day:
+                shown = (f'<time class="accessed" datetime="{day.iso}" data-form="{day.form}">'
+                         f"{shown}</time>")
+            out.append(f'<span lang="{lang}">{shown}</span>' if lang else shown)
         return "".join(out)
 
 
@@ -87,28 +91,57 @@ class Day:
     iso: str  # the day as YYYY-MM-DD
 
 
+@dataclass(frozen=True)
+class Foreign:
+    """Text in another language than the page's (`lang`), in italics or not."""
+
+    text: str
+    lang: str
+    italic: bool = False
+
+
 def accessed_day(day: datetime.date, style: str) -> Day:
     """The access day of a style, in the page's language."""
     form = ("mla" if style == "mla" else "us") if english() else "lang"
     return Day(cited_day(day, style), form, day.isoformat())
 
 
-def _styled(*parts: str | tuple[str, bool] | Day) -> Styled:
-    """Join parts; a part is plain text, (text, italic) or an access `Day`. Adjacent runs
-    of the same kind merge."""
-    runs: list[tuple[str, bool, Day | None]] = []
+def foreign(text: str, lang: str, italic: bool = False) -> str | tuple[str, bool] | Foreign:
+    """A part in `lang` ("" or the page's language: a plain or italic part)."""
+    if lang and lang != current().code:
+        return Foreign(text, lang, italic)
+    return (text, True) if italic else text
+
+
+Part = str | tuple[str, bool] | Day | Foreign
+
+
+def _styled(*parts: Part) -> Styled:
+    """Join parts; a part is plain text, (text, italic), an access `Day` or a `Foreign`
+    text. Adjacent plain or italic runs merge."""
+    runs: list[tuple[str, bool, Day | None, str]] = []
     for part in parts:
         if isinstance(part, Day):
-            runs.append((part.text, False, part))
+            runs.append((part.text, False, part, ""))
+            continue
+        if isinstance(part, Foreign):
+            runs.append((part.text, part.italic, None, part.lang))
             continue
         text, italic = (part, False) if isinstance(part, str) else part
         if not text:
             continue
-        if runs and runs[-1][1] == italic and runs[-1][2] is None:
-            runs[-1] = (runs[-1][0] + text, italic, None)
+        if runs and runs[-1][1] == italic and runs[-1][2] is None and not runs[-1][3]:
+            runs[-1] = (runs[-1][0] + text, italic, None, "")
         else:
-            runs.append((text, italic, None))
+            runs.append((text, italic, None, ""))
     return Styled(tuple(runs))
+
+
+def quoted_parts(title: str, mark: str, lang: str = "") -> list[Part]:
+    """`_quoted(title, mark)` as parts, the title itself in `lang`."""
+    quoted = _quoted(title, mark)
+    at = quoted.index(title)
+    return [quoted[:at], foreign(title, lang), quoted[at + len(title):]]
 
 
 def _italic(text: str) -> tuple[str, bool]:
@@ -178,6 +211,7 @@ class WebPage(_Citable):
     url: str
     accessed: datetime.date
     headline_style: bool = True  # False: a title in a language that keeps sentence case
+    title_lang: str = ""  # the title's language, when it is not the page's (untranslated)
 
     @cached_property
     def headline(self) -> str:
@@ -189,27 +223,29 @@ class WebPage(_Citable):
         """“Title,” Site, accessed Month D, YYYY, URL."""
         day = accessed_day(self.accessed, "chicago")
         head, tail = _("{title} {site}, accessed {date}, {url}.").split("{date}")
-        return _styled(head.format(title=_quoted(self.headline, ","), site=self.site), day,
-                       tail.format(url=self.url))
+        before, after = head.split("{title}")
+        return _styled(before, *quoted_parts(self.headline, ",", self.title_lang),
+                       after.format(site=self.site), day, tail.format(url=self.url))
 
     def chicago_bib(self) -> Styled:
         """Site. “Title.” Accessed Month D, YYYY. URL."""
         day = accessed_day(self.accessed, "chicago")
         head, tail = _("Accessed {date}.").split("{date}")
-        return _styled(f"{_period(self.site)} {_quoted(self.headline, '.')} {head}", day,
-                       f"{tail} {self.url}.")
+        return _styled(f"{_period(self.site)} ", *quoted_parts(self.headline, ".", self.title_lang),
+                       f" {head}", day, f"{tail} {self.url}.")
 
     def apa(self) -> Styled:
         """*Title*. (n.d.). Site. Retrieved Month D, YYYY, from URL"""
         end = "" if _ends_sentence(self.title) else "."
         day = accessed_day(self.accessed, "apa")
         head, tail = _("Retrieved {date}, from {url}").split("{date}")
-        return _styled(_italic(self.title), f"{end} ({_('n.d.')}). {_period(self.site)} {head}",
-                       day, tail.format(url=self.url))
+        return _styled(foreign(self.title, self.title_lang, italic=True),
+                       f"{end} ({_('n.d.')}). {_period(self.site)} {head}", day,
+                       tail.format(url=self.url))
 
     def mla(self) -> Styled:
         """“Title.” *Site*, URL. Accessed D Mon. YYYY."""
         day = accessed_day(self.accessed, "mla")
         head, tail = _("Accessed {date}.").split("{date}")
-        return _styled(f"{_quoted(self.headline, '.')} ", _italic(self.site),
+        return _styled(*quoted_parts(self.headline, ".", self.title_lang), " ", _italic(self.site),
                        f", {bare_url(self.url)}. {head}", day, tail)

@@ -14,6 +14,7 @@ pages/teachers.md).
 from __future__ import annotations
 
 from desclasificado.archives import archive_of
+from desclasificado.records.languages import ORIGINAL_LANGUAGE
 from desclasificado.render.archival import ArchivalDocument
 from desclasificado.render.citations import STYLES, Styled, WebPage
 from desclasificado.render.citedates import us_day
@@ -180,9 +181,12 @@ def reuse_panel(pb: PageBuilder, label: str, *tools: str) -> str:
 
 def event_tools(ctx: Context, pb: PageBuilder, event_id: str) -> str:
     """Cite and Embed, for an event page (cited as a web page of the site)."""
-    title = event_title(ctx.collection.events[event_id]).value
+    found = event_title(ctx.collection.events[event_id])
+    title = found.value
+    # an untranslated title is English: headline case, marked lang="en"
     page = WebPage(title, ctx.info.name, address(ctx, pb.url), ctx.info.built,
-                   headline_style=current().code == "en")
+                   headline_style=current().code == "en" or found.fallback,
+                   title_lang=ORIGINAL_LANGUAGE if found.fallback else "")
     cite = cite_tool(ctx, pb, {style: page.cite(style) for style in STYLES},
                      _("This page, cited as a web page. To cite what a document says, cite "
                        "the source: each source below has its own Cite, at the page cited."))
