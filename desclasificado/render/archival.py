@@ -220,12 +220,12 @@ class ArchivalDocument(_Citable):
         """The parenthetical citation of the page, for APA and MLA: '(Central
         Intelligence Agency, 1963, PDF p. 3)', '(Central Intelligence Agency, PDF p. 3)'."""
         f = self.facts
-        who = f.author or self.sentence
         if style == "apa":
             year = str(f.date.year()) if f.date and f.date.year() else _("n.d.")
-            parts = [who, year, self._page()]
+            parts = [year, self._page()]
         elif style == "mla":
-            parts = [who, self._page()]
+            parts = [self._page()]
         else:
             return None
-        return _styled("(" + ", ".join(p for p in parts if p) + ")")
+        who: Part = f.author or foreign(self.sentence, ORIGINAL_LANGUAGE)
+        return _styled("(", who, "".join(f", {p}" for p in parts if p) + ")")

@@ -20,6 +20,7 @@ import datetime
 from dataclasses import dataclass
 
 from desclasificado.archives.base import EditedVolumeCitation
+from desclasificado.records.languages import ORIGINAL_LANGUAGE
 from desclasificado.render.citations import (
     Styled,
     _Citable,
@@ -65,6 +66,11 @@ class EditedVolumeDocument(_Citable):
     page: int | None = None      # the printed page a source cites
     page_url: str | None = None  # its address
 
+    def cite(self, style: str) -> Styled:
+        """The citation in a style; its words are English (not in the catalogue yet), so on
+        a page in another language all of it is marked `lang="en"`."""
+        return super().cite(style).in_language(ORIGINAL_LANGUAGE)
+
     def at_page(self, page: int, url: str) -> EditedVolumeDocument:
         """The citation of one printed page, linked at `url` (Chicago's note names it)."""
         return dataclasses.replace(self, page=page, page_url=url)
@@ -77,8 +83,10 @@ class EditedVolumeDocument(_Citable):
             return None
         if style == "apa":
             year = str(f.year) if f.year else "n.d."
-            return _styled(f"({_quoted(f.title, ',')} {year}, p. {self.page})")
-        return _styled(f"({_quoted(f.title, '')} {self.page})")
+            text = _styled(f"({_quoted(f.title, ',')} {year}, p. {self.page})")
+        else:
+            text = _styled(f"({_quoted(f.title, '')} {self.page})")
+        return text.in_language(ORIGINAL_LANGUAGE)
 
     def _book(self) -> list[str | tuple[str, bool]]:
         """*Series, 1969–1976*, vol. E–16, *Documents on Chile, 1969–1973*"""
