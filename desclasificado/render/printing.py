@@ -19,7 +19,7 @@ STYLE = "chicago-note"
 
 def print_address(ctx: Context, url: str) -> str:
     """The page's full address, or its path in the site when the site has no `site_url`."""
-    return ctx.info.absolute(url) or f"/{url}"
+    return ctx.info.absolute(url) or f"/{ctx.info.prefix}{url}"
 
 
 def colophon(ctx: Context, page: Page, document_id: str | None = None) -> str:

@@ -345,7 +345,11 @@ def test_every_printout_says_where_it_came_from_and_how_to_cite_it(built: SitePr
     timeline = built.page("timeline/").find(class_="print-colophon").words()
     assert f"Printed from {SITE}timeline/" in timeline
     teachers = built.page("teachers/").find(class_="print-colophon").words()
-    assert teachers == f"Printed from {SITE}teachers/."
+    assert teachers.startswith(f"Printed from {SITE}teachers/, as the site stood on 3 May 2025. "
+                               "Cite as: ")  # hand-written pages too, cited as web pages
+    assert f"accessed May 3, 2025, {SITE}teachers/" in teachers
+    spanish = built.page("es/").find(class_="print-colophon").words()
+    assert spanish.startswith(f"Impreso desde {SITE}es/, ")
 
 
 def test_a_former_id_leads_to_the_event_in_both_languages(built: SiteProject) -> None:
