@@ -122,3 +122,11 @@ def plain_text(text: str, limit: int = 200) -> str:
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = " ".join(re.sub(r"[*_`#>]", "", text).split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def fold(summary: str, body: str, css_class: str = "") -> str:
+    """`body` (HTML) in a `<details class="fold">` under `summary` (plain text, escaped here):
+    closed behind its summary on phones, always open with the summary hidden on wider screens
+    and in print (theme/css/site.css, "Folds"); no script needed."""
+    classes = f"fold {css_class}".strip()
+    return f'<details class="{classes}"><summary>{esc(summary)}</summary>{body}</details>'
