@@ -110,8 +110,9 @@ def with_marks(summary: str, source_count: int) -> str:
 
 def link_marks(fragment: str, href: Callable[[int], str]) -> str:
     """Turn the `<sup class="cite">N</sup>` placeholders into links; `href(N)` gives each
-    link's escaped target (and records it for the link check)."""
-    return _MARK.sub(lambda m: (f'<sup class="cite"><a href="{href(int(m.group(1)))}" '
+    link's escaped target (and records it for the link check). A word joiner (U+2060)
+    keeps each marker on the line of the word before it."""
+    return _MARK.sub(lambda m: (f'&#8288;<sup class="cite"><a href="{href(int(m.group(1)))}" '
                                 f'aria-label="source {m.group(1)}">[{m.group(1)}]</a></sup>'),
                      fragment)
 
