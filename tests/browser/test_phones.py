@@ -180,6 +180,7 @@ def test_the_folds_are_open_on_a_wide_screen(page, site_url: str) -> None:
 def test_a_filter_brings_the_results_on_screen(phone800, site_url: str) -> None:
     phone800.goto(f"{site_url}/timeline/")
     phone800.locator(".explore-fold > summary").click()
+    phone800.locator("#filter-to").focus()
     phone800.select_option("#filter-to", "1950")
     status = phone800.locator(".explore-status")
     assert status.get_attribute("aria-live") == "polite"
