@@ -24,6 +24,8 @@ import nh3
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 
+from desclasificado.render.i18n import _
+
 ALLOWED_TAGS = {"p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li",
                 "a", "sup", "hr"}
 ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
@@ -112,9 +114,11 @@ def link_marks(fragment: str, href: Callable[[int], str]) -> str:
     """Turn the `<sup class="cite">N</sup>` placeholders into links; `href(N)` gives each
     link's escaped target (and records it for the link check). A word joiner (U+2060)
     keeps each marker on the line of the word before it."""
+    # TRANSLATORS: what a screen reader says of a footnote marker "[1]"
+    name = _("source {n}")
     return _MARK.sub(lambda m: (f'&#8288;<sup class="cite"><a href="{href(int(m.group(1)))}" '
-                                f'aria-label="source {m.group(1)}">[{m.group(1)}]</a></sup>'),
-                     fragment)
+                                f'aria-label="{esc(name.format(n=m.group(1)))}">[{m.group(1)}]'
+                                '</a></sup>'), fragment)
 
 
 def plain_text(text: str, limit: int = 200) -> str:

@@ -117,6 +117,9 @@ def test_a_translated_event_reads_in_spanish(pages: dict[str, Doc]) -> None:
     assert "Agencia Central de Inteligencia" in doc.find("dl", class_="facts").words()
     nav = doc.find("nav", class_="site-nav")
     assert [a.words() for a in nav.find_all("a")][:2] == ["Inicio", "Cronología"]
+    assert nav.find("summary").words() == "Menú"  # the phone's menu button
+    marks = [a.get("aria-label") for a in summary.find_all("a") if a.words().startswith("[")]
+    assert marks and all(m.startswith("fuente ") for m in marks)  # footnote markers, spoken
     assert doc.find("time").words() == "12 de abril de 1963"
     assert doc.find("blockquote").get("lang") == "en"  # quotes stay in the document's words
     assert pages[f"events/{TRANSLATED}/index.html"].find("blockquote").get("lang") is None
