@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +24,9 @@ class Collection:
     # Records that exist but did not validate: their own errors are reported, so
     # references to them are not reported again as unknown.
     invalid: set[tuple[str, str]] = field(default_factory=set)
+    # The day each record's file last changed in git, by its path ("events/x.yaml"), where
+    # the build runs in a checkout with its history (`load/history.py`; empty otherwise).
+    changed: dict[str, datetime.date] = field(default_factory=dict)
 
     def table(self, kind: str) -> dict[str, Any]:
         return getattr(self, kind)

@@ -19,6 +19,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from desclasificado.archives import UnknownKind, archive_of, document_model
 from desclasificado.check.collection import Collection
+from desclasificado.check.formerids import former_id_problems
 from desclasificado.check.markdowncost import bracket_message
 from desclasificado.check.translations import actor_name_problems, translation_problems
 from desclasificado.load.records import RawProject, RawRecord
@@ -56,6 +57,7 @@ def validate(raw: RawProject) -> tuple[Collection, list[Problem]]:
     problems += _document_problems(collection)
     problems += _event_problems(collection, raw.root)
     problems += actor_name_problems(collection)
+    problems += former_id_problems(collection)
     documents_read = {r.id for r in raw.records if r.kind == "documents"}
     problems += [Problem(t.path, 1, 1, f"transcript without a document: add "
                          f"documents/{doc_id}.yaml")

@@ -84,6 +84,8 @@ sources:
     quote: {_q(TODO_QUOTE)}
 # Optional: ids of related events (their file names without .yaml).
 related: []
+# Only when you rename an event's file: its old ids, so that old links still lead here.
+# former_ids: ["the-old-file-name"]
 # Optional: the text in Spanish (es). The same [^N] marks as the English summary, on the
 # same claims; quotes are never translated. To use it, delete the "# " before the lines.
 # translations:

@@ -31,6 +31,7 @@ from typing import Any
 
 from desclasificado.check.project import CheckResult, check_project
 from desclasificado.index import SiteIndex, build_index
+from desclasificado.load.history import last_changed
 from desclasificado.publish import engine
 from desclasificado.publish.languages import PageLanguages, gettext_callables
 from desclasificado.publish.searchindex import IndexFailed, index_search
@@ -99,6 +100,7 @@ class SiteBuild:
             lines = [p.format() for p in result.problems] + [result.summary()]
             raise engine.Abort("\n".join(lines))
         index = self.index or build_index(result.collection)
+        result.collection.changed = last_changed(root)  # one git call, for "last changed"
         result.collection.drop_value_positions()  # checked: no more messages to place
         main = site_language(config).code
         info = SiteInfo(name=config.site_name, url=config.site_url or "", built=build_date(),

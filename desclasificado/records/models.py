@@ -268,6 +268,10 @@ class Event(Record):
     related: list[RecordId] = Field(
         [], description="Other events: their file names without .yaml.",
         examples=[["1963-04-11-mir-coup-plan-reported"]])
+    former_ids: list[RecordId] = Field(
+        [], description="The ids (file names without .yaml) this event had before its file "
+                        "was renamed: the site keeps each old address, leading to the event.",
+        examples=[["1963-04-mir-coup-plan"]])
     translations: dict[LanguageCode, EventTranslation] = Field(
         {}, description=_TRANSLATIONS + " Each has title, summary and, if the event has "
                                         "one, body (see EventTranslation).",

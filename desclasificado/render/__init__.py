@@ -38,6 +38,7 @@ from desclasificado.render.listing import (
     year_pages,
 )
 from desclasificado.render.printing import colophon
+from desclasificado.render.redirects import redirect_files
 from desclasificado.render.teaching import oembed_url
 from desclasificado.render.urls import (
     ACTORS,
@@ -129,6 +130,7 @@ class Site:
             if write is None:
                 self.embeds[self.prefix + page.url] = page
         keep(document_cite_files(ctx))
+        keep(redirect_files(ctx))
         for name in FRAGMENTS:
             self.links.add(f"<!-- desclasificado:{name} -->", None, self.fragment(name, "")[1].links,
                            None)

@@ -83,6 +83,10 @@ class Context:
                 context.bodies[event_id] = renderer.block(body.value)
         return context
 
+    def last_changed(self, kind: str, record_id: str) -> datetime.date | None:
+        """The day the record's file last changed in git, if the build knows it."""
+        return self.collection.changed.get(self.source_path(kind, record_id) or "")
+
     def source_path(self, kind: str, record_id: str) -> str | None:
         """The file a record came from, for messages."""
         where = self.collection.positions.get((kind, record_id))

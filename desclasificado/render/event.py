@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from desclasificado.archives import archive_of
 from desclasificado.index import Citation
+from desclasificado.records.dates import parse_date
 from desclasificado.records.languages import ORIGINAL_LANGUAGE
 from desclasificado.records.models import Document, Event, Source
 from desclasificado.render.context import Context, Page
@@ -178,6 +179,15 @@ def _steps(ctx: Context, pb: PageBuilder, previous: str | None, following: str |
     return f'<nav class="steps" aria-label="{esc(label)}">{"".join(links)}</nav>'
 
 
+def _changed(ctx: Context, event_id: str) -> str:
+    """When the event's file last changed, from git ("" when the build does not know)."""
+    day = ctx.last_changed("events", event_id)
+    if day is None:
+        return ""
+    when = f'<time datetime="{day.isoformat()}">{esc(date_text(parse_date(day.isoformat())))}</time>'
+    return f'<p class="changed">{esc(_("Last changed: {date}")).format(date=when)}</p>'
+
+
 def event_page(ctx: Context, event_id: str) -> Page:
     """The event: header, summary, body, facts, sources, related, previous and next."""
     event = ctx.collection.events[event_id]
@@ -220,6 +230,7 @@ def event_page(ctx: Context, event_id: str) -> Page:
         parts.append(f'<section class="related" aria-labelledby="{pb.anchor("related")}">'
                      f'<h2 id="related">{esc(_("Related events"))}</h2><ol class="entries">{entries}</ol>'
                      "</section>")
+    parts.append(_changed(ctx, event_id))
     parts.append(f'<nav class="prevnext" aria-label="{esc(_("Previous and next events"))}">'
                  f'{_neighbour(ctx, pb, previous, "prev")}{_neighbour(ctx, pb, following, "next")}'
                  "</nav></article>")

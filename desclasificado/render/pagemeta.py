@@ -171,4 +171,6 @@ def event_meta(ctx: Context, event_id: str, url: str, title: str,
         data["description"] = description
     if (absolute := ctx.info.absolute(url)) is not None:
         data["url"] = absolute
+    if (changed := ctx.last_changed("events", event_id)) is not None:
+        data["dateModified"] = changed.isoformat()
     return tags, json_ld(data)

@@ -5,8 +5,12 @@ A title slide and one slide per event (`unique_id` = the event's id), with
 day}), `end_date` for periods and decades, `display_date` as the site writes the date,
 `text.headline` (the title, escaped) and `text.text` (the summary as the site's
 sanitized HTML, its citation marks linked to the sources, and a link back to the
-event), and `group`: the event's first country. Events with no year at all are left
-out. Links are absolute with `site_url`, else relative to the site's address.
+event), `group`: the region of the event's first Latin American country (the five regions
+of the site's chart, so TimelineJS draws five rows, not one per country), and `media`: the
+first source's quote as a blockquote (TimelineJS shows an HTML `url` holding "blockquote"
+as a quote), its document and pages as the caption, and the link to the cited page at the
+archive as the credit. Events with no year at all are left out. Links are absolute with
+`site_url`, else relative to the site's address.
 """
 
 from __future__ import annotations
@@ -14,10 +18,15 @@ from __future__ import annotations
 import datetime
 import json
 
+from desclasificado.archives import archive_of
 from desclasificado.records.dates import HistDate
+from desclasificado.records.languages import ORIGINAL_LANGUAGE
+from desclasificado.records.models import Event
+from desclasificado.render.charts import region_of
 from desclasificado.render.citations import interval_sides
 from desclasificado.render.context import Context
-from desclasificado.render.i18n import _, country_name
+from desclasificado.render.event import pages_text
+from desclasificado.render.i18n import _
 from desclasificado.render.i18n_dates import date_text
 from desclasificado.render.listing import events_count, span_text
 from desclasificado.render.markup import esc, link_marks
@@ -58,6 +67,22 @@ def _link(ctx: Context, path: str) -> str:
     return ctx.info.absolute(path) or f"{ctx.info.prefix}{path}"
 
 
+def slide_media(ctx: Context, event: Event) -> dict | None:
+    """The first source as the slide's media: its quote, document, pages and archive page."""
+    if not event.sources:
+        return None
+    source = event.sources[0]
+    doc = ctx.collection.documents[source.document]
+    archive = archive_of(doc)
+    page = source.pages[0]
+    lang = source.lang or ORIGINAL_LANGUAGE
+    return {"url": f'<blockquote lang="{esc(lang)}">{esc(source.quote)}</blockquote>',
+            "caption": f"<cite>{esc(doc.title)}</cite>, {esc(pages_text(source.pages))}",
+            "credit": (f'<a href="{esc(archive.page_url(doc, page))}">'
+                       f"{esc(archive.page_link_text(page, _))}</a>, "
+                       f"{esc(archive.holder(doc))}")}
+
+
 def slide(ctx: Context, event_id: str) -> dict | None:
     """One event as a TimelineJS slide, or None if its date has no year."""
     event = ctx.collection.events[event_id]
@@ -72,7 +97,10 @@ def slide(ctx: Context, event_id: str) -> dict | None:
     value: dict = {"unique_id": event_id, "start_date": dates[0],
                    "display_date": date_text(event.date),
                    "text": {"headline": esc(event_title(event).value), "text": text},
-                   "group": country_name(event.countries[0])}
+                   "group": _(region_of(event.countries))}
+    media = slide_media(ctx, event)
+    if media is not None:
+        value["media"] = media
     if dates[1] is not None:
         value["end_date"] = dates[1]
     return value

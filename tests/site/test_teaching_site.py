@@ -26,11 +26,11 @@ EPOCH = "1746273600"  # 3 May 2025
 PARIS = "1963-04-11-paris"
 EVENTS = {
     "period": event_yaml("1962-06/1962-12", "=HYPERLINK(1) trained in Cuba",
-                         countries='["CU", "PE"]'),
+                         countries='["CU", "PE"]', extra='former_ids: ["1962-cuba-training"]\n'),
     "decade": event_yaml("196X", "Sometime in the sixties") + (
         'translations:\n  es:\n    title: "En algún momento de los sesenta"\n'
         '    summary: "Algo **pasó**.[^1]"\n'),
-    "until": event_yaml("../1963-04", "Until April 1963"),
+    "until": event_yaml("../1963-04", "Until April 1963", countries='["US", "GT"]'),
 }
 
 
@@ -223,6 +223,16 @@ def test_timelinejs_has_what_timelinejs_requires(built: SiteProject) -> None:
     assert slides["decade"]["end_date"] == {"year": 1969}
     assert slides["until"]["start_date"] == {"year": 1963, "month": 4}
     assert slides["until"]["display_date"] == "until April 1963"
+    # one row per region of the chart (first Latin American country), not per country
+    assert slides["until"]["group"] == "Mexico and Central America"
+    assert {s["group"] for s in data["events"]} <= {
+        "Cuba", "Caribbean", "Mexico and Central America", "South America", "Elsewhere"}
+    media = slides[PARIS]["media"]
+    assert media["url"].startswith('<blockquote lang="en">') and "blockquote" in media["url"]
+    credit = parse(media["credit"])
+    assert [a.get("href") for a in credit.find_all("a")] == [
+        "https://www.archives.gov/files/research/jfk/releases/2025/0318/176-10036-10058.pdf#page=3"]
+    assert "National Archives" in credit.words()
     text = parse(slides[PARIS]["text"]["text"])
     assert f"{SITE}events/{PARIS}/" in text.links()
     assert f"{SITE}events/{PARIS}/#source-1" in text.links()
@@ -312,3 +322,18 @@ def test_every_printout_says_where_it_came_from_and_how_to_cite_it(built: SitePr
     assert f"Printed from {SITE}timeline/" in timeline
     teachers = built.page("teachers/").find(class_="print-colophon").words()
     assert teachers == f"Printed from {SITE}teachers/."
+
+
+def test_a_former_id_leads_to_the_event_in_both_languages(built: SiteProject) -> None:
+    for prefix, lang, words in (("", "en", "This event has moved"),
+                                ("es/", "es", "Este evento está ahora")):
+        old = parse(site_file(built, f"{prefix}events/1962-cuba-training/index.html"))
+        assert old.find("html").get("lang") == lang
+        refresh = [m.get("content") for m in old.find_all("meta")
+                   if m.get("http-equiv") == "refresh"][0]
+        assert refresh == "0; url=../period/"
+        assert (built.root / "site" / prefix / "events/period/index.html").is_file()
+        assert old.find("link", rel="canonical").get("href") == f"{SITE}{prefix}events/period/"
+        assert old.find("meta", name="robots").get("content") == "noindex"
+        assert old.find("a").get("href") == "../period/" and words in old.words()
+    assert "1962-cuba-training" not in site_file(built, "sitemap.xml")
