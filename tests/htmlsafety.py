@@ -58,7 +58,8 @@ class _Allowed:
         """An external script: a file of the theme, unchanged."""
         if urlsplit(src).scheme or src.startswith("//"):
             return False
-        target = urljoin(page, src.split("?")[0].split("#")[0])
+        # from the site's root on the error page, served at any address (no `site_url` here)
+        target = urljoin(page, src.split("?")[0].split("#")[0]).lstrip("/")
         built = site / target
         if not built.is_file():
             return False

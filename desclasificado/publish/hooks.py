@@ -41,6 +41,10 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     return SiteBuild.of(config).on_page_context(context, page, config)
 
 
+def on_template_context(context: Any, template_name: str, config: Any) -> Any:
+    return SiteBuild.of(config).on_template_context(context, template_name, config)
+
+
 def on_post_page(output: str, page: Any, config: Any) -> str:
     return SiteBuild.of(config).on_post_page(output, page)
 

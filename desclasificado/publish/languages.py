@@ -100,11 +100,16 @@ class PageLanguages:
 
     def template_context(self, page: Any, config: Any) -> dict[str, Any]:
         """What the theme needs to know about the page's languages."""
-        code, _base = self.split(page.url)
-        alternates = self.alternates(page.url, config.site_url or "")
+        return self.address_context(page.url, config.site_url or "")
+
+    def address_context(self, url: str, site_url: str) -> dict[str, Any]:
+        """`template_context` of the page at `url`: a page's, or a page of the theme
+        without a source file ("es/search.html", `static_templates` in mkdocs.yml)."""
+        code, _base = self.split(url)
+        alternates = self.alternates(url, site_url)
         return {"page_lang": code, "lang_prefix": self.prefix(code), "alternates": alternates,
                 "x_default": alternates[0] if alternates else None,
-                "untranslated_page": page.url in self.untranslated,
+                "untranslated_page": url in self.untranslated,
                 "original_lang": self.main}
 
     def add_pages(self, urls: Iterable[str]) -> None:

@@ -16,6 +16,11 @@ puts one there before the engine runs; a build the engine starts by itself (`ser
   one page's HTML is in memory at a time; the template gets it as `generated_html`, with the
   kind and date of its search result in `page.meta` (`search_kind`, `search_date`, which
   `main.html` hands to Pagefind; hand-written pages are "page", but for the contributors').
+- `on_template_context`: a page of the theme without a source (`static_templates`: 404.html,
+  search.html) is rendered in the site's language at the root and, here, in each other
+  language under its folder (`/es/404.html`, `/es/search.html`); the root 404, which hosts
+  such as GitHub Pages serve for every missing address, carries each other language's notice,
+  which `js/notfound.js` shows under that language's folder.
 - `on_post_page`: the page is written: let its HTML go.
 - `on_post_build`: every page is rendered: fail the build on a broken generated link (the
   build is atomic, so the previous site stays); in a build the engine started (`serve`),
@@ -48,6 +53,9 @@ GUIDE_PAGE = "contribute/guide.md"
 #: Hand-written pages for contributors, left out of the search index (readers search the
 #: collection; the guide and the field reference are one click from /contribute/).
 UNSEARCHED_PAGES = (GUIDE_PAGE, "reference.md")
+#: The partial each other language's notice on the root 404 page is rendered from.
+LANGUAGE_HINT = "partials/language-hint.html"
+NOT_FOUND = "404.html"
 _MARKER = re.compile(r"<!-- desclasificado:([a-z-]+) -->")
 _MAX_SHOWN = 30
 
@@ -81,6 +89,7 @@ class SiteBuild:
         # the source file of each generated page -> its language's site and its URL there
         self.generated: dict[str, tuple[Site, str]] = {}
         self.languages: PageLanguages | None = None
+        self.env: Any = None  # the theme's templates (`on_env`), for the static pages
         self.standalone = False  # True: no `pipeline.build()` around it to index the site
 
     @classmethod
@@ -123,6 +132,8 @@ class SiteBuild:
                           for site in self.sites for url in site.makers}
         languages.add_pages([*hand_written, *(site.prefix + url for site in self.sites
                                               for url in site.makers)])
+        languages.add_pages(languages.prefix(code) + name for code in codes
+                            for name in _static_pages(config))
         for src_uri in self.generated:
             files.append(engine.File.generated(config, src_uri, content="",
                                                inclusion=engine.InclusionLevel.NOT_IN_NAV))
@@ -144,10 +155,30 @@ class SiteBuild:
         gettext, ngettext, messages = gettext_callables(site_language(config).code)
         env.install_gettext_callables(gettext, ngettext, newstyle=True)
         env.globals["script_messages"] = messages
+        self.env = env
         site_url = config.site_url or ""
         env.globals["page_versions"] = lambda url: (  # the sitemap's alternates
             self.languages.sitemap_links(url, site_url) if self.languages else [])
         return env
+
+    def on_template_context(self, context: Any, name: str, config: Any) -> Any:
+        """A page of the theme without a source: its languages for the template, and its
+        version in each other language rendered and written under that language's folder."""
+        languages = self.languages
+        if languages is None or self.env is None or name not in _static_pages(config):
+            return context
+        site_url, write = config.site_url or "", _writer(config.site_dir)
+        template = self.env.get_template(name)
+        hints = []
+        for code in languages.codes[1:]:
+            address = languages.prefix(code) + name
+            other = {**context, **languages.address_context(address, site_url),
+                     "base_url": _base_url(str(context["base_url"]), address)}
+            write(address, template.render(other))
+            if name == NOT_FOUND:
+                hints.append(self.env.get_template(LANGUAGE_HINT).render(other))
+        context.update(languages.address_context(name, site_url), language_hints=hints)
+        return context
 
     def on_page_content(self, html: str, page: Any) -> str:
         """Hand-written pages get their generated parts."""
@@ -225,6 +256,21 @@ def site_language(config: Any) -> Any:
         raise engine.Abort(f"mkdocs.yml: theme.locale: {exc}") from None
     _complete_catalogue(lang.code)
     return lang
+
+
+def _static_pages(config: Any) -> list[str]:
+    """The HTML pages of the theme without a source file (`theme.static_templates`)."""
+    return sorted(name for name in config.theme.static_templates if name.endswith(".html"))
+
+
+def _base_url(base_url: str, address: str) -> str:
+    """The `base_url` of a page of the theme at `address` ("es/search.html"): the site's
+    root from the page, as the engine gives it to the page at the root ("." for
+    search.html, the absolute path of the site for the error pages, which stays)."""
+    if base_url.startswith("/"):
+        return base_url
+    depth = address.count("/")
+    return "/".join([".."] * depth) if depth else base_url
 
 
 def _complete_catalogue(code: str) -> None:

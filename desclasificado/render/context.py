@@ -35,7 +35,7 @@ class Page:
     oembed: str = ""  # the absolute address of its oEmbed file, when the site has one
     head_tags: list[tuple[str, str, str]] = field(default_factory=list)  # render/pagemeta.py
     json_ld: str = ""  # its schema.org JSON-LD, serialised (render/pagemeta.py)
-    colophon: str = ""  # where a printout came from (render/printing.py), plain text
+    colophon: str = ""  # where a printout came from (render/printing.py), escaped HTML
 
 
 @dataclass(frozen=True)

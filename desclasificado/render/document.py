@@ -22,7 +22,7 @@ from desclasificado.render.listing import events_count, time_element
 from desclasificado.render.markup import esc
 from desclasificado.render.pagemeta import document_meta
 from desclasificado.render.teaching import document_tools
-from desclasificado.render.texts import event_title
+from desclasificado.render.texts import event_title, in_original, original_lang
 from desclasificado.render.urls import (
     DOCUMENTS,
     DOCUMENTS_JSON,
@@ -43,8 +43,8 @@ def _field_value(doc: Document, attribute: str) -> str:
     if isinstance(value, HistDate):
         return time_element(value)
     if isinstance(value, list):
-        return "; ".join(esc(v) for v in value)
-    return esc(value)
+        return in_original("; ".join(str(v) for v in value))
+    return in_original(str(value))
 
 
 def _identification(doc: Document) -> str:
@@ -206,14 +206,15 @@ def _transcript(ctx: Context, pb: PageBuilder, doc_id: str, doc: Document) -> st
               for found in marks.values() for _part, c in found}
     others = _sharing(ctx.index.by_document.get(doc_id, []))
     source = (f"<p><strong>{esc(_('Source of the text:'))}</strong> "
-              f"{esc(doc.transcript_source)}</p>" if doc.transcript_source else "")
+              f"{in_original(doc.transcript_source)}</p>" if doc.transcript_source else "")
     worked = getattr(doc, "transcript_note", None)
     if worked:
-        source += f"<p><strong>{esc(_('What was done to the text:'))}</strong> {esc(worked)}</p>"
+        source += (f"<p><strong>{esc(_('What was done to the text:'))}</strong> "
+                   f"{in_original(worked)}</p>")
     note = (f'<div class="transcript-note"><p>{esc(_(archive.transcript_note))}</p>{source}</div>')
     if not transcript.has_pages:
         text = mark_passages(transcript.text, marks.get(0, []), pb, titles, others)
-        return f'{note}<pre class="ocr">{text}</pre>'
+        return f'{note}<pre class="ocr"{original_lang()}>{text}</pre>'
     pages = []
     for number in sorted(transcript.pages):
         text, notes = _page_parts(archive, transcript.pages[number], marks.get(number, []), pb,
@@ -225,7 +226,7 @@ def _transcript(ctx: Context, pb: PageBuilder, doc_id: str, doc: Document) -> st
                      f'<h3>{page} <a class="external pdf-page" '
                      f'href="{esc(archive.page_url(doc, number))}">'
                      f"{esc(_(archive.transcript_page_label))} {number}</a></h3>"
-                     f'<pre class="ocr">{text}</pre>{notes}</section>')
+                     f'<pre class="ocr"{original_lang()}>{text}</pre>{notes}</section>')
     return note + "".join(pages)
 
 
@@ -244,8 +245,8 @@ def _page_parts(archive: Archive, page: str, marks: list[tuple[Passage, Citation
              for p, c in marks if p.start >= split]
     text = mark_passages(page[:end], body, pb, titles, others)
     marked = mark_passages(page[split:], notes, pb, titles, others)
-    return text, (f'<div class="footnotes"><h4>Footnotes</h4><pre class="ocr footnotes">'
-                  f"{marked}</pre></div>")
+    return text, (f'<div class="footnotes"><h4>{esc(_("Footnotes"))}</h4><pre class="ocr '
+                  f'footnotes"{original_lang()}>{marked}</pre></div>')
 
 
 def document_page(ctx: Context, doc_id: str) -> Page:
@@ -262,7 +263,7 @@ def document_page(ctx: Context, doc_id: str) -> Page:
     header = (f'<article class="record document"><header class="page-head"><p class="kicker">'
               f'<a href="{pb.href(DOCUMENTS)}">{esc(_("Documents"))}</a> · '
               f'{esc(archive.identifier(doc))}</p>'
-              f'<h1>{esc(doc.title)}</h1><p class="date">{who}</p>'
+              f'<h1{original_lang()}>{esc(doc.title)}</h1><p class="date">{who}</p>'
               f'{document_tools(ctx, pb, doc_id)}</header>')
     identification = (f'<section aria-labelledby="identification"><h2 id="identification">'
                       f'{esc(_("Identification"))}</h2>{_identification(doc)}</section>'
@@ -292,15 +293,16 @@ def cited_by_page(ctx: Context, doc_id: str, part: int) -> Page:
     """Page `part` (from 2) of the events citing a document."""
     doc = ctx.collection.documents[doc_id]
     url = document_cited_by_url(doc_id, part)
-    pb = PageBuilder(url)
+    pb = PageBuilder(url, ctx.info.prefix)
     citations = ctx.index.by_document.get(doc_id, [])
     parts = cited_by_parts(citations)
-    title = _("{title}: cited by, page {page} of {pages}").format(title=doc.title, page=part,
-                                                                  pages=parts)
+    message = _("{title}: cited by, page {page} of {pages}")
+    title = message.format(title=doc.title, page=part, pages=parts)
+    heading = esc(message).format(title=in_original(doc.title), page=part, pages=parts)
     cited = events_count(len({c.event_id for c in citations}))
     html = (f'<article class="record document"><header class="page-head"><p class="kicker">'
-            f'<a href="{pb.href(document_url(doc_id))}">{esc(doc.title)}</a></p>'
-            f'<h1>{esc(title)}</h1><p class="lede">'
+            f'<a href="{pb.href(document_url(doc_id))}"{original_lang()}>{esc(doc.title)}</a></p>'
+            f'<h1>{heading}</h1><p class="lede">'
             f'{esc(_("Cited by {count}").format(count=cited))}</p></header>'
             f'{_backlinks(ctx, pb, doc_id, citations, part)}</article>')
     return Page(url, title, html, pb.links, pb.anchors, kind="listing",

@@ -22,6 +22,7 @@ from desclasificado.render.listing import (
     year_label,
 )
 from desclasificado.render.markup import esc, esc_text
+from desclasificado.render.texts import original_lang
 from desclasificado.render.urls import DOCUMENTS, decade_anchor, document_url, document_year_url
 
 Period = tuple[int | None, int | None]  # (decade, year); None, None: undated
@@ -73,7 +74,8 @@ def _table(ctx: Context, pb: PageBuilder, doc_ids: list[str]) -> str:
         who = esc(_(" to ")).join(esc(x) for x in (archive.sender(doc), archive.recipient(doc)) if x)
         when = time_element(doc.date) if doc.date else esc(_("Undated"))
         rows.append(f'<tr><td>{when}</td>'
-                    f'<td><a href="{pb.href(document_url(doc_id))}">{esc(doc.title)}</a></td>'
+                    f'<td{original_lang()}><a href="{pb.href(document_url(doc_id))}">'
+                    f'{esc(doc.title)}</a></td>'
                     f'<td>{who}</td><td class="record-number">{esc(archive.identifier(doc))}</td>'
                     f'<td class="num">{len(ctx.index.by_document.get(doc_id, []))}</td></tr>')
     return f'<table class="documents">{_head()}<tbody>{"".join(rows)}</tbody></table>'

@@ -44,7 +44,13 @@ from desclasificado.render.listing import (
 )
 from desclasificado.render.markup import esc, link_marks
 from desclasificado.render.teaching import EVENT_HEIGHT, LIST_HEIGHT, OEMBED_WIDTH, iframe
-from desclasificado.render.texts import event_body, event_summary, event_title, untranslated_note
+from desclasificado.render.texts import (
+    event_body,
+    event_summary,
+    event_title,
+    original_lang,
+    untranslated_note,
+)
 from desclasificado.render.urls import TIMELINE, document_url, embed_url, event_url, year_part_url
 
 _LINK = re.compile(r"<a\b([^>]*)>")
@@ -102,7 +108,8 @@ def embed_event(ctx: Context, event_id: str) -> Page:
     for source, citation in zip(event.sources, ctx.index.citations[event_id], strict=True):
         doc = ctx.collection.documents[source.document]
         sources.append(
-            f'<li id="{pb.anchor(f"source-{citation.number}")}"><p class="source-title"><cite>'
+            f'<li id="{pb.anchor(f"source-{citation.number}")}"><p class="source-title">'
+            f'<cite{original_lang()}>'
             f'<a href="{pb.href(document_url(source.document))}">{esc(doc.title)}</a></cite>, '
             f'{pages_text(source.pages)}</p><blockquote{quote_lang(source)}><p>{esc(source.quote)}</p>'
             '</blockquote>'

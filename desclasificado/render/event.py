@@ -23,6 +23,8 @@ from desclasificado.render.texts import (
     event_body,
     event_summary,
     event_title,
+    in_original,
+    original_lang,
     theme_title,
     untranslated_note,
 )
@@ -96,11 +98,11 @@ def _transcript_links(pb: PageBuilder, citation: Citation, anchor: str | None) -
 def _source_item(ctx: Context, pb: PageBuilder, source: Source, citation: Citation) -> str:
     """One numbered citation: document, pages, who and when, quote, note and links."""
     doc = ctx.collection.documents[source.document]
-    note = (f'<p class="source-note">{esc(_("Note: {note}").format(note=source.note))}</p>'
-            if source.note else "")
+    note = (f'<p class="source-note">{esc(_("Note: {note}")).format(note=in_original(source.note))}'
+            '</p>' if source.note else "")
     n = citation.number
     return (f'<li id="{pb.anchor(f"source-{n}")}" class="source"><span class="source-n">[{n}]'
-            f'</span><div class="source-body"><p class="source-title"><cite>'
+            f'</span><div class="source-body"><p class="source-title"><cite{original_lang()}>'
             f'<a href="{pb.href(document_url(source.document))}">{esc(doc.title)}</a></cite>, '
             f'{pages_text(source.pages)}</p><p class="source-meta">{_document_line(doc)}</p>'
             f'<blockquote class="quote"{quote_lang(source)}><p>{_quote(pb, source, citation, ctx)}</p>'

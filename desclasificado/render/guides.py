@@ -17,7 +17,7 @@ from desclasificado.render.i18n import _, n_
 from desclasificado.render.links import PageBuilder
 from desclasificado.render.markup import esc
 from desclasificado.render.teaching import EVENT_HEIGHT, iframe
-from desclasificado.render.texts import event_title
+from desclasificado.render.texts import event_title, original_lang
 from desclasificado.render.urls import (
     DOCUMENTS_BIB,
     DOCUMENTS_CSL,
@@ -60,7 +60,8 @@ def embed_example(ctx: Context, pb: PageBuilder) -> str:
 
 
 def _rows(fields: list[tuple[str, dict, str]]) -> str:
-    return "".join(f"<tr><td><code>{esc(name)}</code></td><td>{esc(text)}</td></tr>"
+    """A field and what it holds (English only: the schemas' own descriptions)."""
+    return "".join(f"<tr><td><code>{esc(name)}</code></td><td{original_lang()}>{esc(text)}</td></tr>"
                    for name, _schema, text in fields)
 
 
@@ -114,7 +115,7 @@ def document_fields(ctx: Context, pb: PageBuilder) -> str:
 
 def csv_columns(ctx: Context, pb: PageBuilder) -> str:
     """The columns of events.csv."""
-    rows = "".join(f"<tr><td><code>{esc(name)}</code></td><td>{esc(text)}</td></tr>"
+    rows = "".join(f"<tr><td><code>{esc(name)}</code></td><td{original_lang()}>{esc(text)}</td></tr>"
                    for name, text, _fill in CSV_COLUMNS)
     return _table(_("The columns of events.csv"), _("Column"), rows)
 

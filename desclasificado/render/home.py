@@ -20,7 +20,7 @@ from desclasificado.render.links import PageBuilder
 from desclasificado.render.listing import decade_label, events_count, overview, span_text
 from desclasificado.render.markup import esc
 from desclasificado.render.pictures import country_map
-from desclasificado.render.texts import theme_title
+from desclasificado.render.texts import original_lang, theme_title
 from desclasificado.render.urls import (
     ACTORS,
     COUNTRIES,
@@ -97,7 +97,9 @@ def reference(ctx: Context, pb: PageBuilder) -> str:
     md = markdown.Markdown(extensions=["tables", "toc"], output_format="html")
     md.preprocessors.deregister("html_block")  # raw HTML is shown as text, never kept
     md.inlinePatterns.deregister("html")
-    return f'<div class="reference">{nh3.clean(md.convert(text), **_REFERENCE_RULES)}</div>'
+    # English only, also in a page in another language (the contributors' field names)
+    return (f'<div class="reference"{original_lang()}>'
+            f'{nh3.clean(md.convert(text), **_REFERENCE_RULES)}</div>')
 
 
 FRAGMENTS: dict[str, Fragment] = {"counts": counts, "start": start, "reference": reference,

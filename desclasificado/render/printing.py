@@ -12,6 +12,8 @@ from desclasificado.render.context import Context, Page
 from desclasificado.render.documentcite import cited_document
 from desclasificado.render.i18n import _
 from desclasificado.render.i18n_dates import date_text
+from desclasificado.render.markup import esc
+from desclasificado.render.texts import in_original
 
 STYLE = "chicago-note"
 
@@ -22,12 +24,14 @@ def print_address(ctx: Context, url: str) -> str:
 
 
 def colophon(ctx: Context, page: Page, document_id: str | None = None) -> str:
-    """The printed line of a page: where it is, as of when, and its citation, in words."""
+    """The printed line of a page, as escaped HTML: where it is, as of when, and its
+    citation, in words (a document's, all English, marked so on a page in another language)."""
     address = print_address(ctx, page.url)
     built = date_text(parse_date(ctx.info.built.isoformat()))
     if document_id is not None:
-        citation = cited_document(ctx.collection.documents[document_id], ctx.info.built)
+        cited = cited_document(ctx.collection.documents[document_id], ctx.info.built)
+        citation = in_original(cited.cite(STYLE).text())
     else:
-        citation = WebPage(page.title, ctx.info.name, address, ctx.info.built)
-    return _("Printed from {address}, as the site stood on {date}. Cite as: {citation}").format(
-        address=address, date=built, citation=citation.cite(STYLE).text())
+        citation = esc(WebPage(page.title, ctx.info.name, address, ctx.info.built).cite(STYLE).text())
+    message = _("Printed from {address}, as the site stood on {date}. Cite as: {citation}")
+    return esc(message).format(address=esc(address), date=esc(built), citation=citation)

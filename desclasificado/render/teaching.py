@@ -21,7 +21,7 @@ from desclasificado.render.i18n import _, current
 from desclasificado.render.i18n_dates import day_text
 from desclasificado.render.links import PageBuilder
 from desclasificado.render.markup import esc, esc_text
-from desclasificado.render.texts import event_title
+from desclasificado.render.texts import event_title, original_lang
 from desclasificado.render.urls import (
     DOCUMENTS_BIB,
     DOCUMENTS_CSL,
@@ -79,11 +79,12 @@ def _copy_button(target: str, what: str) -> str:
 
 
 def cite_tool(ctx: Context, pb: PageBuilder, citations: dict[str, Styled], intro: str,
-              extra: str = "") -> str:
-    """"Cite this": each style's citation with a copy button, then `extra` (downloads)."""
+              extra: str = "", lang: str = "") -> str:
+    """"Cite this": each style's citation with a copy button, then `extra` (downloads);
+    `lang`: the `lang` attribute of a citation wholly in another language than the page."""
     items = "".join(
         f'<div class="citation"><dt>{esc(_(STYLES[style]))}</dt><dd>'
-        f'<p class="citation-text" id="{pb.anchor(f"cite-{style}")}"'
+        f'<p class="citation-text" id="{pb.anchor(f"cite-{style}")}"{lang}'
         f'{" data-bare-address" if style in BARE_ADDRESS else ""}>{citation.html()}</p>'
         f'{_copy_button(f"cite-{style}", _("the {style} citation").format(style=_(STYLES[style])))}'
         "</dd></div>" for style, citation in citations.items())
@@ -137,12 +138,14 @@ def reuse_panel(pb: PageBuilder, label: str, *tools: str) -> str:
 
 def event_tools(ctx: Context, pb: PageBuilder, event_id: str) -> str:
     """Cite and Embed, for an event page (cited as a web page of the site)."""
-    title = event_title(ctx.collection.events[event_id]).value
+    found = event_title(ctx.collection.events[event_id])
+    title = found.value
     page = WebPage(title, ctx.info.name, address(ctx, pb.url), ctx.info.built,
                    headline_style=current().code == "en")
+    # the styles' words are English ("accessed"): all of it is, with an English title
     cite = cite_tool(ctx, pb, {style: page.cite(style) for style in STYLES},
                      _("This page, cited as a web page. To cite what a document says, cite "
-                       "the document: its page has its citation."))
+                       "the document: its page has its citation."), lang=found.lang_attr)
     embed = embed_tool(ctx, pb, pb.url, title, EVENT_HEIGHT)
     return reuse_panel(pb, _("Cite or embed this event"), cite, embed)
 
@@ -160,7 +163,7 @@ def document_tools(ctx: Context, pb: PageBuilder, doc_id: str) -> str:
                  f'<a href="{esc(pb.path(DOCUMENTS_BIB))}">BibTeX</a>, '
                  f'<a href="{esc(pb.path(DOCUMENTS_RIS))}">RIS</a></p>')
     cite = cite_tool(ctx, pb, {style: cited.cite(style) for style in STYLES},
-                     _(archive_of(doc).cite_note), downloads)
+                     _(archive_of(doc).cite_note), downloads, lang=original_lang())
     return reuse_panel(pb, _("Cite this document"), cite)
 
 

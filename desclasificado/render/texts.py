@@ -2,7 +2,9 @@
 
 An event's title, summary and body, an actor's name and description and a theme's title
 and description are written in English (`ORIGINAL_LANGUAGE`) and may carry translations
-(`translations.es`). A page in another language shows the translation; where there is none
+(`translations.es`); a document's title, transcript and notes, and a source's note, are never
+translated (`original_lang()` marks their elements on a page in another language). A page
+in another language shows the translation; where there is none
 it shows the English, marked: `Text.fallback` is true, `Text.html` wraps it in an element
 with `lang="en"` and `Text.lang_attr` is the attribute for an element of one's own, so that
 screen readers and search engines know the language, and the page adds `untranslated_note()`.
@@ -95,6 +97,19 @@ def theme_title(theme: Theme) -> Text:
 def theme_description(theme: Theme) -> Text:
     found = translation(theme)
     return _pick(theme.description, found.description if found else None)
+
+
+def original_lang() -> str:
+    """` lang="en"` for an element holding text that is never translated (a document's title,
+    its transcript, its archive's data, a source's note) on a page in another language; ""
+    on a page in the original language."""
+    return "" if current().code == ORIGINAL_LANGUAGE else f' lang="{ORIGINAL_LANGUAGE}"'
+
+
+def in_original(text: str) -> str:
+    """`text` escaped, in a `<span lang="en">` on a page in another language."""
+    attr = original_lang()
+    return f"<span{attr}>{esc(text)}</span>" if attr else esc(text)
 
 
 def untranslated_note(*texts: Text | None) -> str:

@@ -41,6 +41,8 @@ def page_kinds(site: Path) -> dict[str, str]:
         "actor": "actors/mir-peru/",
         "search": "search.html?q=peru",
         "not found": "404.html",
+        "search, Spanish": "es/search.html?q=guerrilla",
+        "not found, Spanish": "es/404.html",
     }
     for name in ("contribute", "contribute/guide", "reference", "teachers", "data"):
         if (site / name / "index.html").is_file():
@@ -61,7 +63,8 @@ def kinds(built_site: Path) -> dict[str, str]:
 
 AXE_PAGES = ["home", "timeline", "timeline, filtered", "event", "document", "FRUS document",
              "country", "countries",
-             "search", "actor", "embed events", "teachers", "data", "contribute guide"]
+             "search", "search, Spanish", "not found, Spanish", "actor", "embed events", "teachers",
+             "data", "contribute guide"]
 
 
 @pytest.mark.parametrize("name", AXE_PAGES)

@@ -1,59 +1,54 @@
 """Search in Chromium, over the Pagefind index the build writes: a query typed into the
 search page shows results with their kind and date in the page's language, in English and
-in Spanish (whose stemming finds "guerrilleros" from "guerrilla"), excerpts only as text,
-and without JavaScript the page says where to browse instead.
+in Spanish (/es/search.html, whose `<html lang="es">` loads the Spanish index, with its
+stemming: "guerrilla" finds "guerrilleros"), excerpts only as text, and without JavaScript
+the page says where to browse instead.
 
-The Spanish pages are a fixture until the site has its Spanish edition: the English pages
-of a small build copied under /es/ with `<html lang="es">` and the search page's messages
-in Spanish, then indexed again (Pagefind keeps one index per language)."""
+A small build (one event whose Spanish text alone says "guerrilleros", its English never
+"guerrilla") serves most tests; the repository's own site shows the stemming on the
+content as it is."""
 
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from desclasificado.publish.searchindex import index_search
-from desclasificado.render.i18n import language, script_messages
 from tests.browser.conftest import serve
 from tests.sitekit import SiteProject, event_yaml
 
 EVENT = "1963-05-02-trainees-back"
-SUMMARY = "Los guerrilleros entrenados en Cuba volvieron a Lima.[^1]"
+SUMMARY = "The fighters trained in Cuba went back to Lima.[^1]"
+SUMMARY_ES = "Los guerrilleros entrenados en Cuba volvieron a Lima.[^1]"
+TITLE_ES = "Los entrenados vuelven a Lima"
 SPANISH_DATE = "2 de mayo de 1963"
-
-
-def _spanish_copy(site: Path, path: str, root: str = "../") -> None:
-    """`path` of the English site copied under es/, in Spanish as far as search is concerned."""
-    html = (site / path).read_text(encoding="utf-8").replace('<html lang="en">', '<html lang="es">')
-    html = html.replace('data-date="2 May 1963"', f'data-date="{SPANISH_DATE}"')
-    if path == "search.html":
-        messages = re.search(r'<script type="application/json" id="messages">(.*?)</script>', html, re.S)
-        html = html.replace(messages.group(1), script_messages(language("es"), ("theme/search/",)))
-        html = html.replace('data-site-root="./"', f'data-site-root="{root}es/"')
-        for attribute in ("src", "href", "data-bundle"):  # one folder down
-            html = html.replace(f'{attribute}="./', f'{attribute}="{root}')
-    target = site / "es" / path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(html, encoding="utf-8")
+#: The words Pagefind matched in each result of a query, from the page's own Pagefind (the
+#: module the search page loaded, with the index of its `<html lang>`).
+MATCHED_WORDS = """async (query) => {
+  const pagefind = await import(new URL("../pagefind/pagefind.js", location.href).href);
+  await pagefind.options({baseUrl: "/"});
+  const search = await pagefind.search(query);
+  const found = {};
+  for (const result of search.results) {
+    const data = await result.data();
+    const words = data.content.split(/\\s+/);
+    found[data.url] = data.locations.map(at => (words[at] || "").toLowerCase()
+                                                  .replace(/[^a-záéíóúüñ]/g, ""));
+  }
+  return found;
+}"""
 
 
 @pytest.fixture(scope="module")
 def search_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     project = SiteProject(tmp_path_factory.mktemp("search") / "project")
-    project.write(f"events/{EVENT}.yaml", event_yaml("1963-05-02", "Trainees back in Lima",
-                                                      summary=SUMMARY))
+    project.write(f"events/{EVENT}.yaml", event_yaml(
+        "1963-05-02", "Trainees back in Lima", summary=SUMMARY,
+        extra=f'translations:\n  es:\n    title: "{TITLE_ES}"\n    summary: "{SUMMARY_ES}"\n'))
     code, lines = project.build()
     assert code == 0, "\n".join(lines)
-    site = project.root / "site"
-    for path in ("search.html", f"events/{EVENT}/index.html"):
-        _spanish_copy(site, path)
-    shutil.rmtree(site / "pagefind")
-    index_search(site)
-    with serve(site) as url:
+    with serve(project.root / "site") as url:
         yield url
 
 
@@ -101,20 +96,61 @@ def test_excerpts_are_text_and_marks_only(page, search_site: str) -> None:
     assert set(tags) <= {"MARK"}
 
 
-def test_spanish_stemming_finds_guerrilleros_from_guerrilla(page, search_site: str) -> None:
+def test_the_spanish_search_page_finds_guerrilleros_from_guerrilla(page, search_site: str) -> None:
     results = _results(page, f"{search_site}/es/search.html", "guerrilla")
     found = results.filter(has=page.locator(f"a[href$='/es/events/{EVENT}/']"))
-    assert found.count() == 1
+    assert found.count() == 1  # its only "guerrill..." word is the Spanish "guerrilleros"
     assert found.locator(".kind").text_content() == "Evento"
     assert found.locator(".when").text_content() == SPANISH_DATE
+    assert found.locator("h3 a").text_content() == TITLE_ES
     assert "guerrilleros" in found.locator(".excerpt mark").all_text_contents()
     assert re.fullmatch(r"\d+ resultados?", page.locator("#search-status").inner_text())
     assert results.filter(has=page.locator("a[href*='/es/']")).count() == results.count()
-    # the English search page searches the English index, without the Spanish pages
-    results = _results(page, f"{search_site}/search.html", "guerrilla")
-    assert results.filter(has=page.locator(f"a[href$='/events/{EVENT}/']")).count() == 1
+    found.locator("h3 a").click()
+    page.wait_for_url(re.compile(f"/es/events/{EVENT}/$"))
+    assert page.locator("html").get_attribute("lang") == "es"
+
+
+def test_the_english_search_page_searches_the_english_index(page, search_site: str) -> None:
+    results = _results(page, f"{search_site}/search.html", "fighters")
+    found = results.filter(has=page.locator(f"a[href$='/events/{EVENT}/']"))
+    assert found.count() == 1
+    assert found.locator("h3 a").text_content() == "Trainees back in Lima"
+    assert found.locator(".when").text_content() == "2 May 1963"
     assert results.filter(has=page.locator("a[href*='/es/']")).count() == 0
-    assert page.locator("#search-results .kind").first.text_content() in ("Event", "Document", "Theme")
+    # the Spanish text is not in the English index, nor the English words in the Spanish one
+    assert _results(page, f"{search_site}/search.html", "entrenados").count() == 0
+    spanish = _results(page, f"{search_site}/es/search.html", "fighters")
+    assert spanish.filter(has=page.locator(f"a[href$='/es/events/{EVENT}/']")).count() == 0
+
+
+def test_the_spanish_query_in_the_address_labels_kinds_in_spanish(page, search_site: str) -> None:
+    page.goto(f"{search_site}/es/search.html?q=176-10036-10058")
+    page.wait_for_selector("#search-results article")
+    document = page.locator("#search-results article",
+                            has=page.locator("a[href$='/es/documents/176-10036-10058/']"))
+    assert document.locator(".kind").text_content() == "Documento"
+    assert document.locator(".when").text_content() == "11 de abril de 1963"
+    assert page.locator("#search-query").input_value() == "176-10036-10058"
+
+
+def test_spanish_stemming_on_the_repository_content(page, site_url: str) -> None:
+    """The shipped events say "guerrilla" in English and "guerrilleros", "guerrillero",
+    "guerrilleras" in Spanish: the Spanish index finds pages by those forms alone."""
+    page.goto(f"{site_url}/es/search.html")
+    spanish = page.evaluate(MATCHED_WORDS, "guerrilla")
+    by_stem_only = [url for url, words in spanish.items()
+                    if words and all(w.startswith("guerriller") for w in words)]
+    assert by_stem_only, spanish
+    assert all(url.startswith("/es/") for url in spanish)
+    page.goto(f"{site_url}/search.html")
+    english = page.evaluate(MATCHED_WORDS.replace("../pagefind/", "pagefind/"), "guerrilla")
+    assert english and not any(url.startswith("/es/") for url in english)
+    assert not [w for words in english.values() for w in words if w.startswith("guerriller")]
+    results = _results(page, f"{site_url}/es/search.html", "guerrilla")
+    assert results.count() >= 1
+    assert set(page.locator("#search-results .kind").all_text_contents()) <= {
+        "Evento", "Documento", "Actor", "País", "Tema", "Cronología", "Página"}
 
 
 def test_without_javascript_the_search_page_says_where_to_browse(browser, search_site: str) -> None:
@@ -126,4 +162,19 @@ def test_without_javascript_the_search_page_says_where_to_browse(browser, search
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
     assert hrefs == ["./timeline/", "./countries/", "./themes/", "./actors/", "./documents/"]
     assert "Search needs JavaScript" in notice.inner_text()
+    context.close()
+
+
+def test_without_javascript_the_spanish_search_page_says_where_to_browse(browser,
+                                                                        search_site: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{search_site}/es/search.html")
+    notice = page.locator("noscript p.notice")
+    links = notice.locator("a")
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert hrefs == ["../es/timeline/", "../es/countries/", "../es/themes/", "../es/actors/",
+                     "../es/documents/"]
+    assert notice.inner_text().startswith("La búsqueda necesita JavaScript. Sin él, recorra")
+    assert notice.get_attribute("lang") is None  # the page's own language
     context.close()

@@ -59,9 +59,8 @@ def test_every_page_under_es_is_spanish_and_every_other_english(pages: dict[str,
 
 
 def test_every_generated_page_has_its_spanish_mirror(pages: dict[str, Doc]) -> None:
-    english = [p for p in pages if not p.startswith("es/") and p not in ("404.html",
-                                                                          "search.html")]
-    missing = [p for p in english if f"es/{p}" not in pages]
+    english = [p for p in pages if not p.startswith("es/")]
+    missing = [p for p in english if f"es/{p}" not in pages]  # the 404 and search too
     assert missing == []
 
 
@@ -228,3 +227,58 @@ def test_the_cite_control_speaks_spanish_and_keeps_sentence_case(pages: dict[str
     assert "December" not in cite.find("p", class_="tool-note").words()
     english = pages[f"events/{TRANSLATED}/index.html"]
     assert "Source Places the Hub" in english.by_id("cite-chicago-note").words()
+
+
+def test_the_spanish_404_is_spanish_and_leads_into_the_spanish_site(pages: dict[str, Doc]) -> None:
+    doc = pages["es/404.html"]
+    assert _html(doc).get("lang") == "es"
+    assert doc.find("h1").words() == "Página no encontrada"
+    prose = doc.find("div", class_="prose")
+    assert prose.words().startswith("No hay ninguna página en esta dirección")
+    assert prose.links() == ["/base/es/", "/base/es/timeline/"]  # from any address: absolute
+    nav = doc.find("nav", class_="site-nav")
+    assert all(href.startswith("/base/es/") for href in nav.links()), nav.links()
+    assert doc.find("form", class_="search-form").get("action") == "/base/es/search.html"
+    assert doc.find_all("p", class_="language-hint") == []  # served under /es/ only
+
+
+def test_the_english_404_offers_the_spanish_one_under_es(pages: dict[str, Doc]) -> None:
+    doc = pages["404.html"]
+    assert doc.find("h1").words() == "Page not found"
+    assert doc.find("div", class_="prose").links() == ["/base/", "/base/timeline/"]
+    (notice,) = doc.find_all("p", class_="language-hint")
+    assert notice.get("lang") == "es" and "hidden" in notice.attrs
+    assert notice.get("data-language-folder") == "/base/es/"
+    assert notice.links() == ["/base/es/404.html", "/base/es/"]
+    assert notice.words().startswith("Esta dirección corresponde a la edición en español")
+    (script,) = doc.find_all("script")
+    assert script.get("src") == "/base/js/notfound.js"
+
+
+def test_the_spanish_search_page_searches_in_spanish(pages: dict[str, Doc]) -> None:
+    import json
+
+    doc = pages["es/search.html"]
+    assert _html(doc).get("lang") == "es"  # Pagefind loads the index of <html lang>
+    assert doc.find("h1").words() == "Buscar"
+    form = doc.find("form", id="search-form")
+    assert form.get("action") == "../es/search.html"
+    assert form.get("data-bundle") == "../pagefind/"  # one bundle, an index per language
+    assert form.get("data-site-root") == "../"  # results are addresses from the root: /es/...
+    notice = doc.find("noscript")
+    assert notice.words().startswith("La búsqueda necesita JavaScript")
+    assert notice.links() == ["../es/timeline/", "../es/countries/", "../es/themes/",
+                              "../es/actors/", "../es/documents/"]
+    messages = json.loads(doc.by_id("messages").text)
+    assert messages["lang"] == "es" and messages["messages"]["Event"] == "Evento"
+    alternates = {a.get("hreflang"): a.get("href") for a in doc.find_all("link", rel="alternate")}
+    assert alternates["en"] == f"{SITE_URL}search.html"
+    assert alternates["es"] == f"{SITE_URL}es/search.html"
+
+
+def test_every_spanish_page_searches_the_spanish_site(pages: dict[str, Doc]) -> None:
+    for path, doc in _template_pages(pages).items():
+        form = doc.find("form", class_="search-form")
+        target = urljoin(f"https://h/{path}", form.get("action") or "")
+        expected = "https://h/es/search.html" if path.startswith("es/") else "https://h/search.html"
+        assert target == expected, path

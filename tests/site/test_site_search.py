@@ -48,7 +48,8 @@ def test_records_are_indexed_with_their_kind_and_date(built: SiteProject) -> Non
 
 def test_pages_for_contributors_and_pages_without_results_are_left_out(built: SiteProject) -> None:
     urls = set(fragments(built.root / "site"))
-    for left_out in ("/contribute/guide/", "/reference/", "/search.html", "/404.html"):
+    for left_out in ("/contribute/guide/", "/reference/", "/search.html", "/404.html",
+                     "/es/search.html", "/es/404.html"):
         assert left_out not in urls
     assert "/contribute/" in urls  # how to contribute is for readers too
     assert not [url for url in urls if url.startswith("/embed/")]

@@ -77,9 +77,8 @@ def test_portuguese_is_one_line_of_languages_py() -> None:
 
 def test_the_catalogue_publishes_the_language(locales: Path, pages: dict[str, Doc]) -> None:
     assert i18n.site_languages("en") == ["en", "es", "pt"]
-    english = [p for p in pages if not p.startswith(("es/", "pt/"))
-               and p not in ("404.html", "search.html")]
-    assert [p for p in english if f"pt/{p}" not in pages] == []
+    english = [p for p in pages if not p.startswith(("es/", "pt/"))]
+    assert [p for p in english if f"pt/{p}" not in pages] == []  # the 404 and search too
     for path, doc in pages.items():
         if path.startswith("pt/"):
             assert doc.find("html").get("lang") == "pt", path
@@ -108,3 +107,12 @@ def test_alternates_and_switch_name_all_three_languages(pages: dict[str, Doc]) -
             "x-default": f"https://example.org/events/{TRANSLATED}/"}
         switch = doc.find("nav", class_="language-switch")
         assert switch.words() == "English Español Português"
+
+
+def test_the_english_404_carries_a_notice_for_each_other_language(pages: dict[str, Doc]) -> None:
+    notices = pages["404.html"].find_all("p", class_="language-hint")
+    assert [(n.get("lang"), n.get("data-language-folder")) for n in notices] == [
+        ("es", "/es/"), ("pt", "/pt/")]
+    assert [n.find("a").get("href") for n in notices] == ["/es/404.html", "/pt/404.html"]
+    assert pages["pt/404.html"].find("html").get("lang") == "pt"
+    assert pages["pt/search.html"].find("form", id="search-form").get("action") == "../pt/search.html"

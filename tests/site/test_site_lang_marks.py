@@ -1,0 +1,95 @@
+"""On the pages of another language, what is not translated says it is English: a document's
+title (its page, the list of documents, the citations of events and embeds), its transcript
+and the notes on it, its identification data and its citations, a source's note, an event's
+title without a translation; a quote carries its document's language (`lang="es"` for a
+quote marked so). `tests/langmarks.py` walks every page under /es/ of a small build here,
+and of the repository's site in tests/browser/test_lang_marks.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from desclasificado.check.project import check_project
+from tests.conftest import SEED
+from tests.langmarks import lang_of, page_problems, unmarked_english
+from tests.sitekit import Doc, SiteProject, event_yaml, parse
+
+TRANSLATED = "1963-04-12-spanish-quote"
+UNTRANSLATED = "1963-04-11-paris"  # the seed project's event, English only
+SPANISH_QUOTE = "Texto de prueba en español: la red tiene su centro en París."
+NOTE = "Test note on this source, in English."
+TITLE = "Activities of Cuban Trained Peruvian Guerrillas"  # the seed document's
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> SiteProject:
+    project = SiteProject(tmp_path_factory.mktemp("langmarks") / "project")
+    transcript = project.root / "documents" / f"{SEED}.md"
+    text = transcript.read_text(encoding="utf-8")
+    transcript.write_text(text.replace("\n## Page 4", f"\n{SPANISH_QUOTE}\n\n## Page 4"),
+                          encoding="utf-8")
+    project.write(f"events/{TRANSLATED}.yaml", event_yaml(
+        "1963-04-12", "A source places the hub of the network in Paris",
+        extra='translations:\n  es:\n    title: "Una fuente sitúa en París el centro de la red"\n'
+              '    summary: "Según la fuente, París era el centro de la red.[^1][^2]"\n',
+        summary="The source said Paris was the hub.[^1][^2]")
+        + f'    note: "{NOTE}"\n  - document: "{SEED}"\n    pages: "3"\n'
+          f'    quote: "{SPANISH_QUOTE}"\n    lang: "es"\n')
+    code, lines = project.build()
+    assert code == 0, lines
+    return project
+
+
+def _page(built: SiteProject, url: str) -> Doc:
+    return built.page(url)
+
+
+def test_no_page_under_es_shows_english_unmarked(built: SiteProject) -> None:
+    collection = check_project(built.root).collection
+    assert TITLE in {d.title for d in collection.documents.values()}
+    problems, pages = unmarked_english(built.root / "site", collection, "es")
+    assert pages > 20
+    assert problems == []
+
+
+def test_a_document_page_in_spanish_marks_its_english(built: SiteProject) -> None:
+    doc = _page(built, f"es/documents/{SEED}/")
+    assert doc.find("h1").get("lang") == "en" and doc.find("h1").words() == TITLE
+    assert doc.find("h2", id="transcript").words() == "Transcripción"  # the interface: Spanish
+    transcripts = doc.find_all("pre", class_="ocr")
+    assert transcripts and all(pre.get("lang") == "en" for pre in transcripts)
+    assert [lang_of(p) for p in doc.find_all("p", class_="citation-text")] == ["en"] * 4
+    values = doc.find("table", class_="identification").find_all("td")
+    title_cell = next(td for td in values if td.words() == TITLE)
+    assert title_cell.find("span").get("lang") == "en"
+    english = _page(built, f"documents/{SEED}/")
+    assert english.find("h1").get("lang") is None
+    assert all(pre.get("lang") is None for pre in english.find_all("pre", class_="ocr"))
+
+
+def test_an_event_in_spanish_marks_citations_notes_and_quotes(built: SiteProject) -> None:
+    doc = _page(built, f"es/events/{TRANSLATED}/")
+    assert [c.get("lang") for c in doc.find_all("cite")] == ["en", "en"]
+    quotes = doc.find_all("blockquote", class_="quote")
+    assert [q.get("lang") for q in quotes] == ["en", None]  # the Spanish quote: the page's
+    assert lang_of(quotes[1]) == "es" and quotes[1].words() == SPANISH_QUOTE
+    note = doc.find("p", class_="source-note")
+    assert note.words() == f"Nota: {NOTE}" and note.find("span").get("lang") == "en"
+    untranslated = _page(built, f"es/events/{UNTRANSLATED}/")
+    assert untranslated.find("h1").get("lang") == "en"
+    assert [lang_of(p) for p in untranslated.find_all("p", class_="citation-text")] == ["en"] * 4
+    english = _page(built, f"events/{TRANSLATED}/")
+    assert [c.get("lang") for c in english.find_all("cite")] == [None, None]
+    assert [q.get("lang") for q in english.find_all("blockquote", class_="quote")] == [None, "es"]
+
+
+def test_the_checker_finds_english_left_unmarked() -> None:
+    """The walker itself: English in a Spanish element, a transcript or a quote in the wrong
+    language are each found."""
+    html = ('<html lang="es"><body><h1>{title}</h1><p>Nota: {note}</p>'
+            '<pre class="ocr">text</pre><blockquote lang="en"><p>{quote}</p></blockquote>'
+            '<p><span lang="en">{title}</span></p></body></html>').format(
+                title=TITLE, note=NOTE, quote=SPANISH_QUOTE)
+    problems = page_problems("x.html", html, {TITLE, NOTE}, {SPANISH_QUOTE: {"es"}})
+    assert len(problems) == 4, problems
+    assert parse(html).find("span").get("lang") == "en"
