@@ -163,6 +163,10 @@ def test_the_timeline_shows_its_first_events_on_the_first_screen(phone800,
             assert not phone800.locator(fold).evaluate("d => d.open"), fold
         phone800.locator(".menu > summary").click()
         assert phone800.locator(".site-nav a").first.is_visible()
+        # search is a link to the search page of the page's language
+        search = phone800.locator(".search-link")
+        assert search.is_visible() and search.get_attribute("href").endswith(
+            "es/search.html" if url.startswith("es/") else "../search.html"), url
 
 
 def test_the_folds_are_open_on_a_wide_screen(page, site_url: str) -> None:
