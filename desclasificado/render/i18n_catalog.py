@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import io
+import itertools
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,6 +46,12 @@ def extract_python(fileobj: Any, keywords: Any, comment_tags: Any,
     source = fileobj.read().decode("utf-8")
     lines = source.splitlines()
     for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
+                node.func.id == "shown":  # a field's label and meaning (records/models.py)
+            for message in _shown_messages(node):
+                yield node.lineno, "N_", message, ["a field of the identification table of a "
+                                                   "document's page: its name, or what it means"]
+            continue
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
                 and node.func.id in keywords):
             continue
@@ -56,6 +63,15 @@ def extract_python(fileobj: Any, keywords: Any, comment_tags: Any,
         comments = [above.lstrip("# ")] if any(above.lstrip("# ").startswith(tag)
                                                 for tag in comment_tags) else []
         yield node.lineno, node.func.id, args[0] if len(args) == 1 else args, comments
+
+
+def _shown_messages(node: ast.Call) -> list[str]:
+    """The label and meaning of a `shown(data, label, meaning)` call, which the document
+    page's identification table translates (`_(view.label)`): the data description stays
+    English (the data downloads' field descriptions)."""
+    given = list(node.args[1:3]) + [k.value for k in node.keywords if k.arg in ("label", "meaning")]
+    return [a.value for a in given if isinstance(a, ast.Constant) and isinstance(a.value, str)
+            and a.value]
 
 
 def extract(repo: Path = REPO) -> Catalog:
@@ -72,7 +88,27 @@ def extract(repo: Path = REPO) -> Catalog:
     for title, lineno in nav_titles(repo / "mkdocs.yml"):
         catalog.add(title, None, [("mkdocs.yml", lineno)],
                     auto_comments=["a title of the main navigation"])
+    found = site_description(repo / "mkdocs.yml")
+    if found:
+        catalog.add(found[0], None, [("mkdocs.yml", found[1])],
+                    auto_comments=["the site's description, for pages without their own "
+                                   "(search engines, link previews)"])
     return catalog
+
+
+def site_description(config: Path) -> tuple[str, int] | None:
+    """mkdocs.yml's `site_description`, as MkDocs reads it, and its line (None: none)."""
+    import yaml
+
+    lines = config.read_text(encoding="utf-8").splitlines()
+    at = next((n for n, line in enumerate(lines, 1) if line.startswith("site_description:")),
+              None)
+    if at is None:
+        return None
+    block = [lines[at - 1]] + [line for line in itertools.takewhile(
+        lambda line: line.startswith(" ") or not line, lines[at:])]
+    value = yaml.safe_load("\n".join(block)).get("site_description")
+    return (value, at) if isinstance(value, str) and value else None
 
 
 def nav_titles(config: Path) -> list[tuple[str, int]]:

@@ -72,6 +72,17 @@ def test_the_scripts_and_templates_and_nav_are_extracted() -> None:
     assert any(f.startswith("theme/search/") for f, _ in template["{n} result"].locations)
     assert any(f == "theme/main.html" for f, _ in template["Skip to content"].locations)
     assert any(f == "mkdocs.yml" for f, _ in template["Field reference"].locations)
+    description = i18n_catalog.site_description(REPO / "mkdocs.yml")
+    assert description and description[0].startswith("A reference timeline of Cold War")
+    assert any(f == "mkdocs.yml" for f, _ in template[description[0]].locations)
+    # the identification table's labels and meanings, from the archives' `shown(...)` fields
+    from desclasificado.records.fields import shown_fields
+    from desclasificado.records.models import DOCUMENT_KINDS
+
+    shown = {text for model in DOCUMENT_KINDS.values() for view in shown_fields(model)
+             for text in (view.label, view.meaning) if text}
+    assert "Originator" in shown and shown <= set(template)
+    assert "RIF AGENCY: the agency holding the record." not in template  # data text stays out
 
 
 def _tiny(tmp_path: Path, body: str, code: str = "pt") -> Language:

@@ -62,6 +62,10 @@ def test_a_document_page_in_spanish_marks_its_english(built: SiteProject) -> Non
     values = doc.find("table", class_="identification").find_all("td")
     title_cell = next(td for td in values if td.words() == TITLE)
     assert title_cell.find("span").get("lang") == "en"
+    table = doc.find("table", class_="identification")
+    labels = [th.words() for th in table.find("tbody").find_all("th")]
+    assert "Archivo" in labels and "Colección" in labels  # the labels are the catalogue's
+    assert not {"Archive", "Collection", "Pages", "Originator"} & set(labels)
     english = _page(built, f"documents/{SEED}/")
     assert english.find("h1").get("lang") is None
     assert all(pre.get("lang") is None for pre in english.find_all("pre", class_="ocr"))

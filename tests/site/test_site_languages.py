@@ -271,6 +271,8 @@ def test_the_spanish_search_page_searches_in_spanish(pages: dict[str, Doc]) -> N
                               "../es/actors/", "../es/documents/"]
     messages = json.loads(doc.by_id("messages").text)
     assert messages["lang"] == "es" and messages["messages"]["Event"] == "Evento"
+    description = next(m for m in doc.find_all("meta") if m.get("name") == "description")
+    assert (description.get("content") or "").startswith("Una cronología de referencia")  # mkdocs.yml's
     alternates = {a.get("hreflang"): a.get("href") for a in doc.find_all("link", rel="alternate")}
     assert alternates["en"] == f"{SITE_URL}search.html"
     assert alternates["es"] == f"{SITE_URL}es/search.html"
