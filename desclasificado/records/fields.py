@@ -15,6 +15,10 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
+#: The catalogue's context of the fields' labels and meanings (msgctxt): "From" on a
+#: document's identification table is its sender, not the start of a range of years.
+FIELD_CONTEXT = "identification field"
+
 
 @dataclass(frozen=True)
 class FieldView:

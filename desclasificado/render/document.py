@@ -12,10 +12,10 @@ from desclasificado.archives.base import Archive
 from desclasificado.check.quotes import Passage
 from desclasificado.index import Citation
 from desclasificado.records.dates import HistDate
-from desclasificado.records.fields import shown_fields
+from desclasificado.records.fields import FIELD_CONTEXT, shown_fields
 from desclasificado.records.models import Document
 from desclasificado.render.context import Context, Page
-from desclasificado.render.i18n import _, n_
+from desclasificado.render.i18n import _, n_, p_
 from desclasificado.render.i18n_dates import date_text
 from desclasificado.render.links import PageBuilder, relative
 from desclasificado.render.listing import events_count, time_element
@@ -49,8 +49,8 @@ def _field_value(doc: Document, attribute: str) -> str:
 
 def _identification(doc: Document) -> str:
     """The non-empty identification fields, each with what it means."""
-    rows = "".join(f'<tr><th scope="row">{esc(_(view.label))}</th><td>{value}</td>'
-                   f'<td class="gloss">{esc(_(view.meaning))}</td></tr>'
+    rows = "".join(f'<tr><th scope="row">{esc(p_(FIELD_CONTEXT, view.label))}</th><td>{value}</td>'
+                   f'<td class="gloss">{esc(p_(FIELD_CONTEXT, view.meaning))}</td></tr>'
                    for view in shown_fields(type(doc))
                    if (value := _field_value(doc, view.attribute)))
     return (f'<table class="identification"><caption>{esc(_("As the archive identifies it"))}'

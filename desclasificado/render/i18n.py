@@ -78,6 +78,9 @@ class Language:
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         return self.translations.ngettext(singular, plural, count)
 
+    def pgettext(self, context: str, message: str) -> str:
+        return self.translations.pgettext(context, message)
+
     def number(self, value: int) -> str:
         """An integer written for this language: "1,000" in English, "1000" in Spanish."""
         return _number(self.locale, value)
@@ -143,6 +146,12 @@ def activate(lang: Language) -> Iterator[Language]:
 def _(message: str) -> str:
     """The translation of an English message in the current language."""
     return current().gettext(message)
+
+
+def p_(context: str, message: str) -> str:
+    """The translation of a message in a context (the catalogue's msgctxt): the same
+    English words that read differently elsewhere ("From" a sender, "From" a year)."""
+    return current().pgettext(context, message)
 
 
 def n_(singular: str, plural: str, count: int) -> str:

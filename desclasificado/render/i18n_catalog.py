@@ -24,6 +24,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
+from desclasificado.records.fields import FIELD_CONTEXT
 from desclasificado.render import i18n
 from desclasificado.render.i18n import DOMAIN, LOCALES, SOURCE_LANGUAGE, available, catalogue_path
 
@@ -32,7 +33,7 @@ TEMPLATE = LOCALES / f"{DOMAIN}.pot"
 #: `_` and `N_` (Python, Jinja), `n_(singular, plural, n)` (Python), `ngettext` (Jinja),
 #: `t` and `tn(singular, plural, n)` (the scripts, which read the page's translations).
 KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2), "n_": (1, 2),
-            "t": None, "tn": (1, 2)}
+            "p_": ((1, "c"), 2), "t": None, "tn": (1, 2)}
 COMMENT_TAGS = ("TRANSLATORS:",)
 _WIDTH = 96
 
@@ -49,8 +50,9 @@ def extract_python(fileobj: Any, keywords: Any, comment_tags: Any,
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
                 node.func.id == "shown":  # a field's label and meaning (records/models.py)
             for message in _shown_messages(node):
-                yield node.lineno, "N_", message, ["a field of the identification table of a "
-                                                   "document's page: its name, or what it means"]
+                yield node.lineno, "p_", (FIELD_CONTEXT, message), [
+                    "a field of the identification table of a document's page: its name, "
+                    "or what it means"]
             continue
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
                 and node.func.id in keywords):
@@ -67,7 +69,7 @@ def extract_python(fileobj: Any, keywords: Any, comment_tags: Any,
 
 def _shown_messages(node: ast.Call) -> list[str]:
     """The label and meaning of a `shown(data, label, meaning)` call, which the document
-    page's identification table translates (`_(view.label)`): the data description stays
+    page's identification table translates (`p_(FIELD_CONTEXT, view.label)`): the data description stays
     English (the data downloads' field descriptions)."""
     given = list(node.args[1:3]) + [k.value for k in node.keywords if k.arg in ("label", "meaning")]
     return [a.value for a in given if isinstance(a, ast.Constant) and isinstance(a.value, str)

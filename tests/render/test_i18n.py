@@ -82,6 +82,9 @@ def test_the_scripts_and_templates_and_nav_are_extracted() -> None:
     shown = {text for model in DOCUMENT_KINDS.values() for view in shown_fields(model)
              for text in (view.label, view.meaning) if text}
     assert "Originator" in shown and shown <= set(template)
+    contexts = {m.context for m in i18n_catalog.extract() if m.id in shown}
+    assert "identification field" in contexts  # "From" a sender, apart from "From" a year
+    assert language("es").pgettext("identification field", "From") == "Remitente"
     assert "RIF AGENCY: the agency holding the record." not in template  # data text stays out
 
 

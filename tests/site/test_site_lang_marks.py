@@ -66,6 +66,7 @@ def test_a_document_page_in_spanish_marks_its_english(built: SiteProject) -> Non
     labels = [th.words() for th in table.find("tbody").find_all("th")]
     assert "Archivo" in labels and "Colección" in labels  # the labels are the catalogue's
     assert not {"Archive", "Collection", "Pages", "Originator"} & set(labels)
+    assert "Destinatario" in labels and "Hasta" not in labels  # the recipient, not a range
     english = _page(built, f"documents/{SEED}/")
     assert english.find("h1").get("lang") is None
     assert all(pre.get("lang") is None for pre in english.find_all("pre", class_="ocr"))
