@@ -18,6 +18,7 @@ from pathlib import Path
 
 from desclasificado.check.project import CheckResult, check_project
 from desclasificado.index import build_index
+from desclasificado.publish.assets import minify_styles
 from desclasificado.publish.build import (
     BuildRefused,
     index_site,
@@ -76,6 +77,7 @@ def build(root: Path, site_dir: Path | None = None,
     site_build = SiteBuild(result, index)                  # plan: when the engine lists files
     with staging(target) as fresh:                         # a fresh directory beside the target
         pages = run_engine(root, fresh, site_build, site_url)  # render and write, page by page
+        minify_styles(fresh)                               # the theme's CSS, minified
         index_site(fresh)                                  # the search index, in fragments
         swap(fresh, target)                                # publish: the new site replaces the old
     return Built(result, pages, target, time.perf_counter() - started)

@@ -20,7 +20,7 @@ from desclasificado.check.collection import Collection
 from desclasificado.index import SiteIndex
 from desclasificado.render.context import Context, Page, SiteInfo
 from desclasificado.render.data import DATA_FILES, document_cite_files
-from desclasificado.render.document import cited_by_pages, document_page
+from desclasificado.render.document import cited_by_pages, document_page, transcript_pages
 from desclasificado.render.documentlist import document_year_pages, documents_index
 from desclasificado.render.embed import embed_files, iter_embed_pages
 from desclasificado.render.event import event_page
@@ -48,6 +48,7 @@ from desclasificado.render.urls import (
     TIMELINE,
     actor_url,
     country_url,
+    document_transcript_url,
     document_url,
     embed_url,
     event_url,
@@ -141,9 +142,11 @@ class Site:
 
 
 def _document_of(ctx: Context, url: str) -> str | None:
-    """The document whose page is at `url`, if it is one."""
-    doc_id = url.removeprefix(DOCUMENTS).rstrip("/")
-    return doc_id if doc_id in ctx.collection.documents and url == document_url(doc_id) else None
+    """The document whose page (or whole transcript's page) is at `url`, if it is one."""
+    doc_id = url.removeprefix(DOCUMENTS).rstrip("/").removesuffix("/transcript")
+    if doc_id not in ctx.collection.documents:
+        return None
+    return doc_id if url in (document_url(doc_id), document_transcript_url(doc_id)) else None
 
 
 def page_makers(ctx: Context) -> dict[str, Callable[[], Page]]:
@@ -162,7 +165,8 @@ def page_makers(ctx: Context) -> dict[str, Callable[[], Page]]:
                for theme_id in sorted(collection.themes)}
     makers |= {actor_url(actor_id): partial(actor_page, ctx, actor_id)
                for actor_id in sorted(collection.actors)}
-    return makers | year_pages(ctx) | document_year_pages(ctx) | cited_by_pages(ctx)
+    return (makers | year_pages(ctx) | document_year_pages(ctx) | cited_by_pages(ctx)
+            | transcript_pages(ctx))
 
 
 def plan_site(collection: Collection, index: SiteIndex, info: SiteInfo | None = None,

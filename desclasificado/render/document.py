@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import replace
 from functools import partial
 
 from desclasificado.archives import archive_of
-from desclasificado.archives.base import Archive
-from desclasificado.check.quotes import Passage
 from desclasificado.index import Citation
 from desclasificado.records.dates import HistDate
 from desclasificado.records.fields import FIELD_CONTEXT, shown_fields
 from desclasificado.records.models import Document
 from desclasificado.render.context import Context, Page
-from desclasificado.render.i18n import _, n_, p_
+from desclasificado.render.i18n import _, p_
 from desclasificado.render.i18n_dates import date_text
 from desclasificado.render.links import PageBuilder, relative
 from desclasificado.render.listing import events_count, time_element
@@ -23,10 +19,12 @@ from desclasificado.render.markup import esc
 from desclasificado.render.pagemeta import document_meta
 from desclasificado.render.teaching import document_tools
 from desclasificado.render.texts import event_title, in_original, original_lang
+from desclasificado.render.transcript import is_split, transcript_html
 from desclasificado.render.urls import (
     DOCUMENTS,
     DOCUMENTS_JSON,
     document_cited_by_url,
+    document_transcript_url,
     document_url,
     event_url,
 )
@@ -132,123 +130,6 @@ def _cited_by_nav(pb: PageBuilder, doc_id: str, count: int, current: int) -> str
             f'<code>/{esc(DOCUMENTS_JSON)}</code></a></p>')
 
 
-def mark_passages(text: str, marks: list[tuple[Passage, Citation]], pb: PageBuilder,
-                  titles: dict[str, str], others: dict[str, int] | None = None) -> str:
-    """Escape `text`, wrapping each cited passage in `<mark id="q-...">`: one mark per part of
-    a quote (`Citation.part_id`), the second piece of a part running over a page break
-    without an id.
-
-    Overlapping spans are split the way HTML needs: when a mark must close while a later
-    one is still open, the later one is closed and reopened (without an id) after it.
-    `titles` are the events' titles, `others` how many other events share a mark (by its id).
-    """
-    tip = partial(_tip, titles, others or {})
-    spans = [(p.start, p.end, c, c.part_id(p.part) if p.first else None)
-             for p, c in marks if p.start < p.end]
-    starts: dict[int, list[tuple]] = defaultdict(list)
-    for span in spans:
-        starts[span[0]].append(span)
-    points = sorted({0, len(text)} | {p for start, end, _c, _m in spans for p in (start, end)})
-    out: list[str] = []
-    stack: list[tuple] = []
-    for i, point in enumerate(points):
-        ending = [k for k, span in enumerate(stack) if span[1] == point]
-        if ending:
-            reopen = [span for span in stack[ending[0]:] if span[1] != point]
-            out.append("</mark>" * (len(stack) - ending[0]))
-            del stack[ending[0]:]
-            for span in reopen:
-                out.append(_mark(span[2], None, tip, pb))
-                stack.append(span)
-        for span in sorted(starts.get(point, []), key=lambda s: -s[1]):
-            out.append(_mark(span[2], span[3], tip, pb))
-            stack.append(span)
-        if i + 1 < len(points):
-            out.append(esc(text[point:points[i + 1]]))
-    return "".join(out)
-
-
-def _tip(titles: dict[str, str], others: dict[str, int], citation: Citation) -> str:
-    """What a mark says when pointed at: the event citing it (and how many others do)."""
-    title, more = titles[citation.event_id], others.get(citation.mark_id, 0)
-    if not more:
-        return _("Cited in: {title}").format(title=title)
-    return n_("Cited in: {title} and {n} other event", "Cited in: {title} and {n} other events",
-              more).replace("{title}", title)
-
-
-def _mark(citation: Citation, mark_id: str | None, tip: Callable[[Citation], str],
-          pb: PageBuilder) -> str:
-    """An opening `<mark>`: with its id, or a continued one."""
-    title = f'title="{esc(tip(citation))}"'
-    if mark_id is None:
-        return f'<mark class="continued" {title}>'
-    return f'<mark id="{pb.anchor(mark_id)}" {title}>'
-
-
-def _sharing(citations: list[Citation]) -> dict[str, int]:
-    """How many other events use each shared mark (by its id): the events whose citations
-    are of exactly the passages of an earlier one (`Citation.shares`)."""
-    owners = {c.mark_id: c.event_id for c in citations if c.shares is None}
-    sharing = {(c.mark_id, c.event_id) for c in citations
-               if c.shares is not None and c.event_id != owners.get(c.mark_id)}
-    return dict(Counter(mark_id for mark_id, _event in sharing))
-
-
-def _transcript(ctx: Context, pb: PageBuilder, doc_id: str, doc: Document) -> str:
-    """The transcript page by page (`id="page-N"`), cited passages marked."""
-    transcript = ctx.collection.transcripts.get(doc_id)
-    archive = archive_of(doc)
-    if transcript is None:
-        return f'<p class="empty">{esc(_(archive.no_transcript))}</p>'
-    marks = ctx.index.marks.get(doc_id, {})
-    titles = {c.event_id: event_title(ctx.collection.events[c.event_id]).value
-              for found in marks.values() for _part, c in found}
-    others = _sharing(ctx.index.by_document.get(doc_id, []))
-    source = (f"<p><strong>{esc(_('Source of the text:'))}</strong> "
-              f"{in_original(doc.transcript_source)}</p>" if doc.transcript_source else "")
-    worked = getattr(doc, "transcript_note", None)
-    if worked:
-        source += (f"<p><strong>{esc(_('What was done to the text:'))}</strong> "
-                   f"{in_original(worked)}</p>")
-    note = (f'<div class="transcript-note"><p>{esc(_(archive.transcript_note))}</p>{source}</div>')
-    if not transcript.has_pages:
-        text = mark_passages(transcript.text, marks.get(0, []), pb, titles, others)
-        return f'{note}<pre class="ocr"{original_lang()}>{text}</pre>'
-    pages = []
-    for number in sorted(transcript.pages):
-        text, notes = _page_parts(archive, transcript.pages[number], marks.get(number, []), pb,
-                                  titles, others)
-        anchor = pb.anchor(f"page-{number}")
-        page = esc(_("Page {page}").format(page=number))
-        pages.append(f'<section class="tpage" id="{anchor}" data-page="{number}" '
-                     f'aria-label="{page}">'
-                     f'<h3>{page} <a class="external pdf-page" '
-                     f'href="{esc(archive.page_url(doc, number))}">'
-                     f"{esc(_(archive.transcript_page_label))} {number}</a></h3>"
-                     f'<pre class="ocr"{original_lang()}>{text}</pre>{notes}</section>')
-    return note + "".join(pages)
-
-
-def _page_parts(archive: Archive, page: str, marks: list[tuple[Passage, Citation]],
-                pb: PageBuilder, titles: dict[str, str],
-                others: dict[str, int]) -> tuple[str, str]:
-    """A page's text and, apart, the footnotes at its end (where its archive has them), each
-    with its cited passages marked (a passage belongs to the part it starts in)."""
-    split = archive.split_notes(page)
-    if split >= len(page):
-        return mark_passages(page, marks, pb, titles, others), ""
-    end = len(page[:split].rstrip())
-    body = [(replace(p, start=min(p.start, end), end=min(p.end, end)), c)
-            for p, c in marks if p.start < split]
-    notes = [(replace(p, start=p.start - split, end=p.end - split), c)
-             for p, c in marks if p.start >= split]
-    text = mark_passages(page[:end], body, pb, titles, others)
-    marked = mark_passages(page[split:], notes, pb, titles, others)
-    return text, (f'<div class="footnotes"><h4>{esc(_("Footnotes"))}</h4><pre class="ocr '
-                  f'footnotes"{original_lang()}>{marked}</pre></div>')
-
-
 def document_page(ctx: Context, doc_id: str) -> Page:
     """Identification table, archive links, citing events, transcript page by page."""
     doc = ctx.collection.documents[doc_id]
@@ -278,7 +159,7 @@ def document_page(ctx: Context, doc_id: str) -> Page:
                f'data-passage-identifier="{esc(archive.identifier(doc))}"')
     transcript = (f'<section aria-labelledby="transcript"{passage}><h2 id="transcript">'
                   f'{esc(_("Transcript"))}</h2>'
-                  f'{_transcript(ctx, pb, doc_id, doc)}</section>')
+                  f'{transcript_html(ctx, pb, doc_id)}</section>')
     html = f"{header}{identification}{cited_by}{transcript}</article>"
     description = f"{doc.title}: {archive.describe(doc, _)}."
     tags, ld = document_meta(ctx, doc_id, description)
@@ -308,6 +189,32 @@ def cited_by_page(ctx: Context, doc_id: str, part: int) -> Page:
     return Page(url, title, html, pb.links, pb.anchors, kind="listing",
                 source=ctx.source_path("documents", doc_id),
                 description=title)
+
+
+def full_transcript_page(ctx: Context, doc_id: str) -> Page:
+    """The whole transcript of a long document, every page, its cited passages marked."""
+    doc = ctx.collection.documents[doc_id]
+    url = document_transcript_url(doc_id)
+    pb = PageBuilder(url, ctx.info.prefix)
+    message = _("Transcript: {title}")
+    title = message.format(title=doc.title)
+    passage = (f' data-passage-document="{esc(doc_id)}" data-passage-title="{esc(doc.title)}" '
+               f'data-passage-identifier="{esc(archive_of(doc).identifier(doc))}"')
+    html = (f'<article class="record document"><header class="page-head"><p class="kicker">'
+            f'<a href="{pb.href(document_url(doc_id))}"{original_lang()}>{esc(doc.title)}</a></p>'
+            f'<h1>{esc(message).format(title=in_original(doc.title))}</h1></header>'
+            f'<section aria-labelledby="{pb.anchor("transcript")}"'
+            f'{passage}><h2 id="transcript">{esc(_("Transcript"))}</h2>'
+            f'{transcript_html(ctx, pb, doc_id, whole=True)}</section></article>')
+    return Page(url, title, html, pb.links, pb.anchors, kind="document", search_kind=None,
+                source=ctx.source_path("documents", doc_id), description=title,
+                scripts=(PASSAGE_SCRIPT,))
+
+
+def transcript_pages(ctx: Context) -> dict[str, Callable[[], Page]]:
+    """The whole-transcript page of each document too long to inline, by URL."""
+    return {document_transcript_url(doc_id): partial(full_transcript_page, ctx, doc_id)
+            for doc_id in sorted(ctx.collection.documents) if is_split(ctx, doc_id)}
 
 
 def cited_by_pages(ctx: Context) -> dict[str, Callable[[], Page]]:

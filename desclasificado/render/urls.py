@@ -49,6 +49,11 @@ def document_url(document_id: str) -> str:
     return f"documents/{document_id}/"
 
 
+def document_transcript_url(document_id: str) -> str:
+    """The page of a long document's whole transcript: "documents/<id>/transcript/"."""
+    return f"{document_url(document_id)}transcript/"
+
+
 def document_cited_by_url(document_id: str, part: int) -> str:
     """Page `part` of the events citing a document: part 1 is the document's own page, the
     others "documents/<id>/cited-by/2/"..."""

@@ -51,6 +51,10 @@ def page_kinds(site: Path) -> dict[str, str]:
         found = first(site, folder)
         if found and (site / found / "index.html").is_file():
             kinds[folder.replace("/", " ")] = found
+    for name in ("home", "timeline", "event", "document", "FRUS document", "country",
+                 "embed events"):  # the Spanish edition's pages of the main kinds
+        if kinds.get(name) is not None and (site / "es" / kinds[name] / "index.html").is_file():
+            kinds[f"{name}, Spanish"] = f"es/{kinds[name]}"
     return {name: url for name, url in kinds.items() if url is not None}
 
 
@@ -64,7 +68,8 @@ def kinds(built_site: Path) -> dict[str, str]:
 AXE_PAGES = ["home", "timeline", "timeline, filtered", "event", "document", "FRUS document",
              "country", "countries",
              "search", "search, Spanish", "not found, Spanish", "actor", "embed events", "teachers",
-             "data", "contribute guide"]
+             "data", "contribute guide", "home, Spanish", "timeline, Spanish", "event, Spanish",
+             "document, Spanish", "embed events, Spanish"]
 
 
 @pytest.mark.parametrize("name", AXE_PAGES)

@@ -333,7 +333,7 @@ def test_the_nav_lists_only_a_handful_of_pages(built: SiteProject) -> None:
 
 def test_overlapping_passages_nest_into_valid_marks() -> None:
     from desclasificado.index import Citation
-    from desclasificado.render.document import mark_passages
+    from desclasificado.render.transcript import mark_passages
     from desclasificado.render.links import PageBuilder
 
     text = "alpha beta <gamma> delta epsilon"
@@ -357,7 +357,7 @@ def test_overlapping_passages_nest_into_valid_marks() -> None:
 def test_each_part_of_an_ellipsis_quote_has_its_own_mark() -> None:
     from desclasificado.check.quotes import Passage
     from desclasificado.index import Citation
-    from desclasificado.render.document import mark_passages
+    from desclasificado.render.transcript import mark_passages
     from desclasificado.render.links import PageBuilder
 
     text = "one two three four five six seven eight nine"

@@ -50,7 +50,7 @@
 
   function quoteOf(range) {
     var fragment = range.cloneContents();
-    Array.prototype.forEach.call(fragment.querySelectorAll("h3, h4"), function (heading) {
+    Array.prototype.forEach.call(fragment.querySelectorAll("h3, h4, .cite-badge"), function (heading) {
       heading.parentNode.removeChild(heading);
     });
     return fragment.textContent.replace(/(\p{L})-[ \t]*\n\s*(?=\p{L})/gu, "$1")
