@@ -177,15 +177,16 @@ KNOWN_FORMS: dict[str, tuple[dict[str, object], list[str]]] = {
                     "ASD(ISA) re: Cuban Affairs in the Dept. of Defense. ICCCA report on Possible Retaliatory "
                     "Actions by the Castro Government.",
     }, ["agency_file_number"]),
-    # 2025, Church Committee, newer layout: ORIGINATOR/FROM/TO/TITLE bare, three values below
+    # 2025, Church Committee, newer layout: ORIGINATOR/FROM/TO/TITLE bare, three values below: the
+    # agency's code heading them is the originator's, the other two are not attributable
     "157-10014-10100": ({
-        "agency": "SSCIA", "record_series": "MISCELLANEOUS RECORDS OF THE CHURCH COMMITTTEE",
+        "agency": "SSCIA", "originator": "SSCIA", "record_series": "MISCELLANEOUS RECORDS OF THE CHURCH COMMITTTEE",
         "agency_file_number": "07-M-06", "date": "1975-07-04", "pages": 72,
         "subjects": ["ASSASSINATIONS", "CIA", "TRUJILLO", "LUMUMBA, PATRICE", "GRAY, GORDON"],
         "document_type": "REPORT", "classification": "Declassified", "restrictions": "1B; 1C",
         "current_status": "Redact", "date_of_last_review": "2000-05-05", "opening_criteria": "",
         "comments": "CCBOX 450",
-    }, ["originator", "from", "to", "title"]),
+    }, ["from", "to", "title"]),
     # 2025, NARA
     "176-10030-10422": ({
         "agency": "NARA", "record_series": "Sorensen Papers", "agency_file_number": "", "originator": "",
@@ -195,13 +196,15 @@ KNOWN_FORMS: dict[str, tuple[dict[str, object], list[str]]] = {
         "date_of_last_review": "1998-08-21",
         "comments": "Sorensen Papers: Classified Subject Files 1961-64 Box 47, CIA, Document 1a.",
     }, []),
-    # 2023, CIA, docid-named PDF: a year-and-month date, the title's label garbled ("IO:")
+    # 2023, CIA, docid-named PDF: a year-and-month date, the title's label garbled ("IO:"); the
+    # agency's code under ORIGINATOR / FROM is the originator's
     "104-10302-10028": ({
-        "agency": "CIA", "record_series": "JFK-MISC", "agency_file_number": "CIA-DI FILES", "date": "1963-11",
+        "agency": "CIA", "originator": "CIA", "record_series": "JFK-MISC", "agency_file_number": "CIA-DI FILES",
+        "date": "1963-11",
         "pages": 163, "subjects": ["PIC", "UNIT INDEX"], "document_type": "PAPER, TEXTUAL DOCUMENT",
         "classification": "TOP SECRET", "restrictions": "1B", "current_status": "RELEASED WITH DELETIONS",
         "date_of_last_review": "1998-09-23",
-    }, ["originator", "from", "to", "title"]),
+    }, ["from", "to", "title"]),
 }
 
 FORM = """\
@@ -317,14 +320,15 @@ def test_garbled_record_numbers_are_completed() -> None:
 def test_text_that_could_belong_to_several_fields_is_not_guessed() -> None:
     # FROM, TO, TITLE, DATE, PAGES in a column, then ": 1", the title and the date.
     result = parse_rif((TRANSCRIPTS / "104-10072-10095.md").read_text(encoding="utf-8"))
-    assert result.missing == ["originator", "from", "to", "title"]
+    assert result.fields["originator"] == "CIA"  # the agency's code heading the column is the originator's
+    assert result.missing == ["from", "to", "title"]
     assert result.reasons["title"] == "not attributable with certainty"
     assert "MESSAGE: RE WOLMAN, HULBARD AND PANAMA." in result.unplaced
     assert (result.fields["date"], result.fields["pages"]) == ("1968-04-23", 1)
     # NARA's release table confirms which of the unplaced lines is the title.
     apply_release_listing(result, "MESSAGE: RE WOLMAN, HULBARD AND PANAMA.", "04/23/1968")
     assert result.fields["title"] == "MESSAGE: RE WOLMAN, HULBARD AND PANAMA."
-    assert result.missing == ["originator", "from", "to"]
+    assert result.missing == ["from", "to"]
     assert "MESSAGE: RE WOLMAN, HULBARD AND PANAMA." not in result.unplaced
 
 

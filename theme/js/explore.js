@@ -125,6 +125,28 @@
     intro.textContent = t("Choose a country, a theme, an actor or years: the timeline below shows only the events that match all of them. The address of the page keeps your choice, to share or bookmark. Each list says how many events each choice would show.");
   }
 
+  /* On paper the filters do not print: a line under them says which ones the printed
+     timeline shows (the chart and the page's count, of every event, are left out). */
+  var printed = element("p", { "class": "explore-printed" });
+  panel.parentNode.insertBefore(printed, panel.nextSibling);
+
+  function described(state) {
+    var parts = [];
+    FACETS.forEach(function (facet) {
+      (options[facet] || []).forEach(function (o) {
+        if (state[facet] && o.value === state[facet]) { parts.push(o.label); }
+      });
+    });
+    if (state.from !== null && state.to !== null) {
+      parts.push(state.from === state.to ? String(state.from) : state.from + "\u2013" + state.to);
+    } else if (state.from !== null) {
+      parts.push(t("from {year}").split("{year}").join(String(state.from)));
+    } else if (state.to !== null) {
+      parts.push(t("until {year}").split("{year}").join(String(state.to)));
+    }
+    return t("Filtered: {filters}.").split("{filters}").join(parts.join(" \u00b7 "));
+  }
+
   /* ---- State: the address <-> the form ---- */
 
   function known(facet, value) {
@@ -250,6 +272,7 @@
       tn("{count} of {n} event shown.", "{count} of {n} events shown.", total)
         .split("{count}").join(count.toLocaleString(MESSAGES.lang || "en"));
     if (status) { status.textContent = text; }
+    printed.textContent = active(state) ? described(state) + " " + text : "";
     panel.classList.toggle("filtered", active(state));
   }
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from desclasificado.archives.jfk.form import CANON, FIELDS
 from desclasificado.archives.jfk.lexicon import NEVER_FREE, RULES, STRONG, TYPED, Group, Label, Value, takes
+from desclasificado.archives.jfk.ocrfix import AGENCIES, KNOWN, closest_agency
+from desclasificado.archives.jfk.vetting import vet_text
 
 # --- matching values to labels --------------------------------------------------------------------------
 
@@ -39,14 +42,19 @@ def _skip_cost(value: Value) -> int:
     """What leaving a value out costs: more for an unmistakable one than for free text."""
     if value.owner is not None:
         return _INF
-    return 3 if value.kinds & NEVER_FREE else 1
+    return 300 if value.kinds & NEVER_FREE else 100
 
 
-def _align(labels: list[Label], values: list[Value]) -> list[set[Span]]:
+def _align(labels: list[Label], values: list[Value], fill: frozenset[int] = frozenset()) -> list[set[Span]]:
     """For each label, the spans of values it takes in the cheapest matchings.
 
-    Labels take consecutive values in order; leaving a value out costs `_skip_cost`.
+    Labels take consecutive values in order; leaving a value out costs `_skip_cost`. A label of
+    `fill` left without a value costs a little: of the matchings that place every value, those
+    that give those labels one are preferred.
     """
+    def _take_cost(index: int, count: int) -> int:
+        return 1 if count == 0 and index in fill else 0
+
     k, m = len(labels), len(values)
     forward = [[_INF] * (m + 1) for _ in range(k + 1)]
     forward[0][0] = 0
@@ -59,7 +67,7 @@ def _align(labels: list[Label], values: list[Value]) -> list[set[Span]]:
                 forward[i][j + 1] = min(forward[i][j + 1], cost + _skip_cost(values[j]))
             if i < k:
                 for count in _spans(labels, i, values, j):
-                    forward[i + 1][j + count] = min(forward[i + 1][j + count], cost)
+                    forward[i + 1][j + count] = min(forward[i + 1][j + count], cost + _take_cost(i, count))
     backward = [[_INF] * (m + 1) for _ in range(k + 1)]
     backward[k][m] = 0
     for i in range(k, -1, -1):
@@ -68,7 +76,7 @@ def _align(labels: list[Label], values: list[Value]) -> list[set[Span]]:
                 continue
             best = backward[i][j + 1] + _skip_cost(values[j]) if j < m else _INF
             if i < k:
-                best = min([best, *(backward[i + 1][j + c] for c in _spans(labels, i, values, j))])
+                best = min([best, *(backward[i + 1][j + c] + _take_cost(i, c) for c in _spans(labels, i, values, j))])
             backward[i][j] = best
     best_total = forward[k][m]
     possible: list[set[Span]] = [set() for _ in labels]
@@ -79,7 +87,7 @@ def _align(labels: list[Label], values: list[Value]) -> list[set[Span]]:
             if forward[i][j] >= _INF:
                 continue
             for count in _spans(labels, i, values, j):
-                if forward[i][j] + backward[i + 1][j + count] == best_total:
+                if forward[i][j] + _take_cost(i, count) + backward[i + 1][j + count] == best_total:
                     possible[i].add(tuple(range(j, j + count)))
     return possible
 
@@ -97,6 +105,7 @@ class Reading:
     unread_labels: list[tuple[str, int]] = field(default_factory=list)  # bare labels that got nothing, by group
     unreadable: set[str] = field(default_factory=set)  # ... in a group with text left over: perhaps garbled
     variants: set[str] = field(default_factory=set)
+    inline: set[str] = field(default_factory=set)  # fields whose first value stood on their label's line
     unplaced: list[Value] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -109,7 +118,10 @@ def read_groups(groups: list[Group]) -> Reading:
         pending += [(value, number) for i, value in enumerate(group.values) if i not in placed]
     left = _move_typed(pending, groups, reading)
     left = _move_swapped(left, groups, reading)
+    left = _continue_title(left, groups, reading)
+    left = _continue_names(left, groups, reading)
     reading.unplaced = sorted((value for value, _ in left), key=lambda value: value.order)
+    _doubt_title(reading, groups)
     leftover_groups = {number for _, number in left}
     reading.unreadable = {name for name, number in reading.unread_labels
                           if number in leftover_groups and not reading.lines.get(name)}
@@ -119,7 +131,8 @@ def read_groups(groups: list[Group]) -> Reading:
 def _read_group(group: Group, number: int, reading: Reading) -> set[int]:
     """Give the group's labels their certain values; return the indexes of the values placed."""
     placed: set[int] = set()
-    for label, spans in zip(group.labels, _align(group.labels, group.values), strict=True):
+    columns: dict[str, Span] = {}  # names read from a column of values, not from their label's line
+    for label, spans in zip(group.labels, _alignment(group), strict=True):
         reading.labelled.add(label.field)
         reading.variants.add(label.variant)
         if len(spans) != 1:
@@ -127,10 +140,98 @@ def _read_group(group: Group, number: int, reading: Reading) -> set[int]:
             continue
         (span,) = spans
         reading.lines[label.field] = [group.values[i].text for i in span]
+        if label.inline:
+            reading.inline.add(label.field)
+        elif span and RULES[label.field].kinds is None:
+            columns[label.field] = span
         placed.update(span)
         if not span and not label.colon:
             reading.unread_labels.append((label.field, number))
+    for name in _after_skipped_typed(group, columns, placed) + _amid_free_text(group, columns, placed):
+        if name not in reading.lines:
+            continue
+        del reading.lines[name]
+        reading.ambiguous.add(name)
+        placed -= set(columns[name])
     return placed
+
+
+_NAMES = ("originator", "from", "to")
+
+
+# A line that starts with one of these words goes on from the line above it.
+_CONNECTOR = re.compile(r"^\W*(?:OF|IN|AND|ON|AT|BY|FOR|WITH|TO|FROM|OR|RE)\b\W", re.IGNORECASE)
+
+
+def _originator_first(group: Group, free: list[int], lines: list[Value],
+                      possible: list[set[Span]]) -> list[set[Span]]:
+    """"ORIGINATOR" / "FROM" / "TO" then "CIA" ...: the first line of the column is an agency's
+    code, and the originator, the first label, is the field that holds one: it takes it, whatever
+    FROM and TO take (which stays undecided when it is)."""
+    first = free[0]
+    if group.labels[first].field != "originator" or len(possible[first]) < 2 or not lines:
+        return possible
+    if lines[0].text not in AGENCIES or group.values.index(lines[0]) != min(min(s, default=0) for s in possible[first]):
+        return possible
+    ranked = _align(group.labels, group.values, fill=frozenset({first}))
+    return [ranked[i] if i == first else possible[i] for i in range(len(possible))]
+
+
+def _alignment(group: Group) -> list[set[Span]]:
+    """The group's matching; for a column of labels ("ORIGINATOR" / "FROM" / "TO" / "TITLE" /
+    "DATE" ...) followed by its column of values, where fields left empty make several matchings
+    equally cheap, the one that gives each free-text label one line, when there are exactly as
+    many lines of free text as free-text labels and the originator's line names an agency."""
+    possible = _align(group.labels, group.values)
+    free = [i for i, label in enumerate(group.labels) if RULES[label.field].kinds is None and not label.inline]
+    if all(len(possible[i]) == 1 for i in free) or len(free) < 2:
+        return possible
+    lines = [value for value in group.values if not value.kinds & TYPED and value.owner is None]
+    possible = _originator_first(group, free, lines, possible)
+    if len(lines) != len(free) or any(group.labels[i].inline for i in range(len(group.labels))):
+        return possible
+    fields = [group.labels[i].field for i in free]
+    if "originator" in fields and closest_agency(lines[fields.index("originator")].text) is None:
+        return possible
+    if any(vet_text(name, value.text)[1] for name, value in zip(fields, lines, strict=True)):
+        return possible  # a line cut short ("BRECKINRIDGE,") or not a value: one label may take two
+    if any(_CONNECTOR.match(value.text) or (name in ("from", "to") and ":" in value.text)
+           for name, value in zip(fields, lines, strict=True)):
+        return possible  # "OF LEGISLATIVE COUNSEL" goes on from the line above; "MEMO: ..." is a title's
+    filled = _align(group.labels, group.values, fill=frozenset(free))
+    if any(len(filled[i]) != 1 or len(next(iter(filled[i]))) != 1 for i in free):
+        return possible
+    return filled
+
+
+def _after_skipped_typed(group: Group, columns: dict[str, Span], placed: set[int]) -> list[str]:
+    """Free text taken from a column after a date no label took that stands after other free text:
+    the column is out of the labels' order ("Views..." / "6/15/1962" / "2" / "National Security
+    Files" under ORIGINATOR / FROM / TO / TITLE: which line is the title is not known)."""
+    free = [i for i, value in enumerate(group.values) if not value.kinds & TYPED]
+    skipped = [i for i, value in enumerate(group.values) if i not in placed and "date" in value.kinds
+               and value.owner is None and free and i > free[0]]
+    return [name for name, span in columns.items() if skipped and min(span) > skipped[0]]
+
+
+def _amid_free_text(group: Group, columns: dict[str, Span], placed: set[int]) -> list[str]:
+    """The names taken from a column of values that are not certain: those after a line no label
+    took ("FROM" / "TO" / five lines of a title whose label was lost, two of them taken), and the
+    name just before that line (the line may be its value). A line after all of them is the next
+    field's."""
+    columns = {name: span for name, span in columns.items() if name in _NAMES}
+    if not columns:
+        return []
+    last = max(max(span) for span in columns.values())
+    free = [i for i, value in enumerate(group.values[:last])
+            if i not in placed and not value.kinds & TYPED and value.owner is None]
+    if not free:
+        return []
+    after = [name for name, span in columns.items() if min(span) > free[0]]
+    before = [name for name, span in columns.items() if max(span) < free[0]]
+    if before and after:
+        after.append(max(before, key=lambda name: max(columns[name])))
+    return after
 
 
 _DATE_FIELDS = frozenset({"date", "date_of_last_review"})
@@ -203,3 +304,105 @@ def _swap_target(group: Group, values: list[Value], reading: Reading) -> str | N
     first_unplaced = min(group.values.index(value) for value in values)
     typed_positions = [i for i, value in enumerate(group.values) if value.kinds & TYPED and value not in values]
     return name if typed_positions and max(typed_positions) < first_unplaced else None
+
+
+_LABEL_WORD = re.compile(r"\b(?:CLASSIFICATI|CURRENT\s+STATU|RESTRICTION|SUBJECTS?\b|COMMENTS?\b|OPENING\s+CRIT|"
+                         r"DOCUMENT\s+TYPE|ORIGINATOR|LAST\s+REVIEW|PAGES\b)", re.IGNORECASE)  # a label read as a line
+_TITLE_LINES = 6  # a title of the form holds at most this many lines
+
+
+def _continues(title: str, value: Value) -> bool:
+    """Whether a leftover line can be more of `title`: words, not a number, a label or a scrap,
+    and in the title's case (an upper-case title does not go on in lower case)."""
+    letters = [ch for ch in value.text if ch.isalpha()]
+    if value.led or value.kinds & TYPED or len(letters) < 3 or re.match(r"^\W*\w+\s*[:;]", value.text):
+        return False
+    if _LABEL_WORD.search(value.text):
+        return False
+    upper = [ch for ch in title if ch.isalpha()]
+    if upper and sum(ch.isupper() for ch in upper) >= 0.9 * len(upper):
+        return sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
+    return True
+
+
+def _wants_more(title: str, line: str) -> bool:
+    """Whether a one-word line can end `title`: it ends a sentence, or the title ends cut short."""
+    if len(line.split()) > 1 or line.endswith("."):
+        return True
+    return title.endswith(",") or bool(_CONNECTOR.match(title.split()[-1] + " "))
+
+
+def _continue_title(pending: list[tuple[Value, int]], groups: list[Group],
+                    reading: Reading) -> list[tuple[Value, int]]:
+    """The form's TITLE is wide and wraps; the OCR often reads its first line, then DATE and its
+    value, then the rest of the title ("TITLE : HSCA REQUEST" / "DATE" / "07/11/1978" / "RE SR-6
+    (CIA PERSONNEL)."). Free text left over after the title's lines in its own group, or in the
+    groups of DATE and PAGES that follow it (labels that take no free text), continues the title."""
+    at = next((number for number, group in enumerate(groups)
+               if any(label.field == "title" for label in group.labels)), None)
+    if at is None or not reading.lines.get("title") or groups[at].labels[-1].field != "title":
+        return pending
+    numbers = {at}
+    for number in range(at + 1, len(groups)):
+        if not groups[number].labels or {label.field for label in groups[number].labels} - {"date", "pages"}:
+            break
+        numbers.add(number)
+    placed = [value.order for value in groups[at].values if (value, at) not in pending]
+    title = reading.lines["title"]
+    taken = [(value, number) for value, number in pending if number in numbers and value.section != "agency"
+             and value.order > max(placed, default=0) and not value.kinds & TYPED]
+    if len(taken) == 1 and not _wants_more(" ".join(title), taken[0][0].text):
+        return pending  # one word, "STAFF", "OGC": as likely another field's rest or an office's code
+    # every leftover line must read as more of the title, or none is taken: a run of other text is not the title's
+    if not taken or len(title) + len(taken) > _TITLE_LINES or not all(_continues(" ".join(title), v) for v, _ in taken):
+        return pending
+    reading.lines["title"] = title + [value.text for value, _ in sorted(taken, key=lambda item: item[0].order)]
+    reading.warnings.append("title: continued from " + "; ".join(repr(value.text) for value, _ in taken)
+                            + " (read after the labels below it)")
+    return [item for item in pending if item not in taken]
+
+
+def _doubt_title(reading: Reading, groups: list[Group]) -> None:
+    """A title read from a column of values (its first line not on the TITLE line) while FROM or
+    TO has no label on the form may begin with their values: when its first line has the shape of
+    theirs, a name with initials ("STEVENS, M. D.") or office codes ("FBI" / "SF" / "HQ"), the
+    title is not certain."""
+    lines = reading.lines.get("title")
+    if not lines or len(lines) < 2 or "title" in reading.inline:
+        return
+    lost = [name for name in ("from", "to") if not reading.lines.get(name) and name not in reading.labelled]
+    if lost and (_NAME_WITH_INITIALS.match(lines[0]) or all(len(line) <= 5 for line in lines)):
+        del reading.lines["title"]
+        reading.ambiguous.add("title")
+        group = next(group for group in groups if any(label.field == "title" for label in group.labels))
+        values = [value for value in group.values if value.text in lines]
+        reading.unplaced = sorted(reading.unplaced + values, key=lambda value: value.order)
+        reading.warnings.append(f"title: its lines may begin with the value of {' or '.join(lost).upper()}, "
+                                f"whose label was not read")
+
+
+_NAME_WITH_INITIALS = re.compile(r"^[A-Z][A-Z'-]+,\s*(?:[A-Z]\.\s*){1,3}$")
+
+
+def _continue_names(pending: list[tuple[Value, int]], groups: list[Group],
+                    reading: Reading) -> list[tuple[Value, int]]:
+    """FROM and TO wrap too: "FROM : CHIEF, ALIEN AFFAIRS" / "STAFF" / "TO : FILE". One line left
+    over after a FROM or TO read on its own line, before a label that has its value on its line,
+    is the rest of the name (it can be no other field's)."""
+    left = list(pending)
+    for number, group in enumerate(groups[:-1]):
+        if len(group.labels) != 1 or group.labels[0].field not in ("from", "to") or not group.labels[0].inline:
+            continue
+        name = group.labels[0].field
+        extra = [item for item in left if item[1] == number]
+        following = groups[number + 1]
+        if len(extra) != 1 or len(reading.lines.get(name, [])) != 1 or not following.labels:
+            continue
+        value = extra[0][0]
+        last = value.text.split()[-1].strip(".,")
+        whole = len(last) >= 3 or last in KNOWN  # "PCS/LOC, CI" is cut short: CIA
+        if following.labels[0].inline and _continues(reading.lines[name][0], value) and len(value.text) <= 30 and whole:
+            reading.lines[name] = reading.lines[name] + [value.text]
+            reading.warnings.append(f"{name}: continued from {value.text!r} (the line below it)")
+            left.remove(extra[0])
+    return left

@@ -103,14 +103,54 @@ def squash(text: object) -> str:
     return " ".join(re.sub(r"[^0-9A-Z]+", " ", str(text).upper()).split())
 
 
-def same(name: str, read: object, listed: object, released: int | None = None) -> bool:
-    """Whether a value read on the form agrees with the catalogue's.
+# The form's marks for a part withheld: NARA's row may give the words in their place.
+_DELETION = re.compile(r"\[+\s*(?:DELETED|DELETION|REDACTED|RESTRICTED)\s*\]+", re.IGNORECASE)
+_NONE = ("", "NONE")  # "TO : NONE" on the form: no one, as an empty value in NARA's row
+# The names NARA's rows give one agency by, its code or its name in full ("ROCK", "ROCKEFELLER COMMISSION").
+AGENCY_NAMES = (
+    ("CIA", "CENTRAL INTELLIGENCE AGENCY"), ("FBI", "FEDERAL BUREAU OF INVESTIGATION"),
+    ("NSA", "NATIONAL SECURITY AGENCY"), ("ROCK", "ROCKEFELLER COMMISSION"), ("WH", "WHITE HOUSE"),
+    ("USA", "ARMY", "US ARMY"), ("USN", "NAVY", "US NAVY"), ("DOS", "STATE", "DEPARTMENT OF STATE"),
+    ("HSCA", "HOUSE SELECT COMMITTEE ON ASSASSINATIONS"), ("WC", "WARREN COMMISSION"),
+)
+_AGENCY = {name: names[0] for names in AGENCY_NAMES for name in names}
 
-    Text agrees when equal without case, spacing and punctuation; PAGES agrees with the pages of
-    the document or the pages released (forms give either); dates must be equal.
+
+def same(name: str, read: object, listed: object, released: int | None = None, pdf_pages: int | None = None) -> bool:
+    """Whether a value read on the form agrees with the catalogue's: the same value, written as
+    NARA writes it.
+
+    - text: equal without case, spacing and punctuation; an agency's code and its name in full
+      (`AGENCY_NAMES`: NARA's rows use both) are one value, and so is a value NARA's row repeats
+      ("NSA NSA NSA"); "NONE" (FROM, TO) is no value; a deletion mark on the form ("[DELETED]")
+      stands for the words NARA's row gives in its place (one or more); a title NARA cut short
+      with "…" or "..." agrees with a title that begins with it;
+    - dates: equal, except that NARA writes an unknown month or day as 01 in some rows: "1967" on
+      the form ("00/00/1967") agrees with NARA's "01/01/1967", "1967-05" with "05/01/1967";
+    - PAGES: the pages of the document or the pages released; also the pages released less one
+      when the transcript (`pdf_pages`) holds just the pages released: they count the form itself.
     """
     if name == "pages":
-        return read == listed or (released is not None and read == released)
+        return read == listed or (released is not None and read in (released, released - 1 if pdf_pages == released
+                                                                     else None))
     if name in ("date", "date_of_last_review"):
-        return read == listed
-    return squash(read) == squash(listed)
+        text, given = str(read), str(listed)
+        return text == given or (len(text) in (4, 7) and given == text + ("-01-01" if len(text) == 4 else "-01"))
+    return _same_text(name, str(read), str(listed))
+
+
+def _same_text(name: str, read: str, listed: str) -> bool:
+    words, given = squash(read).split(), squash(listed).split()
+    if words and len(given) > len(words) and given == words * (len(given) // len(words)):
+        return True  # "NSA NSA NSA NSA NSA": NARA's row repeats the value
+    if name in ("from", "to") and squash(read) in _NONE and squash(listed) in _NONE:
+        return True
+    if squash(read) == squash(listed) or _AGENCY.get(squash(read), "?") == _AGENCY.get(squash(listed)):
+        return True
+    cut = re.match(r"(.*?)\s*(?:…|\.\.\.)\s*$", listed)
+    if cut and len(squash(cut.group(1))) >= 12 and squash(read).startswith(squash(cut.group(1))):
+        return True
+    if _DELETION.search(read):
+        pieces = [re.escape(squash(piece)) for piece in _DELETION.split(read)]
+        return bool(re.fullmatch(r"\s?\S.*?\s?".join(pieces), squash(listed)))
+    return False

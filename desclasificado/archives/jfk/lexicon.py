@@ -32,9 +32,11 @@ _STAMPS = [re.compile(p, re.IGNORECASE) for p in (
     r"EXEMPT\s+PER", r"DATE\s+EXEMPTED", r"RE-REVIEW\s+DATE",
     # the release stamp as the OCR garbles it: "Assassination Flecords Colection Act ol", "65994 Diate: 11-01-2021"
     r"ssassination\s+\S{0,2}ecords", r"\S{0,2}ecords\s+\S{0,2}oll?ection", r"\bColl?ection\s+[Aa]ct\b",
-    r"^\W*\d{5}\s+D\w{0,2}ate\s*:", r"USC\s*2107", r"^\W*\d?992\s*\(?\s*\d{2,3}\s*USC",
+    r"^\W*[A-Z]?\d{4,5}\s+D\w{0,2}ate\s*:", r"USC\s*2107", r"^\W*\d?992\s*\(?\s*\d{2,3}\s*USC",
     r"(?-i:^\W*(?:John\s+F\.\s+)?Kennedy\s+[Aa]ssassination\W*$)",
     r"Best\s+availab\w+\s+(?:image|copy)",
+    # the header of a form printed from NARA's online database: "Full Results Back to Brief Results Hits 1-1 of 1"
+    r"Back\s+to\s+Brief\s+Results", r"\bHits?\s+\d+\s*-\s*\d+\s+of\s+\d+",
 )]
 # The legend printed at the foot of the form: nothing after it belongs to the form.
 LEGEND = re.compile(r"ITEM\s+IS|^\W*(?:\[?R\]?)?\W*ITEM\b", re.IGNORECASE)
@@ -85,7 +87,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("title", r"TITLE"),
     (UPDATE_DATE, r"UPDATE\s+DATE"),
     ("date", r"DA[TI]E"),
-    ("pages", r"PAGES"),
+    ("pages", r"PA[GC]ES"),
     (UNKNOWN, r"(?:IO|10)(?=\s*:)|[DJ]?A[TI][EIL]|JAnE|[SD]?AGES|DGES"),  # TO, DATE, PAGES garbled
     ("subjects", r"SUBJEC[TI]S?"),
     ("document_type", r"DOCUMENT[\s_]*TYPE"),
@@ -222,6 +224,7 @@ class Value:
     owner: int | None = None  # the label (index in its group) whose line this value was on
     order: int = 0  # position on the form, to report unplaced text in reading order
     section: str = ""  # "agency" or "document": the form's heading above the value, when known
+    led: bool = False  # its line began with the colon of a label the OCR lost (": DIRECTOR")
 
 
 @dataclass

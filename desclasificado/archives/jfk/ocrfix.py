@@ -53,8 +53,20 @@ def correct_token(token: str) -> str:
     return readings.pop() if len(readings) == 1 else token
 
 
+# Short words of English read with one slip, inside a phrase ("COVERAGE OE SOVIET", "CLEARANCE EOR JAMES"):
+# the word list has "OE", and is not asked about words shorter than five letters.
+_PHRASE_SLIPS = {"OE": "OF", "EOR": "FOR", "EROM": "FROM", "IHE": "THE"}
+_IN_PHRASE = re.compile(rf"(?<=[A-Z,] )(?:{'|'.join(_PHRASE_SLIPS)})(?= [A-Z])")
+
+
+# A zero among the letters of an office code is the letter O: "SA/DO/0", "0/SA/DO/O".
+_OFFICE_ZERO = re.compile(r"(?<=[A-Z]/)0(?![0-9])|(?<![A-Za-z0-9/])0(?=/[A-Z])")
+
+
 def correct_text(text: str) -> str:
     """`text` with each upper-case token's OCR slip corrected where it has one reading."""
+    text = _IN_PHRASE.sub(lambda found: _PHRASE_SLIPS[found.group()], text)
+    text = _OFFICE_ZERO.sub("O", text)
     return _TOKEN.sub(lambda found: correct_token(found.group()), text)
 
 

@@ -107,7 +107,7 @@ def apply_catalog(built: BuiltDocument, row: CatalogRow, text: str) -> list[str]
                 document[name] = listed
                 notes[name] = f"from NARA's catalogue ({row.source}): not read on the form"
             continue
-        if not same(name, read, listed, row.pages_released):
+        if not same(name, read, listed, row.pages_released, page_count(text)):
             line = f"{name}: the form reads {read!r}, NARA's catalogue {listed!r}"
             if name == "date":
                 line += _date_evidence(str(read), str(listed), text)

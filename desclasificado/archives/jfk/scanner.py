@@ -138,7 +138,7 @@ class Scanner:
         text = value_text(line)
         if not text or is_noise(text):
             return
-        value = Value(text, kinds(text))
+        value = Value(text, kinds(text), led=bool(re.match(r"^\s*[:;]", line)))
         if not self.groups and self.header_values and value.kinds & {"date", "int"}:
             self.header_values -= 1
             return

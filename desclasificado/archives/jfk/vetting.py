@@ -22,9 +22,10 @@ from desclasificado.archives.jfk.ocrfix import closest_agency, correct_text
 TEXT_FIELDS = ("originator", "from", "to", "title")
 
 # The form's words for a value that is not given: "WITHHELD", "[Restricted]", "[DELETED]".
-_PLACEHOLDER = re.compile(r"^\W*(?:WITHHEL[DIL1]|RESTRICTED|DELETED|DELETION|REDACTED|BLANK|ILLEGIBLE)\W*$",
-                          re.IGNORECASE)
-_NO_TITLE = re.compile(r"^\W*NO\s+TITLE\W*$", re.IGNORECASE)
+# A stray letter of the OCR may stand before it ("I [DELETION]]").
+_PLACEHOLDER = re.compile(r"^\W*(?:[A-Za-z]\W+)?(?:WITHHEL[DIL1]|RESTRICTED|DELETED|DELETION|REDACTED|BLANK|"
+                          r"ILLEGIBLE)\W*$", re.IGNORECASE)
+_NO_TITLE = re.compile(r"^\W*NO\s+TITL[E]?[\]lI1|)]*\W*$", re.IGNORECASE)  # "[No Title]", "[No Titlel"
 # Words a complete title or name does not end with: the rest of it is on a line that was not read.
 _DANGLING = frozenset({"A", "AN", "AND", "AT", "BY", "FOR", "FROM", "IN", "INTO", "OF", "ON", "OR", "RE", "THE",
                        "TO", "WITH", "W/", "CONCERNING", "REGARDING"})
@@ -47,6 +48,8 @@ def _placeholder(name: str, text: str) -> str | None:
 
 def _stamp(name: str, text: str) -> str | None:
     if is_stamp(text) or re.fullmatch(r"[\W\d]*", text):
+        return f"{text!r} is not a value (a stamp or page mark)"
+    if sum(ch.isalpha() for ch in text) < 2:  # "H", "1 A": a scrap, not a name or a title
         return f"{text!r} is not a value (a stamp or page mark)"
     return None
 
@@ -76,8 +79,23 @@ def _garbled(name: str, text: str) -> str | None:
     tokens = _GARBLED_TOKEN.findall(text)
     if tokens:
         return f"garbled by the OCR ({', '.join(map(repr, tokens))})"
-    if _mixed_case_noise(text) or _TRAILING_SCRAP.search(text):
+    if _mixed_case_noise(text) or _TRAILING_SCRAP.search(text) or _JUNK.search(text):
         return f"garbled by the OCR ({text!r})"
+    if name != "title" and _UPPER_VALUE.match(text) and re.search(r"\b[A-Z]?[a-z]+\b", text):
+        return f"garbled by the OCR ({text!r}: a lower-case scrap in an upper-case name)"
+    return None
+
+
+# Marks a typed form does not have: "USN, «", "NSA..-** 7", "HQ ~".
+_JUNK = re.compile(r"[«»~^§¬|\\]|\*\*|\.\.-")
+# A name or office in capitals, with at least one word of three letters.
+_UPPER_VALUE = re.compile(r"^(?=.*[A-Z]{3})[^a-z]*[A-Z][^a-z]*[A-Z][^a-z]*\b[A-Z]?[a-z]{1,2}\W*$")
+
+
+def _label_word(name: str, text: str) -> str | None:
+    """A label of the form, or a scrap of one, read as the value: "TOs", "FROM :"."""
+    if re.fullmatch(r"\W*(?:TO|FROM|TITLE|DATE|PAGES|SUBJECTS?)\w?\W*", text, re.IGNORECASE):
+        return f"{text!r} is a label of the form, not a value"
     return None
 
 
@@ -91,7 +109,7 @@ def _mixed_case_noise(text: str) -> bool:
 
 
 Vetter = Callable[[str, str], "str | None"]
-VETTERS: tuple[Vetter, ...] = (_placeholder, _stamp, _embedded_label, _cut_short, _garbled)
+VETTERS: tuple[Vetter, ...] = (_placeholder, _stamp, _label_word, _embedded_label, _cut_short, _garbled)
 
 
 def vet_text(name: str, text: str) -> tuple[str, str | None]:

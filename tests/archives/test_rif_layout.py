@@ -1,0 +1,199 @@
+"""Rules of the form's layout that the reader follows, each on a small form as the OCR reads it.
+
+The forms below are written the way the Apple Vision OCR of the 2021 release reads the CIA
+layout (one line per box, a blank line between), with the slip each test is about.
+"""
+
+from __future__ import annotations
+
+from desclasificado.archives.jfk.rif import parse_rif
+
+HEAD = """\
+## Page 1
+
+Date: 12/07/04
+
+JFK ASSASSINATION SYSTEM
+
+IDENTIFICATION FORM
+
+AGENCY INFORMATION
+
+AGENCY : CIA
+
+RECORD NUMBER : 104-10066-10187
+
+RECORD SERIES : JFK
+
+AGENCY FILE NUMBER : 80T01357A
+
+DOCUMENT INFORMATION
+
+"""
+TAIL = """
+SUBJECTS : CIA PERSONNEL
+
+DOCUMENT TYPE : PAPER
+
+CLASSIFICATION : SECRET
+
+RESTRICTIONS : 1B
+
+CURRENT STATUS : RELEASED IN PART PUBLIC - RELEASED WITH DELETIONS
+
+DATE OF LAST REVIEW : 06/20/97
+
+COMMENTS : JFK64-55 : F2 : 1997.06.20.14:52:20:016082 :
+
+[R] - ITEM IS RESTRICTED
+
+## Page 2
+
+Text.
+"""
+
+NAMES = "AGENCY ORIGINATOR : CIA\nFROM : SHEPANEK, NORBERT A.\nTO : BRECKINRIDGE, SCOTT\n"
+
+
+def form(middle: str) -> str:
+    if "ORIGINATOR" not in middle:
+        middle = "AGENCY ORIGINATOR : CIA\n" + middle
+    return HEAD + "\n\n".join(line for line in middle.strip().split("\n")) + "\n" + TAIL
+
+
+def test_a_title_that_goes_on_after_the_date_is_read_whole() -> None:
+    result = parse_rif(form(NAMES + "TITLE : HSCA REQUEST\nDATE\n07/11/1978\n"
+                            "RE SR-6 (CIA PERSONNEL) .\nPAGES\n2"))
+    assert result.fields["title"] == "HSCA REQUEST RE SR-6 (CIA PERSONNEL) ."
+    assert (result.fields["date"], result.fields["pages"]) == ("1978-07-11", 2)
+
+
+def test_leftover_lines_that_are_not_the_titles_are_not_joined_to_it() -> None:
+    # a run of subjects under DATE and PAGES whose label was lost: not the title's
+    result = parse_rif(form(NAMES + "TITLE : HSCA REQUEST\nDATE\n07/11/1978\nPAGES\n2\n"
+                            "CLASSIFICATIOI\nCURRENT STATU"))
+    assert result.fields["title"] == "HSCA REQUEST"
+
+
+def test_a_title_column_that_may_begin_with_the_lost_from_and_to_is_left_blank() -> None:
+    # the OCR lost the FROM and TO labels: their values head the column under TITLE
+    result = parse_rif(form("TITLE\nDATE\nPAGES\nSTEVENS, M. D.\nCHIEF, SECURITY RESEARCH STAFF\n"
+                            "AMERICAN DEFECTORS.\n10/01/1960\n3"))
+    assert result.fields["title"] == ""
+    assert "title" in result.missing
+    assert "STEVENS, M. D." in result.unplaced
+
+
+def test_placeholders_scraps_and_stamps_are_not_values() -> None:
+    from desclasificado.archives.jfk.vetting import vet_text
+
+    assert vet_text("from", "I [DELETION]]") == ("", "the form gives no value ('I [DELETION]]')")
+    assert vet_text("title", "[No Titlel") == ("", None)
+    assert vet_text("title", "H")[0] == ""
+    assert vet_text("title", "F5994 Diate: 11-01-2021")[0] == ""
+    assert vet_text("to", "A. B. SMITH")[0] == "A. B. SMITH"
+
+
+def test_short_words_read_with_one_slip_inside_a_phrase_are_corrected() -> None:
+    from desclasificado.archives.jfk.ocrfix import correct_text
+
+    assert correct_text("COVERAGE OE SOVIET AND CUBAN EMBASSIES") == "COVERAGE OF SOVIET AND CUBAN EMBASSIES"
+    assert correct_text("CLEARANCE EOR JAMES W. MCCORD") == "CLEARANCE FOR JAMES W. MCCORD"
+    assert correct_text("SMITH, OE") == "SMITH, OE"  # not inside a phrase: perhaps initials
+
+
+def test_scraps_junk_marks_and_labels_are_not_names() -> None:
+    from desclasificado.archives.jfk.vetting import vet_text
+
+    for name, text in (("from", "FORSYTH, THOMAS G. If"), ("originator", "USN, «"), ("from", "NSA..-** 7"),
+                       ("from", "TOs")):
+        assert vet_text(name, text)[0] == "", text
+    for name, text in (("from", "McCONE, JOHN"), ("to", "SAC, Dallas"), ("title", "Memo for the Record")):
+        assert vet_text(name, text)[0] == text
+
+
+def test_a_name_that_wraps_onto_the_next_line_is_read_whole() -> None:
+    result = parse_rif(form("FROM : CHIEF, ALIEN AFFAIRS\nSTAFF\nTO : BRECKINRIDGE,\nSCOTT\nTITLE : HSCA REQUEST\n"
+                            "DATE : 07/11/1978\nPAGES : 2"))
+    assert (result.fields["from"], result.fields["to"]) == ("CHIEF, ALIEN AFFAIRS STAFF", "BRECKINRIDGE, SCOTT")
+
+
+def test_a_line_that_begins_with_a_lost_labels_colon_or_ends_cut_is_not_a_names_rest() -> None:
+    # ": DIRECTOR" is TO's value (its label lost); "PCS/LOC, CI" ends cut short (CIA)
+    result = parse_rif(form("FROM : CURTIS, W.C., MEXICO STATION\n: DIRECTOR\nTITLE : CABLE CONCERNING OSWALD.\n"
+                            "DATE : 01/14/1964\nPAGES : 3"))
+    assert result.fields["from"] == "CURTIS, W.C., MEXICO STATION"
+    result = parse_rif(form("FROM : SMITH, MARVIN L., C/OG, CIA\nTO : GREGG, DONALD P.,\nPCS/LOC, CI\n"
+                            "TITLE : HSCA REQUEST\nDATE : 07/11/1978\nPAGES : 2"))
+    assert result.fields["to"] == ""
+
+
+def test_a_zero_in_an_office_code_is_the_letter_o() -> None:
+    from desclasificado.archives.jfk.ocrfix import correct_text
+
+    assert correct_text("GREGG, DON, 0/SA/DO/0, CIA") == "GREGG, DON, O/SA/DO/O, CIA"
+    assert correct_text("FILE 201-0/1") == "FILE 201-0/1"
+
+
+def test_names_in_a_column_among_lines_no_label_took_are_not_guessed() -> None:
+    # the TITLE label was lost: FROM and TO could be any of the title's lines
+    result = parse_rif(form("FROM\nTO\nFROM A REVIEW OF THE AGENCY'S FILE ON LEE\n"
+                            "OSWALD, IT BECOMES APPARENT THAT THE AGENCY AND ITS\nDID NOT ACT ALONE.\n"
+                            "DATE : 01/01/1978\nPAGES : 73"))
+    assert (result.fields["from"], result.fields["to"]) == ("", "")
+    assert {"from", "to"} <= set(result.missing)
+
+
+def test_a_column_of_values_with_one_line_per_label_is_read_in_order() -> None:
+    result = parse_rif(form("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nCIA\nCIA-SR/CI/RESEARCH\nWC\n"
+                            "MARINA OSWALD'S NOTEBOOK.\n05/08/64\n1"))
+    assert [result.fields[name] for name in ("originator", "from", "to", "title", "date", "pages")] == [
+        "CIA", "CIA-SR/CI/RESEARCH", "WC", "MARINA OSWALD'S NOTEBOOK.", "1964-05-08", 1]
+
+
+def test_a_column_where_a_line_may_be_the_rest_of_another_is_not_guessed() -> None:
+    # FROM wraps ("BRECKINRIDGE," / "S. D."), TO is empty: one line per label would be wrong
+    result = parse_rif(form("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nCIA\nBRECKINRIDGE,\nS. D.\n"
+                            "MEETINGS WITH HSCA COMMITTEE AND STAFF MEMBERS.\n08/17/1978\n5"))
+    assert (result.fields["to"], result.fields["title"]) == ("", "")
+    # four lines for four labels, but the first is not an agency: not the originator's
+    result = parse_rif(form("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nSMITH, JOHN\nCHIEF, WH\nFILE\n"
+                            "A MEMORANDUM.\n08/17/1978\n5"))
+    assert (result.fields["originator"], result.fields["from"], result.fields["title"]) == ("", "", "")
+
+
+def test_an_agency_heading_a_column_of_values_is_the_originators() -> None:
+    # FROM or TO holds the other line: which one is not known
+    result = parse_rif(form("ORIGINATOR\nFROM\nTO\nCIA\nSMITH, JOHN\nTITLE : A MEMORANDUM.\nDATE : 08/17/1978\n"
+                            "PAGES : 5"))
+    assert (result.fields["originator"], result.fields["from"], result.fields["to"]) == ("CIA", "", "")
+    assert {"from", "to"} <= set(result.missing)
+
+
+def test_free_text_after_a_date_no_label_took_is_not_the_columns() -> None:
+    # tesseract read the column out of order: the title's line, the date, the pages, the series
+    result = parse_rif(form("ORIGINATOR :\nFROM :\nTO:\nTITLE :\nViews...Possible Coup D'Etat\n: 6/15/1962\n2\n"
+                            "National Security Files, Box 196: Vietnam, 6/62. Box 2\nSUBJECTS : VIETNAM"))
+    assert result.fields["title"] == ""
+
+
+def test_the_header_of_a_form_printed_from_the_database_is_not_a_value() -> None:
+    from desclasificado.archives.jfk.lexicon import is_stamp
+
+    assert is_stamp("&. Kennedy Assassination Collection Full Results Back to Brief Results Hits 1-1 of 1 Hit 1 of 1")
+    assert not is_stamp("HITS ON THE CONSULATE")
+
+
+def test_a_wrapped_title_in_a_column_is_not_split_among_from_and_to() -> None:
+    # FROM and TO empty, the title over three lines: "OF ..." goes on from the line above
+    result = parse_rif(form("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nCIA\nJOURNAL - OFFICE\n"
+                            "OF LEGISLATIVE COUNSEL THURSDAY - 29\nSEPTEMBER 1977.\n09/29/1977\n3"))
+    assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "")
+
+
+def test_one_word_left_over_is_not_a_titles_end_unless_the_title_asks_for_it() -> None:
+    result = parse_rif(form("TITLE : COBB, LLOYD J.\nDATE\n07/11/1978\nOGC\nPAGES\n2"))
+    assert result.fields["title"] == "COBB, LLOYD J."
+    result = parse_rif(form("TITLE : REPORT: LEADS INVESTIGATED BY CIA/DESCRIPTION OF\nDATE\n11/26/1963\n"
+                            "DOCUMENTS\nPAGES\n2"))
+    assert result.fields["title"] == "REPORT: LEADS INVESTIGATED BY CIA/DESCRIPTION OF DOCUMENTS"
