@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel
 
+from desclasificado.archives.agencies import Place
 from desclasificado.records.dates import HistDate
 from desclasificado.records.models import Document
 
@@ -45,6 +46,11 @@ class ArchivalCitation:
     archive: str
     url: str
     page_count: int | None = None
+    sender: str | None = None   # who sent it, when not its author (the form's FROM)
+    kind: str | None = None     # what it is: "memorandum", "cable" (a message of the catalogue)
+    kind_in_title: bool = False  # the title says so already ("CABLE: ...")
+    release: str | None = None  # the archive's release whose PDF is cited: "2021"
+    place: Place | None = None  # where the archive is: College Park, MD
 
 
 @dataclass(frozen=True)

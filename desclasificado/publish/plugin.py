@@ -198,6 +198,7 @@ class SiteBuild:
             base = self.languages.split(page.file.src_uri)[1] if self.languages else ""
             unsearched = base in UNSEARCHED_PAGES or page.file.src_uri in UNSEARCHED_PAGES
             page.meta.setdefault("search_kind", None if unsearched else "page")
+            page.meta.setdefault("colophon", self._colophon(page))
             return context
         site, url = found
         generated = site.render(url)
@@ -232,6 +233,14 @@ class SiteBuild:
                 index_search(Path(config.site_dir))
             except IndexFailed as exc:
                 raise engine.Abort(str(exc)) from None
+
+    def _colophon(self, page: Any) -> str:
+        """The printed line of a hand-written page, in its language ("" outside a build)."""
+        if not self.sites or self.languages is None or page.url is None:
+            return ""
+        code, url = self.languages.split(page.url)
+        site = next((s for s in self.sites if s.context.info.lang == code), None)
+        return site.page_colophon(url, page.title or "") if site else ""
 
     def _fragment(self, name: str, page: Any) -> str:
         """The generated part `name` for a hand-written page."""

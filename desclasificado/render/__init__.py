@@ -97,6 +97,12 @@ class Site:
         self.links.add(self.prefix + url, page.source, page.links, page.anchors)
         return page
 
+    def page_colophon(self, url: str, title: str) -> str:
+        """The printed line of a hand-written page at `url` (within the language's pages):
+        its address, the day, and its citation as a web page."""
+        with activate(self.language):
+            return colophon(self.context, Page(url, title, "", [], set()))
+
     def fragment(self, name: str, url: str) -> tuple[str, PageBuilder]:
         """A generated part for the hand-written page at `url` (within the language's
         pages; KeyError if unknown)."""

@@ -1,10 +1,13 @@
 """The documents for reference managers: CSL-JSON items and BibTeX entries.
 
 CSL-JSON (the format of citeproc-js, Zotero and Pandoc) maps each field of a document
-record to a CSL variable: the originator (else the sender, else the agency) is the
-author, as a literal name; `number` is the record number; `archive`,
-`archive_collection` and `archive_location` (the record series) say where the record
-is; `URL` is the cited release's PDF; `accessed` is the build date.
+record to a CSL variable: the originator (else the sender, else the agency), spelled out
+(`archives/agencies.yaml`), is the author, as a literal name; `recipient` the recipient;
+`genre` the kind of document (memorandum, cable); `number` is the record number;
+`archive`, `archive-place`, `archive_collection` and `archive_location` (the record
+series) say where the record is; `note` names the sender and the cited release; `URL` is
+the cited release's PDF; `accessed` is the build date. Titles are the archive's, as it
+writes them (a reference manager changes their case on demand).
 
 BibTeX entries are `@misc`, readable by BibTeX and biblatex: every value is escaped so
 that no character of a record can end a field or run a command (braces, backslashes
@@ -22,6 +25,7 @@ from desclasificado.archives import archive_of
 from desclasificado.archives.base import ArchivalCitation, EditedVolumeCitation
 from desclasificado.records.dates import HistDate
 from desclasificado.records.models import Document
+from desclasificado.render.archival import cited_name
 
 
 def _date_parts(date: HistDate) -> dict:
@@ -96,13 +100,29 @@ def _csl_edited(doc_id: str, facts: EditedVolumeCitation) -> dict:
     return item
 
 
+def archival_note(facts: ArchivalCitation) -> str:
+    """What the exports say in a note: the sender (when not the author) and the release,
+    'From JMWAVE. 2021 release.'"""
+    parts = [f"From {sender}." if (sender := cited_name(facts.sender)) else "",
+             f"{facts.release} release." if facts.release else ""]
+    return " ".join(p for p in parts if p)
+
+
 def _csl_archival(doc_id: str, facts: ArchivalCitation) -> dict:
-    """An archival record as an item of type "document"."""
+    """An archival record as an item of type "document": the agency spelled out as
+    author, the kind as `genre`, the archive's place as `archive-place`, the sender and
+    the release in `note`."""
     item: dict = {"id": doc_id, "type": "document", "title": facts.title}
     if facts.author:
         item["author"] = [{"literal": facts.author}]
     if facts.recipient:
-        item["recipient"] = [{"literal": facts.recipient}]
+        item["recipient"] = [{"literal": cited_name(facts.recipient)}]
+    if facts.kind:
+        item["genre"] = facts.kind
+    if facts.place:
+        item["archive-place"] = facts.place.short()
+    if archival_note(facts):
+        item["note"] = archival_note(facts)
     if facts.date:
         item["issued"] = _date_parts(facts.date)
     item["number"] = facts.record_number
@@ -206,6 +226,14 @@ def _bib_archival(facts: ArchivalCitation) -> list[tuple[str, str]]:
     series = f", record series {facts.series}" if facts.series else ""
     fields.append(("number", f"{{{tex(facts.record_number)}}}"))
     fields.append(("addendum", f"{{Record number {tex(facts.record_number)}{tex(series)}}}"))
+    if facts.kind:
+        fields.append(("type", f"{{{tex(facts.kind)}}}"))
+    if facts.place:
+        fields.append(("address", f"{{{tex(facts.place.short())}}}"))
+    note = " ".join(p for p in (f"To {cited_name(facts.recipient)}." if facts.recipient else "",
+                                archival_note(facts)) if p)
+    if note:
+        fields.append(("note", f"{{{tex(note)}}}"))
     fields.append(("url", f"{{{bib_url(facts.url)}}}"))
     return fields
 

@@ -2,7 +2,8 @@
 
 The archive (`archives.base.Archive.citation`) says what kind of thing the document is
 for a citation (an archival record, a document printed in an edited volume) and gives its
-facts; this module picks the citation form that fits those facts.
+facts; this module picks the citation form that fits those facts, with the casing the
+collection's own text teaches (`titlecase.learned`).
 """
 
 from __future__ import annotations
@@ -11,16 +12,41 @@ import datetime
 
 from desclasificado.archives import archive_of
 from desclasificado.archives.base import ArchivalCitation, EditedVolumeCitation
+from desclasificado.check.collection import Collection
 from desclasificado.records.models import Document
-from desclasificado.render.citations import ArchivalDocument, _Citable
+from desclasificado.render.archival import ArchivalDocument
+from desclasificado.render.citations import _Citable
 from desclasificado.render.editions import EditedVolumeDocument
+from desclasificado.render.titlecase import DEFAULT, Casing, learned
+
+_CASINGS: dict[int, tuple[Collection, Casing]] = {}
 
 
-def cited_document(doc: Document, accessed: datetime.date) -> _Citable:
+def collection_casing(collection: Collection) -> Casing:
+    """What the collection's English text (events, actors, themes) teaches of names and
+    abbreviations, worked out once per collection."""
+    known = _CASINGS.get(id(collection))
+    if known is not None and known[0] is collection:
+        return known[1]
+    texts: list[str] = []
+    for event in collection.events.values():
+        texts += [event.title, event.summary, event.body or ""]
+    for actor in collection.actors.values():
+        texts += [actor.name, actor.description, *actor.other_names]
+    for theme in collection.themes.values():
+        texts += [getattr(theme, "title", ""), getattr(theme, "description", "") or ""]
+    casing = learned(texts)
+    _CASINGS.clear()  # one collection at a time: a build renders one
+    _CASINGS[id(collection)] = (collection, casing)
+    return casing
+
+
+def cited_document(doc: Document, accessed: datetime.date,
+                   casing: Casing = DEFAULT) -> _Citable:
     """The document as a citable thing: `.cite(style)` for each of `citations.STYLES`."""
     facts = archive_of(doc).citation(doc)
     if isinstance(facts, ArchivalCitation):
-        return ArchivalDocument.from_facts(facts, accessed)
+        return ArchivalDocument.from_facts(facts, accessed, casing)
     if isinstance(facts, EditedVolumeCitation):
         return EditedVolumeDocument(facts, accessed)
     raise TypeError(f"no citation form for {type(facts).__name__}")

@@ -15,10 +15,12 @@ edited book (with its printed pages), MLA 9 as a work in a container.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from dataclasses import dataclass
 
 from desclasificado.archives.base import EditedVolumeCitation
+from desclasificado.records.languages import ORIGINAL_LANGUAGE
 from desclasificado.render.citations import (
     Styled,
     _Citable,
@@ -26,12 +28,9 @@ from desclasificado.render.citations import (
     _period,
     _quoted,
     _styled,
-    apa_date,
     bare_url,
-    mla_date,
-    mla_day,
-    us_date,
 )
+from desclasificado.render.citedates import apa_date, mla_date, mla_day, us_date
 
 
 def _names(names: tuple[str, ...], short: bool = False) -> str:
@@ -64,6 +63,30 @@ class EditedVolumeDocument(_Citable):
 
     facts: EditedVolumeCitation
     accessed: datetime.date
+    page: int | None = None      # the printed page a source cites
+    page_url: str | None = None  # its address
+
+    def cite(self, style: str) -> Styled:
+        """The citation in a style; its words are English (not in the catalogue yet), so on
+        a page in another language all of it is marked `lang="en"`."""
+        return super().cite(style).in_language(ORIGINAL_LANGUAGE)
+
+    def at_page(self, page: int, url: str) -> EditedVolumeDocument:
+        """The citation of one printed page, linked at `url` (Chicago's note names it)."""
+        return dataclasses.replace(self, page=page, page_url=url)
+
+    def in_text(self, style: str) -> Styled | None:
+        """The parenthetical citation of the page, naming the document by its title as its
+        entry does: APA '(“Title,” 2003, p. 346)', MLA '(“Title” 346)'."""
+        f = self.facts
+        if self.page is None or style not in ("apa", "mla"):
+            return None
+        if style == "apa":
+            year = str(f.year) if f.year else "n.d."
+            text = _styled(f"({_quoted(f.title, ',')} {year}, p. {self.page})")
+        else:
+            text = _styled(f"({_quoted(f.title, '')} {self.page})")
+        return text.in_language(ORIGINAL_LANGUAGE)
 
     def _book(self) -> list[str | tuple[str, bool]]:
         """*Series, 1969–1976*, vol. E–16, *Documents on Chile, 1969–1973*"""
@@ -91,8 +114,9 @@ class EditedVolumeDocument(_Citable):
         date = us_date(f.date) if f.date else "n.d."
         editors = f", ed. {_names(f.editors, short=True)}" if f.editors else ""
         imprint = f" ({self._imprint()})" if self._imprint() else ""
+        page = f", p. {self.page}" if self.page is not None else ""
         return _styled(f"{_quoted(f.title, ',')} {date}, in ", *self._book(),
-                       f"{editors}{imprint}, doc. {f.number}, {f.url}.")
+                       f"{editors}{imprint}, doc. {f.number}{page}, {self.page_url or f.url}.")
 
     def chicago_bib(self) -> Styled:
         f = self.facts

@@ -17,7 +17,7 @@ from desclasificado.render.links import PageBuilder
 from desclasificado.render.listing import country_links, event_entry, time_element, year_href
 from desclasificado.render.markup import esc, link_marks, plain_text
 from desclasificado.render.pagemeta import event_meta
-from desclasificado.render.teaching import event_tools
+from desclasificado.render.teaching import event_tools, source_cite
 from desclasificado.render.texts import (
     actor_name,
     event_body,
@@ -108,7 +108,10 @@ def _source_item(ctx: Context, pb: PageBuilder, source: Source, citation: Citati
             f'<blockquote class="quote"{quote_lang(source)}><p>{_quote(pb, source, citation, ctx)}</p>'
             f'</blockquote>{note}'
             f'<p class="source-links">{_transcript_links(pb, citation, page_anchor(ctx, citation))}'
-            f'{archive_page_link(doc, citation.page, external=True)}</p></div></li>')
+            f'{archive_page_link(doc, citation.page, external=True)}</p>'
+            f'<div class="reuse source-reuse" data-pagefind-ignore="all" '
+            f'data-site-root="{esc(pb.root or "./")}">'
+            f'{source_cite(ctx, pb, source.document, citation.page, n)}</div></div></li>')
 
 
 def quote_lang(source: Source) -> str:

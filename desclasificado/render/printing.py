@@ -9,29 +9,29 @@ from __future__ import annotations
 from desclasificado.records.dates import parse_date
 from desclasificado.render.citations import WebPage
 from desclasificado.render.context import Context, Page
-from desclasificado.render.documentcite import cited_document
+from desclasificado.render.documentcite import cited_document, collection_casing
 from desclasificado.render.i18n import _
 from desclasificado.render.i18n_dates import date_text
 from desclasificado.render.markup import esc
-from desclasificado.render.texts import in_original
 
 STYLE = "chicago-note"
 
 
 def print_address(ctx: Context, url: str) -> str:
     """The page's full address, or its path in the site when the site has no `site_url`."""
-    return ctx.info.absolute(url) or f"/{url}"
+    return ctx.info.absolute(url) or f"/{ctx.info.prefix}{url}"
 
 
 def colophon(ctx: Context, page: Page, document_id: str | None = None) -> str:
     """The printed line of a page, as escaped HTML: where it is, as of when, and its
-    citation, in words (a document's, all English, marked so on a page in another language)."""
+    citation, in words (a document's English title marked so on a page in another language)."""
     address = print_address(ctx, page.url)
     built = date_text(parse_date(ctx.info.built.isoformat()))
     if document_id is not None:
-        cited = cited_document(ctx.collection.documents[document_id], ctx.info.built)
-        citation = in_original(cited.cite(STYLE).text())
+        cited = cited_document(ctx.collection.documents[document_id], ctx.info.built,
+                               collection_casing(ctx.collection))
+        citation = cited.cite(STYLE).html()  # its English title marked lang="en"
     else:
-        citation = esc(WebPage(page.title, ctx.info.name, address, ctx.info.built).cite(STYLE).text())
+        citation = WebPage(page.title, ctx.info.name, address, ctx.info.built).cite(STYLE).html()
     message = _("Printed from {address}, as the site stood on {date}. Cite as: {citation}")
     return esc(message).format(address=esc(address), date=esc(built), citation=citation)

@@ -2,8 +2,10 @@
 
 One record per document, from the facts its archive gives (`Archive.citation`), never
 filled in: an archival record (a JFK record) is `TY  - GOVDOC` with its originator as
-author, its record number as `AN` (accession number), the archive as `AV` (where it is
-held) and its record series and collection as `T2`/`T3`; a document printed in a FRUS
+author (spelled out), its sender and recipient as notes (`N1`), its kind as `M3` (type of
+work), the cited release as `ET`, the archive's place as `CY`, its record number as `AN`
+(accession number), the archive as `AV` (where it is held) and its record series and
+collection as `T2`/`T3`; a document printed in a FRUS
 volume is `TY  - CHAP`: the document's title, the volume as `T2` (book title), the series
 as `T3`, the volume's editors as `A2`, its place, publisher and year, the document number
 as `SE` (section) and its printed pages as `SP`/`EP`. `UR` is the address of the cited
@@ -22,6 +24,7 @@ from desclasificado.archives import archive_of
 from desclasificado.archives.base import ArchivalCitation, EditedVolumeCitation
 from desclasificado.records.dates import HistDate
 from desclasificado.records.models import Document
+from desclasificado.render.archival import cited_name
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u0085\u2028\u2029]+")
 
@@ -47,8 +50,16 @@ def _archival(facts: ArchivalCitation) -> list[tuple[str, str]]:
     lines = [("TY", "GOVDOC"), ("TI", facts.title)]
     if facts.author:
         lines.append(("AU", facts.author))
+    if facts.sender:
+        lines.append(("N1", f"From: {cited_name(facts.sender)}"))
     if facts.recipient:
-        lines.append(("N1", f"To: {facts.recipient}"))
+        lines.append(("N1", f"To: {cited_name(facts.recipient)}"))
+    if facts.kind:
+        lines.append(("M3", facts.kind))
+    if facts.release:
+        lines.append(("ET", f"{facts.release} release"))
+    if facts.place:
+        lines.append(("CY", facts.place.short()))
     if facts.date:
         lines += [("PY", str(facts.date.year() or "")), ("DA", ris_date(facts.date))]
     lines.append(("AN", facts.record_number))

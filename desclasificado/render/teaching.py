@@ -14,14 +14,18 @@ pages/teachers.md).
 from __future__ import annotations
 
 from desclasificado.archives import archive_of
-from desclasificado.render.citations import STYLES, Styled, WebPage, us_day
+from desclasificado.records.languages import ORIGINAL_LANGUAGE
+from desclasificado.render.archival import ArchivalDocument
+from desclasificado.render.citations import STYLES, Styled, WebPage
+from desclasificado.render.citedates import us_day
 from desclasificado.render.context import Context
-from desclasificado.render.documentcite import cited_document
+from desclasificado.render.documentcite import cited_document, collection_casing
+from desclasificado.render.editions import EditedVolumeDocument
 from desclasificado.render.i18n import _, current
 from desclasificado.render.i18n_dates import day_text
 from desclasificado.render.links import PageBuilder
 from desclasificado.render.markup import esc, esc_text
-from desclasificado.render.texts import event_title, original_lang
+from desclasificado.render.texts import event_title
 from desclasificado.render.urls import (
     DOCUMENTS_BIB,
     DOCUMENTS_CSL,
@@ -78,23 +82,62 @@ def _copy_button(target: str, what: str) -> str:
             f'{esc(_("Copy"))}<span class="visually-hidden"> {esc(what)}</span></button>')
 
 
-def cite_tool(ctx: Context, pb: PageBuilder, citations: dict[str, Styled], intro: str,
-              extra: str = "", lang: str = "") -> str:
-    """"Cite this": each style's citation with a copy button, then `extra` (downloads);
-    `lang`: the `lang` attribute of a citation wholly in another language than the page."""
-    items = "".join(
-        f'<div class="citation"><dt>{esc(_(STYLES[style]))}</dt><dd>'
-        f'<p class="citation-text" id="{pb.anchor(f"cite-{style}")}"{lang}'
-        f'{" data-bare-address" if style in BARE_ADDRESS else ""}>{citation.html()}</p>'
-        f'{_copy_button(f"cite-{style}", _("the {style} citation").format(style=_(STYLES[style])))}'
-        "</dd></div>" for style, citation in citations.items())
+def _citation_items(pb: PageBuilder, citations: dict[str, Styled], prefix: str = "cite",
+                    names: dict[str, str] | None = None) -> str:
+    """Each citation with its name and a copy button (ids `{prefix}-{style}`)."""
+    out = []
+    for style, citation in citations.items():
+        name = (names or {}).get(style) or _(STYLES[style])
+        target = f"{prefix}-{style}"
+        out.append(f'<div class="citation"><dt>{esc(name)}</dt><dd>'
+                   f'<p class="citation-text" id="{pb.anchor(target)}"'
+                   f'{" data-bare-address" if style in BARE_ADDRESS else ""}>{citation.html()}</p>'
+                   f'{_copy_button(target, _("the {style} citation").format(style=name))}'
+                   "</dd></div>")
+    return "".join(out)
+
+
+def _accessed_note(ctx: Context) -> str:
+    """Which day the access dates are: the build's, which teach.js makes the reader's."""
     # the day as the citations write it (English), or in the page's language
     accessed = us_day(ctx.info.built) if current().code == "en" else day_text(ctx.info.built)
     note = _("Where a style asks for the date you read the page, the date given is the day "
              "this site was built, {date}: change it to yours.").format(date=accessed)
+    return f'<span class="accessed-note">{esc(note)}</span>'
+
+
+def cite_tool(ctx: Context, pb: PageBuilder, citations: dict[str, Styled], intro: str,
+              extra: str = "") -> str:
+    """"Cite this": each style's citation with a copy button, then `extra` (downloads)."""
     return (f'<details class="tool cite-tool"><summary>{esc(_("Cite"))}</summary>'
-            f'<div class="tool-body"><p class="tool-note">{esc_text(intro)} {esc(note)}</p>'
-            f'<dl class="citations">{items}</dl>{_address_note(ctx)}{extra}</div></details>')
+            f'<div class="tool-body"><p class="tool-note">{esc_text(intro)} {_accessed_note(ctx)}</p>'
+            f'<dl class="citations">{_citation_items(pb, citations)}</dl>{_address_note(ctx)}{extra}'
+            "</div></details>")
+
+
+def source_cite(ctx: Context, pb: PageBuilder, doc_id: str, page: int, n: int) -> str:
+    """A source's own Cite: the document at the cited page (Chicago's note names the page
+    and links the PDF at it; APA and MLA cite the document, then the page in the text),
+    so a worksheet can cite the passage it quotes. Ids `cite-source-{n}-{style}`."""
+    doc = ctx.collection.documents[doc_id]
+    cited = cited_document(doc, ctx.info.built, collection_casing(ctx.collection))
+    if isinstance(cited, ArchivalDocument | EditedVolumeDocument):
+        cited = cited.at_page(page, archive_of(doc).page_url(doc, page))
+    citations = {style: cited.cite(style) for style in STYLES if style != "chicago-bibliography"}
+    names: dict[str, str] = {}
+    if isinstance(cited, ArchivalDocument | EditedVolumeDocument):
+        for style in ("apa", "mla"):
+            in_text = cited.in_text(style)
+            if in_text is not None:
+                citations[f"{style}-in-text"] = in_text
+                names[f"{style}-in-text"] = _("{style}, in the text").format(style=_(STYLES[style]))
+    prefix = f"cite-source-{n}"
+    return (f'<details class="tool cite-tool source-cite"><summary>{esc(_("Cite this source"))}'
+            f'</summary><div class="tool-body"><p class="tool-note">'
+            f'{esc(_("This source: the document, at the page cited."))} {_accessed_note(ctx)}</p>'
+            f'<dl class="citations">{_citation_items(pb, citations, prefix, names)}</dl>'
+            f'<p class="tool-links"><a href="{pb.href(pb.url, f"source-{n}")}">'
+            f'{esc(_("Link to this source"))}</a></p></div></details>')
 
 
 def embed_tool(ctx: Context, pb: PageBuilder, url: str, title: str, height: int,
@@ -131,7 +174,7 @@ def embed_tool(ctx: Context, pb: PageBuilder, url: str, title: str, height: int,
 def reuse_panel(pb: PageBuilder, label: str, *tools: str) -> str:
     """The controls of a page side by side (an opened one takes the full width), knowing
     their way back to the site's root (`data-site-root`, for teach.js)."""
-    return (f'<div class="reuse" role="group" aria-label="{esc(label)}" '
+    return (f'<div class="reuse" role="group" aria-label="{esc(label)}" data-pagefind-ignore="all" '
             f'data-site-root="{esc(pb.root or "./")}">{"".join(tools)}'
             '<p class="copy-status visually-hidden" role="status" aria-live="polite"></p></div>')
 
@@ -140,12 +183,13 @@ def event_tools(ctx: Context, pb: PageBuilder, event_id: str) -> str:
     """Cite and Embed, for an event page (cited as a web page of the site)."""
     found = event_title(ctx.collection.events[event_id])
     title = found.value
+    # an untranslated title is English: headline case, marked lang="en"
     page = WebPage(title, ctx.info.name, address(ctx, pb.url), ctx.info.built,
-                   headline_style=current().code == "en")
-    # the styles' words are English ("accessed"): all of it is, with an English title
+                   headline_style=current().code == "en" or found.fallback,
+                   title_lang=ORIGINAL_LANGUAGE if found.fallback else "")
     cite = cite_tool(ctx, pb, {style: page.cite(style) for style in STYLES},
                      _("This page, cited as a web page. To cite what a document says, cite "
-                       "the document: its page has its citation."), lang=found.lang_attr)
+                       "the source: each source below has its own Cite, at the page cited."))
     embed = embed_tool(ctx, pb, pb.url, title, EVENT_HEIGHT)
     return reuse_panel(pb, _("Cite or embed this event"), cite, embed)
 
@@ -153,7 +197,7 @@ def event_tools(ctx: Context, pb: PageBuilder, event_id: str) -> str:
 def document_tools(ctx: Context, pb: PageBuilder, doc_id: str) -> str:
     """Cite, for a document page: the archival document itself, with its downloads."""
     doc = ctx.collection.documents[doc_id]
-    cited = cited_document(doc, ctx.info.built)
+    cited = cited_document(doc, ctx.info.built, collection_casing(ctx.collection))
     downloads = (f'<p class="tool-links">'
                  f'{esc(_("For reference managers (Zotero, EndNote, Mendeley...):"))} '
                  f'<a href="{cite_file("json")}" download>CSL-JSON</a> · '
@@ -163,7 +207,7 @@ def document_tools(ctx: Context, pb: PageBuilder, doc_id: str) -> str:
                  f'<a href="{esc(pb.path(DOCUMENTS_BIB))}">BibTeX</a>, '
                  f'<a href="{esc(pb.path(DOCUMENTS_RIS))}">RIS</a></p>')
     cite = cite_tool(ctx, pb, {style: cited.cite(style) for style in STYLES},
-                     _(archive_of(doc).cite_note), downloads, lang=original_lang())
+                     _(archive_of(doc).cite_note), downloads)
     return reuse_panel(pb, _("Cite this document"), cite)
 
 

@@ -138,7 +138,7 @@ def test_a_registered_kind_reaches_the_data_and_the_citations(project: SiteProje
     assert csl["archive"] == "The Test Web Archive"
     assert "number-of-pages" not in csl
     page = parse((site / "documents/memo-7/index.html").read_text())
-    assert "Station chief, \u201cMemorandum on the fronts,\u201d May 2, 1963, record number " \
+    assert "Station chief, \u201cMemorandum on the Fronts,\u201d May 2, 1963, record number " \
            "memo-7, The Test Web Archive, https://papers.example.org/memo-7." in page.words()
 
 

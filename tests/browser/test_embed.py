@@ -4,6 +4,7 @@ sandboxed (sandbox=""). Also the Embed and Cite controls (teach.js) and printing
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Iterator
 from functools import lru_cache
@@ -196,7 +197,7 @@ def test_citations_copy_with_the_page_address(page, site_url: str) -> None:
     event = an_event()
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(f"{site_url}/events/{event}/")
-    tool = page.locator("details.cite-tool")
+    tool = page.locator("details.cite-tool").first  # the page's; each source has its own
     tool.locator("summary").click()
     chicago = tool.locator("#cite-chicago-note").inner_text()
     assert chicago.endswith(f"{site_url}/events/{event}/.")
@@ -209,11 +210,32 @@ def test_citations_copy_with_the_page_address(page, site_url: str) -> None:
         "#cite-apa").inner_text()
 
 
+def test_a_source_cites_its_page_on_the_readers_day(page, site_url: str) -> None:
+    """Each source's own Cite names the page and links the PDF at it; the access date
+    is the reader's day (teach.js), not the day the site was built."""
+    page.clock.set_fixed_time(datetime.datetime(2031, 2, 9, 12, 0))
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"{site_url}/events/{an_event()}/")
+    source = page.locator("li.source").nth(1)
+    tool = source.locator("details.source-cite")
+    tool.locator("summary").click()
+    note = tool.locator(".citation-text").first.inner_text()
+    assert " PDF p. " in note or ", p. " in note
+    mla = tool.locator("[id$='-mla']")
+    if mla.locator("time.accessed").count():
+        assert mla.inner_text().endswith("Accessed 9 Feb. 2031.")
+        assert mla.locator("time.accessed").get_attribute("datetime") == "2031-02-09"
+    assert "today's" in tool.locator(".accessed-note").inner_text()
+    tool.locator("button.copy").first.click()
+    copied(page)
+    assert page.evaluate("navigator.clipboard.readText()") == note
+
+
 def test_without_javascript_the_controls_still_open(browser, site_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{site_url}/events/{an_event()}/")
-    page.locator("details.cite-tool summary").click()
+    page.locator("details.cite-tool summary").first.click()
     assert page.locator("#cite-mla").is_visible()
     assert page.locator("details.cite-tool button.copy").first.is_hidden()
     page.locator("details.embed-tool summary").click()

@@ -58,7 +58,10 @@ def test_a_document_page_in_spanish_marks_its_english(built: SiteProject) -> Non
     assert doc.find("h2", id="transcript").words() == "Transcripción"  # the interface: Spanish
     transcripts = doc.find_all("pre", class_="ocr")
     assert transcripts and all(pre.get("lang") == "en" for pre in transcripts)
-    assert [lang_of(p) for p in doc.find_all("p", class_="citation-text")] == ["en"] * 4
+    # the citations' words are Spanish; the document's title in them is English
+    citations = doc.find_all("p", class_="citation-text")
+    assert [lang_of(p) for p in citations] == ["es"] * 4
+    assert all(p.find_all("span", lang="en") for p in citations)
     values = doc.find("table", class_="identification").find_all("td")
     title_cell = next(td for td in values if td.words() == TITLE)
     assert title_cell.find("span").get("lang") == "en"
@@ -82,7 +85,9 @@ def test_an_event_in_spanish_marks_citations_notes_and_quotes(built: SiteProject
     assert note.words() == f"Nota: {NOTE}" and note.find("span").get("lang") == "en"
     untranslated = _page(built, f"es/events/{UNTRANSLATED}/")
     assert untranslated.find("h1").get("lang") == "en"
-    assert [lang_of(p) for p in untranslated.find_all("p", class_="citation-text")] == ["en"] * 4
+    page_cite = untranslated.find("details", class_="cite-tool").find_all("p", class_="citation-text")
+    assert [lang_of(p) for p in page_cite] == ["es"] * 4  # Spanish words, the English title:
+    assert all(p.find("span", lang="en").words() for p in page_cite)
     english = _page(built, f"events/{TRANSLATED}/")
     assert [c.get("lang") for c in english.find_all("cite")] == [None, None]
     assert [q.get("lang") for q in english.find_all("blockquote", class_="quote")] == [None, "es"]

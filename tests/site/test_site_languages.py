@@ -223,7 +223,8 @@ def test_the_cite_control_speaks_spanish_and_keeps_sentence_case(pages: dict[str
     doc = pages[f"es/events/{TRANSLATED}/index.html"]
     cite = doc.find("details", class_="cite-tool")
     assert [dt.words() for dt in cite.find_all("dt")][:2] == ["Chicago, nota", "Chicago, bibliografía"]
-    assert f"“{TITLE_ES},”" in doc.by_id("cite-chicago-note").words()  # no headline case
+    # no headline case; Spanish quotes, the comma after them (Chicago-Deusto)
+    assert f"\u00ab{TITLE_ES}\u00bb," in doc.by_id("cite-chicago-note").words()
     assert "December" not in cite.find("p", class_="tool-note").words()
     english = pages[f"events/{TRANSLATED}/index.html"]
     assert "Source Places the Hub" in english.by_id("cite-chicago-note").words()

@@ -76,3 +76,9 @@ def test_a_short_transcript_is_whole_with_a_print_choice(tmp_path: Path) -> None
     assert uncited == ["1", "2", "4", "5"]
     assert page.by_id("print-cited-only").get("type") == "checkbox"
     assert not (project.root / "site" / "documents" / SEED / "transcript").exists()
+
+
+def test_without_site_url_printouts_name_the_page_in_its_language(split: SiteProject) -> None:
+    for url in ("es/timeline/", "es/teachers/", f"es/documents/{SEED}/transcript/"):
+        colophon = split.page(url).find("p", class_="print-colophon").words()
+        assert colophon.startswith(f"Impreso desde /{url}, "), colophon

@@ -89,12 +89,36 @@ def test_an_event_page_offers_its_embed_code(built: SiteProject) -> None:
 def test_a_document_page_cites_the_document_and_offers_downloads(built: SiteProject) -> None:
     tool = built.page(f"documents/{SEED}/").find("details", class_="cite-tool")
     assert tool.find(id="cite-chicago-note").words().startswith(
-        "CIA, \u201cActivities of Cuban Trained Peruvian Guerrillas,\u201d April 11, 1963, "
-        f"record number {SEED}, ")
+        "Central Intelligence Agency, to Director, Central Intelligence Agency, \u201cActivities "
+        f"of Cuban Trained Peruvian Guerrillas,\u201d April 11, 1963, record number {SEED}, ")
     assert tool.find(id="cite-mla").words().endswith("Accessed 3 May 2025.")
+    accessed = tool.find(id="cite-mla").find("time", class_="accessed")
+    assert accessed.attrs == {"class": "accessed", "datetime": "2025-05-03", "data-form": "mla"}
     assert {"cite.json", "cite.bib", "../../data/documents.csl.json",
             "../../data/documents.bib"} <= set(tool.links())
     assert not built.page(f"documents/{SEED}/").find_all("details", class_="embed-tool")
+
+
+def test_each_source_of_an_event_has_its_own_citation_at_its_page(built: SiteProject) -> None:
+    """A worksheet quoting source [1] cites the document at the page the event cites."""
+    page = built.page(f"events/{PARIS}/")
+    source = page.find("li", class_="source")
+    assert source.get("id") == "source-1"
+    tool = source.find("details", class_="source-cite")
+    assert tool.find("summary").words() == "Cite this source"
+    note = tool.find(id="cite-source-1-chicago-note").words()
+    assert note.startswith("Central Intelligence Agency, to Director, Central Intelligence "
+                           "Agency, \u201cActivities of Cuban Trained Peruvian Guerrillas,\u201d "
+                           "April 11, 1963, PDF p. 3, record number 176-10036-10058, ")
+    assert note.endswith("College Park, MD, https://www.archives.gov/files/research/jfk/"
+                         "releases/2025/0318/176-10036-10058.pdf#page=3.")
+    assert tool.find(id="cite-source-1-apa-in-text").words() == \
+        "(Central Intelligence Agency, 1963, PDF p. 3)"
+    assert tool.find(id="cite-source-1-mla-in-text").words() == \
+        "(Central Intelligence Agency, PDF p. 3)"
+    assert "#source-1" in tool.links()
+    assert [b.get("data-copy") for b in tool.find_all("button")] == [
+        f"cite-source-1-{s}" for s in ("chicago-note", "apa", "mla", "apa-in-text", "mla-in-text")]
 
 
 def test_every_event_and_timeline_has_an_embeddable_page(built: SiteProject) -> None:
@@ -321,7 +345,11 @@ def test_every_printout_says_where_it_came_from_and_how_to_cite_it(built: SitePr
     timeline = built.page("timeline/").find(class_="print-colophon").words()
     assert f"Printed from {SITE}timeline/" in timeline
     teachers = built.page("teachers/").find(class_="print-colophon").words()
-    assert teachers == f"Printed from {SITE}teachers/."
+    assert teachers.startswith(f"Printed from {SITE}teachers/, as the site stood on 3 May 2025. "
+                               "Cite as: ")  # hand-written pages too, cited as web pages
+    assert f"accessed May 3, 2025, {SITE}teachers/" in teachers
+    spanish = built.page("es/").find(class_="print-colophon").words()
+    assert spanish.startswith(f"Impreso desde {SITE}es/, ")
 
 
 def test_a_former_id_leads_to_the_event_in_both_languages(built: SiteProject) -> None:

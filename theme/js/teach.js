@@ -5,6 +5,7 @@
    1. the site's address where the build did not know it (no site_url): the placeholder
       SITE-ADDRESS/ becomes the address of the site's root, worked out from the page's own
       address and the panel's data-site-root (a relative path such as "../../");
+   1b. the access dates of citations: the reader's day instead of the build's;
    2. copy buttons (hidden until now): plain text, and HTML too where the browser allows it,
       so that italics survive a paste into a word processor;
    3. for a timeline's embed code, fields to show only some years (?from=YYYY&to=YYYY);
@@ -62,6 +63,43 @@
     each(".needs-address", panel, function (note) { note.hidden = true; });
   });
 
+  /* 1b. Access dates: the build's day becomes the reader's, in the citation's form
+     (render/citations.py, Day): "us" May 3, 2025; "mla" 3 May 2025; "lang" the page's
+     language's long form (4 de diciembre de 2026). */
+  var MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.",
+                    "Oct.", "Nov.", "Dec."];
+  function dayText(day, form) {
+    if (form === "mla") {
+      return day.getDate() + " " + MLA_MONTHS[day.getMonth()] + " " + day.getFullYear();
+    }
+    var lang = form === "us" ? "en-US" : (MESSAGES.lang || document.documentElement.lang || "en");
+    try {
+      return new Intl.DateTimeFormat(lang, { day: "numeric", month: "long", year: "numeric" })
+        .format(day);
+    } catch (error) {
+      return null;
+    }
+  }
+  (function () {
+    var today = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    var iso = today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate());
+    var changed = false;
+    each("time.accessed[data-form]", null, function (time) {
+      var text = dayText(today, time.getAttribute("data-form"));
+      if (text) {
+        time.textContent = text;
+        time.setAttribute("datetime", iso);
+        changed = true;
+      }
+    });
+    if (changed) {
+      each(".accessed-note", null, function (note) {
+        note.textContent = t("The access dates are today's: the day you are reading this page.");
+      });
+    }
+  })();
+
   /* 2. Copy buttons */
   function fallbackCopy(text) {
     return new Promise(function (resolve, reject) {
@@ -100,7 +138,9 @@
       return;
     }
     var panel = button.closest(".reuse");
-    var status = panel && panel.querySelector(".copy-status");
+    /* a source's own Cite reports in the page's status line */
+    var status = (panel && panel.querySelector(".copy-status")) ||
+      document.querySelector(".copy-status");
     var label = button.firstChild.nodeValue;
     button.hidden = false;
     button.addEventListener("click", function () {

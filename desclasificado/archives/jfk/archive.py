@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from desclasificado.archives.agencies import place, spelled_out
 from desclasificado.archives.base import N_, ArchivalCitation, Archive, ArchiveLink
+from desclasificado.archives.jfk.kinds import document_kind
 from desclasificado.archives.jfk.model import JfkDocument, Release
 from desclasificado.problems import show
 from desclasificado.records.models import Document, slugify
@@ -85,12 +87,20 @@ class JfkArchive(Archive):
                 for r in jfk.releases]
 
     def citation(self, doc: Document) -> ArchivalCitation:
+        """The author is the originator (else the sender, else the agency) spelled out
+        (`archives/agencies.yaml`); the sender is named when it is not the author."""
         jfk = _jfk(doc)
+        author = spelled_out(self.author(jfk))
+        sender = jfk.from_ or None
+        if sender and (spelled_out(sender) == author or not jfk.originator):
+            sender = None
+        kind, in_title = document_kind(jfk.title, jfk.document_type)
         return ArchivalCitation(
-            author=self.author(jfk), recipient=jfk.to or None, title=jfk.title, date=jfk.date,
+            author=author, recipient=jfk.to or None, title=jfk.title, date=jfk.date,
             record_number=jfk.record_number, series=jfk.record_series or None,
             collection=jfk.collection or None, archive=jfk.archive, url=jfk.cited_pdf(),
-            page_count=jfk.pages)
+            page_count=jfk.pages, sender=sender, kind=kind, kind_in_title=in_title,
+            release=jfk.cited_release, place=place(jfk.archive))
 
     def problems(self, doc: Document, doc_id: str) -> list[tuple[tuple[Any, ...], str]]:
         jfk = _jfk(doc)

@@ -1,0 +1,265 @@
+"""Titles put in the case a citation style asks for: headline case (Chicago, MLA) and
+sentence case (APA), from the site's sentence-case titles and the archives' titles, many
+of them in capitals ("MEXICO STATION COVERAGE OF SOVIET AND CUBAN EMBASSIES (1963)").
+
+A word of an all-capitals title is kept in capitals when it is an abbreviation or a
+cryptonym: listed in `archives/agencies.yaml` (`acronyms`, and every agency code), written
+in capitals in the collection's own text (JMWAVE, OAS), without a vowel (RPT, GNR), a roman
+numeral, or with a digit (DC-8, record numbers). Sentence case lowers a word only when it
+is a common word (in the English word list, or written in lower case in the collection's
+text) and not a name: names are the words the collection's text capitalizes inside a
+sentence and never writes in lower case (Cuban, Bosch, McNamara), written as it writes them.
+A supplied title (the archive's description in square brackets, "[SUBJECT: ...]") is set
+in sentence case in every style and is not put in quotation marks (render/citations.py).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from desclasificado.archives.agencies import table
+from desclasificado.check.lexicon import is_word
+
+# Lower-case words of headline-style titles (Chicago 8.159, MLA 9 2.90): articles,
+# coordinating conjunctions, prepositions, "to" and "as", and the Spanish particles of
+# Latin American names; the list is that of the CSL processors (citeproc-js).
+MINOR_WORDS = frozenset("""
+a an the and but or nor for so yet as at by down from in into like near of off on onto
+out over past per plus till to up upon via vs with within without about above across
+after against along among around before behind below beneath beside between beyond during
+except inside outside since through toward towards under underneath until unto versus de
+del la las los y
+""".split())
+# Abbreviated titles of people, written with a capital and lower case: "DR." -> "Dr."
+TITLES = {"DR": "Dr", "MR": "Mr", "MRS": "Mrs", "MS": "Ms", "JR": "Jr", "SR": "Sr", "ST": "St"}
+# Capitalized in every style: months and days, and their abbreviations.
+CAPITALIZED = frozenset("""
+january february march april may june july august september october november december jan
+feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+saturday sunday
+""".split())
+_ORDINAL = re.compile(r"^(\d+)(ST|ND|RD|TH)(\W*)$")
+_WORD = re.compile(r"[^\s]+")
+_PART = re.compile(r"^([^\w]*)(\w)(.*)$")
+_EDGES = re.compile(r"^[^\w]+|[^\w]+$")
+_CORE = re.compile(r"^([^\w]*)([\w'’.]*?)((?:['’][Ss])?)([^\w]*)$")
+_ROMAN = re.compile(r"^[IVX]{2,}$")
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+[A-Z]?$")
+_VOWEL = re.compile(r"[AEIOUYÁÉÍÓÚ]", re.IGNORECASE)
+_STARTS = (":", "\u2014", "?", "!", ";", " -", "[", ".")
+
+
+def _cap_word(word: str) -> str:
+    """Capitalize a word written all in lower case (each part of a hyphenated one)."""
+    return "-".join(_cap_part(part) for part in word.split("-"))
+
+
+def _cap_part(part: str) -> str:
+    match = _PART.match(part)
+    if not match:
+        return part
+    lead, first, rest = match.groups()
+    if not first.islower() or any(c.isupper() for c in rest):
+        return part  # iPhone, McNamara, 1960s: leave as written
+    return f"{lead}{first.upper()}{rest}"
+
+
+def headline_case(title: str) -> str:
+    """A sentence-case title in headline style: 'CIA source names Paris as the hub of the
+    network' -> 'CIA Source Names Paris as the Hub of the Network'. Words with a capital
+    letter (names, acronyms) are kept; minor words stay in lower case except first, last
+    and after a colon."""
+    words = list(_WORD.finditer(title))
+    out, at = [], 0
+    for i, match in enumerate(words):
+        word = match.group(0)
+        out.append(title[at:match.start()])
+        at = match.end()
+        bare = _EDGES.sub("", word).lower()
+        starts = i == 0 or words[i - 1].group(0).endswith((":", "\u2014", "?", "!"))
+        last = i == len(words) - 1
+        if bare in MINOR_WORDS and not starts and not last:
+            out.append(word)
+        else:
+            out.append(_cap_word(word))
+    out.append(title[at:])
+    return "".join(out)
+
+
+def is_supplied(title: str) -> bool:
+    """A title the archive supplied (a description in square brackets)."""
+    return title.startswith("[") and title.rstrip().endswith("]")
+
+
+def is_capitals(text: str) -> bool:
+    """Written in capitals: no lower-case letter at all."""
+    return any(c.isupper() for c in text) and not any(c.islower() for c in text)
+
+
+@dataclass(frozen=True)
+class Casing:
+    """What a title's words are: abbreviations kept in capitals (`upper`), names (lower
+    case -> as written) and common words seen in lower case (`common`)."""
+
+    upper: frozenset[str] = frozenset()
+    names: dict[str, str] = field(default_factory=dict)
+    common: frozenset[str] = frozenset()
+    pairs: frozenset[tuple[str, str]] = frozenset()  # names of two words: united states
+
+    def keeps_capitals(self, core: str) -> bool:
+        return (core in self.upper or not _VOWEL.search(core) or bool(_ROMAN.match(core))
+                or bool(_INITIALS.match(core)) or len(core) == 1)
+
+    def is_common(self, word: str, capitals: bool) -> bool:
+        """A common word: seen in lower case in the collection's text, or (for a title in
+        capitals, which shows no case at all) in the English word list; never a name."""
+        folded = word.lower()
+        if _fold(folded) in self.names or folded in CAPITALIZED:
+            return False
+        return folded in self.common or (capitals and is_word(folded, "en"))
+
+    def _word(self, core: str, starts: bool, last: bool, sentence: bool, capitals: bool) -> str:
+        if capitals and core.upper() in TITLES:
+            return TITLES[core.upper()]
+        if len(core) == 1 and core != "A" and core.isupper():
+            return core
+        if _fold(core) in self.names and (capitals or sentence):
+            known = self.names[_fold(core)]
+            return known if known.lower() == core.lower() else _capital(core.lower())
+        if capitals and self.keeps_capitals(core) and not (core == "A" and not last):
+            return core
+        if not capitals and (core.isupper() and len(core) > 1 or any(c.isupper() for c in core[1:])):
+            return core  # an abbreviation or a name written so (McNamara) in a mixed title
+        if not capitals and core.islower():
+            return _capital(core) if starts else core
+        lower = core.lower() if capitals or (sentence and self.is_common(core, capitals)) else core
+        if sentence:
+            common = self.is_common(core, capitals)
+            return _capital(lower) if starts or not common else lower
+        if lower.lower() in MINOR_WORDS and not starts and not last:
+            return lower.lower()
+        return _capital(lower)
+
+    def recase(self, title: str, sentence: bool) -> str:
+        """The title in sentence case (`sentence`) or headline case."""
+        capitals = is_capitals(title)
+        if not capitals and not sentence:
+            return headline_case(title)
+        words = list(_WORD.finditer(title))
+        out, at = [], 0
+        for i, match in enumerate(words):
+            out.append(title[at:match.start()])
+            at = match.end()
+            before = title[:match.start()].rstrip()
+            starts = i == 0 or before.endswith(_STARTS) or before.endswith(("[", "(\u201c"))
+            out.append(self._recase_word(match.group(0), starts, i == len(words) - 1, sentence,
+                                         capitals))
+        out.append(title[at:])
+        return self._pairs(out) if sentence else "".join(out)
+
+    def _pairs(self, out: list[str]) -> str:
+        """Capitalize the second word of a two-word name ("United states" -> "United
+        States"): `out` alternates spaces and words."""
+        words = out[1::2]
+        for i in range(1, len(words)):
+            pair = (_EDGES.sub("", words[i - 1]).lower(), _EDGES.sub("", words[i]).lower())
+            if pair in self.pairs:
+                words[i - 1], words[i] = _cap_word(words[i - 1]), _cap_word(words[i])
+        out[1::2] = words
+        return "".join(out)
+
+    def _recase_word(self, word: str, starts: bool, last: bool, sentence: bool,
+                     capitals: bool) -> str:
+        ordinal = _ORDINAL.match(word)
+        if ordinal:
+            return f"{ordinal.group(1)}{ordinal.group(2).lower()}{ordinal.group(3)}"
+        if any(c.isdigit() for c in word):
+            return word
+        parts = re.split(r"([-/])", word)
+        out = []
+        for n, part in enumerate(parts):
+            match = _CORE.match(part)
+            if part in ("-", "/") or not match or not match.group(2):
+                out.append(part)
+                continue
+            lead, core, possessive, trail = match.groups()
+            core_starts = (starts and n == 0) or (lead.startswith(("[", "\u201c", '"', "'"))
+                                                  and starts)
+            recased = self._word(core.rstrip("."), core_starts, last, sentence, capitals)
+            dots = core[len(core.rstrip(".")):]
+            out.append(f"{lead}{recased}{dots}{possessive.lower() if capitals else possessive}"
+                       f"{trail}")
+        return "".join(out)
+
+    def title(self, title: str) -> str:
+        """Headline case: Chicago and MLA."""
+        return self.recase(title, sentence=False)
+
+    def sentence(self, title: str) -> str:
+        """Sentence case: APA, and every style for a supplied title."""
+        return self.recase(title, sentence=True)
+
+    def name(self, name: str) -> str:
+        """A sender or recipient written in capitals, in headline case ("DIRECTOR, FBI" ->
+        "Director, FBI"); a name of short codes only ("SAC, MM", "SOS, CIA, DIA, USAF") as
+        written."""
+        if not is_capitals(name) or all(len(w) <= 4 for w in re.findall(r"\w+", name)):
+            return name
+        return self.recase(name, sentence=False)
+
+
+def _fold(word: str) -> str:
+    """Lower case without accents: "Ávila" and "AVILA" are one name."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _capital(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+_CAPS_TOKEN = re.compile(r"\b[A-Z][A-Z]{1,}\b")
+_WORD_TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\w'’]*")
+
+
+def learned(texts: Iterable[str]) -> Casing:
+    """The casing a collection's own (English) text teaches: the abbreviations it writes in
+    capitals, the names it capitalizes inside sentences and never writes in lower case,
+    and the words it writes in lower case."""
+    upper: set[str] = set(default_upper())
+    capitalized: dict[str, str] = {}
+    lower: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    for text in texts:
+        upper.update(t for t in _CAPS_TOKEN.findall(text) if _VOWEL.search(t))
+        for sentence in re.split(r"(?<=[.!?:;])\s+|\n+", text):
+            previous = ""
+            for i, match in enumerate(_WORD_TOKEN.finditer(sentence)):
+                word = re.sub(r"['’]s$", "", match.group(0))
+                if word.islower():
+                    lower.add(word)
+                elif word[:1].isupper() and not word.isupper():
+                    if i > 0:
+                        capitalized.setdefault(_fold(word), word)
+                    if previous:
+                        pairs.add((previous.lower(), word.lower()))
+                minor = word.lower() in MINOR_WORDS
+                previous = word if word[:1].isupper() and not minor else ""
+    folded_lower = {_fold(w) for w in lower}
+    names = {k: v for k, v in capitalized.items() if k not in folded_lower}
+    return Casing(frozenset(upper), names, frozenset(lower), frozenset(pairs))
+
+
+@cache
+def default_upper() -> frozenset[str]:
+    """The abbreviations of `archives/agencies.yaml`: its acronyms and agency codes."""
+    data = table()
+    codes = (part for code in (*data.agencies, *data.kept) for part in code.split("/"))
+    return frozenset(data.acronyms) | frozenset(c for c in codes if not is_word(c.lower(), "en"))
+
+
+DEFAULT = Casing(upper=default_upper())
