@@ -97,7 +97,7 @@ class Archive:
     name: ClassVar[str]                # the archive, in words, for the documentation
     short_name: ClassVar[str] = N_("document")  # one of its documents: "JFK record"
     # the field reference (/reference/): its heading, and nested models as (field, model)
-    reference_heading: ClassVar[str] = "Documents"
+    reference_heading: ClassVar[str] = N_("Documents")
     nested: ClassVar[tuple[tuple[str, type[BaseModel]], ...]] = ()
     identifier_label: ClassVar[str] = N_("record number")
     page_link_label: ClassVar[str] = N_("Archive page")  # "Archive PDF" -> "Archive PDF, page 3"

@@ -40,6 +40,7 @@ EXCLUDED = (
     ".identification .gloss", ".identification thead",  # what each field means
     ".identification caption",
     "section[aria-labelledby=transcript]",     # a document's transcript
+    ".field-text",                             # the Data page's descriptions of fields
 )
 #: Files of Pagefind's bundle the site does not use (its ready-made interfaces: the theme's
 #: search page has its own, with the catalogue's words).

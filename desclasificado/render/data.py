@@ -23,7 +23,7 @@ from desclasificado.render.bibliographic import bibtex, bibtex_entry, csl_item, 
 from desclasificado.render.context import Context
 from desclasificado.render.dataschema import SCHEMA_VERSION, documents_schema, dump, events_schema
 from desclasificado.render.event import pages_text
-from desclasificado.render.i18n import country_name
+from desclasificado.render.i18n import N_, _, country_name, current
 from desclasificado.render.i18n_dates import date_text
 from desclasificado.render.markup import plain_text
 from desclasificado.render.ris import ris, ris_entry
@@ -140,50 +140,58 @@ def _translated(lang: str, field: str, plain: bool) -> Callable[[Context, str, E
 
 
 def _translation_columns() -> list[Column]:
-    """title_es, summary_es, body_es... for each configured language, empty when missing."""
+    """title_es, summary_es, body_es... for each configured language, empty when missing;
+    `{language}` in their description is the language's name (`column_text`)."""
     columns: list[Column] = []
     for lang in TRANSLATION_LANGUAGES:
-        name = language_name(lang)
         columns += [
-            (f"title_{lang}", f"The headline in {name}, empty if not translated.",
+            (f"title_{lang}", N_("The headline in {language}, empty if not translated."),
              _translated(lang, "title", plain=False)),
-            (f"summary_{lang}", f"The summary in {name} as plain text, empty if not "
-                                "translated.", _translated(lang, "summary", plain=True)),
-            (f"body_{lang}", f"The longer explanation in {name} as plain text, if any.",
+            (f"summary_{lang}", N_("The summary in {language} as plain text, empty if not "
+                                   "translated."), _translated(lang, "summary", plain=True)),
+            (f"body_{lang}", N_("The longer explanation in {language} as plain text, if any."),
              _translated(lang, "body", plain=True)),
         ]
     return columns
 
 
+def column_text(name: str, text: str) -> str:
+    """What a column of `CSV_COLUMNS` holds, in the current language (a translation
+    column's `{language}` named in it: "The headline in Spanish", "El titular en español")."""
+    lang = name.rpartition("_")[2]
+    shown = current().locale.languages.get(lang, language_name(lang))
+    return _(text).replace("{language}", shown)
+
+
 # (column, what it holds, value of an event): the Data page lists them.
 CSV_COLUMNS: list[Column] = [
-    ("id", "The event's id.", lambda ctx, eid, e: eid),
-    ("url", "Its page, relative to the site's address (under es/ in the Spanish files).",
+    ("id", N_("The event's id."), lambda ctx, eid, e: eid),
+    ("url", N_("Its page, relative to the site's address (under es/ in the Spanish files)."),
      lambda ctx, eid, e: ctx.info.prefix + event_url(eid)),
-    ("date", "The date as written (EDTF).", lambda ctx, eid, e: e.date.text),
-    ("date_display", "The date in words.", lambda ctx, eid, e: date_text(e.date)),
-    ("start", "The earliest day the date can mean (YYYY-MM-DD), empty if open.",
+    ("date", N_("The date as written (EDTF)."), lambda ctx, eid, e: e.date.text),
+    ("date_display", N_("The date in words."), lambda ctx, eid, e: date_text(e.date)),
+    ("start", N_("The earliest day the date can mean (YYYY-MM-DD), empty if open."),
      lambda ctx, eid, e: e.date.iso_start() or ""),
-    ("end", "The latest day, empty if open.",
+    ("end", N_("The latest day, empty if open."),
      lambda ctx, eid, e: e.date.end.isoformat() if e.date.end else ""),
-    ("title", "The headline.", lambda ctx, eid, e: e.title),
-    ("summary", "The summary as plain text (citation marks and Markdown removed).",
+    ("title", N_("The headline."), lambda ctx, eid, e: e.title),
+    ("summary", N_("The summary as plain text (citation marks and Markdown removed)."),
      lambda ctx, eid, e: plain_text(e.summary, _UNLIMITED)),
-    ("body", "The longer explanation as plain text, if any.",
+    ("body", N_("The longer explanation as plain text, if any."),
      lambda ctx, eid, e: plain_text(e.body or "", _UNLIMITED)),
-    ("countries", "Country codes, joined with \"; \".", lambda ctx, eid, e: _joined(e.countries)),
-    ("country_names", "Country names, in the same order.",
+    ("countries", N_("Country codes, joined with \"; \"."), lambda ctx, eid, e: _joined(e.countries)),
+    ("country_names", N_("Country names, in the same order."),
      lambda ctx, eid, e: _joined([country_name(c) for c in e.countries])),
-    ("places", "Places.", lambda ctx, eid, e: _joined(e.places)),
-    ("actors", "Actor ids.", lambda ctx, eid, e: _joined(e.actors)),
-    ("themes", "Theme ids.", lambda ctx, eid, e: _joined(e.themes)),
-    ("related", "Related event ids.", lambda ctx, eid, e: _joined(e.related)),
-    ("source_count", "How many sources.", lambda ctx, eid, e: str(len(e.sources))),
-    ("sources", "Each source as \"record number, page(s)\", in order, joined with \"; \" "
-                "(the quotes are in events.json).", lambda ctx, eid, e: _sources_cell(ctx, e)),
-    ("source_pdfs", "The archive's address of each source at its first cited page, in the "
-                    "same order: the PDF at #page=N for a JFK record, the document's page at "
-                    "history.state.gov for FRUS.",
+    ("places", N_("Places."), lambda ctx, eid, e: _joined(e.places)),
+    ("actors", N_("Actor ids."), lambda ctx, eid, e: _joined(e.actors)),
+    ("themes", N_("Theme ids."), lambda ctx, eid, e: _joined(e.themes)),
+    ("related", N_("Related event ids."), lambda ctx, eid, e: _joined(e.related)),
+    ("source_count", N_("How many sources."), lambda ctx, eid, e: str(len(e.sources))),
+    ("sources", N_("Each source as \"record number, page(s)\", in order, joined with \"; \" "
+                   "(the quotes are in events.json)."), lambda ctx, eid, e: _sources_cell(ctx, e)),
+    ("source_pdfs", N_("The archive's address of each source at its first cited page, in the "
+                       "same order: the PDF at #page=N for a JFK record, the document's page at "
+                       "history.state.gov for FRUS."),
      lambda ctx, eid, e: _joined([page_at(ctx.collection.documents[s.document], s.pages[0])
                                   for s in e.sources])),
     *_translation_columns(),

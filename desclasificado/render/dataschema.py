@@ -5,6 +5,11 @@ list of records; their schemas (`data/events.schema.json`, `data/documents.schem
 are built here from one table of fields each, which also gives the Data page its lists
 of fields, so the documentation cannot drift from the files. Bump `SCHEMA_VERSION`'s
 major number when a field is removed or changes meaning, the minor one when one is added.
+
+The descriptions are catalogue messages (`N_` here, `shown(...)` on the models, extracted
+by `fieldmessages.py`), translated when a file or page is rendered (`describe`): the
+schemas under `es/data/` describe the fields in Spanish, like the Spanish Data page. The
+names, types and patterns are the same in every language.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from pydantic import BaseModel
 from desclasificado.archives import ARCHIVES, DEFAULT_KIND
 from desclasificado.records.fields import FieldView, published_fields
 from desclasificado.records.languages import TRANSLATION_LANGUAGES
+from desclasificado.render.i18n import N_, _, current
 
 SCHEMA_VERSION = "1.1"  # 1.1: events gained `translations`
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -36,58 +42,57 @@ _TRANSLATIONS = {
 
 SOURCE_FIELDS: list[tuple[str, dict, str]] = [
     ("number", {"type": "integer", "minimum": 1},
-     "The source's number on the event page (the N of citation marks [N])."),
-    ("document", _TEXT, "The cited document's id (its page is documents/<id>/)."),
-    ("record_number", _TEXT, "How the archive identifies the document: a JFK record number "
-                             "(176-10036-10058), or a FRUS volume and document number "
-                             "(frus1969-76ve16, doc. 19)."),
-    ("document_title", _TEXT, "The document's title, as the archive gives it."),
+     N_("The source's number on the event page (the N of citation marks [N]).")),
+    ("document", _TEXT, N_("The cited document's id (its page is documents/<id>/).")),
+    ("record_number", _TEXT, N_("How the archive identifies the document: a JFK record number "
+                                "(176-10036-10058), or a FRUS volume and document number "
+                                "(frus1969-76ve16, doc. 19).")),
+    ("document_title", _TEXT, N_("The document's title, as the archive gives it.")),
     ("pages", {"type": "array", "items": {"type": "integer", "minimum": 1}, "minItems": 1},
-     "The cited pages: of the cited release's PDF for a JFK record, printed pages of the "
-     "volume for a FRUS document."),
-    ("quote", _TEXT, "The document's own words that support the event, verified against "
-                     "the transcript when there is one."),
-    ("note", _TEXT_OR_NULL, "A remark on the source, or null."),
+     N_("The cited pages: of the cited release's PDF for a JFK record, printed pages of the "
+        "volume for a FRUS document.")),
+    ("quote", _TEXT, N_("The document's own words that support the event, verified against "
+                        "the transcript when there is one.")),
+    ("note", _TEXT_OR_NULL, N_("A remark on the source, or null.")),
     ("pdf", {"type": ["string", "null"], "format": "uri"},
-     "The archive's PDF of the cited release (JFK records; null for FRUS)."),
+     N_("The archive's PDF of the cited release (JFK records; null for FRUS).")),
     ("pdf_page", {"type": ["string", "null"], "format": "uri"},
-     "The PDF at the first cited page (#page=N; null for FRUS)."),
+     N_("The PDF at the first cited page (#page=N; null for FRUS).")),
     ("page_url", {"type": "string", "format": "uri"},
-     "The archive's address of the first cited page: the PDF at #page=N for a JFK record, "
-     "the document's page at history.state.gov for FRUS."),
+     N_("The archive's address of the first cited page: the PDF at #page=N for a JFK record, "
+        "the document's page at history.state.gov for FRUS.")),
 ]
 
 EVENT_FIELDS: list[tuple[str, dict, str]] = [
-    ("id", _TEXT, "The event's id: the name of its file in events/, without .yaml."),
-    ("url", _TEXT, "Its page, relative to the site's address (events/<id>/; "
-                   "es/events/<id>/ in the Spanish files under es/data/)."),
-    ("date", _TEXT, "The date as written, in EDTF: 1963-04-11, 1963-04, 1963, 196X, "
-                    "1962-06/1962-12, 1963~ (approximate), 1963? (uncertain)."),
-    ("date_display", _TEXT, "The date in words, as the site shows it."),
-    ("start", _DAY_OR_NULL, "The earliest day the date can mean (YYYY-MM-DD), or null for "
-                            "an open start."),
-    ("end", _DAY_OR_NULL, "The latest day the date can mean, or null for an open end."),
+    ("id", _TEXT, N_("The event's id: the name of its file in events/, without .yaml.")),
+    ("url", _TEXT, N_("Its page, relative to the site's address (events/<id>/; "
+                      "es/events/<id>/ in the Spanish files under es/data/).")),
+    ("date", _TEXT, N_("The date as written, in EDTF: 1963-04-11, 1963-04, 1963, 196X, "
+                       "1962-06/1962-12, 1963~ (approximate), 1963? (uncertain).")),
+    ("date_display", _TEXT, N_("The date in words, as the site shows it.")),
+    ("start", _DAY_OR_NULL, N_("The earliest day the date can mean (YYYY-MM-DD), or null for "
+                               "an open start.")),
+    ("end", _DAY_OR_NULL, N_("The latest day the date can mean, or null for an open end.")),
     ("precision", {"enum": ["day", "month", "year", "decade"]},
-     "How precise the date (its start) is."),
-    ("approximate", _BOOL, "Whether the date is approximate (~)."),
-    ("uncertain", _BOOL, "Whether the date is uncertain (?)."),
-    ("interval", _BOOL, "Whether the date is a period (start/end)."),
-    ("title", _TEXT, "A one-line headline."),
-    ("summary", _TEXT, "One to three sentences, in Markdown, with citation marks [^N]."),
-    ("body", _TEXT_OR_NULL, "A longer explanation in Markdown, or null."),
+     N_("How precise the date (its start) is.")),
+    ("approximate", _BOOL, N_("Whether the date is approximate (~).")),
+    ("uncertain", _BOOL, N_("Whether the date is uncertain (?).")),
+    ("interval", _BOOL, N_("Whether the date is a period (start/end).")),
+    ("title", _TEXT, N_("A one-line headline.")),
+    ("summary", _TEXT, N_("One to three sentences, in Markdown, with citation marks [^N].")),
+    ("body", _TEXT_OR_NULL, N_("A longer explanation in Markdown, or null.")),
     ("translations", _TRANSLATIONS,
-     "The title, summary and body in other languages, by language code ("
-     + ", ".join(f"{code}: {name}" for code, name in TRANSLATION_LANGUAGES.items())
-     + "): each an object with title, summary (the same citation marks as the English) and "
-       "body (null when the event has none); {} when the event is not translated. Quotes "
-       "are never translated."),
-    ("countries", _TEXTS, "ISO 3166-1 alpha-2 codes of the countries involved."),
-    ("places", _TEXTS, "Places the documents name."),
-    ("actors", _TEXTS, "Ids of the actors involved (actors/<id>/)."),
-    ("themes", _TEXTS, "Ids of the themes (themes/<id>/)."),
-    ("related", _TEXTS, "Ids of related events, as the event lists them."),
+     N_("The title, summary and body in other languages, by language code ({languages}): "
+           "each an object with title, summary (the same citation marks as the English) and "
+           "body (null when the event has none); {} when the event is not translated. Quotes "
+           "are never translated.")),
+    ("countries", _TEXTS, N_("ISO 3166-1 alpha-2 codes of the countries involved.")),
+    ("places", _TEXTS, N_("Places the documents name.")),
+    ("actors", _TEXTS, N_("Ids of the actors involved (actors/<id>/).")),
+    ("themes", _TEXTS, N_("Ids of the themes (themes/<id>/).")),
+    ("related", _TEXTS, N_("Ids of related events, as the event lists them.")),
     ("sources", {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/source"}},
-     "The documents the event rests on, in order: see the fields of a source."),
+     N_("The documents the event rests on, in order: see the fields of a source.")),
 ]
 
 _RELEASES = {"type": "array", "minItems": 1, "items": {
@@ -96,16 +101,16 @@ _RELEASES = {"type": "array", "minItems": 1, "items": {
 
 # Fields of documents.json that are not fields of the record, each after the field it follows.
 _DOCUMENT_EXTRAS: dict[str | None, list[tuple[str, dict, str]]] = {
-    None: [("id", _TEXT, "The document's id: the name of its file in documents/."),
-           ("url", _TEXT, "Its page, relative to the site's "
-                   "address (documents/<id>/; es/documents/<id>/ in the Spanish files)."),
-           ("kind", _TEXT, "Its archive kind: jfk (the JFK Assassination Records Collection "
-                           "at NARA) or frus (Foreign Relations of the United States).")],
-    "date": [("date_display", _TEXT_OR_NULL, "The date in words, or null.")],
+    None: [("id", _TEXT, N_("The document's id: the name of its file in documents/.")),
+           ("url", _TEXT, N_("Its page, relative to the site's "
+                      "address (documents/<id>/; es/documents/<id>/ in the Spanish files).")),
+           ("kind", _TEXT, N_("Its archive kind: jfk (the JFK Assassination Records Collection "
+                              "at NARA) or frus (Foreign Relations of the United States)."))],
+       "date": [("date_display", _TEXT_OR_NULL, N_("The date in words, or null."))],
 }
 # ... and after the record's fields: what its archive adds, then these.
-_DOCUMENT_TAIL = [("transcript", _BOOL, "Whether the site has a transcript of it (on its page)."),
-                  ("cited_by", _TEXTS, "Ids of the events that cite it, in timeline order.")]
+_DOCUMENT_TAIL = [("transcript", _BOOL, N_("Whether the site has a transcript of it (on its page).")),
+                  ("cited_by", _TEXTS, N_("Ids of the events that cite it, in timeline order."))]
 
 
 def _kind(view: FieldView) -> dict:
@@ -145,11 +150,23 @@ def document_fields(kind: str) -> list[tuple[str, dict, str]]:
 DOCUMENT_FIELDS = document_fields(DEFAULT_KIND)
 
 
+def describe(text: str) -> str:
+    """A field's description in the current language; `{languages}` names the languages
+    of the translations ("es: Spanish, pt: Portuguese"), in that language (CLDR)."""
+    if not text:
+        return text
+    names = current().locale.languages
+    listed = ", ".join(f"{code}: {names.get(code, name)}"
+                       for code, name in TRANSLATION_LANGUAGES.items())
+    return _(text).replace("{languages}", listed)
+
+
 def _object(fields: list[tuple[str, dict, str]]) -> dict:
-    """A closed object schema with every field required."""
+    """A closed object schema with every field required, described in the current language."""
     return {"type": "object", "additionalProperties": False,
-            "required": [name for name, _, _ in fields],
-            "properties": {name: {**kind, "description": text} for name, kind, text in fields}}
+            "required": [name for name, _kind, _text in fields],
+            "properties": {name: {**kind, "description": describe(text)}
+                           for name, kind, text in fields}}
 
 
 def _file_schema(title: str, key: str, item: dict, defs: dict | None = None) -> dict:
@@ -160,12 +177,12 @@ def _file_schema(title: str, key: str, item: dict, defs: dict | None = None) -> 
         "required": ["schema_version", "built", key],
         "properties": {
             "schema_version": {"type": "string", "pattern": r"^1\.\d+$",
-                               "description": "The version of this format: major.minor."},
+                               "description": _("The version of this format: major.minor.")},
             "built": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$",
-                      "description": "The day the site was built."},
+                      "description": _("The day the site was built.")},
             "site_url": {"type": ["string", "null"],
-                         "description": "The site's address, when it is configured: urls are "
-                                        "relative to it."},
+                         "description": _("The site's address, when it is configured: urls "
+                                          "are relative to it.")},
             key: {"type": "array", "items": item},
         },
     }

@@ -11,13 +11,13 @@ from collections.abc import Callable
 from desclasificado.archives import ARCHIVES
 from desclasificado.render import dataschema
 from desclasificado.render.context import Context
-from desclasificado.render.data import CSV_COLUMNS
-from desclasificado.render.dataschema import EVENT_FIELDS, SOURCE_FIELDS
+from desclasificado.render.data import CSV_COLUMNS, column_text
+from desclasificado.render.dataschema import EVENT_FIELDS, SOURCE_FIELDS, describe
 from desclasificado.render.i18n import _, n_
 from desclasificado.render.links import PageBuilder
 from desclasificado.render.markup import esc
 from desclasificado.render.teaching import EVENT_HEIGHT, iframe
-from desclasificado.render.texts import event_title, original_lang
+from desclasificado.render.texts import event_title
 from desclasificado.render.urls import (
     DOCUMENTS_BIB,
     DOCUMENTS_CSL,
@@ -60,9 +60,8 @@ def embed_example(ctx: Context, pb: PageBuilder) -> str:
 
 
 def _rows(fields: list[tuple[str, dict, str]]) -> str:
-    """A field and what it holds (English only: the schemas' own descriptions)."""
-    return "".join(f"<tr><td><code>{esc(name)}</code></td><td{original_lang()}>{esc(text)}</td></tr>"
-                   for name, _schema, text in fields)
+    return "".join(f'<tr><td><code>{esc(name)}</code></td><td class="field-text">'
+                   f"{esc(describe(text))}</td></tr>" for name, _schema, text in fields)
 
 
 def _table(caption: str, head: str, rows: str) -> str:
@@ -115,7 +114,8 @@ def document_fields(ctx: Context, pb: PageBuilder) -> str:
 
 def csv_columns(ctx: Context, pb: PageBuilder) -> str:
     """The columns of events.csv."""
-    rows = "".join(f"<tr><td><code>{esc(name)}</code></td><td{original_lang()}>{esc(text)}</td></tr>"
+    rows = "".join(f"<tr><td><code>{esc(name)}</code></td>"
+                   f'<td class="field-text">{esc(column_text(name, text))}</td></tr>'
                    for name, text, _fill in CSV_COLUMNS)
     return _table(_("The columns of events.csv"), _("Column"), rows)
 

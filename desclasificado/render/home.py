@@ -7,12 +7,13 @@ own, e.g. `<!-- desclasificado:start -->`; the adapter puts the part in its plac
 
 from __future__ import annotations
 
+import html as html_text
+import re
 from collections.abc import Callable
 
 import markdown
 import nh3
 
-from desclasificado.contribute.reference import field_reference_markdown
 from desclasificado.render.context import Context
 from desclasificado.render.guides import GUIDE_FRAGMENTS
 from desclasificado.render.i18n import _, country_name, n_, number
@@ -20,7 +21,7 @@ from desclasificado.render.links import PageBuilder
 from desclasificado.render.listing import decade_label, events_count, overview, span_text
 from desclasificado.render.markup import esc
 from desclasificado.render.pictures import country_map
-from desclasificado.render.texts import original_lang, theme_title
+from desclasificado.render.texts import theme_title
 from desclasificado.render.urls import (
     ACTORS,
     COUNTRIES,
@@ -77,11 +78,12 @@ def start(ctx: Context, pb: PageBuilder) -> str:
 
 
 #: What the field reference may contain once rendered: its headings (with their ids, for
-#: the links to `#dates`), tables, code and links within the page.
+#: the links to `#dates`), tables, code and links within the page, and the `lang` of what
+#: stays English on a page in another language (the check's own messages, the examples).
 _REFERENCE_RULES: dict = {
     "tags": {"h2", "h3", "p", "code", "em", "strong", "a", "table", "thead", "tbody", "tr",
              "th", "td"},
-    "attributes": {"h2": {"id"}, "h3": {"id"}, "a": {"href"}},
+    "attributes": {"h2": {"id"}, "h3": {"id"}, "a": {"href"}, "em": {"lang"}, "code": {"lang"}},
     "attribute_filter": lambda tag, name, value: (
         value if tag != "a" or value.startswith("#") else None),
     "strip_comments": True,
@@ -92,14 +94,34 @@ def reference(ctx: Context, pb: PageBuilder) -> str:
     """The field reference (`desclasificado.reference`), generated from the models on every
     build so that it cannot drift from the check. The hand-written page gives the title
     and the introduction, so the reference's own are left out."""
+    from desclasificado.contribute.reference import field_reference_markdown  # it imports render
+
     text = field_reference_markdown()
     text = text[text.index("\n## ") + 1:]
-    md = markdown.Markdown(extensions=["tables", "toc"], output_format="html")
+    md = markdown.Markdown(extensions=["tables", "toc", "attr_list"], output_format="html")
     md.preprocessors.deregister("html_block")  # raw HTML is shown as text, never kept
     md.inlinePatterns.deregister("html")
-    # English only, also in a page in another language (the contributors' field names)
-    return (f'<div class="reference"{original_lang()}>'
-            f'{nh3.clean(md.convert(text), **_REFERENCE_RULES)}</div>')
+    return f'<div class="reference">{_labelled(nh3.clean(md.convert(text), **_REFERENCE_RULES))}</div>'
+
+
+_TABLE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
+_ROW = re.compile(r"<tr>(.*?)</tr>", re.DOTALL)
+
+
+def _labelled(html: str) -> str:
+    """Each cell of the reference's tables with its column's heading (`data-label`), which
+    the phone layout, where a row is a block, shows before the type and the example
+    (site.css): so the words are the catalogue's, in the page's language."""
+    def table(match: re.Match[str]) -> str:
+        heads = [esc(html_text.unescape(head))
+                 for head in re.findall(r"<th>(.*?)</th>", match.group(1), re.DOTALL)]
+
+        def row(found: re.Match[str]) -> str:
+            cells = iter(heads)
+            return "<tr>" + re.sub("<td>", lambda _m: f'<td data-label="{next(cells, "")}">',
+                                   found.group(1)) + "</tr>"
+        return "<table>" + _ROW.sub(row, match.group(1)) + "</table>"
+    return _TABLE.sub(table, html)
 
 
 FRAGMENTS: dict[str, Fragment] = {"counts": counts, "start": start, "reference": reference,

@@ -5,7 +5,9 @@
 
 The same as `pybabel extract -F babel.cfg -k n_:1,2 -k N_ -k t -k tn:1,2 --add-comments=TRANSLATORS:
 -o desclasificado/locales/messages.pot .` then `pybabel update -i ... -d desclasificado/locales`,
-without the dates that would change every file on every run. `problems(root)` lists what
+without the dates that would change every file on every run, plus what the models carry
+for readers (their fields' descriptions, labels and meanings, which are data, not calls:
+`fieldmessages.py`). `problems(root)` lists what
 is missing from each catalogue (the tests and the build refuse an incomplete one).
 """
 
@@ -24,8 +26,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
-from desclasificado.records.fields import FIELD_CONTEXT
-from desclasificado.render import i18n
+from desclasificado.render import fieldmessages, i18n
 from desclasificado.render.i18n import DOMAIN, LOCALES, SOURCE_LANGUAGE, available, catalogue_path
 
 REPO = LOCALES.parents[1]
@@ -47,13 +48,6 @@ def extract_python(fileobj: Any, keywords: Any, comment_tags: Any,
     source = fileobj.read().decode("utf-8")
     lines = source.splitlines()
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
-                node.func.id == "shown":  # a field's label and meaning (records/models.py)
-            for message in _shown_messages(node):
-                yield node.lineno, "p_", (FIELD_CONTEXT, message), [
-                    "a field of the identification table of a document's page: its name, "
-                    "or what it means"]
-            continue
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
                 and node.func.id in keywords):
             continue
@@ -65,15 +59,6 @@ def extract_python(fileobj: Any, keywords: Any, comment_tags: Any,
         comments = [above.lstrip("# ")] if any(above.lstrip("# ").startswith(tag)
                                                 for tag in comment_tags) else []
         yield node.lineno, node.func.id, args[0] if len(args) == 1 else args, comments
-
-
-def _shown_messages(node: ast.Call) -> list[str]:
-    """The label and meaning of a `shown(data, label, meaning)` call, which the document
-    page's identification table translates (`p_(FIELD_CONTEXT, view.label)`): the data description stays
-    English (the data downloads' field descriptions)."""
-    given = list(node.args[1:3]) + [k.value for k in node.keywords if k.arg in ("label", "meaning")]
-    return [a.value for a in given if isinstance(a, ast.Constant) and isinstance(a.value, str)
-            and a.value]
 
 
 def extract(repo: Path = REPO) -> Catalog:
@@ -95,7 +80,21 @@ def extract(repo: Path = REPO) -> Catalog:
         catalog.add(found[0], None, [("mkdocs.yml", found[1])],
                     auto_comments=["the site's description, for pages without their own "
                                    "(search engines, link previews)"])
+    for message, filename, lineno, comment, context in fieldmessages.messages(repo):
+        _add(catalog, message, (filename, lineno), comment, context)
     return catalog
+
+
+def _add(catalog: Catalog, message: str, location: tuple[str, int], comment: str,
+         context: str | None) -> None:
+    """Add a message, or one more place and comment to a message already there."""
+    found = catalog.get(message, context)
+    if found is None:
+        catalog.add(message, None, [location], auto_comments=[comment], context=context)
+        return
+    found.locations.append(location)
+    if comment not in found.auto_comments:
+        found.auto_comments.append(comment)
 
 
 def site_description(config: Path) -> tuple[str, int] | None:

@@ -43,6 +43,8 @@ def page_kinds(site: Path) -> dict[str, str]:
         "not found": "404.html",
         "search, Spanish": "es/search.html?q=guerrilla",
         "not found, Spanish": "es/404.html",
+        "reference, Spanish": "es/reference/",
+        "data, Spanish": "es/data/",
     }
     for name in ("contribute", "contribute/guide", "reference", "teachers", "data"):
         if (site / name / "index.html").is_file():
@@ -69,7 +71,7 @@ AXE_PAGES = ["home", "timeline", "timeline, filtered", "event", "document", "FRU
              "country", "countries",
              "search", "search, Spanish", "not found, Spanish", "actor", "embed events", "teachers",
              "data", "contribute guide", "home, Spanish", "timeline, Spanish", "event, Spanish",
-             "document, Spanish", "embed events, Spanish"]
+             "document, Spanish", "embed events, Spanish", "reference, Spanish", "data, Spanish"]
 
 
 @pytest.mark.parametrize("name", AXE_PAGES)

@@ -82,7 +82,7 @@ def test_a_field_added_to_a_model_appears_without_touching_the_reference(
     (Event, "date", "date (see [Dates](#dates))"),
     (Event, "title", "text, at most 120 characters"),
     (Event, "countries", "list of two-letter country codes, at least one"),
-    (Event, "sources", "list of sources (see Source), at least one"),
+    (Event, "sources", "list of Source entries (see Source), at least one"),
     (Event, "actors", "list of ids"),
     (Source, "pages", 'page list: "3", "3-4" or "2, 5"'),
     (JfkDocument, "pages", "whole number, at least 1"),

@@ -285,3 +285,10 @@ def test_every_spanish_page_searches_the_spanish_site(pages: dict[str, Doc]) -> 
         target = urljoin(f"https://h/{path}", form.get("action") or "")
         expected = "https://h/es/search.html" if path.startswith("es/") else "https://h/search.html"
         assert target == expected, path
+
+
+def test_the_documents_list_labels_its_cells_in_the_language(pages: dict[str, Doc]) -> None:
+    """On phones each cell of the documents' table shows its column's heading (CSS reads it)."""
+    for url, label in (("documents/index.html", "Citations"), ("es/documents/index.html", "Citas")):
+        cells = pages[url].find_all("td", class_="num")
+        assert cells and {cell.get("data-label") for cell in cells} == {label}

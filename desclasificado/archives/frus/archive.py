@@ -25,9 +25,9 @@ class FrusArchive(Archive):
     kind = "frus"
     model = FrusDocument
     name = "Office of the Historian, U.S. Department of State (history.state.gov)"
-    reference_heading = "FRUS documents"
+    reference_heading = N_("FRUS documents")
     data_field_schemas = (("document_url", {"type": "string", "format": "uri"},
-                           "The document's page at history.state.gov."),)
+                           N_("The document's page at history.state.gov.")),)
     short_name = N_("FRUS document")
     identifier_label = "FRUS"
     page_link_label = "history.state.gov"

@@ -32,7 +32,7 @@ class JfkArchive(Archive):
     name = "JFK Assassination Records Collection (NARA)"
     nested = (("releases", Release),)
     data_field_schemas = (("cited_pdf", {"type": "string", "format": "uri"},
-                           "The PDF of the cited release."),)
+                           N_("The PDF of the cited release.")),)
     short_name = N_("JFK record")
     identifier_label = N_("record number")
     page_link_label = N_("Archive PDF")
