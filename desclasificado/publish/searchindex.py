@@ -35,7 +35,7 @@ EXCLUDED = (
     "figure",                                  # charts and maps: their tables repeat counts
     ".explore", ".jump", ".timeline",          # a list's filters, jump list and entries
     ".year-index", ".facet-list", ".start",    # lists of years, countries, starting points
-    ".related", ".prevnext",                   # an event's related and neighbouring events
+    ".related", ".prevnext", ".steps",         # an event's related and neighbouring events
     "section[aria-labelledby=cited-by]",       # a document's citing events
     ".identification .gloss", ".identification thead",  # what each field means
     ".identification caption",

@@ -161,7 +161,7 @@ def overview_chart(data: YearCounts, href: Callable[[int], str], uid: str = "cha
             f'<figcaption><span class="figure-title" id="{uid}-caption">{esc(caption)}</span>'
             f'<ul class="legend" aria-label="{esc(_("Regions"))}">{legend}</ul>'
             f'<span class="figure-note">{esc(note)}</span>'
-            f"</figcaption>{_table(data, first, last, href)}</figure>")
+            f"</figcaption>{_table(data, first, last, href, uid)}</figure>")
 
 
 def _description(data: YearCounts, total: int, busiest: int, first: int, last: int) -> str:
@@ -181,8 +181,10 @@ def _description(data: YearCounts, total: int, busiest: int, first: int, last: i
     return desc
 
 
-def _table(data: YearCounts, first: int, last: int, href: Callable[[int], str]) -> str:
-    """The chart's numbers as a table (in a `<details>`)."""
+def _table(data: YearCounts, first: int, last: int, href: Callable[[int], str],
+           uid: str) -> str:
+    """The chart's numbers as a table (in a `<details>`), in a box of its own that scrolls
+    sideways when the table is wider than a phone (focusable and named, for the keyboard)."""
     names = [name for name, *_rest in REGIONS]
     head = "".join(f'<th scope="col" class="num">{esc(_(n))}</th>' for n in names)
     rows = []
@@ -193,7 +195,10 @@ def _table(data: YearCounts, first: int, last: int, href: Callable[[int], str]) 
         cells = "".join(f'<td class="num">{counts[n] or ""}</td>' for n in names)
         rows.append(f'<tr><th scope="row"><a href="{href(year)}">{year}</a></th>{cells}'
                     f'<td class="num">{data.total(year)}</td></tr>')
+    caption = f"{uid}-table"
     return (f'<details class="chart-data"><summary>{esc(_("The chart as a table"))}</summary>'
-            f'<table><caption>{esc(_("Events by year and region"))}</caption><thead><tr>'
-            f'<th scope="col">{esc(_("Year"))}</th>{head}<th scope="col" class="num">'
-            f'{esc(_("All"))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></details>')
+            f'<div class="table-box" role="region" tabindex="0" aria-labelledby="{caption}">'
+            f'<table><caption id="{caption}">{esc(_("Events by year and region"))}</caption>'
+            f'<thead><tr><th scope="col">{esc(_("Year"))}</th>{head}<th scope="col" class="num">'
+            f'{esc(_("All"))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+            "</details>")

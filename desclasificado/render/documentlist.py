@@ -68,6 +68,7 @@ def document_years(ctx: Context) -> list[tuple[Period, list[str]]]:
 
 def _table(ctx: Context, pb: PageBuilder, doc_ids: list[str]) -> str:
     rows = []
+    label = esc(_("Citations"))  # the column's heading, shown in each cell on phones
     for doc_id in doc_ids:
         doc = ctx.collection.documents[doc_id]
         archive = archive_of(doc)
@@ -77,7 +78,8 @@ def _table(ctx: Context, pb: PageBuilder, doc_ids: list[str]) -> str:
                     f'<td{original_lang()}><a href="{pb.href(document_url(doc_id))}">'
                     f'{esc(doc.title)}</a></td>'
                     f'<td>{who}</td><td class="record-number">{esc(archive.identifier(doc))}</td>'
-                    f'<td class="num">{len(ctx.index.by_document.get(doc_id, []))}</td></tr>')
+                    f'<td class="num" data-label="{label}">'
+                    f'{len(ctx.index.by_document.get(doc_id, []))}</td></tr>')
     return f'<table class="documents">{_head()}<tbody>{"".join(rows)}</tbody></table>'
 
 

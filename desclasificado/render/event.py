@@ -168,6 +168,22 @@ def _neighbour(ctx: Context, pb: PageBuilder, event_id: str | None, rel: str) ->
             f'{esc(date_text(event.date))}</span> <span class="what">{event_title(event).html}</span></a>')
 
 
+def _steps(ctx: Context, pb: PageBuilder, previous: str | None, following: str | None) -> str:
+    """Previous and next at the top of the page, short ("‹ Previous", "Next ›"), each named
+    with its event's title for a screen reader; the full links close the page."""
+    links = []
+    for event_id, rel, text in ((previous, "prev", _("Previous")), (following, "next", _("Next"))):
+        if event_id is None:
+            continue
+        title = event_title(ctx.collection.events[event_id]).html
+        links.append(f'<a rel="{rel}" class="{rel}" href="{pb.href(event_url(event_id))}">'
+                     f'{esc(text)}<span class="visually-hidden">: {title}</span></a>')
+    if not links:
+        return ""
+    label = _("Previous and next on the timeline")
+    return f'<nav class="steps" aria-label="{esc(label)}">{"".join(links)}</nav>'
+
+
 def _changed(ctx: Context, event_id: str) -> str:
     """When the event's file last changed, from git ("" when the build does not know)."""
     day = ctx.last_changed("events", event_id)
@@ -199,8 +215,10 @@ def event_page(ctx: Context, event_id: str) -> Page:
     body = link_actors(body, terms, actor_href, linked) if body else body
     sources = "".join(_source_item(ctx, pb, source, citation) for source, citation
                       in zip(event.sources, ctx.index.citations[event_id], strict=True))
+    previous, following = ctx.index.previous(event_id), ctx.index.next(event_id)
     parts = [
-        f'<article class="record event"><header class="page-head"><p class="kicker">{kicker}</p>'
+        f'<article class="record event"><header class="page-head"><div class="head-row">'
+        f'<p class="kicker">{kicker}</p>{_steps(ctx, pb, previous, following)}</div>'
         f'<h1{title.lang_attr}>{esc(title.value)}</h1><p class="date">{time_element(event.date)}'
         f'</p>{event_tools(ctx, pb, event_id)}</header>',
         untranslated_note(title, summary_text, body_text),
@@ -218,7 +236,6 @@ def event_page(ctx: Context, event_id: str) -> Page:
                      f'<h2 id="related">{esc(_("Related events"))}</h2><ol class="entries">{entries}</ol>'
                      "</section>")
     parts.append(_changed(ctx, event_id))
-    previous, following = ctx.index.previous(event_id), ctx.index.next(event_id)
     parts.append(f'<nav class="prevnext" aria-label="{esc(_("Previous and next events"))}">'
                  f'{_neighbour(ctx, pb, previous, "prev")}{_neighbour(ctx, pb, following, "next")}'
                  "</nav></article>")

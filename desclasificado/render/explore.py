@@ -12,7 +12,7 @@ from desclasificado.records.models import Event
 from desclasificado.render.context import Context
 from desclasificado.render.i18n import _, country_name, number
 from desclasificado.render.links import PageBuilder
-from desclasificado.render.markup import esc
+from desclasificado.render.markup import esc, fold
 from desclasificado.render.texts import actor_name, theme_title
 from desclasificado.render.urls import actor_url, country_url, theme_url
 
@@ -77,12 +77,12 @@ def explore_panel(ctx: Context, pb: PageBuilder, event_ids: list[str] | None = N
                 for a in actors]),
     ]
     span = f' data-first-year="{min(years)}" data-last-year="{max(years)}"' if years else ""
-    return (f'<section class="explore" aria-label="{esc(_("Explore the timeline"))}"{span} '
-            f'data-total="{total}">'
-            f'<h2 class="explore-title">{esc(_("Explore"))}</h2>'
-            '<p class="explore-intro">'
+    label = _("Explore the timeline")
+    body = (f'<h2 class="explore-title">{esc(_("Explore"))}</h2><p class="explore-intro">'
             + esc(_("Open a list to go to the events of one country, theme or actor, or jump to "
-                    "a year below.")) + "</p>"
-            f'<div class="facets">{"".join(facets)}</div>'
+                    "a year below.")) + f'</p><div class="facets">{"".join(facets)}</div>')
+    # the status stays outside the fold: read, and seen, with the filters closed
+    return (f'<section class="explore" aria-label="{esc(label)}"{span} data-total="{total}">'
+            f'{fold(label, body, "explore-fold")}'
             '<p class="explore-status" role="status" aria-live="polite" aria-atomic="true"></p>'
             "</section>")

@@ -15,7 +15,7 @@ from desclasificado.render.explore import entry_data, explore_panel
 from desclasificado.render.i18n import N_, _, country_name, n_
 from desclasificado.render.i18n_dates import date_text
 from desclasificado.render.links import PageBuilder, depth
-from desclasificado.render.markup import esc, link_marks
+from desclasificado.render.markup import esc, fold, link_marks
 from desclasificado.render.pictures import country_map, locator
 from desclasificado.render.teaching import listing_tools
 from desclasificado.render.texts import (
@@ -217,8 +217,9 @@ def period_nav(pb: PageBuilder, groups: list[DecadeGroup]) -> str:
             f'{esc(_("year not known") if y.year is None else y.year)}</a>' for y in group.years)
         items.append(f'<li><a class="jump-decade" href="{pb.href(pb.url, decade_anchor(group.decade))}">'
                      f'{esc(decade_label(group.decade))}</a> {years}</li>')
-    return (f'<nav class="jump" aria-label="{esc(_("Jump to a decade or year"))}"><ul>'
-            f'{"".join(items)}</ul></nav>')
+    label = _("Jump to a decade or year")
+    return (f'<nav class="jump" aria-label="{esc(label)}">'
+            f'{fold(label, "<ul>" + "".join(items) + "</ul>")}</nav>')
 
 
 def span_text(ctx: Context, event_ids: list[str]) -> str:
@@ -267,7 +268,8 @@ def timeline_page(ctx: Context) -> Page:
              + esc(_("Each entry links to its page, where every statement is tied to the "
                      "passage of the declassified document it comes from.")) + "</p>")
     return _events_page(ctx, TIMELINE, _("Timeline"), None, intro, ids,
-                        lambda pb: overview(ctx, pb) + explore_panel(ctx, pb),
+                        lambda pb: fold(_("Chart of the events by year"), overview(ctx, pb),
+                                        "chart-fold") + explore_panel(ctx, pb),
                         description=_("Every event of the collection in date order."),
                         # split by year, the page has no entries to filter: links only
                         scripts=() if paginated(ids) else (EXPLORE_SCRIPT,))

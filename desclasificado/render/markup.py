@@ -24,6 +24,8 @@ import nh3
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 
+from desclasificado.render.i18n import _
+
 ALLOWED_TAGS = {"p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li",
                 "a", "sup", "hr"}
 ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
@@ -110,10 +112,13 @@ def with_marks(summary: str, source_count: int) -> str:
 
 def link_marks(fragment: str, href: Callable[[int], str]) -> str:
     """Turn the `<sup class="cite">N</sup>` placeholders into links; `href(N)` gives each
-    link's escaped target (and records it for the link check)."""
-    return _MARK.sub(lambda m: (f'<sup class="cite"><a href="{href(int(m.group(1)))}" '
-                                f'aria-label="source {m.group(1)}">[{m.group(1)}]</a></sup>'),
-                     fragment)
+    link's escaped target (and records it for the link check). A word joiner (U+2060)
+    keeps each marker on the line of the word before it."""
+    # TRANSLATORS: what a screen reader says of a footnote marker "[1]"
+    name = _("source {n}")
+    return _MARK.sub(lambda m: (f'&#8288;<sup class="cite"><a href="{href(int(m.group(1)))}" '
+                                f'aria-label="{esc(name.format(n=m.group(1)))}">[{m.group(1)}]'
+                                '</a></sup>'), fragment)
 
 
 def plain_text(text: str, limit: int = 200) -> str:
@@ -122,3 +127,11 @@ def plain_text(text: str, limit: int = 200) -> str:
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = " ".join(re.sub(r"[*_`#>]", "", text).split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def fold(summary: str, body: str, css_class: str = "") -> str:
+    """`body` (HTML) in a `<details class="fold">` under `summary` (plain text, escaped here):
+    closed behind its summary on phones, always open with the summary hidden on wider screens
+    and in print (theme/css/site.css, "Folds"); no script needed."""
+    classes = f"fold {css_class}".strip()
+    return f'<details class="{classes}"><summary>{esc(summary)}</summary>{body}</details>'

@@ -200,6 +200,10 @@ def test_event_page_lists_facts_related_and_neighbours(built: SiteProject) -> No
         following = [a.get("href") for a in nav.find_all("a", rel="next")]
         assert prev == ([f"../../events/{order[at - 1]}/"] if at else [])
         assert following == ([f"../../events/{order[at + 1]}/"] if at + 1 < len(order) else [])
+        # the same two near the top of the page, in its header
+        steps = built.page(f"events/{event_id}/").find("header", class_="page-head").find(
+            "nav", class_="steps")
+        assert [a.get("href") for a in steps.find_all("a")] == prev + following
 
 
 def test_backlinks_list_every_citing_event(built: SiteProject) -> None:

@@ -116,6 +116,9 @@ def test_a_translated_event_reads_in_spanish(pages: dict[str, Doc]) -> None:
     assert "Agencia Central de Inteligencia" in doc.find("dl", class_="facts").words()
     nav = doc.find("nav", class_="site-nav")
     assert [a.words() for a in nav.find_all("a")][:2] == ["Inicio", "Cronología"]
+    assert nav.find("summary").words() == "Menú"  # the phone's menu button
+    marks = [a.get("aria-label") for a in summary.find_all("a") if a.words().startswith("[")]
+    assert marks and all(m.startswith("fuente ") for m in marks)  # footnote markers, spoken
     assert doc.find("time").words() == "12 de abril de 1963"
     assert doc.find("blockquote").get("lang") == "en"  # quotes stay in the document's words
     assert pages[f"events/{TRANSLATED}/index.html"].find("blockquote").get("lang") is None
@@ -282,3 +285,10 @@ def test_every_spanish_page_searches_the_spanish_site(pages: dict[str, Doc]) -> 
         target = urljoin(f"https://h/{path}", form.get("action") or "")
         expected = "https://h/es/search.html" if path.startswith("es/") else "https://h/search.html"
         assert target == expected, path
+
+
+def test_the_documents_list_labels_its_cells_in_the_language(pages: dict[str, Doc]) -> None:
+    """On phones each cell of the documents' table shows its column's heading (CSS reads it)."""
+    for url, label in (("documents/index.html", "Citations"), ("es/documents/index.html", "Citas")):
+        cells = pages[url].find_all("td", class_="num")
+        assert cells and {cell.get("data-label") for cell in cells} == {label}

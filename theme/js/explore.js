@@ -118,6 +118,8 @@
   var clear = element("button", { type: "button", "class": "explore-clear" }, t("Show all events"));
   form.appendChild(clear);
   facetsBox.parentNode.replaceChild(form, facetsBox);
+  var foldSummary = panel.querySelector(".explore-fold > summary");
+  if (foldSummary) { foldSummary.textContent = t("Filter the timeline"); }
   var intro = panel.querySelector(".explore-intro");
   if (intro) {
     intro.textContent = t("Choose a country, a theme, an actor or years: the timeline below shows only the events that match all of them. The address of the page keeps your choice, to share or bookmark. Each list says how many events each choice would show.");
@@ -282,6 +284,17 @@
     }
     history.pushState(null, "", address(state));
     apply(state);
+    toResults();
+  }
+
+  /* On a phone the filters fill the screen: after a choice, the count of events shown (a
+     live region, which also announces it) is scrolled to the top, the entries under it.
+     Focus stays on the control, to choose another filter; wider screens do not move. */
+  var narrow = window.matchMedia ? window.matchMedia("(max-width: 40rem)") : null;
+  function toResults() {
+    if (narrow && narrow.matches && status && status.scrollIntoView) {
+      status.scrollIntoView({ block: "start" });
+    }
   }
 
   Object.keys(controls).forEach(function (name) { controls[name].addEventListener("change", changed); });
