@@ -147,6 +147,26 @@
     return t("Filtered: {filters}.").split("{filters}").join(parts.join(" \u00b7 "));
   }
 
+  /* An event page opened from a filtered list steps through the events it showed
+     (theme/js/neighbours.js reads this): the shown events, in order, for this tab only. */
+  var STEPS = "desclasificado:steps";
+  function remember(state) {
+    try {
+      if (!active(state)) { window.sessionStorage.removeItem(STEPS); return; }
+      var shown = [];
+      entries.forEach(function (item) {
+        var link = item.el.querySelector(".entry-title a");
+        var date = item.el.querySelector(".entry-date");
+        if (!item.el.hidden && link) {
+          shown.push([link.pathname, link.textContent, date ? date.textContent : ""]);
+        }
+      });
+      window.sessionStorage.setItem(STEPS, JSON.stringify({
+        filter: described(state), list: window.location.pathname + window.location.search,
+        events: shown }));
+    } catch (error) { /* storage refused (private mode, a sandbox): the timeline's order */ }
+  }
+
   /* ---- State: the address <-> the form ---- */
 
   function known(facet, value) {
@@ -273,6 +293,7 @@
         .split("{count}").join(count.toLocaleString(MESSAGES.lang || "en"));
     if (status) { status.textContent = text; }
     printed.textContent = active(state) ? described(state) + " " + text : "";
+    remember(state);
     panel.classList.toggle("filtered", active(state));
   }
 
