@@ -21,6 +21,7 @@ from desclasificado.index import SiteIndex
 from desclasificado.render.context import Context, Page, SiteInfo
 from desclasificado.render.data import DATA_FILES, document_cite_files
 from desclasificado.render.document import cited_by_pages, document_page, transcript_pages
+from desclasificado.render.documentcite import collection_casing
 from desclasificado.render.documentlist import document_year_pages, documents_index
 from desclasificado.render.embed import embed_files, iter_embed_pages
 from desclasificado.render.event import event_page
@@ -192,11 +193,12 @@ def plan_sites(collection: Collection, index: SiteIndex, info: SiteInfo | None =
     (`/es/`), its pages linking to each other. One link check covers them all, so that a
     page may link to its version in another language."""
     info = info or SiteInfo()
+    casing = collection_casing(collection)  # the collection's names, once for every language
     planned = []
     for code in languages or site_languages(info.lang):
         with activate(language(code)):  # the summaries are rendered in the language
             ctx = Context.prepare(collection, index, replace(
-                info, lang=code, prefix=language_prefix(code, info.lang)))
+                info, lang=code, prefix=language_prefix(code, info.lang)), casing)
             planned.append((ctx, page_makers(ctx)))
     links = LinkCheck((ctx.info.prefix + url for ctx, makers in planned for url in makers),
                       other_pages)

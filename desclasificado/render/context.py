@@ -12,6 +12,7 @@ from desclasificado.render.i18n import country_name
 from desclasificado.render.links import Link
 from desclasificado.render.markup import MarkdownRenderer, with_marks
 from desclasificado.render.texts import event_body, event_summary
+from desclasificado.render.titlecase import DEFAULT, Casing
 
 __all__ = ["Context", "Page", "SiteInfo", "country_name"]
 
@@ -67,13 +68,14 @@ class Context:
     bodies: dict[str, str] = field(default_factory=dict)
     entries: dict[tuple[str, int, int], tuple[str, list[Link]]] = field(default_factory=dict)
     info: SiteInfo = field(default_factory=SiteInfo)
+    casing: Casing = DEFAULT  # how citations recase titles (`documentcite.collection_casing`)
 
     @classmethod
     def prepare(cls, collection: Collection, index: SiteIndex,
-                info: SiteInfo | None = None) -> Context:
+                info: SiteInfo | None = None, casing: Casing = DEFAULT) -> Context:
         """Render every summary and body to sanitized HTML (marks still unlinked), in the
         language being rendered (`texts`: the English where it has no translation)."""
-        context = cls(collection, index, info=info or SiteInfo())
+        context = cls(collection, index, info=info or SiteInfo(), casing=casing)
         renderer = MarkdownRenderer()
         for event_id, event in collection.events.items():
             context.summaries[event_id] = renderer.inline(

@@ -19,15 +19,10 @@ from desclasificado.render.citations import _Citable
 from desclasificado.render.editions import EditedVolumeDocument
 from desclasificado.render.titlecase import DEFAULT, Casing, learned
 
-_CASINGS: dict[int, tuple[Collection, Casing]] = {}
-
 
 def collection_casing(collection: Collection) -> Casing:
     """What the collection's English text (events, actors, themes) teaches of names and
-    abbreviations, worked out once per collection."""
-    known = _CASINGS.get(id(collection))
-    if known is not None and known[0] is collection:
-        return known[1]
+    abbreviations (worked out once per build, by `render.plan_sites`, for every language)."""
     texts: list[str] = []
     for event in collection.events.values():
         texts += [event.title, event.summary, event.body or ""]
@@ -35,10 +30,7 @@ def collection_casing(collection: Collection) -> Casing:
         texts += [actor.name, actor.description, *actor.other_names]
     for theme in collection.themes.values():
         texts += [getattr(theme, "title", ""), getattr(theme, "description", "") or ""]
-    casing = learned(texts)
-    _CASINGS.clear()  # one collection at a time: a build renders one
-    _CASINGS[id(collection)] = (collection, casing)
-    return casing
+    return learned(texts)
 
 
 def cited_document(doc: Document, accessed: datetime.date,

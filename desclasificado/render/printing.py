@@ -9,7 +9,7 @@ from __future__ import annotations
 from desclasificado.records.dates import parse_date
 from desclasificado.render.citations import WebPage
 from desclasificado.render.context import Context, Page
-from desclasificado.render.documentcite import cited_document, collection_casing
+from desclasificado.render.documentcite import cited_document
 from desclasificado.render.i18n import _
 from desclasificado.render.i18n_dates import date_text
 from desclasificado.render.markup import esc
@@ -29,7 +29,7 @@ def colophon(ctx: Context, page: Page, document_id: str | None = None) -> str:
     built = date_text(parse_date(ctx.info.built.isoformat()))
     if document_id is not None:
         cited = cited_document(ctx.collection.documents[document_id], ctx.info.built,
-                               collection_casing(ctx.collection))
+                               ctx.casing)
         citation = cited.cite(STYLE).html()  # its English title marked lang="en"
     else:
         citation = WebPage(page.title, ctx.info.name, address, ctx.info.built).cite(STYLE).html()

@@ -20,7 +20,7 @@ from desclasificado.render.archival import ArchivalDocument
 from desclasificado.render.citations import STYLES, Styled, WebPage
 from desclasificado.render.citedates import us_day
 from desclasificado.render.context import Context
-from desclasificado.render.documentcite import cited_document, collection_casing
+from desclasificado.render.documentcite import cited_document
 from desclasificado.render.editions import EditedVolumeDocument
 from desclasificado.render.i18n import _, current
 from desclasificado.render.i18n_dates import day_text
@@ -122,7 +122,7 @@ def source_cite(ctx: Context, pb: PageBuilder, doc_id: str, page: int, n: int) -
     and links the PDF at it; APA and MLA cite the document, then the page in the text),
     so a worksheet can cite the passage it quotes. Ids `cite-source-{n}-{style}`."""
     doc = ctx.collection.documents[doc_id]
-    cited = cited_document(doc, ctx.info.built, collection_casing(ctx.collection))
+    cited = cited_document(doc, ctx.info.built, ctx.casing)
     if isinstance(cited, ArchivalDocument | EditedVolumeDocument):
         cited = cited.at_page(page, archive_of(doc).page_url(doc, page))
     citations = {style: cited.cite(style) for style in STYLES if style != "chicago-bibliography"}
@@ -211,7 +211,7 @@ def event_tools(ctx: Context, pb: PageBuilder, event_id: str) -> str:
 def document_tools(ctx: Context, pb: PageBuilder, doc_id: str) -> str:
     """Cite, for a document page: the archival document itself, with its downloads."""
     doc = ctx.collection.documents[doc_id]
-    cited = cited_document(doc, ctx.info.built, collection_casing(ctx.collection))
+    cited = cited_document(doc, ctx.info.built, ctx.casing)
     downloads = (f'<p class="tool-links">'
                  f'{esc(_("For reference managers (Zotero, EndNote, Mendeley...):"))} '
                  f'<a href="{cite_file("json")}" download>CSL-JSON</a> · '
