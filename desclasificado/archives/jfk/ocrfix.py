@@ -1,8 +1,9 @@
 """OCR slips on the form that have one reading only: "CHIEE" is CHIEF, "UMWAVE" is JMWAVE.
 
 The OCR of a typed form confuses a few letters (F read as E, T as I, J as U, H as R, Q as O,
-O as 0). A token that is not a word of English nor a name the collection uses is corrected when
-changing one letter by one of those slips makes it a word, or one of the collection's agencies
+O as 0) and reads a letter of one stroke twice ("MEXIICO"). A token that is not a word of
+English nor a name the collection uses is corrected when changing one letter by one of those
+slips (or dropping the doubled letter) makes it a word, or one of the collection's agencies
 and cryptonyms, in exactly one way; otherwise it is kept as read (names of people are not words,
 and are never changed). The word list is the one the quote check uses (`check.lexicon`).
 """
@@ -48,9 +49,21 @@ def correct_token(token: str) -> str:
     for index, read in enumerate(token):
         for meant in SLIPS.get(read, ""):
             candidate = token[:index] + meant + token[index + 1:]
-            if candidate in KNOWN or (len(candidate) >= 5 and candidate.isalpha() and is_word(candidate.lower(), "en")):
+            if _is_reading(candidate):
                 readings.add(candidate)
+    for index in range(1, len(token)):  # a letter the OCR doubled: "MEXIICO"
+        single = token[:index] + token[index + 1:]
+        if token[index] == token[index - 1] and token[index] in _DOUBLED and _is_reading(single):
+            readings.add(single)
     return readings.pop() if len(readings) == 1 else token
+
+
+# Letters of one stroke that the OCR reads twice.
+_DOUBLED = frozenset("IL1")
+
+
+def _is_reading(candidate: str) -> bool:
+    return candidate in KNOWN or (len(candidate) >= 5 and candidate.isalpha() and is_word(candidate.lower(), "en"))
 
 
 # Short words of English read with one slip, inside a phrase ("COVERAGE OE SOVIET", "CLEARANCE EOR JAMES"):
