@@ -182,6 +182,15 @@ def test_an_agency_heading_a_column_of_values_is_the_originators() -> None:
     assert {"from", "to"} <= set(result.missing)
 
 
+def test_an_agency_heading_a_column_leaves_the_rest_to_the_labels_that_can_take_it() -> None:
+    # FROM and TO empty on the form: the title's two lines, too long for a name, are the title's
+    result = parse_rif(form("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nCIA\n"
+                            "JOURNAL - OFFICE OF LEGISLATIVE COUNSEL, MONDAY - 6\nDECEMBER 1976.\n12/06/1976\n1"))
+    assert [result.fields[name] for name in ("originator", "from", "to", "title")] == [
+        "CIA", "", "", "JOURNAL - OFFICE OF LEGISLATIVE COUNSEL, MONDAY - 6 DECEMBER 1976."]
+    assert "not attributable" not in result.reasons.get("from", "") + result.reasons.get("to", "")
+
+
 def test_free_text_after_a_date_no_label_took_is_not_the_columns() -> None:
     # tesseract read the column out of order: the title's line, the date, the pages, the series
     result = parse_rif(form("ORIGINATOR :\nFROM :\nTO:\nTITLE :\nViews...Possible Coup D'Etat\n: 6/15/1962\n2\n"

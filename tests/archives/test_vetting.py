@@ -67,6 +67,12 @@ def test_a_sound_value_is_kept(name: str, text: str, kept: str) -> None:
     ("JAMES EARL GALT.", "JAMES EARL GALT."),  # not GAIT: L is not a slip for I
     ("LA/EICO", "LA/EICO"),  # too short to tell
     ("MEXIICO CITY", "MEXICO CITY"),  # a letter of one stroke read twice
+    ("00/CONTACT DIVISION", "OO/CONTACT DIVISION"),
+    ("MEMO ÓN HSCA REQUEST", "MEMO ON HSCA REQUEST"),  # no accents on a typed English form
+    ("AGENT, (ENU) MORA.", "AGENT, (FNU) MORA."),  # first name unknown
+    ("INVOLVEMENT IN THE JOHN E. KENNEDY ASSASSINATION", "INVOLVEMENT IN THE JOHN F. KENNEDY ASSASSINATION"),
+    ("LOCATED AT TRE WARRENTON RECORDS CENTER", "LOCATED AT THE WARRENTON RECORDS CENTER"),
+    ("JOHN E. SMITH", "JOHN E. SMITH"),
     ("KIILDUFF", "KIILDUFF"),  # not a word with the letter dropped either: a name, kept as read
 ])
 def test_ocr_slips_with_one_reading_are_corrected(text: str, fixed: str) -> None:

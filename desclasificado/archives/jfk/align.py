@@ -166,15 +166,16 @@ _CONNECTOR = re.compile(r"^\W*(?:OF|IN|AND|ON|AT|BY|FOR|WITH|TO|FROM|OR|RE)\b\W"
 def _originator_first(group: Group, free: list[int], lines: list[Value],
                       possible: list[set[Span]]) -> list[set[Span]]:
     """"ORIGINATOR" / "FROM" / "TO" then "CIA" ...: the first line of the column is an agency's
-    code, and the originator, the first label, is the field that holds one: it takes it, whatever
-    FROM and TO take (which stays undecided when it is)."""
+    code, and the originator, the first label, is the field that holds one: it takes it, and the
+    other labels take what the matchings with it allow (FROM or TO stays undecided when either
+    could hold a line; a title's lines too long for a name are the title's)."""
     first = free[0]
     if group.labels[first].field != "originator" or len(possible[first]) < 2 or not lines:
         return possible
     if lines[0].text not in AGENCIES or group.values.index(lines[0]) != min(min(s, default=0) for s in possible[first]):
         return possible
     ranked = _align(group.labels, group.values, fill=frozenset({first}))
-    return [ranked[i] if i == first else possible[i] for i in range(len(possible))]
+    return ranked if ranked[first] == {(group.values.index(lines[0]),)} else possible
 
 
 def _alignment(group: Group) -> list[set[Span]]:
