@@ -90,6 +90,16 @@ class BrokenLink:
                 f"{missing} is generated")
 
 
+@dataclass
+class LinkFindings:
+    """What a link check learnt from some pages, for another process's check to join
+    (`LinkCheck.findings`, `merge`)."""
+
+    anchors: dict[str, frozenset[str]]
+    waiting: list[tuple[str, str | None, Link]]
+    found: list[BrokenLink]
+
+
 class LinkCheck:
     """The link check, fed one page at a time as pages are rendered.
 
@@ -132,6 +142,22 @@ class LinkCheck:
         if known is None:
             return False if final else None
         return link.anchor in known
+
+    def mark(self) -> tuple[int, int]:
+        """Where the check is (before some pages are added; see `findings`)."""
+        return len(self.waiting), len(self.found)
+
+    def findings(self, urls: Iterable[str], since: tuple[int, int]) -> LinkFindings:
+        """The anchors of the pages `urls`, and the links added since the `mark()` `since`."""
+        return LinkFindings({url: self.anchors[url] for url in urls if url in self.anchors},
+                            self.waiting[since[0]:], self.found[since[1]:])
+
+    def merge(self, other: LinkFindings) -> None:
+        """Join what another check learnt (a worker's pages): their anchors, their links."""
+        self.expected.update(other.anchors)
+        self.anchors.update(other.anchors)
+        self.waiting.extend(other.waiting)
+        self.found.extend(other.found)
 
     def broken(self) -> list[BrokenLink]:
         """Every broken link, once every page is added (a page expected but never added

@@ -1,0 +1,94 @@
+"""The generated pages are written outside the engine's loop, on several processes
+(`publish/pagewriter.py`): the site is byte-identical whatever the number of processes, the
+work is really shared, and what goes wrong in a worker reaches the build."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+
+import pytest
+
+from desclasificado.pipeline import build
+from desclasificado.publish import pagewriter
+from desclasificado.render import Site
+from desclasificado.render.links import Link, LinkCheck
+from tests.conftest import REPO
+from tests.sitekit import SiteProject, event_yaml
+
+spec = importlib.util.spec_from_file_location("compare_builds", REPO / "tools" / "compare_builds.py")
+compare_builds = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(compare_builds)
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SiteProject:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764806400")  # the same day for every build
+    made = SiteProject(tmp_path / "project")
+    for year in range(1960, 1972):
+        made.write(f"events/e{year}.yaml", event_yaml(f"{year}-03-01", f"Event of {year}"))
+    return made
+
+
+def _writers(monkeypatch: pytest.MonkeyPatch, log: Path) -> None:
+    """Each process that writes pages notes its pid and how many in `log`."""
+    write_share = pagewriter.PageWriter._write_share
+
+    def noted(self, addresses):
+        write_share(self, addresses)
+        with log.open("a") as out:
+            out.write(f"{os.getpid()} {len(addresses)}\n")
+
+    monkeypatch.setattr(pagewriter.PageWriter, "_write_share", noted)
+
+
+def test_two_processes_write_the_same_site_as_one(project: SiteProject, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    log = tmp_path / "writers.log"
+    _writers(monkeypatch, log)
+    build(project.root, tmp_path / "one", workers=1)
+    one = log.read_text().split()
+    log.unlink()
+    build(project.root, tmp_path / "two", workers=2)
+    two = [line.split() for line in log.read_text().splitlines()]
+    assert len({pid for pid, _count in two}) == 2  # two processes wrote pages
+    assert sum(int(count) for _pid, count in two) == int(one[1]) > 20
+    assert compare_builds.differences(tmp_path / "one", tmp_path / "two") == []
+    assert (tmp_path / "two" / "events" / "e1961" / "index.html").is_file()
+    assert (tmp_path / "two" / "es" / "events" / "e1961" / "index.html").is_file()
+
+
+def test_a_failure_in_a_worker_stops_the_build_and_names_the_page(
+        project: SiteProject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    render = Site.render
+    parent = os.getpid()
+
+    def failing(self, url):
+        if os.getpid() != parent and url.startswith("events/"):
+            raise ValueError("a bug in a worker")
+        return render(self, url)
+
+    monkeypatch.setattr(Site, "render", failing)
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("the last good site")
+    with pytest.raises(RuntimeError) as failed:
+        build(project.root, tmp_path / "site", workers=2)
+    assert "a bug in a worker" in str(failed.value)
+    assert "while writing the page /events/e19" in str(failed.value)
+    assert (tmp_path / "site" / "index.html").read_text() == "the last good site"
+
+
+def test_links_checked_in_another_process_join_the_check() -> None:
+    """A page's links to an anchor of a page another process rendered: settled once that
+    process's findings are merged, broken if the anchor is not there."""
+    def check() -> LinkCheck:
+        return LinkCheck(["a/", "b/"], [])
+
+    parent, worker = check(), check()
+    since = worker.mark()
+    parent.add("a/", "events/a.yaml", [Link("b/", "here"), Link("b/", "gone")], {"top"})
+    worker.add("b/", "events/b.yaml", [Link("a/", "top"), Link("a/", "missing")], {"here"})
+    parent.merge(worker.findings(["b/"], since))
+    broken = [(b.page, b.link.anchor) for b in parent.broken()]
+    assert broken == [("a/", "gone"), ("b/", "missing")]
