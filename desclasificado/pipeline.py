@@ -29,8 +29,8 @@ from desclasificado.publish.build import (
     staging,
     swap,
 )
-from desclasificado.publish.pagewriter import cores
 from desclasificado.publish.plugin import SiteBuild
+from desclasificado.publish.workers import cores
 
 
 class ContentErrors(Exception):

@@ -8,18 +8,14 @@ puts it through the theme's `main.html` with the context the engine would give i
 (`engine.get_context`, our languages and the page's parts), and writes it where the engine
 would. The few generated pages the nav lists (the timeline, the indexes) stay the engine's.
 
-With `workers` > 1 the pages are shared out among forked processes (the build's state is
-inherited, nothing is pickled but what comes back): each renders its share in turn and
-returns the link check's findings, which the parent merges. Every page is rendered from
+With `workers` > 1 the pages are shared out among forked processes (`workers.py`): each
+renders its share and sends back its link check's findings, which the parent merges. Every page is rendered from
 the same state whatever the number of workers, so the site is byte-identical
 (`tests/publish/test_pagewriter.py`).
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,16 +23,12 @@ from urllib.parse import urljoin
 
 from desclasificado.publish import engine
 from desclasificado.publish.languages import PageLanguages
+from desclasificado.publish.workers import share_out
 from desclasificado.render import Site
 from desclasificado.render.context import Page
-from desclasificado.render.links import LinkCheck, LinkFindings
+from desclasificado.render.links import LinkCheck
 
 THEME_PAGE = "main.html"  # the theme's template for a page
-
-
-def cores() -> int:
-    """The cores this process may run on."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 @dataclass
@@ -96,40 +88,13 @@ class PageWriter:
     def write(self, workers: int = 1) -> None:
         """Render and write every page, on `workers` processes; the link check's findings
         of the children join the parent's."""
-        addresses = list(self.pages)
-        if workers <= 1 or len(addresses) < 2 * workers:
-            self._write_share(addresses)
+        if not self.pages:
             return
-        context = multiprocessing.get_context("fork")
-        children = []
-        for number in range(1, workers):
-            receive, send = context.Pipe(duplex=False)
-            process = context.Process(target=self._child, args=(addresses[number::workers], send))
-            process.start()
-            send.close()
-            children.append((process, receive))
-        try:
-            self._write_share(addresses[0::workers])
-            for process, receive in children:
-                self._links().merge(_outcome(process, receive))
-        finally:  # a failure here: no worker goes on writing into a site being thrown away
-            for process, _receive in children:
-                if process.is_alive():
-                    process.terminate()
-                process.join()
-
-    def _child(self, share: list[str], send: Any) -> None:
-        """A forked worker: write its share, send back the link check's findings (or the
-        error, as text)."""
-        try:
-            since = self._links().mark()
-            self._write_share(share)
-            send.send(self._links().findings(share, since))
-        except BaseException:  # reported to the parent, which raises it
-            send.send(traceback.format_exc())
-        finally:
-            send.close()
-            os._exit(0)
+        addresses, links = list(self.pages), self._links()
+        since = links.mark()
+        for found in share_out(lambda number, count: self._write_share(addresses[number::count]),
+                               lambda: links.findings(since), workers):
+            links.merge(found)
 
     def _links(self) -> LinkCheck:
         site = next(iter(self.pages.values()))[0]
@@ -140,8 +105,9 @@ class PageWriter:
         site_dir = Path(self.config.site_dir)
         for address in addresses:
             site, url = self.pages[address]
+            generated = site.render(url)  # its errors name the page
             try:
-                html = self.render(template, address, site.render(url))
+                html = self.render(template, address, generated)
             except Exception as exc:  # a bug: say which page, for whoever reports it
                 exc.add_note(f"while writing the page /{address}")
                 raise
@@ -160,16 +126,25 @@ class PageWriter:
         return template.render(context)
 
 
-def _outcome(process: Any, receive: Any) -> LinkFindings:
-    """What a worker sent back: its link check's findings; RuntimeError if it failed."""
-    try:
-        outcome = receive.recv()
-    except EOFError:  # it died without a word (killed, out of memory)
-        process.join()
-        raise RuntimeError(f"a worker writing pages stopped (exit code {process.exitcode})") from None
-    if isinstance(outcome, str):
-        raise RuntimeError(f"a worker writing pages failed:\n{outcome}")
-    return outcome
+def write_site_files(sites: list[Site], write: Any, workers: int = 1) -> None:
+    """The files each site writes as they are (`Site.write_files`: data files, embeddable
+    pages...), shared out among `workers` processes; what the children rendered (embeddable
+    pages, files written, link findings) joins the parent's sites."""
+    links = sites[0].links
+    since = links.mark()
+
+    def work(number: int, count: int) -> None:
+        for site in sites:
+            site.write_files(write, (number, count))
+
+    def report() -> tuple[Any, list[tuple[set[str], list[str]]]]:
+        return links.findings(since), [(site.embed_urls, site.written) for site in sites]
+
+    for found, learnt in share_out(work, report, workers):
+        links.merge(found)
+        for site, (embed_urls, written) in zip(sites, learnt, strict=True):
+            site.embed_urls.update(embed_urls)
+            site.written.extend(written)
 
 
-__all__ = ["PageWriter", "Shell", "canonical", "page_meta"]
+__all__ = ["PageWriter", "Shell", "canonical", "page_meta", "write_site_files"]

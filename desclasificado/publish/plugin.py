@@ -44,7 +44,7 @@ from desclasificado.index import SiteIndex, build_index
 from desclasificado.load.history import last_changed
 from desclasificado.publish import engine
 from desclasificado.publish.languages import PageLanguages, gettext_callables
-from desclasificado.publish.pagewriter import PageWriter, page_meta
+from desclasificado.publish.pagewriter import PageWriter, page_meta, write_site_files
 from desclasificado.publish.searchindex import IndexFailed, index_search
 from desclasificado.publish.unlinked import LinkRefused, read_unlinked
 from desclasificado.render import Site, SiteInfo, plan_sites
@@ -135,8 +135,8 @@ class SiteBuild:
         hand_written = {f.url: f for f in files.documentation_pages()}
         self.sites = plan_sites(result.collection, index, info=info, other_pages=hand_written,
                                 languages=codes)
+        write_site_files(self.sites, _writer(config.site_dir), self.workers)
         for site in self.sites:
-            site.write_files(_writer(config.site_dir))
             _refuse_conflicts(site, files, hand_written)
         self.generated = {_src_uri(site.prefix + url): (site, url)
                           for site in self.sites for url in site.makers}

@@ -9,6 +9,7 @@ linear in the number of links, whatever the size of the site.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -143,14 +144,14 @@ class LinkCheck:
             return False if final else None
         return link.anchor in known
 
-    def mark(self) -> tuple[int, int]:
+    def mark(self) -> tuple[int, int, int]:
         """Where the check is (before some pages are added; see `findings`)."""
-        return len(self.waiting), len(self.found)
+        return len(self.anchors), len(self.waiting), len(self.found)
 
-    def findings(self, urls: Iterable[str], since: tuple[int, int]) -> LinkFindings:
-        """The anchors of the pages `urls`, and the links added since the `mark()` `since`."""
-        return LinkFindings({url: self.anchors[url] for url in urls if url in self.anchors},
-                            self.waiting[since[0]:], self.found[since[1]:])
+    def findings(self, since: tuple[int, int, int]) -> LinkFindings:
+        """What was added since the `mark()` `since`: pages' anchors, their links."""
+        anchors = dict(itertools.islice(self.anchors.items(), since[0], None))
+        return LinkFindings(anchors, self.waiting[since[1]:], self.found[since[2]:])
 
     def merge(self, other: LinkFindings) -> None:
         """Join what another check learnt (a worker's pages): their anchors, their links."""

@@ -12,7 +12,6 @@ import pytest
 
 from desclasificado.pipeline import build
 from desclasificado.publish import pagewriter
-from desclasificado.render import Site
 from desclasificado.render.links import Link, LinkCheck
 from tests.conftest import REPO
 from tests.sitekit import SiteProject, event_yaml
@@ -61,21 +60,22 @@ def test_two_processes_write_the_same_site_as_one(project: SiteProject, tmp_path
 
 def test_a_failure_in_a_worker_stops_the_build_and_names_the_page(
         project: SiteProject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    render = Site.render
-    parent = os.getpid()
+    import desclasificado.render
 
-    def failing(self, url):
-        if os.getpid() != parent and url.startswith("events/"):
+    event_page, parent = desclasificado.render.event_page, os.getpid()
+
+    def failing(ctx, event_id):
+        if os.getpid() != parent:
             raise ValueError("a bug in a worker")
-        return render(self, url)
+        return event_page(ctx, event_id)
 
-    monkeypatch.setattr(Site, "render", failing)
+    monkeypatch.setattr(desclasificado.render, "event_page", failing)
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "index.html").write_text("the last good site")
-    with pytest.raises(RuntimeError) as failed:
+    with pytest.raises(ValueError, match="a bug in a worker") as failed:
         build(project.root, tmp_path / "site", workers=2)
-    assert "a bug in a worker" in str(failed.value)
-    assert "while writing the page /events/e19" in str(failed.value)
+    assert any(note.startswith("while rendering the page /") and "events/e19" in note
+               for note in failed.value.__notes__)
     assert (tmp_path / "site" / "index.html").read_text() == "the last good site"
 
 
@@ -89,6 +89,6 @@ def test_links_checked_in_another_process_join_the_check() -> None:
     since = worker.mark()
     parent.add("a/", "events/a.yaml", [Link("b/", "here"), Link("b/", "gone")], {"top"})
     worker.add("b/", "events/b.yaml", [Link("a/", "top"), Link("a/", "missing")], {"here"})
-    parent.merge(worker.findings(["b/"], since))
+    parent.merge(worker.findings(since))
     broken = [(b.page, b.link.anchor) for b in parent.broken()]
     assert broken == [("a/", "gone"), ("b/", "missing")]
