@@ -92,3 +92,13 @@ def test_links_checked_in_another_process_join_the_check() -> None:
     parent.merge(worker.findings(since))
     broken = [(b.page, b.link.anchor) for b in parent.broken()]
     assert broken == [("a/", "gone"), ("b/", "missing")]
+
+
+def test_the_number_of_processes_can_be_given(project: SiteProject, capsys) -> None:
+    code, lines = project.build("--workers", "1")
+    assert code == 0, lines
+    assert (project.root / "site" / "events" / "e1961" / "index.html").is_file()
+    with pytest.raises(SystemExit) as refused:
+        project.build("--workers", "0")
+    assert refused.value.code == 2
+    assert "'0' is not a number of processes: give 1 or more" in capsys.readouterr().err
