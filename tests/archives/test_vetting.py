@@ -34,6 +34,7 @@ from desclasificado.archives.jfk.vetting import vet_text
     ("title", "STURGIS, FRANE PACES : 08/26/1977", "another label"),
     ("title", "MEMO: TELEPHONE CONVERSATION W/KENNETH BROOTEN, FORMER ASST. COUNSEL HSCA 05/16/1977•", "date runs"),
     ("to", "HQ i", "garbled"),
+    ("to", "cscs", "without a capital letter"),  # CJCS in lower case: c, s, o look alike in both cases
 ])
 def test_a_value_not_to_be_trusted_is_left_blank_with_its_reason(name: str, text: str, reason: str) -> None:
     kept, why = vet_text(name, text)
@@ -65,6 +66,14 @@ def test_a_sound_value_is_kept(name: str, text: str, kept: str) -> None:
     ("MEMO FOR HOS", "MEMO FOR HQS"),
     ("JAMES EARL GALT.", "JAMES EARL GALT."),  # not GAIT: L is not a slip for I
     ("LA/EICO", "LA/EICO"),  # too short to tell
+    ("MEXIICO CITY", "MEXICO CITY"),  # a letter of one stroke read twice
+    ("00/CONTACT DIVISION", "OO/CONTACT DIVISION"),
+    ("MEMO ÓN HSCA REQUEST", "MEMO ON HSCA REQUEST"),  # no accents on a typed English form
+    ("AGENT, (ENU) MORA.", "AGENT, (FNU) MORA."),  # first name unknown
+    ("INVOLVEMENT IN THE JOHN E. KENNEDY ASSASSINATION", "INVOLVEMENT IN THE JOHN F. KENNEDY ASSASSINATION"),
+    ("LOCATED AT TRE WARRENTON RECORDS CENTER", "LOCATED AT THE WARRENTON RECORDS CENTER"),
+    ("JOHN E. SMITH", "JOHN E. SMITH"),
+    ("KIILDUFF", "KIILDUFF"),  # not a word with the letter dropped either: a name, kept as read
 ])
 def test_ocr_slips_with_one_reading_are_corrected(text: str, fixed: str) -> None:
     assert correct_text(text) == fixed
