@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import traceback
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -57,9 +58,9 @@ def _child(work: Callable[[int, int], None], report: Callable[[], Any], number: 
         work(number, workers)
         send.send((True, report()))
     except BaseException as exc:  # reported to the parent, which raises it
-        try:
-            send.send((False, exc))  # the exception itself, with its notes (the page)
-        except Exception:  # one that cannot be pickled: its traceback, as text
+        try:  # the exception itself, with its notes (the page), if it survives the trip
+            send.send_bytes(pickle.dumps((False, pickle.loads(pickle.dumps(exc)))))
+        except Exception:  # one that cannot be pickled and unpickled: its traceback, as text
             send.send((False, traceback.format_exc()))
     finally:
         send.close()
