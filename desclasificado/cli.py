@@ -51,16 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--workers", type=_workers, default=None, metavar="N",
                         help="processes rendering the pages (default: one per core)")
     sub = parser.add_subparsers(dest="command")
-    build = sub.add_parser("build", help="check, then build the site into site/ (the default)")
-    build.add_argument("--site-dir", type=Path, default=argparse.SUPPRESS,
-                       help="build into this directory instead of site/")
-    build.add_argument("--site-url", default=None, metavar="URL",
-                       help="the address the site is published at (overrides site_url in "
-                            "mkdocs.yml): the sitemap, oEmbed and the Cite and Embed "
-                            "addresses need it")
-    build.add_argument("--workers", type=_workers, default=argparse.SUPPRESS, metavar="N",
-                       help="processes rendering the pages (default: one per core; the site "
-                            "is the same with any number)")
+    _build_options(sub.add_parser("build", help="check, then build the site into site/ "
+                                                "(the default)"))
     serve = sub.add_parser("serve", help="preview the site, rebuilt whenever a file changes")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
                        help="address to serve on (default 127.0.0.1:8000)")
@@ -192,6 +184,19 @@ def run_build(args: argparse.Namespace, root: Path) -> int:
                             style=_style(getattr(args, "format", "auto")),
                             site_url=getattr(args, "site_url", None),
                             workers=getattr(args, "workers", None))
+
+
+def _build_options(build: argparse.ArgumentParser) -> None:
+    """The options of `build`."""
+    build.add_argument("--site-dir", type=Path, default=argparse.SUPPRESS,
+                       help="build into this directory instead of site/")
+    build.add_argument("--site-url", default=None, metavar="URL",
+                       help="the address the site is published at (overrides site_url in "
+                            "mkdocs.yml): the sitemap, oEmbed and the Cite and Embed "
+                            "addresses need it")
+    build.add_argument("--workers", type=_workers, default=argparse.SUPPRESS, metavar="N",
+                       help="processes rendering the pages (default: one per core; the site "
+                            "is the same with any number)")
 
 
 def _workers(text: str) -> int:
