@@ -191,6 +191,16 @@ def test_an_agency_heading_a_column_leaves_the_rest_to_the_labels_that_can_take_
     assert "not attributable" not in result.reasons.get("from", "") + result.reasons.get("to", "")
 
 
+def test_a_sentence_in_a_column_is_the_titles_not_a_name() -> None:
+    # FROM and TO empty: a line with OF, FOR ... ending with a word and a period is no one's name
+    result = parse_rif(form("FROM\nTO\nTITLE\nREQUEST FOR COPY OF VARIOUS CABLES.\nDATE : 01/01/1967\nPAGES : 2"))
+    assert (result.fields["from"], result.fields["to"], result.fields["title"]) == (
+        "", "", "REQUEST FOR COPY OF VARIOUS CABLES.")
+    # a name may end with a period, and an office may have four words: still undecided
+    result = parse_rif(form("FROM\nTO\nTITLE\nLOUISANA METRO. CRIME COMMISSION.\nDATE : 01/01/1967\nPAGES : 2"))
+    assert result.fields["title"] == "" and "title" in result.missing
+
+
 def test_free_text_after_a_date_no_label_took_is_not_the_columns() -> None:
     # tesseract read the column out of order: the title's line, the date, the pages, the series
     result = parse_rif(form("ORIGINATOR :\nFROM :\nTO:\nTITLE :\nViews...Possible Coup D'Etat\n: 6/15/1962\n2\n"

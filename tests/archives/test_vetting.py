@@ -123,3 +123,11 @@ def test_a_date_away_from_its_label_is_not_taken_while_another_date_is_loose() -
     result = parse_rif(form)
     assert result.fields["date"] == "" and result.fields["date_of_last_review"] == ""
     assert "date" in result.missing
+
+
+def test_a_titles_sentence_is_told_from_a_name() -> None:
+    from desclasificado.archives.jfk.lexicon import is_sentence
+
+    assert is_sentence("REQUEST FOR COPY OF VARIOUS CABLES.") and is_sentence("MEMO ON WILLIAM DOUGLAS PAWLEY.")
+    assert not is_sentence("ROEMER, WILLIAM F. JR.") and not is_sentence("LOUISANA METRO. CRIME COMMISSION.")
+    assert not is_sentence("MEMO FOR THE RECORD") and not is_sentence("JOSEPH A. CALIFANO, JR.")

@@ -203,6 +203,8 @@ def takes(name: str, value: Value, first: bool, wrapped: bool = False) -> bool:
         return bool(value.kinds & rule.kinds)
     if len(value.text) > rule.max_chars:
         return False
+    if name in ("from", "to") and is_sentence(value.text):
+        return False
     if first:
         return not value.kinds & TYPED
     return not value.kinds & (NEVER_FREE if wrapped else TYPED - {"class_code", "status_code"})
@@ -234,3 +236,14 @@ class Group:
     fed: bool = False  # values came after its labels: the next label starts a new group
     sealed: bool = False  # a heading came after its labels: the next label starts a new group
     closed: bool = False  # every label may have its value and a heading or stamp followed: what comes is not theirs
+
+
+# A title's sentence, which no name or office is: four words or more with a word such as OF or FOR
+# among them, ending with a word and a period ("REQUEST FOR COPY OF VARIOUS CABLES.").
+_FUNCTION_WORD = re.compile(r"\b(?:OF|FOR|ON|RE|WITH|IN|TO|AND|THE|A|BY|FROM|ABOUT|CONCERNING|REGARDING)\b")
+_SENTENCE_END = re.compile(r"\b(?!(?:JR|SR|DIV|INC|CO|ST|ESQ|DEPT|SECT)\.)[A-Z]{3,}\.$")
+
+
+def is_sentence(text: str) -> bool:
+    words = text.split()
+    return len(words) >= 4 and bool(_SENTENCE_END.search(text)) and bool(_FUNCTION_WORD.search(" ".join(words[1:-1])))
