@@ -67,6 +67,9 @@ def test_a_sound_value_is_kept(name: str, text: str, kept: str) -> None:
     ("JAMES EARL GALT.", "JAMES EARL GALT."),  # not GAIT: L is not a slip for I
     ("LA/EICO", "LA/EICO"),  # too short to tell
     ("MEXIICO CITY", "MEXICO CITY"),  # a letter of one stroke read twice
+    ("AN ASCA REQUEST", "AN HSCA REQUEST"),  # one letter of a long agency code
+    ("NASA AND THE USSR", "NASA AND THE USSR"),  # near NARA and USSS, and not them
+    ("THE LIRING-3 OPERATION", "THE LIRING-3 OPERATION"),  # a numbered cryptonym, not LIKING
     ("00/CONTACT DIVISION", "OO/CONTACT DIVISION"),
     ("MEMO ÓN HSCA REQUEST", "MEMO ON HSCA REQUEST"),  # no accents on a typed English form
     ("AGENT, (ENU) MORA.", "AGENT, (FNU) MORA."),  # first name unknown
@@ -131,3 +134,6 @@ def test_a_titles_sentence_is_told_from_a_name() -> None:
     assert is_sentence("REQUEST FOR COPY OF VARIOUS CABLES.") and is_sentence("MEMO ON WILLIAM DOUGLAS PAWLEY.")
     assert not is_sentence("ROEMER, WILLIAM F. JR.") and not is_sentence("LOUISANA METRO. CRIME COMMISSION.")
     assert not is_sentence("MEMO FOR THE RECORD") and not is_sentence("JOSEPH A. CALIFANO, JR.")
+    assert is_sentence("MESSAGE: INFORMATION JAMES EARL RAY.") and is_sentence("NAME CHECK REQUEST - LYDIA DYMITRUK")
+    assert is_sentence("POLICE HOLDING 13 AMERICANS WHO SET UP ARMED CAMP.")
+    assert not is_sentence("CHIEF, INFORMATION SYSTEMS ANALYSIS") and not is_sentence("STURBITTS, WILLIAM, LA/EICO")

@@ -238,12 +238,22 @@ class Group:
     closed: bool = False  # every label may have its value and a heading or stamp followed: what comes is not theirs
 
 
-# A title's sentence, which no name or office is: four words or more with a word such as OF or FOR
-# among them, ending with a word and a period ("REQUEST FOR COPY OF VARIOUS CABLES.").
+# A title's line, which no name or office is (NARA's FROM and TO of the development set never have
+# these shapes): a document's kind and a colon ("MEMO: ..."), a word of what a document is about
+# ("REQUEST", "MEETING", "RE"), or a sentence ending with a word and a period, of four words or more
+# with OF, FOR ... among them, or five or more without a comma ("REQUEST FOR COPY OF VARIOUS CABLES.").
 _FUNCTION_WORD = re.compile(r"\b(?:OF|FOR|ON|RE|WITH|IN|TO|AND|THE|A|BY|FROM|ABOUT|CONCERNING|REGARDING)\b")
 _SENTENCE_END = re.compile(r"\b(?!(?:JR|SR|DIV|INC|CO|ST|ESQ|DEPT|SECT)\.)[A-Z]{3,}\.$")
+_KIND_LEAD = re.compile(r"^(?:MEMO|MEMORANDUM|MESSAGE|LETTER|CABLE|DISPATCH|REPORT|TELEGRAM|TRANSCRIPT)\s*:\s*\S")
+_TITLE_WORD = re.compile(r"\b(?:REQUESTS?|REPORTS?|CONVERSATIONS?|MEETINGS?|TRANSMITTAL|DISCUSSIONS?|INTERVIEWS?|"
+                         r"TESTIMONY|ACTIVITIES|REGARDING|CONCERNING|RE)\b")
 
 
 def is_sentence(text: str) -> bool:
+    """Whether a line has the shape of a title's, never of a FROM or TO (see above)."""
     words = text.split()
-    return len(words) >= 4 and bool(_SENTENCE_END.search(text)) and bool(_FUNCTION_WORD.search(" ".join(words[1:-1])))
+    if _KIND_LEAD.match(text) or _TITLE_WORD.search(text):
+        return True
+    if len(words) < 4 or not _SENTENCE_END.search(text):
+        return False
+    return bool(_FUNCTION_WORD.search(" ".join(words[1:-1]))) or (len(words) >= 5 and "," not in text)
