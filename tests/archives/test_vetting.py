@@ -94,6 +94,10 @@ def test_the_placeholder_date_00_00_00_is_no_date() -> None:
     assert normalize_date("00/00/1967") == ("1967", None)
 
 
+def test_the_print_date_cut_at_the_pages_edge_is_a_stamp() -> None:
+    assert is_stamp("5/21/201") and not is_stamp("5/21/2017") and not is_stamp("05/21/64")
+
+
 def test_garbled_release_stamps_and_dashes() -> None:
     assert is_stamp("Kennedy Assassination Mecords Lollection Act of")
     assert is_stamp("66000 Diate: 11-03-2021")

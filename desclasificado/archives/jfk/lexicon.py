@@ -24,6 +24,8 @@ _STAMPS = [re.compile(p, re.IGNORECASE) for p in (
     r"^IS$", r"^RESTRICTED\W*$", r"^N[Ee][Ww]$",
     # the form template's version at its foot ("v9.1")
     r"^v\d+(?:\.\d+)+$",
+    # the form's print date with its year's last digit lost at the page's edge ("Date:" / "5/21/201")
+    r"^\d{1,2}/\d{1,2}/20\d$",
     # NSA classification banners and declassification blocks
     r"^\W*DRV\s+FM", r"^\W*Dated:", r"^\W*DECL\s+ON", r"UMBRA", r"SECRET\s+(?:SPOKE|MORAY)",
     # review stamps: "CIA HAS NO OBJECTION TO DECLASSIFICATION ...", "NO JOINT STAFF OBJECTION ..."
