@@ -141,3 +141,15 @@ def test_a_titles_sentence_is_told_from_a_name() -> None:
     assert is_sentence("MESSAGE: INFORMATION JAMES EARL RAY.") and is_sentence("NAME CHECK REQUEST - LYDIA DYMITRUK")
     assert is_sentence("POLICE HOLDING 13 AMERICANS WHO SET UP ARMED CAMP.")
     assert not is_sentence("CHIEF, INFORMATION SYSTEMS ANALYSIS") and not is_sentence("STURBITTS, WILLIAM, LA/EICO")
+
+
+def test_a_label_behind_a_scrap_of_the_boxes_rules_is_read_when_it_has_its_colon() -> None:
+    from desclasificado.archives.jfk.lexicon import match_label
+
+    found = match_label("k DATE: — 12/18/1963")
+    assert found and (found.field, found.rest) == ("date", "— 12/18/1963")
+    found = match_label("fee CURRENT STATUS: | Redact")
+    assert found and found.field == "current_status"
+    found = match_label("H DATE OF LASTREVIEW: 07/30/1998")
+    assert found and (found.field, found.rest) == ("date_of_last_review", "07/30/1998")
+    assert match_label("in DATE 12/18/1963") is None and match_label("Re DATES OF TRAVEL") is None

@@ -78,7 +78,7 @@ def is_noise(line: str) -> bool:
 # --- labels -------------------------------------------------------------------------------------------
 
 _LABELS: tuple[tuple[str, str], ...] = (
-    ("date_of_last_review", r"(?:DATE\s+)?OF\s+LAST\s+REVIEW|REVIEW\s+DATE"),
+    ("date_of_last_review", r"(?:DATE\s+)?OF\s+LAST\s*REVIEW|REVIEW\s+DATE"),
     ("agency_file_number", r"AGENCY\s*FILE[\s._]*NUMBER"),
     ("originator", r"(?:AGENCY\s+)?[ÖOD]?RIGINATOR"),
     ("agency", r"AGENCY(?!\W*INFORMA)"),
@@ -124,6 +124,20 @@ def match_label(line: str) -> LabelMatch | None:
     body = re.sub(r"^[^A-Za-z0-9]+", "", line)
     if re.fullmatch(r"ORIGINAL\W*", body):  # "ORIGINAL" above "CLASSIFICATION" in the FBI layout
         return LabelMatch("classification", "", False, "")
+    found = _match(body)
+    if found is None:
+        scrap = _SCRAP.match(body)  # "k DATE: — 12/18/1963", "fee CURRENT STATUS: | Redact"
+        found = _match(body[scrap.end():]) if scrap else None
+        if found is None or not found.colon:
+            return None
+    return found
+
+
+# What tesseract reads of the form's box rules before a label: a letter, or a few lower-case ones.
+_SCRAP = re.compile(r"^(?:[a-z]{1,3}|[A-Z])\W*\s+(?=[A-Z]{2})")
+
+
+def _match(body: str) -> LabelMatch | None:
     for name, regex in _LABEL_RES:
         found = regex.match(body)
         if found:
