@@ -8,9 +8,9 @@ excluded), and for `stages` the time of each stage of the build.
     parse   read every YAML record and parse it with PyYAML's C loader, nothing else
     check   `check_project(ROOT)`: load, validate, verify quotes
     stages  check, index and render, each timed, without MkDocs
-    build   `build_site(ROOT, SITE_DIR)`: the whole `python build.py`; `build ROOT SITE_DIR
-            en` builds the site in those languages only (comma-separated codes; see
-            `only_languages`)
+    build   `build_site(ROOT, SITE_DIR)`: the whole `python build.py` (`build ROOT SITE_DIR
+            WORKERS`: on that many processes); a last argument `--languages=en` builds
+            the site in those languages only (comma-separated codes; `only_languages`)
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import resource
 import sys
 import time
 from pathlib import Path
@@ -69,17 +70,23 @@ def stages(root: Path) -> dict[str, float]:
     return times
 
 
-def build(root: Path, site_dir: Path) -> dict[str, float]:
+def build(root: Path, site_dir: Path, workers: int | None = None) -> dict[str, float]:
     from desclasificado.cli import build_and_report as build_site
 
     out = io.StringIO()
-    started, cpu = time.perf_counter(), time.process_time()
+    started, cpu, before = time.perf_counter(), time.process_time(), _children_cpu()
     with contextlib.redirect_stdout(out):
-        code = build_site(root, site_dir)
+        code = build_site(root, site_dir, workers=workers)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     if code != 0:
         sys.exit(out.getvalue())
-    return {"seconds": seconds, "cpu": cpu}
+    return {"seconds": seconds, "cpu": cpu, "children_cpu": _children_cpu() - before}
+
+
+def _children_cpu() -> float:
+    """CPU seconds of the processes this one has waited for: the build's workers, Pagefind."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def only_languages(codes: list[str]) -> None:
@@ -99,9 +106,10 @@ def only_languages(codes: list[str]) -> None:
 def main(argv: list[str]) -> None:
     what, root = argv[0], Path(argv[1])
     if what == "build":
-        if len(argv) > 3:
-            only_languages(argv[3].split(","))
-        result = build(root, Path(argv[2]))
+        rest = argv[3:]
+        if rest and rest[-1].startswith("--languages="):
+            only_languages(rest.pop().removeprefix("--languages=").split(","))
+        result = build(root, Path(argv[2]), int(rest[0]) if rest else None)
     else:
         result = {"parse": parse_only, "check": check, "stages": stages}[what](root)
     print(json.dumps(result))

@@ -25,15 +25,17 @@ AGENCIES = frozenset({
     "NSC", "OSD", "PFIAB", "ROCK", "ROCKCOM", "SSCIA", "USSS", "USA", "ARMY", "NAVY", "USN", "USAF", "WC", "WH",
     "STATE", "TREASURY",
 })
+_NOT_CODES = frozenset({"NASA", "USSR", "NATO"})  # near a long code (NARA, USSS), and not it
 KNOWN = AGENCIES | frozenset({
     "JFK", "HQ", "HQS", "MFR", "DDP", "DCI", "DDCI", "COS", "WAVE", "JMWAVE", "JMATE", "JMBELL", "LIENVOY",
     "LITAMIL", "LIEMPTY", "LIERODE", "LIFEAT", "LIONION", "AMLASH", "AMWORLD", "AMTRUNK", "AMSPELL", "ZRRIFLE",
     "QJWIN", "KUBARK", "ODYOKE", "ODENVY", "ODACID", "PBRUMEN", "PBSUCCESS", "MONGOOSE", "KUDESK",
     "FNU", "LNU", "NMN",  # first name unknown, last name unknown, no middle name
-})
+}) | _NOT_CODES
 # Short words of the word list that on these forms are abbreviations read wrong.
 _ABBREVIATION_SLIPS = {"HO": "HQ", "HOS": "HQS"}
-_TOKEN = re.compile(r"(?<![A-Za-z0-9'])[A-Z0-9]{2,}(?![A-Za-z0-9])")
+# A token, not one numbered as a code name is ("LIRING-3", "AMMUG/1": a cryptonym, kept as read).
+_TOKEN = re.compile(r"(?<![A-Za-z0-9'])[A-Z0-9]{2,}(?![A-Za-z0-9]|[-/]\d)")
 
 
 def is_known(token: str) -> bool:
@@ -57,8 +59,13 @@ def correct_token(token: str) -> str:
         single = token[:index] + token[index + 1:]
         if token[index] == token[index - 1] and token[index] in _DOUBLED and _is_reading(single):
             readings.add(single)
+    if not readings and len(token) >= 4 and token.isalpha():  # "ASCA REQUEST", "ISCA": one letter of a long code
+        readings = {code for code in _LONG_CODES if len(code) == len(token) and _one_apart(token, code)}
     return readings.pop() if len(readings) == 1 else token
 
+
+# Agencies' codes long enough that one letter changed still names them, and words they are near.
+_LONG_CODES = frozenset({"HSCA", "SSCIA", "ARRB", "NARA", "PFIAB"})
 
 # Letters of one stroke that the OCR reads twice.
 _DOUBLED = frozenset("IL1")
