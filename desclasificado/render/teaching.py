@@ -84,16 +84,20 @@ def _copy_button(target: str, what: str) -> str:
             f'{esc(_("Copy"))}<span class="visually-hidden"> {esc(what)}</span></button>')
 
 
-def _citation_items(pb: PageBuilder, citations: dict[str, Styled], prefix: str = "cite",
-                    names: dict[str, str] | None = None) -> str:
-    """Each citation with its name and a copy button (ids `{prefix}-{style}`)."""
+def _citation_items(pb: PageBuilder, citations: dict[str, Styled]) -> str:
+    """Each citation with its name and a copy button (ids `cite-{style}`)."""
+    return _styled_items(pb, [(style, _(STYLES[style]), c.html())
+                              for style, c in citations.items()], "cite")
+
+
+def _styled_items(pb: PageBuilder, items: list[tuple[str, str, str]], prefix: str) -> str:
+    """Each citation (style, its name, its HTML) with a copy button (ids `{prefix}-{style}`)."""
     out = []
-    for style, citation in citations.items():
-        name = (names or {}).get(style) or _(STYLES[style])
+    for style, name, shown in items:
         target = f"{prefix}-{style}"
         out.append(f'<div class="citation"><dt>{esc(name)}</dt><dd>'
                    f'<p class="citation-text" id="{pb.anchor(target)}"'
-                   f'{" data-bare-address" if style in BARE_ADDRESS else ""}>{citation.html()}</p>'
+                   f'{" data-bare-address" if style in BARE_ADDRESS else ""}>{shown}</p>'
                    f'{_copy_button(target, _("the {style} citation").format(style=name))}'
                    "</dd></div>")
     return "".join(out)
@@ -117,10 +121,14 @@ def cite_tool(ctx: Context, pb: PageBuilder, citations: dict[str, Styled], intro
             "</div></details>")
 
 
-def source_cite(ctx: Context, pb: PageBuilder, doc_id: str, page: int, n: int) -> str:
-    """A source's own Cite: the document at the cited page (Chicago's note names the page
-    and links the PDF at it; APA and MLA cite the document, then the page in the text),
-    so a worksheet can cite the passage it quotes. Ids `cite-source-{n}-{style}`."""
+def _page_citations(ctx: Context, doc_id: str, page: int) -> list[tuple[str, str, str]]:
+    """The citations of a document at a page: (style, its name, its HTML), in the page's
+    language. Hundreds of events cite the same page of a document: each is worked out once
+    a build and language (`Context.source_citations`)."""
+    key = (doc_id, page, current().code)
+    found = ctx.source_citations.get(key)
+    if found is not None:
+        return found
     doc = ctx.collection.documents[doc_id]
     cited = cited_document(doc, ctx.info.built, ctx.casing)
     if isinstance(cited, ArchivalDocument | EditedVolumeDocument):
@@ -133,11 +141,21 @@ def source_cite(ctx: Context, pb: PageBuilder, doc_id: str, page: int, n: int) -
             if in_text is not None:
                 citations[f"{style}-in-text"] = in_text
                 names[f"{style}-in-text"] = _("{style}, in the text").format(style=_(STYLES[style]))
-    prefix = f"cite-source-{n}"
+    found = [(style, names.get(style) or _(STYLES[style]), citation.html())
+             for style, citation in citations.items()]
+    ctx.source_citations[key] = found
+    return found
+
+
+def source_cite(ctx: Context, pb: PageBuilder, doc_id: str, page: int, n: int) -> str:
+    """A source's own Cite: the document at the cited page (Chicago's note names the page
+    and links the PDF at it; APA and MLA cite the document, then the page in the text),
+    so a worksheet can cite the passage it quotes. Ids `cite-source-{n}-{style}`."""
+    items = _styled_items(pb, _page_citations(ctx, doc_id, page), f"cite-source-{n}")
     return (f'<details class="tool cite-tool source-cite"><summary>{esc(_("Cite this source"))}'
             f'</summary><div class="tool-body"><p class="tool-note">'
             f'{esc(_("This source: the document, at the page cited."))} {_accessed_note(ctx)}</p>'
-            f'<dl class="citations">{_citation_items(pb, citations, prefix, names)}</dl>'
+            f'<dl class="citations">{items}</dl>'
             f'<p class="tool-links"><a href="{pb.href(pb.url, f"source-{n}")}">'
             f'{esc(_("Link to this source"))}</a></p></div></details>')
 
