@@ -121,10 +121,15 @@ def cite_tool(ctx: Context, pb: PageBuilder, citations: dict[str, Styled], intro
             "</div></details>")
 
 
-def _page_citations(ctx: Context, doc_id: str, page: int) -> list[tuple[str, str, str]]:
-    """The citations of a document at a page: (style, its name, its HTML), in the page's
-    language. Hundreds of events cite the same page of a document: each is worked out once
-    a build and language (`Context.source_citations`)."""
+_PREFIX = "\x00"  # where a source's own id prefix goes in its citations' HTML
+
+
+def _page_citations(ctx: Context, pb: PageBuilder, doc_id: str,
+                    page: int) -> tuple[tuple[str, ...], str]:
+    """The citations of a document at a page, in the page's language: their styles, and
+    their HTML with copy buttons, ids `{_PREFIX}-{style}`. Hundreds of events cite the
+    same page of a document: this is worked out once a build and language
+    (`Context.source_citations`)."""
     key = (doc_id, page, current().code)
     found = ctx.source_citations.get(key)
     if found is not None:
@@ -134,15 +139,15 @@ def _page_citations(ctx: Context, doc_id: str, page: int) -> list[tuple[str, str
     if isinstance(cited, ArchivalDocument | EditedVolumeDocument):
         cited = cited.at_page(page, archive_of(doc).page_url(doc, page))
     citations = {style: cited.cite(style) for style in STYLES if style != "chicago-bibliography"}
-    names: dict[str, str] = {}
+    names = {style: _(STYLES[style]) for style in citations}
     if isinstance(cited, ArchivalDocument | EditedVolumeDocument):
         for style in ("apa", "mla"):
             in_text = cited.in_text(style)
             if in_text is not None:
                 citations[f"{style}-in-text"] = in_text
                 names[f"{style}-in-text"] = _("{style}, in the text").format(style=_(STYLES[style]))
-    found = [(style, names.get(style) or _(STYLES[style]), citation.html())
-             for style, citation in citations.items()]
+    items = [(style, names[style], citation.html()) for style, citation in citations.items()]
+    found = (tuple(citations), _styled_items(PageBuilder(pb.url, ctx.info.prefix), items, _PREFIX))
     ctx.source_citations[key] = found
     return found
 
@@ -151,11 +156,14 @@ def source_cite(ctx: Context, pb: PageBuilder, doc_id: str, page: int, n: int) -
     """A source's own Cite: the document at the cited page (Chicago's note names the page
     and links the PDF at it; APA and MLA cite the document, then the page in the text),
     so a worksheet can cite the passage it quotes. Ids `cite-source-{n}-{style}`."""
-    items = _styled_items(pb, _page_citations(ctx, doc_id, page), f"cite-source-{n}")
+    prefix = f"cite-source-{n}"
+    styles, items = _page_citations(ctx, pb, doc_id, page)
+    for style in styles:
+        pb.anchor(f"{prefix}-{style}")
     return (f'<details class="tool cite-tool source-cite"><summary>{esc(_("Cite this source"))}'
             f'</summary><div class="tool-body"><p class="tool-note">'
             f'{esc(_("This source: the document, at the page cited."))} {_accessed_note(ctx)}</p>'
-            f'<dl class="citations">{items}</dl>'
+            f'<dl class="citations">{items.replace(_PREFIX, prefix)}</dl>'
             f'<p class="tool-links"><a href="{pb.href(pb.url, f"source-{n}")}">'
             f'{esc(_("Link to this source"))}</a></p></div></details>')
 
