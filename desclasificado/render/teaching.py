@@ -26,7 +26,7 @@ from desclasificado.render.i18n import _, current
 from desclasificado.render.i18n_dates import day_text
 from desclasificado.render.links import PageBuilder
 from desclasificado.render.markup import esc, esc_text
-from desclasificado.render.ranges import YearRange, year_ranges
+from desclasificado.render.ranges import LONGEST, YearRange, fragment, span_years, year_ranges
 from desclasificado.render.texts import event_title
 from desclasificado.render.urls import (
     DOCUMENTS_BIB,
@@ -168,20 +168,25 @@ def source_cite(ctx: Context, pb: PageBuilder, doc_id: str, page: int, n: int) -
             f'{esc(_("Link to this source"))}</a></p></div></details>')
 
 
-def _range_fields(years: tuple[int, int], ranges: list[YearRange]) -> str:
+def _range_fields(years: tuple[int, int], ranges: list[YearRange], longest: int) -> str:
     """The fields of a timeline's Embed control that show only some years (teach.js turns
-    them into the address of the smallest page of `ranges` holding them, plus `?from=&to=`),
-    and what to do without scripts."""
+    them into the address of the decade's page of `ranges` holding them, or the whole
+    list's, plus `?from=&to=` and `#years-FIRST-LAST`: render/ranges.py), and what to do
+    without scripts (`longest`: the longest range across decades the list's embeddable
+    page applies with no script, 0 for none)."""
     first, last = years
     help_text = esc(_("To show only some years, add {query} (with your years) at the end "
                       "of the address in {src}.")).format(
         query="<code>?from=1959&amp;to=1965</code>", src='<code>src="…"</code>')
-    if ranges:
-        help_text += " " + esc(_("Where the frame cannot run scripts, that needs the address of "
-                                 "a decade's page instead, such as {example}.")).format(
-            example=f"<code>…/{ranges[0].slug()}/</code>")
+    if ranges or longest:
+        example = (f"…/{ranges[0].slug()}/#{fragment(ranges[0].first + 1, ranges[0].first + 3)}"
+                   if ranges else f"…/#{fragment(first, min(last, first + 2))}")
+        help_text += " " + esc(_("Where the frame cannot run scripts, add the years after a # "
+                                 "as well, such as {example} (the fields below write it).")).format(
+            example=f"<code>{example}</code>")
     slugs = " ".join(r.slug() for r in ranges)
-    return (f'<fieldset class="embed-range" data-ranges="{slugs}" hidden><legend>'
+    return (f'<fieldset class="embed-range" data-ranges="{slugs}" data-longest="{longest}" '
+            f'hidden><legend>'
             f'{esc(_("Only some years"))}</legend>'
             f'<label>{esc(_("From"))} <input type="number" name="from" min="{first}" '
             f'max="{last}" placeholder="{first}"></label> <label>{esc(_("to"))} <input '
@@ -191,13 +196,14 @@ def _range_fields(years: tuple[int, int], ranges: list[YearRange]) -> str:
 
 
 def embed_tool(ctx: Context, pb: PageBuilder, url: str, title: str, height: int,
-               years: tuple[int, int] | None = None, ranges: list[YearRange] | None = None) -> str:
+               years: tuple[int, int] | None = None, ranges: list[YearRange] | None = None,
+               longest: int = 0) -> str:
     """"Embed": the iframe code of the page's embeddable version, with a copy button, a
     preview link and, for timelines, how to show only some years (`ranges`: the year ranges
-    with a page of their own)."""
+    with a page of their own; `longest`: see `_range_fields`)."""
     target = embed_url(url)
     code = iframe(address(ctx, target), f"{title} · {ctx.info.name}", height)
-    range_help = _range_fields(years, ranges or []) if years else ""
+    range_help = _range_fields(years, ranges or [], longest) if years else ""
     return (f'<details class="tool embed-tool"><summary>{esc(_("Embed"))}</summary>'
             f'<div class="tool-body"><label for="embed-code">'
             + esc(_("Paste this code into a web page, a blog or a course page (most learning "
@@ -251,11 +257,12 @@ def document_tools(ctx: Context, pb: PageBuilder, doc_id: str) -> str:
     return reuse_panel(pb, _("Cite this document"), cite)
 
 
-def listing_tools(ctx: Context, pb: PageBuilder, title: str, event_ids: list[str]) -> str:
-    """Embed, for a timeline page, with its range of years."""
-    years = [y for y in (ctx.collection.events[e].date.year() for e in event_ids[:1] + event_ids[-1:])
-             if y is not None]
-    span = (min(years), max(years)) if years else None
+def listing_tools(ctx: Context, pb: PageBuilder, title: str, event_ids: list[str],
+                  whole: bool = False) -> str:
+    """Embed, for a timeline page, with its range of years (`whole`: its embeddable page
+    shows its events, and applies ranges across decades with no script)."""
+    span = span_years(ctx.collection, event_ids)
     ranges = year_ranges(group_by_period(event_ids, ctx.collection))
+    longest = LONGEST if whole else 0
     return reuse_panel(pb, _("Embed this timeline"),
-                       embed_tool(ctx, pb, pb.url, title, LIST_HEIGHT, span, ranges))
+                       embed_tool(ctx, pb, pb.url, title, LIST_HEIGHT, span, ranges, longest))
