@@ -289,10 +289,8 @@ def _asked_lines(ctx: Context, pb: PageBuilder, listed: _List, groups: list[Deca
             starts.add(found[0])
             ends.add(found[1])
         names = f"f{found[0]} t{found[1]}" if found else "none"
-        spans.append(f'<span class="asked {names}" id="{pb.anchor(fragment(low, high))}">'
-                     f"{low}–{high}</span>" if low != high else
-                     f'<span class="asked {names}" id="{pb.anchor(fragment(low, high))}">'
-                     f"{low}</span>")
+        said = f"{low}–{high}" if low != high else str(low)
+        spans.append(f'<span class="{names}" id="{pb.anchor(fragment(low, high))}">{said}</span>')
     if not spans:
         return "", ""
     label = _("The years asked for in this page's address, and the only ones shown:")

@@ -35,7 +35,7 @@ from desclasificado.check.collection import Collection
 from desclasificado.index import DecadeGroup
 
 WIDTH = 10  # years of a decade
-LONGEST = 10  # the longest range across decades that a list's page applies with no script
+LONGEST = 6  # the longest range across decades that a list's page applies with no script
 
 
 @dataclass(frozen=True)
@@ -110,5 +110,5 @@ def range_style(starts: set[int], ends: set[int]) -> str:
     first year with events (`f1968`) and after its last (`t1973`): one a year used."""
     hide = [f":root:has(.f{year}:target) .year:has(~ .y{year})" for year in sorted(starts)]
     hide += [f":root:has(.t{year}:target) .y{year} ~ .year" for year in sorted(ends)]
-    hide.append(":root:has(.none:target) .year")
+    hide.append(":root:has(.none:target) .year")  # a range with no event
     return f"<style>{','.join(hide)}{{display:none}}</style>"
