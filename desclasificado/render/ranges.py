@@ -8,7 +8,8 @@ platforms impose) would show every year. Two things make a range work without on
   (`embed/timeline/1960-1969/`), which holds each of its events once.
 - The address of a list's page can end in the range asked for, `#years-1968-1973`. The
   page has an element of that id for each range it is given (`asked`): its `:target`
-  shows it ("1968–1973: the years asked for..."), and the page's style (`range_style`),
+  shows it ("The years asked for in this page's address, and the only ones shown:
+  1968–1973"), and the page's style (`range_style`),
   with `:has()`, hides the years before and after it. The element's classes name the first
   and last year of the range that have events (`f1968 t1973`).
 
@@ -17,14 +18,16 @@ The Embed control (`theme/js/teach.js`) gives a range within a decade the decade
 that page shows its events (a list of more than 500 is split into a page per year); and
 a longer range the whole list, whose notice says that without scripts it shows every year.
 
-What it costs: the elements of the ranges (54 on a decade's page, 45 on a list's page per
-change of decade, about 60 bytes each) and a rule per year. On the repository's content
-(328 events, two languages) the site's HTML grows from 70.98 MB to XX MB; on the realistic
-collection at 1,000 events (`benchmarks/realistic.py --sizes 1000`) from AA MB to BB MB.
-A page of ten years across each pair of decades (1965-1974, holding each event once more)
-was built and measured: 10.7 MB more on the repository's content (81.65 MB), for ranges
-of six years at most and showing ten. Pages for each pair of decades in a row, tried
-before that, held each event twice more.
+What it costs: no page; the elements of the ranges (54 on a decade's page, 15 on a list's
+page per change of decade, about 60 bytes each) and a rule per year. The site's HTML on the
+repository's content (328 events, two languages) grows from 70.98 MB to 73.19 MB (+3.1%);
+on the realistic collection at 1,000 events (`benchmarks/realistic.py --sizes 1000
+--runs 1`) from 189.92 MB to 199.69 MB (+5.1%). A page of ten years across each pair of
+decades (1965-1974, holding each event once more), built and measured first, added
+10.7 MB on the repository's content (81.65 MB, +15%), for ranges of up to six years
+across decades, showing ten years for them and saying so; pages for each pair of decades
+in a row, tried before that, held each event twice more. Without a script, an event
+dated only to a decade shows when its heading lies within the range.
 """
 
 from __future__ import annotations
