@@ -64,10 +64,13 @@ def test_the_list_page_applies_the_ranges_across_decades() -> None:
     assert len(asked(RANGES, (1950, 1979), None)) == 2 * sum(range(1, LONGEST))
 
 
-def test_a_single_decade_list_applies_every_range_within_its_years() -> None:
+def test_a_list_of_one_decade_applies_its_ranges_itself() -> None:
+    """No page of a decade: the list's page applies each range of up to six years."""
     ranges = asked([], (1962, 1965), None)
     assert ranges == [(1962, 1962), (1962, 1963), (1962, 1964), (1963, 1963), (1963, 1964),
                       (1963, 1965), (1964, 1964), (1964, 1965), (1965, 1965)]
+    assert (1960, 1965) in asked([], (1960, 1969), None)
+    assert (1960, 1966) not in asked([], (1960, 1969), None)  # seven years
 
 
 def test_the_years_a_range_keeps_and_their_rules() -> None:
