@@ -175,6 +175,16 @@ def test_two_names_under_from_to_and_title_are_from_and_to() -> None:
     assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "")
 
 
+def test_a_value_behind_the_colon_of_a_lost_label_is_the_one_field_between_its_neighbours() -> None:
+    result = parse_rif(form("FROM : CURTIS, W.C., MEXICO STATION\n: DIRECTOR\n"
+                            "TITLE : CABLE CONCERNING OSWALD AND SYLVIA DURAN.\nDATE : 01/14/1964\nPAGES : 3"))
+    assert (result.fields["from"], result.fields["to"]) == ("CURTIS, W.C., MEXICO STATION", "DIRECTOR")
+    # without the colon, the line may be the rest of FROM
+    result = parse_rif(form("FROM : CURTIS, W.C., MEXICO STATION\nDIRECTOR\n"
+                            "TITLE : CABLE CONCERNING OSWALD AND SYLVIA DURAN.\nDATE : 01/14/1964\nPAGES : 3"))
+    assert result.fields["to"] == ""
+
+
 def test_a_column_where_a_line_may_be_the_rest_of_another_is_not_guessed() -> None:
     # FROM wraps ("BRECKINRIDGE," / "S. D."), TO is empty: one line per label would be wrong
     result = parse_rif(form("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nCIA\nBRECKINRIDGE,\nS. D.\n"

@@ -120,6 +120,7 @@ def read_groups(groups: list[Group]) -> Reading:
     left = _move_swapped(left, groups, reading)
     left = _continue_title(left, groups, reading)
     left = _continue_names(left, groups, reading)
+    left = _lost_label(left, groups, reading)
     reading.unplaced = sorted((value for value, _ in left), key=lambda value: value.order)
     _doubt_title(reading, groups)
     leftover_groups = {number for _, number in left}
@@ -447,4 +448,28 @@ def _continue_names(pending: list[tuple[Value, int]], groups: list[Group],
             reading.lines[name] = reading.lines[name] + [value.text]
             reading.warnings.append(f"{name}: continued from {value.text!r} (the line below it)")
             left.remove(extra[0])
+    return left
+
+
+def _lost_label(pending: list[tuple[Value, int]], groups: list[Group],
+                reading: Reading) -> list[tuple[Value, int]]:
+    """"FROM : CURTIS, W.C." / ": DIRECTOR" / "TITLE : CABLE ...": a line led by the colon of a label
+    the OCR lost, between two labels read on their lines, is the value of the one field the form
+    has between them (here TO), when that field's label is nowhere on the form."""
+    left = list(pending)
+    for number, group in enumerate(groups[:-1]):
+        extra = [item for item in left if item[1] == number]
+        following = groups[number + 1]
+        if len(extra) != 1 or not extra[0][0].led or not group.labels or not following.labels:
+            continue
+        above, below = group.labels[-1], following.labels[0]
+        between = [name for name in FIELDS if CANON[above.field] < CANON[name] < CANON[below.field]]
+        if not (above.inline and below.inline and len(between) == 1) or RULES[between[0]].kinds is not None:
+            continue
+        name = between[0]
+        if name in reading.labelled or reading.lines.get(name) or len(reading.lines.get(above.field, [])) != 1:
+            continue
+        reading.lines[name] = [extra[0][0].text]
+        reading.warnings.append(f"{name}: {extra[0][0].text!r} read after the colon of its lost label")
+        left.remove(extra[0])
     return left
