@@ -86,6 +86,7 @@ def test_the_benchmark_builds_one_language_beside_every_language(
     twenty = json.loads((tmp_path / "realistic.json").read_text())["results"][0]
     assert twenty["languages_only"] == ["en"] and twenty["build_only_s"] > 0
     assert twenty["languages_ratio"] == twenty["build_s"] / twenty["build_only_s"]
+    assert twenty["languages_cpu_ratio"] > 0
     assert (tmp_path / "realistic-20" / "site" / "es").is_dir()
     assert not (tmp_path / "realistic-20-en" / "site" / "es").exists()
     assert (tmp_path / "realistic-20-en" / "site" / "events").is_dir()
