@@ -9,6 +9,8 @@ excluded), and for `stages` the time of each stage of the build.
     check   `check_project(ROOT)`: load, validate, verify quotes
     stages  check, index and render, each timed, without MkDocs
     build   `build_site(ROOT, SITE_DIR)`: the whole `python build.py`
+    search  `index_search(ROOT)`, ROOT a built site: Pagefind indexing it again, with the
+            peak memory and CPU time of the largest of its Pagefind processes
 """
 
 from __future__ import annotations
@@ -80,12 +82,29 @@ def build(root: Path, site_dir: Path) -> dict[str, float]:
     return {"seconds": seconds, "cpu": cpu}
 
 
+def search(site: Path) -> dict[str, float]:
+    import resource
+    import shutil
+
+    from desclasificado.publish.searchindex import index_search
+
+    shutil.rmtree(site / "pagefind", ignore_errors=True)  # as in a fresh build
+    started, cpu = time.perf_counter(), time.process_time()
+    index_search(site)
+    seconds = time.perf_counter() - started
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # Pagefind: this process's only
+    return {"seconds": seconds, "cpu": time.process_time() - cpu,
+            "pagefind_cpu": children.ru_utime + children.ru_stime,
+            "pagefind_peak_mb": children.ru_maxrss / 1024}
+
+
 def main(argv: list[str]) -> None:
     what, root = argv[0], Path(argv[1])
     if what == "build":
         result = build(root, Path(argv[2]))
     else:
-        result = {"parse": parse_only, "check": check, "stages": stages}[what](root)
+        result = {"parse": parse_only, "check": check, "stages": stages,
+                  "search": search}[what](root)
     print(json.dumps(result))
 
 

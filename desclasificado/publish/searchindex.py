@@ -4,17 +4,27 @@ MkDocs writes the site into the staging directory; `index_search()` then runs Pa
 binary (from the PyPI wheel `pagefind_bin`, so nothing is downloaded at build time) on it,
 which writes `pagefind/` into the site: an index split into small files, so that a query
 downloads the chunks of its own words and the fragments of the results it shows, not an
-index of the whole collection. A failure raises `IndexFailed` (`BuildFailed` from `publish.build.index_site`), and the
-previous site stays.
+index of the whole collection. A failure raises `IndexFailed` (`BuildFailed` from
+`publish.build.index_site`), and the previous site stays.
 
 What is indexed: every page whose `<main>` carries `data-pagefind-body` (the theme's
 `main.html` puts it there, with the result's kind and date as `data-pagefind-meta`; the
-search page, 404 and the contributors' pages have none). Inside it, `EXCLUDED` leaves out
-what only repeats other pages or would make fragments large (a document's transcript is
-about ten times the text of the events citing it): a fragment is the indexed text of one
-page, and the search page downloads one for each result it shows. Each language of
-`<html lang>` gets an index of its own, with its stemming ("guerrilla" finds
-"guerrilleros" in Spanish).
+search page, 404, the contributors' pages and the lists of a year have none). Inside it,
+`EXCLUDED` leaves out what only repeats other pages or would make fragments large (a
+document's transcript is about ten times the text of the events citing it): a fragment is
+the indexed text of one page, and the search page downloads one for each result it shows.
+Each language of `<html lang>` gets an index of its own, with its stemming ("guerrilla"
+finds "guerrilleros" in Spanish).
+
+How: Pagefind holds every page it indexes in memory until it writes the bundle (about
+100 KB a page while it builds the index), so each language is indexed by a Pagefind run
+of its own, one after the other, into the same bundle (`pagefind.js` finds the index of
+the page's `<html lang>` from the entry file, which lists them all). The pages are sent to
+Pagefind's service (`publish.pagefind_service`) rather than found by it on disk: only
+those with a `data-pagefind-body` element (the others, lists of a year among them, were
+parsed and kept in memory for nothing), and of each only `<html lang>` and that element
+(the head, header and footer are a third of a page). The index is the one a single run
+over the whole site writes, byte for byte in its fragments (a test compares them).
 """
 
 from __future__ import annotations
