@@ -48,14 +48,11 @@ def _parser() -> argparse.ArgumentParser:
                         help="build the site into this directory instead of site/")
     parser.add_argument("--site-url", default=None, metavar="URL",
                         help="the address the site is published at (overrides mkdocs.yml)")
+    parser.add_argument("--workers", type=_workers, default=None, metavar="N",
+                        help="processes rendering the pages (default: one per core)")
     sub = parser.add_subparsers(dest="command")
-    build = sub.add_parser("build", help="check, then build the site into site/ (the default)")
-    build.add_argument("--site-dir", type=Path, default=argparse.SUPPRESS,
-                       help="build into this directory instead of site/")
-    build.add_argument("--site-url", default=None, metavar="URL",
-                       help="the address the site is published at (overrides site_url in "
-                            "mkdocs.yml): the sitemap, oEmbed and the Cite and Embed "
-                            "addresses need it")
+    _build_options(sub.add_parser("build", help="check, then build the site into site/ "
+                                                "(the default)"))
     serve = sub.add_parser("serve", help="preview the site, rebuilt whenever a file changes")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
                        help="address to serve on (default 127.0.0.1:8000)")
@@ -185,11 +182,32 @@ def run_build(args: argparse.Namespace, root: Path) -> int:
     site_dir = getattr(args, "site_dir", None)
     return build_and_report(root, site_dir.resolve() if site_dir else None,
                             style=_style(getattr(args, "format", "auto")),
-                            site_url=getattr(args, "site_url", None))
+                            site_url=getattr(args, "site_url", None),
+                            workers=getattr(args, "workers", None))
+
+
+def _build_options(build: argparse.ArgumentParser) -> None:
+    """The options of `build`."""
+    build.add_argument("--site-dir", type=Path, default=argparse.SUPPRESS,
+                       help="build into this directory instead of site/")
+    build.add_argument("--site-url", default=None, metavar="URL",
+                       help="the address the site is published at (overrides site_url in "
+                            "mkdocs.yml): the sitemap, oEmbed and the Cite and Embed "
+                            "addresses need it")
+    build.add_argument("--workers", type=_workers, default=argparse.SUPPRESS, metavar="N",
+                       help="processes rendering the pages (default: one per core; the site "
+                            "is the same with any number)")
+
+
+def _workers(text: str) -> int:
+    """`--workers N`: a whole number, 1 or more."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of processes: give 1 or more")
+    return int(text)
 
 
 def build_and_report(root: Path, site_dir: Path | None = None, style: str = "text",
-                     site_url: str | None = None) -> int:
+                     site_url: str | None = None, workers: int | None = None) -> int:
     """`pipeline.build()`, printed: the problems, then what was built or why not; 0 on success."""
     from desclasificado import pipeline
     from desclasificado.publish.build import BuildFailed, engine_messages, os_message, shown
@@ -205,7 +223,7 @@ def build_and_report(root: Path, site_dir: Path | None = None, style: str = "tex
     try:
         with engine_messages():
             built = pipeline.build(root, site_dir, checked=print_problems, site_url=site_url,
-                                   note=print)
+                                   note=print, workers=workers)
     except pipeline.BuildRefused as exc:
         print(f"error: {exc}")
         return 1

@@ -30,6 +30,7 @@ from desclasificado.publish.build import (
     swap,
 )
 from desclasificado.publish.plugin import SiteBuild
+from desclasificado.publish.workers import cores
 
 
 class ContentErrors(Exception):
@@ -52,10 +53,12 @@ class Built:
 
 def build(root: Path, site_dir: Path | None = None,
           checked: Callable[[CheckResult], None] | None = None,
-          site_url: str | None = None, note: Callable[[str], None] | None = None) -> Built:
+          site_url: str | None = None, note: Callable[[str], None] | None = None,
+          workers: int | None = None) -> Built:
     """Check the project at `root` and build its site into `site_dir` (default root/site).
 
-    `site_url` overrides the address in mkdocs.yml. `checked(result)` is called once the
+    `site_url` overrides the address in mkdocs.yml; `workers` is how many processes write
+    the generated pages (default: one per core). `checked(result)` is called once the
     content is checked, before anything is written (the command line prints the problems
     then); `note(line)` with what was recovered from builds that were killed. Raises
     BuildRefused (a target that must not be replaced), ContentErrors,
@@ -74,7 +77,8 @@ def build(root: Path, site_dir: Path | None = None,
     if not result.ok:
         raise ContentErrors(result)
     index = build_index(result.collection)                 # index: cross-references, once
-    site_build = SiteBuild(result, index)                  # plan: when the engine lists files
+    workers = cores() if workers is None else workers
+    site_build = SiteBuild(result, index, workers)        # plan: when the engine lists files
     with staging(target) as fresh:                         # a fresh directory beside the target
         pages = run_engine(root, fresh, site_build, site_url)  # render and write, page by page
         minify_styles(fresh)                               # the theme's CSS, minified

@@ -32,3 +32,4 @@ LOGGER_NAME = ENGINE
 TemplateError: type[Exception] = importlib.import_module("jinja2").TemplateError
 # A template function that reads the page being rendered (its language).
 pass_context: Any = importlib.import_module("jinja2").pass_context
+get_context = _module("commands.build").get_context

@@ -29,7 +29,7 @@ def on_nav(nav: Any, config: Any, files: Any) -> Any:
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    return SiteBuild.of(config).on_env(env, config)
+    return SiteBuild.of(config).on_env(env, config, files)
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:

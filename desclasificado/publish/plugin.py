@@ -9,20 +9,25 @@ puts one there before the engine runs; a build the engine starts by itself (`ser
 - `on_files`: publish CONTRIBUTING.md as /contribute/guide/, plan the site (the embeddable
   pages and data files are rendered and written into the site directory at once) and add
   each generated page as an in-memory file with empty Markdown, so that the engine's
-  Markdown pass never sees contributor text.
-- `on_nav`: give the generated pages a `GeneratedPage`, which skips the engine's Markdown.
+  Markdown pass never sees contributor text, and the engine checks the hand-written pages'
+  links to them. Those outside the nav (all but a few) get a `GeneratedPage`, which the
+  engine reads without a Markdown parser, and are ours to write (`PageWriter`).
+- `on_nav`, `on_env`: the nav and the theme's templates for the `PageWriter`; the pages it
+  writes leave the engine's files once the engine has read every page.
 - `on_page_content`: fill the `<!-- desclasificado:NAME -->` markers of hand-written pages.
-- `on_page_context`: render a generated page when the engine is about to write it, so that
-  one page's HTML is in memory at a time; the template gets it as `generated_html`, with the
-  kind and date of its search result in `page.meta` (`search_kind`, `search_date`, which
-  `main.html` hands to Pagefind; hand-written pages are "page", but for the contributors').
+- `on_page_context`: render a generated page of the nav when the engine is about to write
+  it; the template gets it as `generated_html`, with the kind and date of its search result
+  in `page.meta` (`search_kind`, `search_date`, which `main.html` hands to Pagefind;
+  hand-written pages are "page", but for the contributors').
 - `on_template_context`: a page of the theme without a source (`static_templates`: 404.html,
   search.html) is rendered in the site's language at the root and, here, in each other
   language under its folder (`/es/404.html`, `/es/search.html`); the root 404, which hosts
   such as GitHub Pages serve for every missing address, carries each other language's notice,
   which `js/notfound.js` shows under that language's folder.
 - `on_post_page`: the page is written: let its HTML go.
-- `on_post_build`: every page is rendered: fail the build on a broken generated link (the
+- `on_template_context` of the sitemap: our pages join the engine's.
+- `on_post_build`: the `PageWriter` writes our pages (on every core), then, every page
+  rendered: fail the build on a broken generated link (the
   build is atomic, so the previous site stays); in a build the engine started (`serve`),
   write the search index, which `pipeline.build()` otherwise writes before its swap.
 """
@@ -39,6 +44,7 @@ from desclasificado.index import SiteIndex, build_index
 from desclasificado.load.history import last_changed
 from desclasificado.publish import engine
 from desclasificado.publish.languages import PageLanguages, gettext_callables
+from desclasificado.publish.pagewriter import PageWriter, page_meta, write_site_files
 from desclasificado.publish.searchindex import IndexFailed, index_search
 from desclasificado.publish.unlinked import LinkRefused, read_unlinked
 from desclasificado.render import Site, SiteInfo, plan_sites
@@ -56,6 +62,7 @@ UNSEARCHED_PAGES = (GUIDE_PAGE, "reference.md")
 #: The partial each other language's notice on the root 404 page is rendered from.
 LANGUAGE_HINT = "partials/language-hint.html"
 NOT_FOUND = "404.html"
+SITEMAP = "sitemap.xml"
 _MARKER = re.compile(r"<!-- desclasificado:([a-z-]+) -->")
 _MAX_SHOWN = 30
 
@@ -82,12 +89,15 @@ class GeneratedPage(engine.Page):
 class SiteBuild:
     """One build's checked content, index, planned site and generated pages."""
 
-    def __init__(self, result: CheckResult | None = None, index: SiteIndex | None = None):
+    def __init__(self, result: CheckResult | None = None, index: SiteIndex | None = None,
+                 workers: int = 1):
         self.result = result
         self.index = index
         self.sites: list[Site] = []  # the site in each language, its own first
         # the source file of each generated page -> its language's site and its URL there
         self.generated: dict[str, tuple[Site, str]] = {}
+        self.writer: PageWriter | None = None  # those outside the nav, which we write
+        self.workers = workers  # how many processes write them (`pagewriter.py`)
         self.languages: PageLanguages | None = None
         self.env: Any = None  # the theme's templates (`on_env`), for the static pages
         self.standalone = False  # True: no `pipeline.build()` around it to index the site
@@ -125,8 +135,8 @@ class SiteBuild:
         hand_written = {f.url: f for f in files.documentation_pages()}
         self.sites = plan_sites(result.collection, index, info=info, other_pages=hand_written,
                                 languages=codes)
+        write_site_files(self.sites, _writer(config.site_dir), self.workers)
         for site in self.sites:
-            site.write_files(_writer(config.site_dir))
             _refuse_conflicts(site, files, hand_written)
         self.generated = {_src_uri(site.prefix + url): (site, url)
                           for site in self.sites for url in site.makers}
@@ -134,28 +144,37 @@ class SiteBuild:
                                               for url in site.makers)])
         languages.add_pages(languages.prefix(code) + name for code in codes
                             for name in _static_pages(config))
-        for src_uri in self.generated:
-            files.append(engine.File.generated(config, src_uri, content="",
-                                               inclusion=engine.InclusionLevel.NOT_IN_NAV))
+        in_nav, ours = _nav_sources(config.nav), {}
+        for src_uri, (site, url) in self.generated.items():
+            file = engine.File.generated(config, src_uri, content="",
+                                         inclusion=engine.InclusionLevel.NOT_IN_NAV)
+            files.append(file)
+            if src_uri not in in_nav:  # the nav's own keep the engine's page, titled by the nav
+                GeneratedPage(None, file, config)  # becomes `file.page`
+                ours[site.prefix + url] = (site, url)
+        self.writer = PageWriter(ours, languages, config)
         return files
 
     def on_nav(self, nav: Any, config: Any, files: Any) -> Any:
-        """The generated pages outside the nav get a `GeneratedPage` (the few in the nav
-        keep the engine's page, which the nav holds)."""
-        for src_uri in self.generated:
-            file = files.get_file_from_path(src_uri)
-            if file is not None and file.page is None:
-                GeneratedPage(None, file, config)  # becomes `file.page`
+        """The nav, for the pages we write."""
+        if self.writer is not None:
+            self.writer.nav = nav
         return nav
 
-    def on_env(self, env: Any, config: Any) -> Any:
+    def on_env(self, env: Any, config: Any, files: Any) -> Any:
         """The theme's templates read our catalogues (`{{ _("...") }}`, `{% trans %}`), not the
         `.mo` files MkDocs looks for in a theme, and the messages the scripts need, each in
-        the language of the page being rendered."""
+        the language of the page being rendered. The pages we write leave the engine's
+        files: it has read every page (and checked the hand-written pages' links to ours),
+        and builds the pages left."""
         gettext, ngettext, messages = gettext_callables(site_language(config).code)
         env.install_gettext_callables(gettext, ngettext, newstyle=True)
         env.globals["script_messages"] = messages
         self.env = env
+        if self.writer is not None:
+            for address in self.writer.pages:
+                files.remove(files.get_file_from_path(_src_uri(address)))
+            self.writer.env, self.writer.hand_written = env, files.documentation_pages()
         site_url = config.site_url or ""
         env.globals["page_versions"] = lambda url: (  # the sitemap's alternates
             self.languages.sitemap_links(url, site_url) if self.languages else [])
@@ -165,6 +184,9 @@ class SiteBuild:
         """A page of the theme without a source: its languages for the template, and its
         version in each other language rendered and written under that language's folder."""
         languages = self.languages
+        if name == SITEMAP and self.writer is not None and self.sites:
+            built = self.sites[0].context.info.built.isoformat()
+            context["pages"] = [*context["pages"], *self.writer.shells(built)]
         if languages is None or self.env is None or name not in _static_pages(config):
             return context
         site_url, write = config.site_url or "", _writer(config.site_dir)
@@ -202,12 +224,7 @@ class SiteBuild:
             return context
         site, url = found
         generated = site.render(url)
-        page.meta.update(title=generated.title, description=generated.description,
-                         kind=generated.kind, scripts=list(generated.scripts),
-                         oembed=generated.oembed, search_kind=None if generated.search_kind is None
-                         else generated.search_kind or "page",
-                         search_date=generated.search_date, head_tags=generated.head_tags,
-                         json_ld=generated.json_ld, colophon=generated.colophon)
+        page.meta.update(page_meta(generated))
         page.content = generated.html
         context["generated_html"] = generated.html
         return context
@@ -221,7 +238,9 @@ class SiteBuild:
     def on_post_build(self, config: Any = None) -> None:
         """Every page is rendered: refuse the build if a generated link leads nowhere; index
         the site for search when no `pipeline.build()` will."""
-        sites, self.sites, self.generated = self.sites, [], {}
+        if self.writer is not None:
+            self.writer.write(self.workers)  # the generated pages outside the nav
+        sites, self.sites, self.generated, self.writer = self.sites, [], {}, None
         broken = sites[0].broken_links() if sites else []  # one link check for every language
         if broken:
             shown = [b.message() for b in broken[:_MAX_SHOWN]]
@@ -265,6 +284,14 @@ def site_language(config: Any) -> Any:
         raise engine.Abort(f"mkdocs.yml: theme.locale: {exc}") from None
     _complete_catalogue(lang.code)
     return lang
+
+
+def _nav_sources(nav: Any) -> set[str]:
+    """The source files the nav of mkdocs.yml names ("timeline/index.md", ...)."""
+    if isinstance(nav, str):
+        return {nav}
+    items = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else []
+    return set().union(*map(_nav_sources, items))
 
 
 def _static_pages(config: Any) -> list[str]:

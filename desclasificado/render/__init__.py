@@ -111,15 +111,18 @@ class Site:
         with activate(self.language):
             return FRAGMENTS[name](self.context, pb), pb
 
-    def write_files(self, write: Callable[[str, str], None] | None = None) -> None:
+    def write_files(self, write: Callable[[str, str], None] | None = None,
+                    share: tuple[int, int] = (0, 1)) -> None:
         """Render the files that are written as they are: data files, embeddable pages,
         oEmbed and citation files, under the language's folder. With `write(path, text)`
         each is handed to it as soon as it is rendered and not kept (`written` lists their
-        paths); without, they are kept in `data_files` and `embeds`."""
+        paths); without, they are kept in `data_files` and `embeds`. With `share` (number,
+        count), only a worker's share: the number-th of every count files or pages."""
         with activate(self.language):
-            self._write_files(self.context, write)
+            self._write_files(self.context, write, share)
 
-    def _write_files(self, ctx: Context, write: Callable[[str, str], None] | None) -> None:
+    def _write_files(self, ctx: Context, write: Callable[[str, str], None] | None,
+                     share: tuple[int, int]) -> None:
         """`write_files` in the site's language."""
         def keep(files: dict[str, str]) -> None:
             if write is None:
@@ -129,23 +132,30 @@ class Site:
                 write(self.prefix + path, text)
                 self.written.append(self.prefix + path)
 
-        for path, make in DATA_FILES.items():
-            keep({path: make(ctx)})
-        for page in iter_embed_pages(ctx):
+        number, count = share
+        jobs = [*(partial(_data_file, path, make, ctx) for path, make in DATA_FILES.items()),
+                partial(document_cite_files, ctx), partial(redirect_files, ctx)]
+        for position, job in enumerate(jobs):
+            if position % count == number:
+                keep(job())
+        for page in iter_embed_pages(ctx, share):
             self.embed_urls.add(page.url)
             self.links.add(self.prefix + page.url, page.source, page.links, page.anchors)
             keep(embed_files(ctx, {page.url: page}))
             if write is None:
                 self.embeds[self.prefix + page.url] = page
-        keep(document_cite_files(ctx))
-        keep(redirect_files(ctx))
-        for name in FRAGMENTS:
-            self.links.add(f"<!-- desclasificado:{name} -->", None, self.fragment(name, "")[1].links,
-                           None)
+        if number == 0:
+            for name in FRAGMENTS:
+                self.links.add(f"<!-- desclasificado:{name} -->", None,
+                               self.fragment(name, "")[1].links, None)
 
     def broken_links(self) -> list[BrokenLink]:
         """Links to pages or anchors that do not exist, once every page is rendered."""
         return self.links.broken()
+
+
+def _data_file(path: str, make: Callable[[Context], str], ctx: Context) -> dict[str, str]:
+    return {path: make(ctx)}
 
 
 def _document_of(ctx: Context, url: str) -> str | None:

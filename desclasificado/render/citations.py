@@ -68,13 +68,6 @@ class Styled:
         """As plain text (italics lost), for copying."""
         return "".join(run[0] for run in self.runs)
 
-    def in_language(self, lang: str) -> Styled:
-        """The whole citation in `lang` (a form whose words are not translated): every run
-        marked, unless the page is in that language."""
-        if not lang or lang == current().code:
-            return self
-        return Styled(tuple((t, i, d, run_lang or lang) for t, i, d, run_lang in self.runs))
-
     def html(self) -> str:
         """As escaped HTML, italics in `<i>`, an access day in `<time class="accessed">`,
         a foreign run in `<span lang>`."""

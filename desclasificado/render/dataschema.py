@@ -6,15 +6,17 @@ are built here from one table of fields each, which also gives the Data page its
 of fields, so the documentation cannot drift from the files. Bump `SCHEMA_VERSION`'s
 major number when a field is removed or changes meaning, the minor one when one is added.
 
-The descriptions are catalogue messages (`N_` here, `shown(...)` on the models, extracted
-by `fieldmessages.py`), translated when a file or page is rendered (`describe`): the
-schemas under `es/data/` describe the fields in Spanish, like the Spanish Data page. The
+The titles and descriptions are catalogue messages (`N_` here, `shown(...)` and the
+fields' descriptions on the models, extracted by `fieldmessages.py`), translated when a
+file or page is rendered (`describe`): the schemas under `es/data/` are titled and
+describe every field in Spanish, nested ones included, like the Spanish Data page. The
 names, types and patterns are the same in every language.
 """
 
 from __future__ import annotations
 
 import json
+import typing
 
 from pydantic import BaseModel
 
@@ -31,14 +33,7 @@ _TEXT_OR_NULL = {"type": ["string", "null"]}
 _DAY_OR_NULL = {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 _TEXTS = {"type": "array", "items": {"type": "string"}}
 _BOOL = {"type": "boolean"}
-_TRANSLATIONS = {
-    "type": "object",
-    "propertyNames": {"enum": list(TRANSLATION_LANGUAGES)},
-    "additionalProperties": {
-        "type": "object", "additionalProperties": False,
-        "required": ["title", "summary", "body"],
-        "properties": {"title": _TEXT, "summary": _TEXT, "body": _TEXT_OR_NULL}},
-}
+_URI = {"type": "string", "format": "uri"}
 
 SOURCE_FIELDS: list[tuple[str, dict, str]] = [
     ("number", {"type": "integer", "minimum": 1},
@@ -81,7 +76,7 @@ EVENT_FIELDS: list[tuple[str, dict, str]] = [
     ("title", _TEXT, N_("A one-line headline.")),
     ("summary", _TEXT, N_("One to three sentences, in Markdown, with citation marks [^N].")),
     ("body", _TEXT_OR_NULL, N_("A longer explanation in Markdown, or null.")),
-    ("translations", _TRANSLATIONS,
+    ("translations", {"$ref": "#/$defs/translations"},
      N_("The title, summary and body in other languages, by language code ({languages}): "
            "each an object with title, summary (the same citation marks as the English) and "
            "body (null when the event has none); {} when the event is not translated. Quotes "
@@ -95,9 +90,27 @@ EVENT_FIELDS: list[tuple[str, dict, str]] = [
      N_("The documents the event rests on, in order: see the fields of a source.")),
 ]
 
-_RELEASES = {"type": "array", "minItems": 1, "items": {
-    "type": "object", "required": ["release", "pdf"], "additionalProperties": False,
-    "properties": {"release": _TEXT, "pdf": {"type": "string", "format": "uri"}}}}
+
+
+def _translations() -> dict:
+    """An event's `translations`: by language code, its title, summary and body, described
+    as the English ones are, in the current language."""
+    texts = {name: (kind, text) for name, kind, text in EVENT_FIELDS}
+    return {"type": "object", "propertyNames": {"enum": list(TRANSLATION_LANGUAGES)},
+            "additionalProperties": _object(
+                [(name, *texts[name]) for name in ("title", "summary", "body")])}
+
+
+def _release_object() -> dict:
+    """A release of a JFK record (the items of `releases`), described from its model."""
+    for archive in ARCHIVES.values():
+        info = archive.model.model_fields.get("releases")
+        if info is not None:
+            (release,) = typing.get_args(info.annotation)
+            return _object([(name, _URI if name == "pdf" else _TEXT, field.description or "")
+                            for name, field in release.model_fields.items()])
+    return {}
+
 
 # Fields of documents.json that are not fields of the record, each after the field it follows.
 _DOCUMENT_EXTRAS: dict[str | None, list[tuple[str, dict, str]]] = {
@@ -116,7 +129,7 @@ _DOCUMENT_TAIL = [("transcript", _BOOL, N_("Whether the site has a transcript of
 def _kind(view: FieldView) -> dict:
     """A record field's type in the data files, from its JSON Schema (dates are EDTF text)."""
     if view.name == "releases":
-        return _RELEASES
+        return {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/release"}}
     schema = view.schema
     nullable = any(option.get("type") == "null" for option in schema.get("anyOf", []))
     kinds = [option for option in schema.get("anyOf", [schema]) if option.get("type") != "null"]
@@ -169,10 +182,15 @@ def _object(fields: list[tuple[str, dict, str]]) -> dict:
                            for name, kind, text in fields}}
 
 
-def _file_schema(title: str, key: str, item: dict, defs: dict | None = None) -> dict:
-    """A data file: its version, build day and site address, and its list of records."""
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _file_schema(title: str, what: str, key: str, item: dict, defs: dict | None = None) -> dict:
+    """A data file (`title`, `what` it holds): its version, build day and site address, and
+    its list of records."""
     schema: dict = {
-        "$schema": DIALECT, "title": title,
+        "$schema": DIALECT, "title": _(title), "description": _(what),
         "type": "object", "additionalProperties": False,
         "required": ["schema_version", "built", key],
         "properties": {
@@ -183,7 +201,7 @@ def _file_schema(title: str, key: str, item: dict, defs: dict | None = None) -> 
             "site_url": {"type": ["string", "null"],
                          "description": _("The site's address, when it is configured: urls "
                                           "are relative to it.")},
-            key: {"type": "array", "items": item},
+            key: {"type": "array", "items": item, "description": _(what)},
         },
     }
     if defs:
@@ -193,15 +211,23 @@ def _file_schema(title: str, key: str, item: dict, defs: dict | None = None) -> 
 
 def events_schema() -> dict:
     """The JSON Schema of data/events.json."""
-    return _file_schema("Desclasificado events", "events", _object(EVENT_FIELDS),
-                        {"source": _object(SOURCE_FIELDS)})
+    # TRANSLATORS: the title of the JSON Schema of data/events.json
+    return _file_schema(N_("Desclasificado events"),
+                        N_("Every event of the timeline, in timeline order, with its sources."),
+                        "events", _object(EVENT_FIELDS),
+                        {"source": _object(SOURCE_FIELDS), "translations": _translations()})
 
 
 def documents_schema() -> dict:
     """The JSON Schema of data/documents.json."""
-    kinds = [_object(document_fields(kind)) for kind in ARCHIVES]
-    return _file_schema("Desclasificado documents", "documents",
-                        kinds[0] if len(kinds) == 1 else {"oneOf": kinds})
+    kinds = [{"title": _capital(_(archive.short_name)), **_object(document_fields(kind))}
+             for kind, archive in ARCHIVES.items()]
+    # TRANSLATORS: the title of the JSON Schema of data/documents.json
+    return _file_schema(N_("Desclasificado documents"),
+                        N_("Every document of the collection, by id: the fields of its record, "
+                           "what its archive adds, and the events that cite it."),
+                        "documents", kinds[0] if len(kinds) == 1 else {"oneOf": kinds},
+                        {"release": _release_object()})
 
 
 def dump(schema: dict) -> str:

@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from desclasificado.index import DecadeGroup, group_by_period
 from desclasificado.render.context import Context, Page
@@ -262,17 +263,26 @@ def _embed_list(ctx: Context, listed: _List, title: str, event_ids: list[str],
     return Page(url, title, document, pb.links, pb.anchors, kind="embed")
 
 
-def iter_embed_pages(ctx: Context) -> Iterator[Page]:
+def iter_embed_pages(ctx: Context, share: tuple[int, int] = (0, 1)) -> Iterator[Page]:
     """Every embeddable page (each event, the timeline, and each country, theme and actor,
-    with their year ranges), one at a time, so that each can be written and let go."""
+    with their year ranges), one at a time, so that each can be written and let go; with
+    `share` (number, count), only every count-th from the number-th (a worker's share)."""
+    number, count = share
+    for position, job in enumerate(embed_jobs(ctx)):
+        if position % count == number:
+            yield job()
+
+
+def embed_jobs(ctx: Context) -> Iterator[Callable[[], Page]]:
+    """The embeddable pages, in order, each as the call that renders it."""
     for eid in ctx.index.timeline:
-        yield embed_event(ctx, eid)
+        yield partial(embed_event, ctx, eid)
     lists = event_lists(ctx)
     for page, title, ids in lists:
         listed = _List(page, title, tuple(year_ranges(group_by_period(ids, ctx.collection))))
-        yield _embed_list(ctx, listed, title, ids)
+        yield partial(_embed_list, ctx, listed, title, ids)
         for shown in listed.ranges:
-            yield _embed_list(ctx, listed, title, list(shown.event_ids), shown=shown)
+            yield partial(_embed_list, ctx, listed, title, list(shown.event_ids), shown=shown)
     for page, title, ids in lists:  # the year pages of paginated lists
         if paginated(ids):
             for decade, year in year_groups(ctx, ids):
@@ -280,7 +290,7 @@ def iter_embed_pages(ctx: Context) -> Iterator[Page]:
 
 
 def _embed_year(ctx: Context, listed: _List, decade: int | None, year: int | None,
-                event_ids: tuple[str, ...]) -> Iterator[Page]:
+                event_ids: tuple[str, ...]) -> Iterator[Callable[[], Page]]:
     """The embeddable pages of one year of a paginated list: one, or its numbered pages."""
     parts = year_parts(event_ids)
     for number, ids in enumerate(parts, 1):
@@ -289,7 +299,8 @@ def _embed_year(ctx: Context, listed: _List, decade: int | None, year: int | Non
             heading = _("{title}, page {page} of {pages}").format(title=heading, page=number,
                                                                   pages=len(parts))
         page = year_part_url(listed.url, decade, year, number)
-        yield _embed_list(ctx, listed, heading, list(ids), (page, decade, year, len(parts), number))
+        yield partial(_embed_list, ctx, listed, heading, list(ids),
+                      (page, decade, year, len(parts), number))
 
 
 def oembed(ctx: Context, page: Page) -> str | None:

@@ -9,6 +9,7 @@ linear in the number of links, whatever the size of the site.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -90,6 +91,16 @@ class BrokenLink:
                 f"{missing} is generated")
 
 
+@dataclass
+class LinkFindings:
+    """What a link check learnt from some pages, for another process's check to join
+    (`LinkCheck.findings`, `merge`)."""
+
+    anchors: dict[str, frozenset[str]]
+    waiting: list[tuple[str, str | None, Link]]
+    found: list[BrokenLink]
+
+
 class LinkCheck:
     """The link check, fed one page at a time as pages are rendered.
 
@@ -132,6 +143,22 @@ class LinkCheck:
         if known is None:
             return False if final else None
         return link.anchor in known
+
+    def mark(self) -> tuple[int, int, int]:
+        """Where the check is (before some pages are added; see `findings`)."""
+        return len(self.anchors), len(self.waiting), len(self.found)
+
+    def findings(self, since: tuple[int, int, int]) -> LinkFindings:
+        """What was added since the `mark()` `since`: pages' anchors, their links."""
+        anchors = dict(itertools.islice(self.anchors.items(), since[0], None))
+        return LinkFindings(anchors, self.waiting[since[1]:], self.found[since[2]:])
+
+    def merge(self, other: LinkFindings) -> None:
+        """Join what another check learnt (a worker's pages): their anchors, their links."""
+        self.expected.update(other.anchors)
+        self.anchors.update(other.anchors)
+        self.waiting.extend(other.waiting)
+        self.found.extend(other.found)
 
     def broken(self) -> list[BrokenLink]:
         """Every broken link, once every page is added (a page expected but never added

@@ -16,6 +16,10 @@ CATALOG_HEAD = "record_number,transcript,doc_date,title,originator,from,to,doc_t
                "num_pages,pages_released,review_date,comments\n"
 
 
+COLUMNS_FORM = ("JEK ASSASSINATION SYSTEM\n\nIDENTIFICATION\n\nFORM\n\nAGENCY INFORMATION\n\nAGENCY\n\n"
+                "RECORD NUMBER\n\nRECORD SERIES\n\nCIA\n\n176-99999-00004\n\nJFK\n")
+
+
 def write(path: Path, data: str | bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
@@ -32,6 +36,9 @@ def write(path: Path, data: str | bytes) -> Path:
     ("two.md", synthetic() + "\n## Page 3\n\n" + synthetic().split("## Page 1", 1)[1].split("---")[0].replace(
         "176-99999-00001", "176-99999-00003"), "two identification forms in one file"),
     ("noform.md", "## Page 1\n\nSECRET\nCITE WAVE 1234\nTO DIRECTOR\n", "no identification form"),
+    # the second form read in columns (its labels, then its values), right after a one-page first
+    ("176-99999-00001.md", synthetic() + "\n## Page 3\n\n" + COLUMNS_FORM,
+     "two identification forms in one file (176-99999-00001, 176-99999-00004)"),
 ])
 def test_bad_input_is_refused_with_one_line_naming_the_file(tmp_path: Path, name: str, data: bytes | str,
                                                              reason: str) -> None:
@@ -39,6 +46,13 @@ def test_bad_input_is_refused_with_one_line_naming_the_file(tmp_path: Path, name
     (item,) = import_rif(source, tmp_path / "documents").files
     assert item.status == "failed" and item.reason.startswith(reason) and "\n" not in item.reason
     assert not (tmp_path / "documents").exists()
+
+
+def test_a_sentence_naming_identification_forms_is_not_a_second_form(tmp_path: Path) -> None:
+    text = synthetic() + ("\n## Page 3\n\nA list of the records, identified by their unique JFK Record "
+                          "Identification Form (RIF)\nnumbers, is available:\n\n111-10001-10090 119-10001-10402\n")
+    (item,) = import_rif(write(tmp_path / "176-99999-00001.md", text), tmp_path / "documents").files
+    assert item.status == "created", item.reason
 
 
 def test_a_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:

@@ -151,6 +151,40 @@ def test_a_column_of_values_with_one_line_per_label_is_read_in_order() -> None:
         "CIA", "CIA-SR/CI/RESEARCH", "WC", "MARINA OSWALD'S NOTEBOOK.", "1964-05-08", 1]
 
 
+def test_a_column_of_values_is_read_one_line_per_label_up_to_the_date() -> None:
+    # the subjects take two lines after the pages: the lines before the date are still one per label
+    result = parse_rif(form("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nSUBJECTS\nCIA\nCIA-SR/CI/RESEARCH\nWC\n"
+                            "MARINA OSWALD'S NOTEBOOK.\n05/08/64\n1\nNOTEBOOK\nOSWALD, MARINA"))
+    assert [result.fields[name] for name in ("originator", "from", "to", "title", "date", "pages")] == [
+        "CIA", "CIA-SR/CI/RESEARCH", "WC", "MARINA OSWALD'S NOTEBOOK.", "1964-05-08", 1]
+    # a line of the title after the pages: one line per label before the date would cut it
+    result = parse_rif(form("FROM\nTO\nTITLE\nDATE\nPAGES\nGOMEZ, DC, WH DIVISION\nTHE RECORD\nMEMO: CUBAN\n"
+                            "01/15/1960\n2\nREVOLUTIONARY ACTIVITY IN FLORIDA\nSUBJECTS : ANTICASTRO PLOT"))
+    assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "")
+
+
+def test_two_names_under_from_to_and_title_are_from_and_to() -> None:
+    # the FBI layout: the title empty, FROM and TO each a name "SURNAME, GIVEN" or "OFFICE, AGENCY"
+    result = parse_rif(form("ORIGINATOR\nFROM\nTO\nTITLE\nFBI\nSAC, TP\nDIRECTOR, FBI\nDATE: 06/20/1964\n"
+                            "PAGES:\n10"))
+    assert [result.fields[name] for name in ("originator", "from", "to", "title")] == [
+        "FBI", "SAC, TP", "DIRECTOR, FBI", ""]
+    # one of the two lines is not a name's: which labels hold them is not known
+    result = parse_rif(form("ORIGINATOR\nFROM\nTO\nTITLE\nFBI\nSAC, TP\nBOOKMAKING IN TAMPA\nDATE: 06/20/1964\n"
+                            "PAGES:\n10"))
+    assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "")
+
+
+def test_a_value_behind_the_colon_of_a_lost_label_is_the_one_field_between_its_neighbours() -> None:
+    result = parse_rif(form("FROM : CURTIS, W.C., MEXICO STATION\n: DIRECTOR\n"
+                            "TITLE : CABLE CONCERNING OSWALD AND SYLVIA DURAN.\nDATE : 01/14/1964\nPAGES : 3"))
+    assert (result.fields["from"], result.fields["to"]) == ("CURTIS, W.C., MEXICO STATION", "DIRECTOR")
+    # without the colon, the line may be the rest of FROM
+    result = parse_rif(form("FROM : CURTIS, W.C., MEXICO STATION\nDIRECTOR\n"
+                            "TITLE : CABLE CONCERNING OSWALD AND SYLVIA DURAN.\nDATE : 01/14/1964\nPAGES : 3"))
+    assert result.fields["to"] == ""
+
+
 def test_a_column_where_a_line_may_be_the_rest_of_another_is_not_guessed() -> None:
     # FROM wraps ("BRECKINRIDGE," / "S. D."), TO is empty: one line per label would be wrong
     result = parse_rif(form("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nCIA\nBRECKINRIDGE,\nS. D.\n"
@@ -168,6 +202,25 @@ def test_an_agency_heading_a_column_of_values_is_the_originators() -> None:
                             "PAGES : 5"))
     assert (result.fields["originator"], result.fields["from"], result.fields["to"]) == ("CIA", "", "")
     assert {"from", "to"} <= set(result.missing)
+
+
+def test_an_agency_heading_a_column_leaves_the_rest_to_the_labels_that_can_take_it() -> None:
+    # FROM and TO empty on the form: the title's two lines, too long for a name, are the title's
+    result = parse_rif(form("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nCIA\n"
+                            "JOURNAL - OFFICE OF LEGISLATIVE COUNSEL, MONDAY - 6\nDECEMBER 1976.\n12/06/1976\n1"))
+    assert [result.fields[name] for name in ("originator", "from", "to", "title")] == [
+        "CIA", "", "", "JOURNAL - OFFICE OF LEGISLATIVE COUNSEL, MONDAY - 6 DECEMBER 1976."]
+    assert "not attributable" not in result.reasons.get("from", "") + result.reasons.get("to", "")
+
+
+def test_a_sentence_in_a_column_is_the_titles_not_a_name() -> None:
+    # FROM and TO empty: a line with OF, FOR ... ending with a word and a period is no one's name
+    result = parse_rif(form("FROM\nTO\nTITLE\nREQUEST FOR COPY OF VARIOUS CABLES.\nDATE : 01/01/1967\nPAGES : 2"))
+    assert (result.fields["from"], result.fields["to"], result.fields["title"]) == (
+        "", "", "REQUEST FOR COPY OF VARIOUS CABLES.")
+    # a name may end with a period, and an office may have four words: still undecided
+    result = parse_rif(form("FROM\nTO\nTITLE\nLOUISANA METRO. CRIME COMMISSION.\nDATE : 01/01/1967\nPAGES : 2"))
+    assert result.fields["title"] == "" and "title" in result.missing
 
 
 def test_free_text_after_a_date_no_label_took_is_not_the_columns() -> None:

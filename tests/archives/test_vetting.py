@@ -34,6 +34,7 @@ from desclasificado.archives.jfk.vetting import vet_text
     ("title", "STURGIS, FRANE PACES : 08/26/1977", "another label"),
     ("title", "MEMO: TELEPHONE CONVERSATION W/KENNETH BROOTEN, FORMER ASST. COUNSEL HSCA 05/16/1977•", "date runs"),
     ("to", "HQ i", "garbled"),
+    ("to", "cscs", "without a capital letter"),  # CJCS in lower case: c, s, o look alike in both cases
 ])
 def test_a_value_not_to_be_trusted_is_left_blank_with_its_reason(name: str, text: str, reason: str) -> None:
     kept, why = vet_text(name, text)
@@ -65,6 +66,17 @@ def test_a_sound_value_is_kept(name: str, text: str, kept: str) -> None:
     ("MEMO FOR HOS", "MEMO FOR HQS"),
     ("JAMES EARL GALT.", "JAMES EARL GALT."),  # not GAIT: L is not a slip for I
     ("LA/EICO", "LA/EICO"),  # too short to tell
+    ("MEXIICO CITY", "MEXICO CITY"),  # a letter of one stroke read twice
+    ("AN ASCA REQUEST", "AN HSCA REQUEST"),  # one letter of a long agency code
+    ("NASA AND THE USSR", "NASA AND THE USSR"),  # near NARA and USSS, and not them
+    ("THE LIRING-3 OPERATION", "THE LIRING-3 OPERATION"),  # a numbered cryptonym, not LIKING
+    ("00/CONTACT DIVISION", "OO/CONTACT DIVISION"),
+    ("MEMO ÓN HSCA REQUEST", "MEMO ON HSCA REQUEST"),  # no accents on a typed English form
+    ("AGENT, (ENU) MORA.", "AGENT, (FNU) MORA."),  # first name unknown
+    ("INVOLVEMENT IN THE JOHN E. KENNEDY ASSASSINATION", "INVOLVEMENT IN THE JOHN F. KENNEDY ASSASSINATION"),
+    ("LOCATED AT TRE WARRENTON RECORDS CENTER", "LOCATED AT THE WARRENTON RECORDS CENTER"),
+    ("JOHN E. SMITH", "JOHN E. SMITH"),
+    ("KIILDUFF", "KIILDUFF"),  # not a word with the letter dropped either: a name, kept as read
 ])
 def test_ocr_slips_with_one_reading_are_corrected(text: str, fixed: str) -> None:
     assert correct_text(text) == fixed
@@ -80,6 +92,10 @@ def test_the_placeholder_date_00_00_00_is_no_date() -> None:
     assert normalize_date("00/00/00")[0] == ""
     assert "placeholder" in (normalize_date("00/00/0000")[1] or "")
     assert normalize_date("00/00/1967") == ("1967", None)
+
+
+def test_the_print_date_cut_at_the_pages_edge_is_a_stamp() -> None:
+    assert is_stamp("5/21/201") and not is_stamp("5/21/2017") and not is_stamp("05/21/64")
 
 
 def test_garbled_release_stamps_and_dashes() -> None:
@@ -114,3 +130,26 @@ def test_a_date_away_from_its_label_is_not_taken_while_another_date_is_loose() -
     result = parse_rif(form)
     assert result.fields["date"] == "" and result.fields["date_of_last_review"] == ""
     assert "date" in result.missing
+
+
+def test_a_titles_sentence_is_told_from_a_name() -> None:
+    from desclasificado.archives.jfk.lexicon import is_sentence
+
+    assert is_sentence("REQUEST FOR COPY OF VARIOUS CABLES.") and is_sentence("MEMO ON WILLIAM DOUGLAS PAWLEY.")
+    assert not is_sentence("ROEMER, WILLIAM F. JR.") and not is_sentence("LOUISANA METRO. CRIME COMMISSION.")
+    assert not is_sentence("MEMO FOR THE RECORD") and not is_sentence("JOSEPH A. CALIFANO, JR.")
+    assert is_sentence("MESSAGE: INFORMATION JAMES EARL RAY.") and is_sentence("NAME CHECK REQUEST - LYDIA DYMITRUK")
+    assert is_sentence("POLICE HOLDING 13 AMERICANS WHO SET UP ARMED CAMP.")
+    assert not is_sentence("CHIEF, INFORMATION SYSTEMS ANALYSIS") and not is_sentence("STURBITTS, WILLIAM, LA/EICO")
+
+
+def test_a_label_behind_a_scrap_of_the_boxes_rules_is_read_when_it_has_its_colon() -> None:
+    from desclasificado.archives.jfk.lexicon import match_label
+
+    found = match_label("k DATE: — 12/18/1963")
+    assert found and (found.field, found.rest) == ("date", "— 12/18/1963")
+    found = match_label("fee CURRENT STATUS: | Redact")
+    assert found and found.field == "current_status"
+    found = match_label("H DATE OF LASTREVIEW: 07/30/1998")
+    assert found and (found.field, found.rest) == ("date_of_last_review", "07/30/1998")
+    assert match_label("in DATE 12/18/1963") is None and match_label("Re DATES OF TRAVEL") is None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 
+import jsonschema
 import pytest
 
 from desclasificado.contribute.reference import DATE_MISTAKES
@@ -109,10 +110,67 @@ def test_the_spanish_schemas_describe_the_fields_in_spanish(site: SiteProject) -
     assert json.dumps(en_docs) != json.dumps(es_docs)
 
 
-def _without_descriptions(schema: object) -> object:
-    """A schema with its descriptions left out: names, types, patterns, requirements."""
+def test_the_spanish_schemas_have_spanish_titles_and_every_field_described(
+        site: SiteProject) -> None:
+    """Every title and description of a Spanish schema is the catalogue's Spanish (none is
+    the English one), and every property is described, nested ones too (an event's
+    translations, a record's releases)."""
+    for name in ("events", "documents"):
+        english = json.loads((site.root / "site" / f"data/{name}.schema.json").read_text())
+        spanish = json.loads((site.root / "site" / f"es/data/{name}.schema.json").read_text())
+        en, es = _annotations(english), _annotations(spanish)
+        assert en.keys() == es.keys()
+        assert [path for path in en if en[path] == es[path]] == [], name
+        assert [path for path in _properties(spanish) if f"{path}/description" not in es] == []
+        data = json.loads((site.root / "site" / f"es/data/{name}.json").read_text())
+        jsonschema.validate(data, spanish)  # the Spanish files against their schema
+    spanish = json.loads((site.root / "site" / "es/data/events.schema.json").read_text())
+    assert spanish["title"] == "Eventos de Desclasificado"
+    assert spanish["$defs"]["translations"]["additionalProperties"]["properties"]["title"][
+        "description"] == "Un titular de una línea."
+    documents = json.loads((site.root / "site" / "es/data/documents.schema.json").read_text())
+    assert documents["title"] == "Documentos de Desclasificado"
+    assert [kind["title"] for kind in documents["properties"]["documents"]["items"]["oneOf"]] \
+        == ["Registro JFK", "Documento FRUS"]
+    assert documents["$defs"]["release"]["properties"]["pdf"]["description"] == \
+        "La dirección https:// completa del PDF de esa publicación."
+
+
+def _annotations(schema: object, path: str = "") -> dict[str, str]:
+    """Every title and description of a schema, by its path."""
+    found: dict[str, str] = {}
     if isinstance(schema, dict):
-        return {k: _without_descriptions(v) for k, v in schema.items() if k != "description"}
+        for key, value in schema.items():
+            if key in ("title", "description") and isinstance(value, str):
+                found[f"{path}/{key}"] = value
+            else:
+                found |= _annotations(value, f"{path}/{key}")
+    elif isinstance(schema, list):
+        for n, value in enumerate(schema):
+            found |= _annotations(value, f"{path}/{n}")
+    return found
+
+
+def _properties(schema: object, path: str = "") -> list[str]:
+    """The path of every property a schema declares, nested ones included."""
+    found: list[str] = []
+    if isinstance(schema, dict):
+        for key, value in schema.items():
+            if key == "properties" and isinstance(value, dict):
+                found += [f"{path}/properties/{name}" for name in value]
+            found += _properties(value, f"{path}/{key}")
+    elif isinstance(schema, list):
+        for n, value in enumerate(schema):
+            found += _properties(value, f"{path}/{n}")
+    return found
+
+
+def _without_descriptions(schema: object) -> object:
+    """A schema with its titles and descriptions left out: names, types, patterns,
+    requirements."""
+    if isinstance(schema, dict):
+        return {k: _without_descriptions(v) for k, v in schema.items()
+                if k not in ("description", "title") or not isinstance(v, str)}
     if isinstance(schema, list):
         return [_without_descriptions(v) for v in schema]
     return schema

@@ -120,6 +120,7 @@ def read_groups(groups: list[Group]) -> Reading:
     left = _move_swapped(left, groups, reading)
     left = _continue_title(left, groups, reading)
     left = _continue_names(left, groups, reading)
+    left = _lost_label(left, groups, reading)
     reading.unplaced = sorted((value for value, _ in left), key=lambda value: value.order)
     _doubt_title(reading, groups)
     leftover_groups = {number for _, number in left}
@@ -166,42 +167,84 @@ _CONNECTOR = re.compile(r"^\W*(?:OF|IN|AND|ON|AT|BY|FOR|WITH|TO|FROM|OR|RE)\b\W"
 def _originator_first(group: Group, free: list[int], lines: list[Value],
                       possible: list[set[Span]]) -> list[set[Span]]:
     """"ORIGINATOR" / "FROM" / "TO" then "CIA" ...: the first line of the column is an agency's
-    code, and the originator, the first label, is the field that holds one: it takes it, whatever
-    FROM and TO take (which stays undecided when it is)."""
+    code, and the originator, the first label, is the field that holds one: it takes it, and the
+    other labels take what the matchings with it allow (FROM or TO stays undecided when either
+    could hold a line; a title's lines too long for a name are the title's)."""
     first = free[0]
     if group.labels[first].field != "originator" or len(possible[first]) < 2 or not lines:
         return possible
     if lines[0].text not in AGENCIES or group.values.index(lines[0]) != min(min(s, default=0) for s in possible[first]):
         return possible
     ranked = _align(group.labels, group.values, fill=frozenset({first}))
-    return [ranked[i] if i == first else possible[i] for i in range(len(possible))]
+    return ranked if ranked[first] == {(group.values.index(lines[0]),)} else possible
 
 
 def _alignment(group: Group) -> list[set[Span]]:
     """The group's matching; for a column of labels ("ORIGINATOR" / "FROM" / "TO" / "TITLE" /
     "DATE" ...) followed by its column of values, where fields left empty make several matchings
-    equally cheap, the one that gives each free-text label one line, when there are exactly as
-    many lines of free text as free-text labels and the originator's line names an agency."""
+    equally cheap, the one that gives each free-text label one line, in each stretch of the
+    column between values of a certain kind (the date, the pages: `_stretches`), when the stretch
+    holds exactly as many lines of free text as it has free-text labels still undecided and the
+    originator's line names an agency; or one line fewer, the last label TITLE and every line a
+    name (`_NAME_SHAPE`: "SAC, TP" / "DIRECTOR, FBI"), which FROM and TO take, the title empty."""
     possible = _align(group.labels, group.values)
     free = [i for i, label in enumerate(group.labels) if RULES[label.field].kinds is None and not label.inline]
     if all(len(possible[i]) == 1 for i in free) or len(free) < 2:
         return possible
     lines = [value for value in group.values if not value.kinds & TYPED and value.owner is None]
     possible = _originator_first(group, free, lines, possible)
-    if len(lines) != len(free) or any(group.labels[i].inline for i in range(len(group.labels))):
-        return possible
-    fields = [group.labels[i].field for i in free]
-    if "originator" in fields and closest_agency(lines[fields.index("originator")].text) is None:
-        return possible
-    if any(vet_text(name, value.text)[1] for name, value in zip(fields, lines, strict=True)):
-        return possible  # a line cut short ("BRECKINRIDGE,") or not a value: one label may take two
-    if any(_CONNECTOR.match(value.text) or (name in ("from", "to") and ":" in value.text)
-           for name, value in zip(fields, lines, strict=True)):
-        return possible  # "OF LEGISLATIVE COUNSEL" goes on from the line above; "MEMO: ..." is a title's
-    filled = _align(group.labels, group.values, fill=frozenset(free))
-    if any(len(filled[i]) != 1 or len(next(iter(filled[i]))) != 1 for i in free):
-        return possible
-    return filled
+    stretches = list(_stretches(group, possible, free))
+    if any(stretch and not labels for labels, stretch in stretches):
+        return possible  # "MEMO: CUBAN" / "01/15/1960" / "2" / "REVOLUTIONARY ACTIVITY ...": a line wraps past them
+    for labels, stretch in stretches:
+        taken = {j for i in labels if len(possible[i]) == 1 for j in next(iter(possible[i]))}
+        fill = frozenset(i for i in labels if len(possible[i]) == 1 and possible[i] != {()})  # they keep theirs
+        labels = [i for i in labels if len(possible[i]) != 1]
+        stretch = [j for j in stretch if j not in taken]
+        if labels and group.labels[labels[-1]].field == "title" and len(stretch) == len(labels) - 1 \
+                and all(_NAME_SHAPE.match(group.values[j].text) for j in stretch):
+            labels = labels[:-1]  # "SAC, TP" / "DIRECTOR, FBI": FROM and TO, the title empty
+        if len(labels) < 2 or len(stretch) != len(labels):
+            continue
+        if _one_line_each(group, labels, stretch):
+            filled = _align(group.labels, group.values, fill=fill | frozenset(labels))
+            if all(filled[i] == {(at,)} for i, at in zip(labels, stretch, strict=True)):
+                possible = [filled[i] if i in labels else possible[i] for i in range(len(possible))]
+    return possible
+
+
+# A person's or an office's name, "SURNAME, GIVEN" or "OFFICE, AGENCY" ("SAC, TP", "DIRECTOR, FBI"):
+# 2% of NARA's titles have this shape, and 40% of its FROM and TO.
+_NAME_SHAPE = re.compile(r"^[A-Z][A-Z'.-]*(?: [A-Z][A-Z'.-]*)?, [A-Z][A-Z .,'/-]{1,30}$")
+
+
+def _stretches(group: Group, possible: list[set[Span]], free: list[int]) -> Iterator[tuple[list[int], list[int]]]:
+    """The free-text labels and the free lines (value indexes) between two labels of a certain kind
+    whose value is certain ("DATE" and "05/08/64"): the lines of ORIGINATOR, FROM, TO and TITLE lie
+    before the date's, those of SUBJECTS after the pages'. The whole group when there is none."""
+    anchors = [(i, next(iter(possible[i]))[0]) for i, label in enumerate(group.labels)
+               if RULES[label.field].kinds is not None and len(possible[i]) == 1 and next(iter(possible[i]))]
+    bounds = [(-1, -1), *anchors, (len(group.labels), len(group.values))]
+    for (label_from, value_from), (label_to, value_to) in zip(bounds, bounds[1:], strict=False):
+        labels = [i for i in free if label_from < i < label_to]
+        stretch = [j for j in range(value_from + 1, value_to)
+                   if not group.values[j].kinds & TYPED and group.values[j].owner is None]
+        typed = [j for j in range(value_from + 1, value_to) if group.values[j].kinds & TYPED]
+        if not typed:
+            yield labels, stretch
+
+
+def _one_line_each(group: Group, labels: list[int], stretch: list[int]) -> bool:
+    """Whether these lines read as one value per label: the originator's an agency, none cut short
+    nor not a value, none going on from the line above, no FROM or TO with a colon."""
+    fields = [group.labels[i].field for i in labels]
+    values = [group.values[j] for j in stretch]
+    if "originator" in fields and closest_agency(values[fields.index("originator")].text) is None:
+        return False
+    if any(vet_text(name, value.text)[1] for name, value in zip(fields, values, strict=True)):
+        return False  # a line cut short ("BRECKINRIDGE,") or not a value: one label may take two
+    return not any(_CONNECTOR.match(value.text) or (name in ("from", "to") and ":" in value.text)
+                   for name, value in zip(fields, values, strict=True))  # "OF LEGISLATIVE COUNSEL": the line above's
 
 
 def _after_skipped_typed(group: Group, columns: dict[str, Span], placed: set[int]) -> list[str]:
@@ -405,4 +448,28 @@ def _continue_names(pending: list[tuple[Value, int]], groups: list[Group],
             reading.lines[name] = reading.lines[name] + [value.text]
             reading.warnings.append(f"{name}: continued from {value.text!r} (the line below it)")
             left.remove(extra[0])
+    return left
+
+
+def _lost_label(pending: list[tuple[Value, int]], groups: list[Group],
+                reading: Reading) -> list[tuple[Value, int]]:
+    """"FROM : CURTIS, W.C." / ": DIRECTOR" / "TITLE : CABLE ...": a line led by the colon of a label
+    the OCR lost, between two labels read on their lines, is the value of the one field the form
+    has between them (here TO), when that field's label is nowhere on the form."""
+    left = list(pending)
+    for number, group in enumerate(groups[:-1]):
+        extra = [item for item in left if item[1] == number]
+        following = groups[number + 1]
+        if len(extra) != 1 or not extra[0][0].led or not group.labels or not following.labels:
+            continue
+        above, below = group.labels[-1], following.labels[0]
+        between = [name for name in FIELDS if CANON[above.field] < CANON[name] < CANON[below.field]]
+        if not (above.inline and below.inline and len(between) == 1) or RULES[between[0]].kinds is not None:
+            continue
+        name = between[0]
+        if name in reading.labelled or reading.lines.get(name) or len(reading.lines.get(above.field, [])) != 1:
+            continue
+        reading.lines[name] = [extra[0][0].text]
+        reading.warnings.append(f"{name}: {extra[0][0].text!r} read after the colon of its lost label")
+        left.remove(extra[0])
     return left

@@ -120,11 +120,11 @@ def same(name: str, read: object, listed: object, released: int | None = None, p
     """Whether a value read on the form agrees with the catalogue's: the same value, written as
     NARA writes it.
 
-    - text: equal without case, spacing and punctuation; an agency's code and its name in full
-      (`AGENCY_NAMES`: NARA's rows use both) are one value, and so is a value NARA's row repeats
-      ("NSA NSA NSA"); "NONE" (FROM, TO) is no value; a deletion mark on the form ("[DELETED]")
-      stands for the words NARA's row gives in its place (one or more); a title NARA cut short
-      with "…" or "..." agrees with a title that begins with it;
+    - text: equal without case, spacing and punctuation (the letters alike, "U.K." and "UK"); an
+      agency's code and its name in full (`AGENCY_NAMES`: NARA's rows use both) are one value, and
+      so is a value NARA's row repeats ("NSA NSA NSA"); "NONE" (FROM, TO) is no value; a deletion
+      mark on the form ("[DELETED]") stands for the words NARA's row gives in its place (one or
+      more); a title NARA cut short with "…" or "..." agrees with a title that begins with it;
     - dates: equal, except that NARA writes an unknown month or day as 01 in some rows: "1967" on
       the form ("00/00/1967") agrees with NARA's "01/01/1967", "1967-05" with "05/01/1967";
     - PAGES: the pages of the document or the pages released; also the pages released less one
@@ -147,6 +147,8 @@ def _same_text(name: str, read: str, listed: str) -> bool:
         return True
     if squash(read) == squash(listed) or _AGENCY.get(squash(read), "?") == _AGENCY.get(squash(listed)):
         return True
+    if squash(read).replace(" ", "") == squash(listed).replace(" ", ""):
+        return True  # "U.K." and "UK", "C A JR" and "CA JR": the same letters, spaced otherwise
     cut = re.match(r"(.*?)\s*(?:…|\.\.\.)\s*$", listed)
     if cut and len(squash(cut.group(1))) >= 12 and squash(read).startswith(squash(cut.group(1))):
         return True

@@ -192,16 +192,22 @@ def _read_text(source: Path) -> tuple[str, str]:
         return "", f"not UTF-8 text (byte {exc.start}): save the transcript as UTF-8"
 
 
-_FORM_TITLE = re.compile(r"IDENTIFICATION\s+FORM", re.IGNORECASE)
+# The form's title lines ("JFK ASSASSINATION SYSTEM", "IDENTIFICATION FORM"), not the words in a sentence.
+_FORM_TITLE = re.compile(r"^\W*(?:J[FE]K\s+ASSASSINATION\s+SYSTEM\b|IDENTIFICATION\s+FORM\W*$)",
+                         re.IGNORECASE | re.MULTILINE)
 _LABELLED_NUMBER = re.compile(r"RECORD\s*NUMBER\W{0,12}(\d{3}-\d{5}-\d{5})", re.IGNORECASE)
+# A form read in columns has its labels first, then its values: its first record number is its own.
+_FIRST_NUMBER = re.compile(r"(?<![\d-])(\d{3}-\d{5}-\d{5})(?![\d-])")
 
 
 def _form_problem(text: str, result: RifResult, source: Path) -> str:
     """Why a transcript with a form cannot be imported as it is: two forms, or another record."""
     read = str(result.fields.get("record_number", ""))
     titles = [m.start() for m in _FORM_TITLE.finditer(text[:200_000])]
-    numbers = {found.group(1) for start in titles
-               for found in [_LABELLED_NUMBER.search(text, start, start + 2000)] if found}
+    ends = [min([start + 2000, *(later for later in titles if later > start + 200)]) for start in titles]
+    numbers = {found.group(1) for start, end in zip(titles, ends, strict=True)
+               for found in [_LABELLED_NUMBER.search(text, start, end) or _FIRST_NUMBER.search(text, start, end)]
+               if found}
     if len(numbers) > 1:
         return (f"two identification forms in one file ({', '.join(sorted(numbers))}): split it into one "
                 f"transcript per record")

@@ -24,6 +24,8 @@ _STAMPS = [re.compile(p, re.IGNORECASE) for p in (
     r"^IS$", r"^RESTRICTED\W*$", r"^N[Ee][Ww]$",
     # the form template's version at its foot ("v9.1")
     r"^v\d+(?:\.\d+)+$",
+    # the form's print date with its year's last digit lost at the page's edge ("Date:" / "5/21/201")
+    r"^\d{1,2}/\d{1,2}/20\d$",
     # NSA classification banners and declassification blocks
     r"^\W*DRV\s+FM", r"^\W*Dated:", r"^\W*DECL\s+ON", r"UMBRA", r"SECRET\s+(?:SPOKE|MORAY)",
     # review stamps: "CIA HAS NO OBJECTION TO DECLASSIFICATION ...", "NO JOINT STAFF OBJECTION ..."
@@ -76,7 +78,7 @@ def is_noise(line: str) -> bool:
 # --- labels -------------------------------------------------------------------------------------------
 
 _LABELS: tuple[tuple[str, str], ...] = (
-    ("date_of_last_review", r"(?:DATE\s+)?OF\s+LAST\s+REVIEW|REVIEW\s+DATE"),
+    ("date_of_last_review", r"(?:DATE\s+)?OF\s+LAST\s*REVIEW|REVIEW\s+DATE"),
     ("agency_file_number", r"AGENCY\s*FILE[\s._]*NUMBER"),
     ("originator", r"(?:AGENCY\s+)?[ÖOD]?RIGINATOR"),
     ("agency", r"AGENCY(?!\W*INFORMA)"),
@@ -122,6 +124,20 @@ def match_label(line: str) -> LabelMatch | None:
     body = re.sub(r"^[^A-Za-z0-9]+", "", line)
     if re.fullmatch(r"ORIGINAL\W*", body):  # "ORIGINAL" above "CLASSIFICATION" in the FBI layout
         return LabelMatch("classification", "", False, "")
+    found = _match(body)
+    if found is None:
+        scrap = _SCRAP.match(body)  # "k DATE: — 12/18/1963", "fee CURRENT STATUS: | Redact"
+        found = _match(body[scrap.end():]) if scrap else None
+        if found is None or not found.colon:
+            return None
+    return found
+
+
+# What tesseract reads of the form's box rules before a label: a letter, or a few lower-case ones.
+_SCRAP = re.compile(r"^(?:[a-z]{1,3}|[A-Z])\W*\s+(?=[A-Z]{2})")
+
+
+def _match(body: str) -> LabelMatch | None:
     for name, regex in _LABEL_RES:
         found = regex.match(body)
         if found:
@@ -203,6 +219,8 @@ def takes(name: str, value: Value, first: bool, wrapped: bool = False) -> bool:
         return bool(value.kinds & rule.kinds)
     if len(value.text) > rule.max_chars:
         return False
+    if name in ("from", "to") and is_sentence(value.text):
+        return False
     if first:
         return not value.kinds & TYPED
     return not value.kinds & (NEVER_FREE if wrapped else TYPED - {"class_code", "status_code"})
@@ -234,3 +252,24 @@ class Group:
     fed: bool = False  # values came after its labels: the next label starts a new group
     sealed: bool = False  # a heading came after its labels: the next label starts a new group
     closed: bool = False  # every label may have its value and a heading or stamp followed: what comes is not theirs
+
+
+# A title's line, which no name or office is (NARA's FROM and TO of the development set never have
+# these shapes): a document's kind and a colon ("MEMO: ..."), a word of what a document is about
+# ("REQUEST", "MEETING", "RE"), or a sentence ending with a word and a period, of four words or more
+# with OF, FOR ... among them, or five or more without a comma ("REQUEST FOR COPY OF VARIOUS CABLES.").
+_FUNCTION_WORD = re.compile(r"\b(?:OF|FOR|ON|RE|WITH|IN|TO|AND|THE|A|BY|FROM|ABOUT|CONCERNING|REGARDING)\b")
+_SENTENCE_END = re.compile(r"\b(?!(?:JR|SR|DIV|INC|CO|ST|ESQ|DEPT|SECT)\.)[A-Z]{3,}\.$")
+_KIND_LEAD = re.compile(r"^(?:MEMO|MEMORANDUM|MESSAGE|LETTER|CABLE|DISPATCH|REPORT|TELEGRAM|TRANSCRIPT)\s*:\s*\S")
+_TITLE_WORD = re.compile(r"\b(?:REQUESTS?|REPORTS?|CONVERSATIONS?|MEETINGS?|TRANSMITTAL|DISCUSSIONS?|INTERVIEWS?|"
+                         r"TESTIMONY|ACTIVITIES|REGARDING|CONCERNING|RE)\b")
+
+
+def is_sentence(text: str) -> bool:
+    """Whether a line has the shape of a title's, never of a FROM or TO (see above)."""
+    words = text.split()
+    if _KIND_LEAD.match(text) or _TITLE_WORD.search(text):
+        return True
+    if len(words) < 4 or not _SENTENCE_END.search(text):
+        return False
+    return bool(_FUNCTION_WORD.search(" ".join(words[1:-1]))) or (len(words) >= 5 and "," not in text)

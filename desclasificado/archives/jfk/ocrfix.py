@@ -1,8 +1,9 @@
 """OCR slips on the form that have one reading only: "CHIEE" is CHIEF, "UMWAVE" is JMWAVE.
 
 The OCR of a typed form confuses a few letters (F read as E, T as I, J as U, H as R, Q as O,
-O as 0). A token that is not a word of English nor a name the collection uses is corrected when
-changing one letter by one of those slips makes it a word, or one of the collection's agencies
+O as 0) and reads a letter of one stroke twice ("MEXIICO"). A token that is not a word of
+English nor a name the collection uses is corrected when changing one letter by one of those
+slips (or dropping the doubled letter) makes it a word, or one of the collection's agencies
 and cryptonyms, in exactly one way; otherwise it is kept as read (names of people are not words,
 and are never changed). The word list is the one the quote check uses (`check.lexicon`).
 """
@@ -10,6 +11,7 @@ and are never changed). The word list is the one the quote check uses (`check.le
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from desclasificado.check.lexicon import is_word
@@ -23,14 +25,17 @@ AGENCIES = frozenset({
     "NSC", "OSD", "PFIAB", "ROCK", "ROCKCOM", "SSCIA", "USSS", "USA", "ARMY", "NAVY", "USN", "USAF", "WC", "WH",
     "STATE", "TREASURY",
 })
+_NOT_CODES = frozenset({"NASA", "USSR", "NATO"})  # near a long code (NARA, USSS), and not it
 KNOWN = AGENCIES | frozenset({
     "JFK", "HQ", "HQS", "MFR", "DDP", "DCI", "DDCI", "COS", "WAVE", "JMWAVE", "JMATE", "JMBELL", "LIENVOY",
     "LITAMIL", "LIEMPTY", "LIERODE", "LIFEAT", "LIONION", "AMLASH", "AMWORLD", "AMTRUNK", "AMSPELL", "ZRRIFLE",
     "QJWIN", "KUBARK", "ODYOKE", "ODENVY", "ODACID", "PBRUMEN", "PBSUCCESS", "MONGOOSE", "KUDESK",
-})
+    "FNU", "LNU", "NMN",  # first name unknown, last name unknown, no middle name
+}) | _NOT_CODES
 # Short words of the word list that on these forms are abbreviations read wrong.
 _ABBREVIATION_SLIPS = {"HO": "HQ", "HOS": "HQS"}
-_TOKEN = re.compile(r"(?<![A-Za-z0-9'])[A-Z0-9]{2,}(?![A-Za-z0-9])")
+# A token, not one numbered as a code name is ("LIRING-3", "AMMUG/1": a cryptonym, kept as read).
+_TOKEN = re.compile(r"(?<![A-Za-z0-9'])[A-Z0-9]{2,}(?![A-Za-z0-9]|[-/]\d)")
 
 
 def is_known(token: str) -> bool:
@@ -48,26 +53,55 @@ def correct_token(token: str) -> str:
     for index, read in enumerate(token):
         for meant in SLIPS.get(read, ""):
             candidate = token[:index] + meant + token[index + 1:]
-            if candidate in KNOWN or (len(candidate) >= 5 and candidate.isalpha() and is_word(candidate.lower(), "en")):
+            if _is_reading(candidate):
                 readings.add(candidate)
+    for index in range(1, len(token)):  # a letter the OCR doubled: "MEXIICO"
+        single = token[:index] + token[index + 1:]
+        if token[index] == token[index - 1] and token[index] in _DOUBLED and _is_reading(single):
+            readings.add(single)
+    if not readings and len(token) >= 4 and token.isalpha():  # "ASCA REQUEST", "ISCA": one letter of a long code
+        readings = {code for code in _LONG_CODES if len(code) == len(token) and _one_apart(token, code)}
     return readings.pop() if len(readings) == 1 else token
+
+
+# Agencies' codes long enough that one letter changed still names them, and words they are near.
+_LONG_CODES = frozenset({"HSCA", "SSCIA", "ARRB", "NARA", "PFIAB"})
+
+# Letters of one stroke that the OCR reads twice.
+_DOUBLED = frozenset("IL1")
+
+
+def _is_reading(candidate: str) -> bool:
+    return candidate in KNOWN or (len(candidate) >= 5 and candidate.isalpha() and is_word(candidate.lower(), "en"))
 
 
 # Short words of English read with one slip, inside a phrase ("COVERAGE OE SOVIET", "CLEARANCE EOR JAMES"):
 # the word list has "OE", and is not asked about words shorter than five letters.
-_PHRASE_SLIPS = {"OE": "OF", "EOR": "FOR", "EROM": "FROM", "IHE": "THE"}
+_PHRASE_SLIPS = {"OE": "OF", "EOR": "FOR", "EROM": "FROM", "IHE": "THE", "TRE": "THE"}
 _IN_PHRASE = re.compile(rf"(?<=[A-Z,] )(?:{'|'.join(_PHRASE_SLIPS)})(?= [A-Z])")
 
 
-# A zero among the letters of an office code is the letter O: "SA/DO/0", "0/SA/DO/O".
-_OFFICE_ZERO = re.compile(r"(?<=[A-Z]/)0(?![0-9])|(?<![A-Za-z0-9/])0(?=/[A-Z])")
+# A zero among the letters of an office code is the letter O: "SA/DO/0", "0/SA/DO/O", "00/CONTACT".
+_OFFICE_ZERO = re.compile(r"(?<=[A-Z]/)0(?![0-9])|(?<![A-Za-z0-9/])00?(?=/[A-Z])")
+# The president's name, whose middle initial the OCR reads as E ("JOHN E. KENNEDY"): F is the slip E is for.
+_NAME_SLIPS = ((re.compile(r"\bJOHN E\. KENNEDY\b"), "JOHN F. KENNEDY"),)
+# Accents an English typed form does not have: "MEMO ÓN HSCA REQUEST" (a word without them).
+_ACCENTED = re.compile(r"(?<![A-Za-z])[A-Z]*[ÁÉÍÓÚÀÈÌÒÙ][A-Z]*(?![A-Za-z])")
 
 
 def correct_text(text: str) -> str:
     """`text` with each upper-case token's OCR slip corrected where it has one reading."""
     text = _IN_PHRASE.sub(lambda found: _PHRASE_SLIPS[found.group()], text)
-    text = _OFFICE_ZERO.sub("O", text)
+    text = _OFFICE_ZERO.sub(lambda found: "O" * len(found.group()), text)
+    text = _ACCENTED.sub(lambda found: _unaccented(found.group()), text)
+    for pattern, meant in _NAME_SLIPS:
+        text = pattern.sub(meant, text)
     return _TOKEN.sub(lambda found: correct_token(found.group()), text)
+
+
+def _unaccented(token: str) -> str:
+    plain = unicodedata.normalize("NFKD", token).encode("ascii", "ignore").decode()
+    return plain if is_known(plain) else token
 
 
 def closest_agency(text: str) -> str | None:

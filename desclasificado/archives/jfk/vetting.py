@@ -83,6 +83,8 @@ def _garbled(name: str, text: str) -> str | None:
         return f"garbled by the OCR ({text!r})"
     if name != "title" and _UPPER_VALUE.match(text) and re.search(r"\b[A-Z]?[a-z]+\b", text):
         return f"garbled by the OCR ({text!r}: a lower-case scrap in an upper-case name)"
+    if name != "title" and re.search(r"[a-z]", text) and not re.search(r"[A-Z]", text):
+        return f"garbled by the OCR ({text!r}: a name without a capital letter; c, o, s, w, x look alike in both cases)"
     return None
 
 
