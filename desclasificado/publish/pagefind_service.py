@@ -24,6 +24,8 @@ from types import TracebackType
 
 #: Requests sent ahead of their answers (enough to keep Pagefind busy, each a page's HTML).
 AHEAD = 16
+#: Seconds the service may take to end once it has answered WriteFiles.
+ENDING = 600
 
 
 class ServiceFailed(Exception):
@@ -59,7 +61,7 @@ class PagefindService:
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
-        self.close()
+        self.close(stop=error is not None)
 
     def ask(self, payload: dict) -> dict:
         """Send one request and wait for its answer (its payload)."""
@@ -79,23 +81,30 @@ class PagefindService:
             self.changed.wait_for(lambda: self.ended or self.received >= self.sent)
         self._check()
 
-    def close(self) -> None:
-        """End the service (its stdin closed, then the process waited for or killed)."""
+    def close(self, stop: bool = False) -> None:
+        """End the service: its stdin closed, then the process waited for until it ends by
+        itself (it writes the bundle's files in the background, after its answer to
+        WriteFiles: killed earlier, some files would stay empty), or killed at once (`stop`,
+        after an error). ServiceFailed if it does not end within ENDING seconds."""
         try:
             if self.process.stdin:
                 self.process.stdin.close()
         except OSError:
             pass
+        if stop:
+            self.process.kill()
         try:
-            self.process.wait(timeout=10)
+            self.process.wait(timeout=ENDING)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
-        for reader in self.readers:
-            reader.join(timeout=10)
-        for pipe in (self.process.stdout, self.process.stderr):
-            if pipe:
-                pipe.close()
+            raise ServiceFailed(f"did not end within {ENDING} s of writing the index") from None
+        finally:
+            for reader in self.readers:
+                reader.join(timeout=10)
+            for pipe in (self.process.stdout, self.process.stderr):
+                if pipe:
+                    pipe.close()
 
     def _send(self, payload: dict) -> int:
         self.sent += 1

@@ -166,4 +166,8 @@ def _index_language(site_dir: Path, bundle: Path, pages: list[str]) -> dict:
             service.ask({"type": "WriteFiles", "index_id": index, "output_path": str(bundle)})
     except ServiceFailed as exc:
         raise IndexFailed(f"error: the search index could not be built: Pagefind {exc}") from None
-    return json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    try:
+        return json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise IndexFailed("error: the search index could not be built: Pagefind wrote no "
+                          f"readable pagefind-entry.json ({exc})") from None
