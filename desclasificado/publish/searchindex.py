@@ -33,6 +33,7 @@ import json
 import os
 import re
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -153,6 +154,29 @@ def index_search(site_dir: Path) -> None:
         json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
+def _written(bundle: Path, patience: float = 120.0) -> None:
+    """Wait until every file of the bundle has its content. Pagefind answers WriteFiles once
+    it has created each file and handed its bytes to a background thread; the service ends as
+    soon as its input is closed, and bytes not written by then are lost (an empty
+    `pagefind-entry.json` or fragment). Each file is written in one piece, so a file with any
+    bytes is whole."""
+    waited = 0.0
+    while any(_empty(folder) for folder in (bundle, bundle / "fragment", bundle / "index")):
+        if waited > patience:
+            raise IndexFailed("error: the search index could not be built: Pagefind left "
+                              f"empty files in {bundle.name}/ after {patience:.0f} s")
+        time.sleep(0.02)
+        waited += 0.02
+
+
+def _empty(folder: Path) -> bool:
+    """Whether a file of `folder` (not its subfolders) is empty."""
+    if not folder.is_dir():
+        return False
+    with os.scandir(folder) as entries:
+        return any(e.is_file() and e.stat().st_size == 0 for e in entries)
+
+
 def _index_language(site_dir: Path, bundle: Path, pages: list[str]) -> dict:
     """Index `pages` (of one language) with one Pagefind service and write its part of the
     bundle; the entry file that run wrote."""
@@ -164,6 +188,7 @@ def _index_language(site_dir: Path, bundle: Path, pages: list[str]) -> dict:
                             "file_contents": essence((site_dir / page).read_bytes())}
                            for page in pages)
             service.ask({"type": "WriteFiles", "index_id": index, "output_path": str(bundle)})
+            _written(bundle)
     except ServiceFailed as exc:
         raise IndexFailed(f"error: the search index could not be built: Pagefind {exc}") from None
     try:
