@@ -250,3 +250,18 @@ def test_one_word_left_over_is_not_a_titles_end_unless_the_title_asks_for_it() -
     result = parse_rif(form("TITLE : REPORT: LEADS INVESTIGATED BY CIA/DESCRIPTION OF\nDATE\n11/26/1963\n"
                             "DOCUMENTS\nPAGES\n2"))
     assert result.fields["title"] == "REPORT: LEADS INVESTIGATED BY CIA/DESCRIPTION OF DOCUMENTS"
+
+
+def test_the_agency_heading_the_document_values_is_the_originators_after_the_agency_values() -> None:
+    # tesseract read the FBI layout as every label, then the values under each heading
+    labels = ("AGENCY :", "RECORD NUMBER :", "RECORD SERIES :", "AGENCY FILE NUMBER :", "ORIGINATOR :", "FROM:",
+              "TO:", "TITLE :", "DATE:", "PAGES:", "SUBJECTS :")
+    text = ("JFK Assassination System Date:\nIdentification Form\n" + "\n".join(labels) +
+            "\nAgency Information\nFBI\n124-10205-10371\nHQ\n97-4073-1ST NR 8, 9\nDocument Information\nFBI\n"
+            "DIRECTOR, FBI\nSAC, MM\n06/22/1960\n75\nCUBA LIBRE, BKG INVEST\n")
+    result = parse_rif(text)
+    assert [result.fields[name] for name in ("agency", "originator", "from", "to", "title", "pages")] == [
+        "FBI", "FBI", "DIRECTOR, FBI", "SAC, MM", "", 75]
+    # a scrap after a name's initial ("G. HI" for G. III) is garbled: neither name is taken
+    result = parse_rif(text.replace("DIRECTOR, FBI\nSAC, MM", "FORSYTH, THOMAS G. HI\nDIRECTOR, FBI"))
+    assert (result.fields["originator"], result.fields["from"], result.fields["to"]) == ("FBI", "", "")

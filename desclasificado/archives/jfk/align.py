@@ -167,13 +167,17 @@ _CONNECTOR = re.compile(r"^\W*(?:OF|IN|AND|ON|AT|BY|FOR|WITH|TO|FROM|OR|RE)\b\W"
 def _originator_first(group: Group, free: list[int], lines: list[Value],
                       possible: list[set[Span]]) -> list[set[Span]]:
     """"ORIGINATOR" / "FROM" / "TO" then "CIA" ...: the first line of the column is an agency's
-    code, and the originator, the first label, is the field that holds one: it takes it, and the
+    code, and the originator, the first label (after those of AGENCY INFORMATION, which have their
+    values), is the field that holds one: it takes it, and the
     other labels take what the matchings with it allow (FROM or TO stays undecided when either
     could hold a line; a title's lines too long for a name are the title's)."""
-    first = free[0]
-    if group.labels[first].field != "originator" or len(possible[first]) < 2 or not lines:
-        return possible
-    if lines[0].text not in AGENCIES or group.values.index(lines[0]) != min(min(s, default=0) for s in possible[first]):
+    first = next((i for i in free if group.labels[i].field == "originator"), None)
+    if first is None or len(possible[first]) < 2 or any(len(possible[i]) != 1 for i in free if i < first):
+        return possible  # the labels above it (AGENCY ... AGENCY FILE NUMBER) must have their values
+    taken = {j for i in free if i < first for j in next(iter(possible[i]))}
+    lines = [value for value in lines if group.values.index(value) not in taken and value.section != "agency"]
+    start = min((min(span) for span in possible[first] if span), default=None)
+    if not lines or lines[0].text not in AGENCIES or group.values.index(lines[0]) != start:
         return possible
     ranked = _align(group.labels, group.values, fill=frozenset({first}))
     return ranked if ranked[first] == {(group.values.index(lines[0]),)} else possible
