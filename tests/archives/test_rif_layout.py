@@ -185,6 +185,18 @@ def test_a_value_behind_the_colon_of_a_lost_label_is_the_one_field_between_its_n
     assert result.fields["to"] == ""
 
 
+def test_values_behind_the_colons_of_lost_labels_are_read_in_the_forms_order() -> None:
+    # FROM, TO and TITLE lost: three beginnings (the first without its colon) for three fields
+    result = parse_rif(form("MEXICO CITY\n: DIRECTOR\n: CABLE - 1 OCT 63, AMERICAN MALE WHO SPOKE BROKEN\n"
+                            "RUSSIAN\nSAID HIS NAME LEE OSWALD\nDATE : 10/08/1963\nPAGES : 1"))
+    assert [result.fields[name] for name in ("from", "to", "title")] == [
+        "MEXICO CITY", "DIRECTOR", "CABLE - 1 OCT 63, AMERICAN MALE WHO SPOKE BROKEN RUSSIAN SAID HIS NAME LEE OSWALD"]
+    # two beginnings for three fields: which is empty is not known
+    result = parse_rif(form("MEXICO CITY\n: CABLE - 1 OCT 63, AMERICAN MALE WHO SPOKE BROKEN\nRUSSIAN\n"
+                            "DATE : 10/08/1963\nPAGES : 1"))
+    assert [result.fields[name] for name in ("from", "to", "title")] == ["", "", ""]
+
+
 def test_a_column_where_a_line_may_be_the_rest_of_another_is_not_guessed() -> None:
     # FROM wraps ("BRECKINRIDGE," / "S. D."), TO is empty: one line per label would be wrong
     result = parse_rif(form("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nCIA\nBRECKINRIDGE,\nS. D.\n"
