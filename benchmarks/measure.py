@@ -8,7 +8,9 @@ excluded), and for `stages` the time of each stage of the build.
     parse   read every YAML record and parse it with PyYAML's C loader, nothing else
     check   `check_project(ROOT)`: load, validate, verify quotes
     stages  check, index and render, each timed, without MkDocs
-    build   `build_site(ROOT, SITE_DIR)`: the whole `python build.py`
+    build   `build_site(ROOT, SITE_DIR)`: the whole `python build.py` (`build ROOT SITE_DIR
+            WORKERS`: on that many processes); a last argument `--languages=en` builds
+            the site in those languages only (comma-separated codes; `only_languages`)
     search  `index_search(ROOT)`, ROOT a built site: Pagefind indexing it again, with the
             peak memory and CPU time of the largest of its Pagefind processes
 """
@@ -105,10 +107,27 @@ def search(site: Path) -> dict[str, float]:
             "pagefind_peak_mb": children.ru_maxrss / 1024}
 
 
+def only_languages(codes: list[str]) -> None:
+    """Publish the site in `codes` only, for this process: the languages of a site are those
+    of `records/languages.py` that have a catalogue (`i18n.site_languages`), so the others'
+    catalogues are hidden from it. A switch of the benchmark, not of the build."""
+    from desclasificado.render import i18n
+
+    every = i18n.available
+
+    def available(root: Path | None = None) -> list[str]:
+        return [code for code in every(root) if code in codes]
+
+    i18n.available = available
+
+
 def main(argv: list[str]) -> None:
     what, root = argv[0], Path(argv[1])
     if what == "build":
-        result = build(root, Path(argv[2]), int(argv[3]) if len(argv) > 3 else None)
+        rest = argv[3:]
+        if rest and rest[-1].startswith("--languages="):
+            only_languages(rest.pop().removeprefix("--languages=").split(","))
+        result = build(root, Path(argv[2]), int(rest[0]) if rest else None)
     else:
         result = {"parse": parse_only, "check": check, "stages": stages,
                   "search": search}[what](root)

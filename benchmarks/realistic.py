@@ -3,6 +3,8 @@
     python benchmarks/realistic.py                        # N = 1,000, 3,000 and 10,000
     python benchmarks/realistic.py --sizes 1000,3000 --runs 3
     python benchmarks/realistic.py --sizes 3000 --profile build   # where the time goes
+    python benchmarks/realistic.py --sizes 1000,3000 --runs 5 --languages en
+                                           # also build in English only, runs alternating
 
 The synthetic benchmark (`run.py`) is kinder than real content: its quotes are exact
 substrings of short transcripts and each document is cited a few times. Here every event of
@@ -19,12 +21,18 @@ median of `--runs` runs, one run from 10,000 events up); the peak memory of the 
 process; the site's size and its largest page. It prints a table and the targets of issue 16
 with their ratios, and writes everything to benchmarks/out/realistic.json. Nothing here
 asserts: the figures are for people to read.
+
+`--languages en` (comma-separated codes) adds builds of the site in those languages only
+(`measure.py`'s switch: the other catalogues are hidden from the build's process), each run
+right after a build in every language, so that both feel the same load of a shared
+machine; it reports both medians and their ratio (every language / those only).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import statistics
@@ -108,16 +116,50 @@ def project(n: int, out: Path) -> Path:
     return root
 
 
-def measure_size(n: int, runs: int, out: Path, workers: int | None = None) -> dict:
-    """Every figure for a realistic collection of `n` events."""
+def one_language_project(root: Path, languages: list[str]) -> Path:
+    """A project beside `root` with the same records (hard links, not copies) whose hand-written
+    pages are those of `languages` only (MkDocs refuses a page of a language the site is not
+    built in, `pages/es/` linking to pages that are not there): what a site published in
+    those languages alone has."""
+    one = root.with_name(f"{root.name}-{'-'.join(languages)}")
+    if one.exists():
+        shutil.rmtree(one)
+    one.mkdir()
+    for kind in ("events", "documents", "actors", "themes"):
+        shutil.copytree(root / kind, one / kind, copy_function=os.link)  # the check refuses symlinks
+    copy_site_config(REPO, one)
+    for folder in (one / "pages").iterdir():
+        if folder.is_dir() and folder.name not in languages and (
+                folder / "index.md").is_file():  # a language's folder of pages (pages/es/)
+            shutil.rmtree(folder)
+    return one
+
+
+def measure_size(n: int, runs: int, out: Path, workers: int | None = None,
+                 languages: list[str] | None = None) -> dict:
+    """Every figure for a realistic collection of `n` events; with `languages`, also the
+    build in those languages only."""
     root = project(n, out)
     site = root / "site"
     runs = 1 if n >= LARGE else runs
     parse = [child("parse", str(root))[0]["seconds"] for _ in range(runs)]
     check = [child("check", str(root))[0] for _ in range(runs)]
     processes = [] if workers is None else [str(workers)]
-    builds = [child("build", str(root), str(site), *processes) for _ in range(runs)]
+    builds, only = [], []
+    one = one_language_project(root, languages) if languages else None
+    for _ in range(runs):  # alternating, the site of every language built last
+        if one is not None and languages:
+            only.append(child("build", str(one), str(one / "site"), *processes,
+                              f"--languages={','.join(languages)}"))
+        builds.append(child("build", str(root), str(site), *processes))
     stats = site_stats(site)
+    compared = {}
+    if languages:
+        one = statistics.median(b[0]["seconds"] for b in only)
+        compared = {"languages_only": languages, "build_only_s": one,
+                    "build_only_runs_s": [b[0]["seconds"] for b in only],
+                    "build_runs_s": [b[0]["seconds"] for b in builds],
+                    "languages_ratio": statistics.median(b[0]["seconds"] for b in builds) / one}
     return {
         "events": n, "documents": len(list((root / "documents").glob("*.yaml"))), "runs": runs,
         "parse_s": statistics.median(parse), "check_s": statistics.median(c["seconds"] for c in check),
@@ -126,6 +168,7 @@ def measure_size(n: int, runs: int, out: Path, workers: int | None = None) -> di
         "build_cpu_s": statistics.median(b[0]["cpu"] for b in builds),
         "build_children_cpu_s": statistics.median(b[0]["children_cpu"] for b in builds),
         "peak_mb": max(b[1] for b in builds), **{f"site_{k}": v for k, v in vars(stats).items()},
+        **compared,
     }
 
 
@@ -180,8 +223,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", choices=("check", "build"),
                         help="instead: profile check or the build at the largest size")
     parser.add_argument("--top", type=int, default=25, help="functions shown by --profile")
+    parser.add_argument("--languages", help="also build the site in these languages only "
+                                            "(comma-separated codes, e.g. en), runs alternating")
     args = parser.parse_args(argv)
     sizes = sorted(int(s.replace("_", "")) for s in args.sizes.split(","))
+    languages = args.languages.split(",") if args.languages else None
     args.out.mkdir(parents=True, exist_ok=True)
     if args.profile:
         profile_project(args.profile, project(sizes[-1], args.out), f"realistic-{sizes[-1]}",
@@ -190,9 +236,14 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     for n in sizes:
         print(f"measuring {n:,} realistic events...", file=sys.stderr, flush=True)
-        results.append(measure_size(n, args.runs, args.out, args.workers))
+        results.append(measure_size(n, args.runs, args.out, args.workers, languages))
     checks = targets(results)
     print(table(results))
+    if languages:
+        print(f"\nbuild in every language / in {','.join(languages)} only (medians):")
+        for r in results:
+            print(f"  {r['events']:>7,}  {r['build_s']:.1f} s / {r['build_only_s']:.1f} s = "
+                  f"{r['languages_ratio']:.2f}")
     print("\ntargets (issue 16):")
     width = max(len(name) for name, _, _ in checks)
     for name, figure, ok in checks:

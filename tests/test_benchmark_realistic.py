@@ -9,8 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from benchmarks.realistic import clone_event, generate, shift_date
+import pytest
+
+from benchmarks.measure import only_languages
+from benchmarks.realistic import clone_event, generate, one_language_project, shift_date
 from desclasificado.check.project import check_project
+from desclasificado.render import i18n
 from tests.conftest import REPO
 
 
@@ -59,3 +63,30 @@ def test_the_realistic_benchmark_runs_and_writes_its_figures(tmp_path: Path) -> 
     assert "build time(40)/time(20) at most 1.1 x 2" in names
     lines = result.stdout.splitlines()
     assert lines[0].split()[:3] == ["events", "runs", "parse"] and "targets (issue 16):" in lines
+
+
+def test_the_benchmark_builds_one_language_beside_every_language(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--languages en`: the benchmark's switch hides the other catalogues from the build's
+    process, and the project it builds has the same records and the hand-written pages of
+    English only; the report gives both medians and their ratio."""
+    monkeypatch.setattr(i18n, "available", i18n.available)  # put back after the test
+    assert i18n.site_languages("en") == ["en", "es"]
+    only_languages(["en"])
+    assert i18n.site_languages("en") == ["en"]
+    root = generate(tmp_path / "realistic", 10)
+    one = one_language_project(root, ["en"])
+    assert sorted(p.name for p in (one / "events").iterdir()) == sorted(
+        p.name for p in (root / "events").iterdir())
+    assert not (one / "pages" / "es").exists() and (one / "pages" / "teachers.md").is_file()
+    result = subprocess.run([sys.executable, str(REPO / "benchmarks" / "realistic.py"), "--sizes",
+                             "20", "--runs", "1", "--languages", "en", "--out", str(tmp_path)],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    twenty = json.loads((tmp_path / "realistic.json").read_text())["results"][0]
+    assert twenty["languages_only"] == ["en"] and twenty["build_only_s"] > 0
+    assert twenty["languages_ratio"] == twenty["build_s"] / twenty["build_only_s"]
+    assert (tmp_path / "realistic-20" / "site" / "es").is_dir()
+    assert not (tmp_path / "realistic-20-en" / "site" / "es").exists()
+    assert (tmp_path / "realistic-20-en" / "site" / "events").is_dir()
+    assert "build in every language / in en only (medians):" in result.stdout

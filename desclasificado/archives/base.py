@@ -158,8 +158,9 @@ class Archive:
         """The archive that holds or publishes the document, in words."""
         return self.name
 
-    def links(self, doc: Document) -> list[ArchiveLink]:
-        """Where the archive publishes the document (the "At the archive" section)."""
+    def links(self, doc: Document, translate: Callable[[str], str] = N_) -> list[ArchiveLink]:
+        """Where the archive publishes the document (the "At the archive" section), its
+        words through `translate` (the page's `_`)."""
         return [ArchiveLink(self.document_url(doc), self.name)]
 
     def citation(self, doc: Document) -> Citation:

@@ -69,6 +69,10 @@ class Context:
     entries: dict[tuple[str, int, int], tuple[str, list[Link]]] = field(default_factory=dict)
     info: SiteInfo = field(default_factory=SiteInfo)
     casing: Casing = DEFAULT  # how citations recase titles (`documentcite.collection_casing`)
+    # each document's citations at a page, (document, page, language) -> (styles, HTML),
+    # worked out once for every source citing it (`teaching.source_cite`)
+    source_citations: dict[tuple[str, int, str], tuple[tuple[str, ...], str]] = field(
+        default_factory=dict)
 
     @classmethod
     def prepare(cls, collection: Collection, index: SiteIndex,

@@ -61,7 +61,7 @@ def _archive_links(doc: Document) -> str:
     """Where the archive publishes the document (for JFK records every release's PDF, the
     cited one marked)."""
     items = []
-    for link in archive_of(doc).links(doc):
+    for link in archive_of(doc).links(doc, _):
         note = f' <span class="cited-release">({esc(link.note)})</span>' if link.note else ""
         items.append(f'<li><a class="external" href="{esc(link.url)}">{esc(link.text)}</a>'
                      f"{note}</li>")
@@ -150,7 +150,8 @@ def document_page(ctx: Context, doc_id: str) -> Page:
                       f'{esc(_("Identification"))}</h2>{_identification(doc)}</section>'
                       f'<section aria-labelledby="archive"><h2 id="archive">'
                       f'{esc(_("At the archive"))}</h2>'
-                      f'<p>{esc(archive.holder(doc))}.</p>{_archive_links(doc)}</section>')
+                      f'<p{original_lang()}>{esc(archive.holder(doc))}.</p>{_archive_links(doc)}'
+                      '</section>')
     cited = events_count(len({c.event_id for c in citations}))
     cited_by = (f'<section aria-labelledby="cited-by"><h2 id="cited-by">'
                 f'{esc(_("Cited by {count}").format(count=cited))}</h2>'

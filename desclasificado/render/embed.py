@@ -46,7 +46,15 @@ from desclasificado.render.listing import (
     year_parts,
 )
 from desclasificado.render.markup import esc, esc_text, link_marks, plain_text
-from desclasificado.render.ranges import YearRange, year_ranges
+from desclasificado.render.ranges import (
+    YearRange,
+    asked,
+    bounds,
+    fragment,
+    range_style,
+    span_years,
+    year_ranges,
+)
 from desclasificado.render.teaching import EVENT_HEIGHT, LIST_HEIGHT, OEMBED_WIDTH, iframe
 from desclasificado.render.texts import (
     event_body,
@@ -83,7 +91,8 @@ def _origin(ctx: Context, pb: PageBuilder, canonical: str, listing: bool) -> str
                          "new windows, and leaving the frame. Then copy the address above into "
                          "a new tab, or {link}.")).format(link=here)
     years = (" " + esc(_("Without scripts, every year of this page is shown, even if its "
-                         "address asks for fewer (?from=…&to=…)."))) if listing else ""
+                         "address asks for fewer (?from=…&to=…), unless the address ends in "
+                         "the years asked (#years-…, from the Embed control)."))) if listing else ""
     return (f'<div class="origin"><p>{line}</p><noscript><p class="notice">{blocked}{years}'
             '</p></noscript>'
             "</div>")
@@ -102,8 +111,9 @@ def _popup_notice() -> str:
 
 
 def _document(ctx: Context, pb: PageBuilder, title: str, canonical: str, body: str,
-              description: str, listing: bool = False) -> str:
-    """A whole embeddable HTML document around `body`, saying where it comes from."""
+              description: str, listing: bool = False, style: str = "") -> str:
+    """A whole embeddable HTML document around `body`, saying where it comes from (with
+    `style`, rules of its own, in its head)."""
     root = pb.root
     canonical_href = ctx.info.absolute(canonical) or pb.href(canonical)
     return (
@@ -115,7 +125,7 @@ def _document(ctx: Context, pb: PageBuilder, title: str, canonical: str, body: s
         f'<link rel="canonical" href="{esc(canonical_href)}">\n'
         '<link rel="icon" href="data:,">\n'
         f'<link rel="stylesheet" href="{root}css/embed.css">\n'
-        f'<script src="{root}js/embed.js" defer></script>\n'
+        f'<script src="{root}js/embed.js" defer></script>\n{style}'
         f'</head>\n<body>\n{_popup_notice()}{_origin(ctx, pb, canonical, listing)}\n{body}\n'
         '<script type="application/json" id="messages">'
         f'{script_messages(current(), ("theme/js/embed.js",))}</script>\n</body>\n</html>\n')
@@ -202,7 +212,8 @@ def _sections(ctx: Context, pb: PageBuilder, groups: list[DecadeGroup]) -> list[
             else:
                 span = f' data-from="{year.year}" data-to="{year.year}"'
             entries = "".join(event_entry(ctx, pb, eid, level=3) for eid in year.event_ids)
-            sections.append(f'<section class="year"{span}><h2>'
+            place = f" y{year.year}" if year.year is not None else ""
+            sections.append(f'<section class="year{place}"{span}><h2>'
                             f"{esc(year_label(group.decade, year.year))}</h2>"
                             f'<ol class="entries">{entries}</ol></section>')
     return sections
@@ -249,18 +260,43 @@ def _embed_list(ctx: Context, listed: _List, title: str, event_ids: list[str],
     if shown:
         title = _("{title}, {year}").format(title=title, year=f"{shown.first}–{shown.last}")
         only = _("Only the years {first} to {last}.").format(first=shown.first, last=shown.last)
-        range_line = f'<p class="range">{esc(only)}</p>'
+        range_line = f'<p class="range" data-window>{esc(only)}</p>'
     else:
         range_line = '<p class="range" hidden></p>'
+    lines, style = ("", "") if pages_of or not groups else _asked_lines(ctx, pb, listed, groups,
+                                                                         shown)
     html = (f'<main class="embed embed-list"><header><p class="kicker"><a href="'
             f'{pb.href(TIMELINE)}">{esc(ctx.info.name)}</a></p><h1><a href="{pb.href(page)}">'
-            f'{esc(title)}</a></h1><p class="count">{esc(count)}</p>{range_line}</header>'
+            f'{esc(title)}</a></h1><p class="count">{esc(count)}</p>{range_line}{lines}</header>'
             + ("" if pages_of else _range_nav(pb, listed, shown))
             + ("".join(sections) or f'<p class="empty">{esc(_("No event yet."))}</p>')
             + "</main>" + _footer(ctx, pb, page, _("See the whole timeline")))
     description = _("{title}: {count}").format(title=title, count=count)
-    document = _document(ctx, pb, title, page, _targets(html), description, listing=True)
+    document = _document(ctx, pb, title, page, _targets(html), description, True, style)
     return Page(url, title, document, pb.links, pb.anchors, kind="embed")
+
+
+def _asked_lines(ctx: Context, pb: PageBuilder, listed: _List, groups: list[DecadeGroup],
+                 shown: YearRange | None) -> tuple[str, str]:
+    """The ranges the page applies with no script (`ranges.asked`), each an element shown
+    as the target of the address's fragment (`#years-1961-1963`), with the rules that hide
+    the other years; ("", "") when it has none."""
+    years = [y.year for group in groups for y in group.years if y.year is not None]
+    span = span_years(ctx.collection, [e for g in groups for y in g.years for e in y.event_ids])
+    spans, starts, ends = [], set(), set()
+    for low, high in asked(list(listed.ranges), span or (0, -1), shown):
+        found = bounds(years, low, high)
+        if found:
+            starts.add(found[0])
+            ends.add(found[1])
+        names = f"f{found[0]} t{found[1]}" if found else "none"
+        said = f"{low}–{high}" if low != high else str(low)
+        spans.append(f'<span class="{names}" id="{pb.anchor(fragment(low, high))}">{said}</span>')
+    if not spans:
+        return "", ""
+    label = _("The years asked for in this page's address, and the only ones shown:")
+    return (f'<p class="asked-lines"><span class="asked-label">{esc(label)} </span>'
+            f'{"".join(spans)}</p>', range_style(starts, ends))
 
 
 def iter_embed_pages(ctx: Context, share: tuple[int, int] = (0, 1)) -> Iterator[Page]:

@@ -245,7 +245,7 @@ def _events_page(ctx: Context, url: str, title: str | Text, kicker: tuple[str, s
     header = (f'<header class="page-head">{head}<h1{heading.lang_attr}>{esc(title)}</h1>{intro}'
               '</header>')
     more = extra(pb) if extra else ""
-    tools = listing_tools(ctx, pb, title, event_ids)
+    tools = listing_tools(ctx, pb, title, event_ids, whole=not paginated(event_ids))
     if paginated(event_ids):
         html = f'{header}{tools}{more}{year_index_html(pb, url, groups)}'
     else:

@@ -7,14 +7,18 @@ this site elsewhere, in Chicago's note form). The theme prints it at the foot of
 from __future__ import annotations
 
 from desclasificado.records.dates import parse_date
+from desclasificado.records.languages import ORIGINAL_LANGUAGE
 from desclasificado.render.citations import WebPage
 from desclasificado.render.context import Context, Page
 from desclasificado.render.documentcite import cited_document
-from desclasificado.render.i18n import _
+from desclasificado.render.i18n import _, current
 from desclasificado.render.i18n_dates import date_text
 from desclasificado.render.markup import esc
+from desclasificado.render.texts import event_title
+from desclasificado.render.urls import event_url
 
 STYLE = "chicago-note"
+_EVENTS = event_url("").removesuffix("/")  # "events/", the folder of the event pages
 
 
 def print_address(ctx: Context, url: str) -> str:
@@ -32,6 +36,20 @@ def colophon(ctx: Context, page: Page, document_id: str | None = None) -> str:
                                ctx.casing)
         citation = cited.cite(STYLE).html()  # its English title marked lang="en"
     else:
-        citation = WebPage(page.title, ctx.info.name, address, ctx.info.built).cite(STYLE).html()
+        citation = _web_page(ctx, page, address).cite(STYLE).html()
     message = _("Printed from {address}, as the site stood on {date}. Cite as: {citation}")
     return esc(message).format(address=esc(address), date=esc(built), citation=citation)
+
+
+def _web_page(ctx: Context, page: Page, address: str) -> WebPage:
+    """The page cited as a web page: its title in headline case in English only (a Spanish
+    or Portuguese title keeps its sentence case), an event's untranslated English title in
+    headline case and marked `lang="en"`, as the Cite control has them."""
+    english = current().code == "en"
+    event_id = page.url.removeprefix(_EVENTS).removesuffix("/")
+    event = ctx.collection.events.get(event_id)
+    fallback = event is not None and page.url == event_url(event_id) and \
+        event_title(event).fallback
+    return WebPage(page.title, ctx.info.name, address, ctx.info.built,
+                   headline_style=english or fallback,
+                   title_lang=ORIGINAL_LANGUAGE if fallback and not english else "")

@@ -26,7 +26,7 @@ from desclasificado.render.i18n import _, current
 from desclasificado.render.i18n_dates import day_text
 from desclasificado.render.links import PageBuilder
 from desclasificado.render.markup import esc, esc_text
-from desclasificado.render.ranges import YearRange, year_ranges
+from desclasificado.render.ranges import LONGEST, YearRange, fragment, span_years, year_ranges
 from desclasificado.render.texts import event_title
 from desclasificado.render.urls import (
     DOCUMENTS_BIB,
@@ -84,16 +84,20 @@ def _copy_button(target: str, what: str) -> str:
             f'{esc(_("Copy"))}<span class="visually-hidden"> {esc(what)}</span></button>')
 
 
-def _citation_items(pb: PageBuilder, citations: dict[str, Styled], prefix: str = "cite",
-                    names: dict[str, str] | None = None) -> str:
-    """Each citation with its name and a copy button (ids `{prefix}-{style}`)."""
+def _citation_items(pb: PageBuilder, citations: dict[str, Styled]) -> str:
+    """Each citation with its name and a copy button (ids `cite-{style}`)."""
+    return _styled_items(pb, [(style, _(STYLES[style]), c.html())
+                              for style, c in citations.items()], "cite")
+
+
+def _styled_items(pb: PageBuilder, items: list[tuple[str, str, str]], prefix: str) -> str:
+    """Each citation (style, its name, its HTML) with a copy button (ids `{prefix}-{style}`)."""
     out = []
-    for style, citation in citations.items():
-        name = (names or {}).get(style) or _(STYLES[style])
+    for style, name, shown in items:
         target = f"{prefix}-{style}"
         out.append(f'<div class="citation"><dt>{esc(name)}</dt><dd>'
                    f'<p class="citation-text" id="{pb.anchor(target)}"'
-                   f'{" data-bare-address" if style in BARE_ADDRESS else ""}>{citation.html()}</p>'
+                   f'{" data-bare-address" if style in BARE_ADDRESS else ""}>{shown}</p>'
                    f'{_copy_button(target, _("the {style} citation").format(style=name))}'
                    "</dd></div>")
     return "".join(out)
@@ -117,45 +121,72 @@ def cite_tool(ctx: Context, pb: PageBuilder, citations: dict[str, Styled], intro
             "</div></details>")
 
 
-def source_cite(ctx: Context, pb: PageBuilder, doc_id: str, page: int, n: int) -> str:
-    """A source's own Cite: the document at the cited page (Chicago's note names the page
-    and links the PDF at it; APA and MLA cite the document, then the page in the text),
-    so a worksheet can cite the passage it quotes. Ids `cite-source-{n}-{style}`."""
+_PREFIX = "\x00"  # where a source's own id prefix goes in its citations' HTML
+
+
+def _page_citations(ctx: Context, pb: PageBuilder, doc_id: str,
+                    page: int) -> tuple[tuple[str, ...], str]:
+    """The citations of a document at a page, in the page's language: their styles, and
+    their HTML with copy buttons, ids `{_PREFIX}-{style}`. Hundreds of events cite the
+    same page of a document: this is worked out once a build and language
+    (`Context.source_citations`)."""
+    key = (doc_id, page, current().code)
+    found = ctx.source_citations.get(key)
+    if found is not None:
+        return found
     doc = ctx.collection.documents[doc_id]
     cited = cited_document(doc, ctx.info.built, ctx.casing)
     if isinstance(cited, ArchivalDocument | EditedVolumeDocument):
         cited = cited.at_page(page, archive_of(doc).page_url(doc, page))
     citations = {style: cited.cite(style) for style in STYLES if style != "chicago-bibliography"}
-    names: dict[str, str] = {}
+    names = {style: _(STYLES[style]) for style in citations}
     if isinstance(cited, ArchivalDocument | EditedVolumeDocument):
         for style in ("apa", "mla"):
             in_text = cited.in_text(style)
             if in_text is not None:
                 citations[f"{style}-in-text"] = in_text
                 names[f"{style}-in-text"] = _("{style}, in the text").format(style=_(STYLES[style]))
+    items = [(style, names[style], citation.html()) for style, citation in citations.items()]
+    found = (tuple(citations), _styled_items(PageBuilder(pb.url, ctx.info.prefix), items, _PREFIX))
+    ctx.source_citations[key] = found
+    return found
+
+
+def source_cite(ctx: Context, pb: PageBuilder, doc_id: str, page: int, n: int) -> str:
+    """A source's own Cite: the document at the cited page (Chicago's note names the page
+    and links the PDF at it; APA and MLA cite the document, then the page in the text),
+    so a worksheet can cite the passage it quotes. Ids `cite-source-{n}-{style}`."""
     prefix = f"cite-source-{n}"
+    styles, items = _page_citations(ctx, pb, doc_id, page)
+    for style in styles:
+        pb.anchor(f"{prefix}-{style}")
     return (f'<details class="tool cite-tool source-cite"><summary>{esc(_("Cite this source"))}'
             f'</summary><div class="tool-body"><p class="tool-note">'
             f'{esc(_("This source: the document, at the page cited."))} {_accessed_note(ctx)}</p>'
-            f'<dl class="citations">{_citation_items(pb, citations, prefix, names)}</dl>'
+            f'<dl class="citations">{items.replace(_PREFIX, prefix)}</dl>'
             f'<p class="tool-links"><a href="{pb.href(pb.url, f"source-{n}")}">'
             f'{esc(_("Link to this source"))}</a></p></div></details>')
 
 
-def _range_fields(years: tuple[int, int], ranges: list[YearRange]) -> str:
+def _range_fields(years: tuple[int, int], ranges: list[YearRange], longest: int) -> str:
     """The fields of a timeline's Embed control that show only some years (teach.js turns
-    them into the address of the smallest page of `ranges` holding them, plus `?from=&to=`),
-    and what to do without scripts."""
+    them into the address of the decade's page of `ranges` holding them, or the whole
+    list's, plus `?from=&to=` and `#years-FIRST-LAST`: render/ranges.py), and what to do
+    without scripts (`longest`: the longest range across decades the list's embeddable
+    page applies with no script, 0 for none)."""
     first, last = years
     help_text = esc(_("To show only some years, add {query} (with your years) at the end "
                       "of the address in {src}.")).format(
         query="<code>?from=1959&amp;to=1965</code>", src='<code>src="…"</code>')
-    if ranges:
-        help_text += " " + esc(_("Where the frame cannot run scripts, that needs the address of "
-                                 "a decade's page instead, such as {example}.")).format(
-            example=f"<code>…/{ranges[0].slug()}/</code>")
+    if ranges or longest:
+        example = (f"…/{ranges[0].slug()}/#{fragment(ranges[0].first + 1, ranges[0].first + 3)}"
+                   if ranges else f"…/#{fragment(first, min(last, first + 2))}")
+        help_text += " " + esc(_("Where the frame cannot run scripts, add the years after a # "
+                                 "as well, such as {example} (the fields below write it).")).format(
+            example=f"<code>{example}</code>")
     slugs = " ".join(r.slug() for r in ranges)
-    return (f'<fieldset class="embed-range" data-ranges="{slugs}" hidden><legend>'
+    return (f'<fieldset class="embed-range" data-ranges="{slugs}" data-longest="{longest}" '
+            f'hidden><legend>'
             f'{esc(_("Only some years"))}</legend>'
             f'<label>{esc(_("From"))} <input type="number" name="from" min="{first}" '
             f'max="{last}" placeholder="{first}"></label> <label>{esc(_("to"))} <input '
@@ -165,13 +196,14 @@ def _range_fields(years: tuple[int, int], ranges: list[YearRange]) -> str:
 
 
 def embed_tool(ctx: Context, pb: PageBuilder, url: str, title: str, height: int,
-               years: tuple[int, int] | None = None, ranges: list[YearRange] | None = None) -> str:
+               years: tuple[int, int] | None = None, ranges: list[YearRange] | None = None,
+               longest: int = 0) -> str:
     """"Embed": the iframe code of the page's embeddable version, with a copy button, a
     preview link and, for timelines, how to show only some years (`ranges`: the year ranges
-    with a page of their own)."""
+    with a page of their own; `longest`: see `_range_fields`)."""
     target = embed_url(url)
     code = iframe(address(ctx, target), f"{title} · {ctx.info.name}", height)
-    range_help = _range_fields(years, ranges or []) if years else ""
+    range_help = _range_fields(years, ranges or [], longest) if years else ""
     return (f'<details class="tool embed-tool"><summary>{esc(_("Embed"))}</summary>'
             f'<div class="tool-body"><label for="embed-code">'
             + esc(_("Paste this code into a web page, a blog or a course page (most learning "
@@ -225,11 +257,12 @@ def document_tools(ctx: Context, pb: PageBuilder, doc_id: str) -> str:
     return reuse_panel(pb, _("Cite this document"), cite)
 
 
-def listing_tools(ctx: Context, pb: PageBuilder, title: str, event_ids: list[str]) -> str:
-    """Embed, for a timeline page, with its range of years."""
-    years = [y for y in (ctx.collection.events[e].date.year() for e in event_ids[:1] + event_ids[-1:])
-             if y is not None]
-    span = (min(years), max(years)) if years else None
+def listing_tools(ctx: Context, pb: PageBuilder, title: str, event_ids: list[str],
+                  whole: bool = False) -> str:
+    """Embed, for a timeline page, with its range of years (`whole`: its embeddable page
+    shows its events, and applies ranges across decades with no script)."""
+    span = span_years(ctx.collection, event_ids)
     ranges = year_ranges(group_by_period(event_ids, ctx.collection))
+    longest = LONGEST if whole else 0
     return reuse_panel(pb, _("Embed this timeline"),
-                       embed_tool(ctx, pb, pb.url, title, LIST_HEIGHT, span, ranges))
+                       embed_tool(ctx, pb, pb.url, title, LIST_HEIGHT, span, ranges, longest))

@@ -11,6 +11,15 @@ text) and not a name: names are the words the collection's text capitalizes insi
 sentence and never writes in lower case (Cuban, Bosch, McNamara), written as it writes them.
 A supplied title (the archive's description in square brackets, "[SUBJECT: ...]") is set
 in sentence case in every style and is not put in quotation marks (render/citations.py).
+
+What the archives' forms were read with (OCR) and how offices wrote themselves also count:
+office codes joined by a slash stay in capitals when each is short and one is no word
+(LA/EICO, not "La/Eico"); two letters before a unit's name are its code (WE DIVISION, LA
+DIVISION); a letter in parentheses names a reference ("REF A)"); in a sender or recipient
+in capitals, a period between a word and a code is the comma OCR misread ("DIRECTOR. FBI"
+-> "Director, FBI"); and names of several words with a minor word in them, as the
+collection writes them ("Department of Defense", "Alliance for Progress"), keep their
+capitals in sentence case.
 """
 
 from __future__ import annotations
@@ -51,6 +60,17 @@ _ROMAN = re.compile(r"^[IVX]{2,}$")
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+[A-Z]?$")
 _VOWEL = re.compile(r"[AEIOUYÁÉÍÓÚ]", re.IGNORECASE)
 _STARTS = (":", "\u2014", "?", "!", ";", " -", "[", ".")
+# Names of units, after which two letters are the unit's code: "WE DIVISION", "LA DIVISION".
+UNITS = frozenset({"DIVISION", "DIV", "BRANCH", "STAFF", "DESK", "SECTION", "STATION"})
+# Two-letter words that are no unit's code before one ("MY STAFF", "IN DIVISION").
+_NOT_CODES = frozenset({"my", "no", "is", "it", "be", "do", "go", "he", "me", "if"}
+                       | {w for w in MINOR_WORDS if len(w) == 2 and w not in {"de", "la"}})
+# Abbreviations that take a period before a name ("GEN. SMITH"), which is not a comma misread.
+_DOTTED = frozenset({"GEN", "COL", "MAJ", "CAPT", "LT", "SGT", "ADM", "CMDR", "AMB", "SEN",
+                     "REP", "GOV", "PRES", "SEC", "DEPT", "DIV", "ASST", "DEP", "NO", "VOL"})
+# "SURNAME, GIVEN R.": a person, in a sender or recipient ("PAPICH, SAM", not "DIRECTOR, FBI")
+_PERSON = re.compile(r"^([A-Z][A-Z'-]+), ([A-Z]{2,})((?: [A-Z]\.?)*)$")
+_DOT_COMMA = re.compile(r"\b([A-Z]{2,})\. (?=([A-Z]+)\b)")
 
 
 def _cap_word(word: str) -> str:
@@ -108,7 +128,8 @@ class Casing:
     upper: frozenset[str] = frozenset()
     names: dict[str, str] = field(default_factory=dict)
     common: frozenset[str] = frozenset()
-    pairs: frozenset[tuple[str, str]] = frozenset()  # names of two words: united states
+    pairs: frozenset[tuple[str, ...]] = frozenset()  # names of two words (united states) and
+    # of three with a minor word in the middle (department of defense)
 
     def keeps_capitals(self, core: str) -> bool:
         return (core in self.upper or not _VOWEL.search(core) or bool(_ROMAN.match(core))
@@ -156,6 +177,9 @@ class Casing:
             at = match.end()
             before = title[:match.start()].rstrip()
             starts = i == 0 or before.endswith(_STARTS) or before.endswith(("[", "(\u201c"))
+            if capitals and _unit_code(match.group(0), words[i + 1:i + 2]):
+                out.append(match.group(0))
+                continue
             out.append(self._recase_word(match.group(0), starts, i == len(words) - 1, sentence,
                                          capitals))
         out.append(title[at:])
@@ -165,10 +189,12 @@ class Casing:
         """Capitalize the second word of a two-word name ("United states" -> "United
         States"): `out` alternates spaces and words."""
         words = out[1::2]
+        bare = [_EDGES.sub("", word).lower() for word in words]
         for i in range(1, len(words)):
-            pair = (_EDGES.sub("", words[i - 1]).lower(), _EDGES.sub("", words[i]).lower())
-            if pair in self.pairs:
+            if (bare[i - 1], bare[i]) in self.pairs:
                 words[i - 1], words[i] = _cap_word(words[i - 1]), _cap_word(words[i])
+            if i > 1 and (bare[i - 2], bare[i - 1], bare[i]) in self.pairs:
+                words[i - 2], words[i] = _cap_word(words[i - 2]), _cap_word(words[i])
         out[1::2] = words
         return "".join(out)
 
@@ -177,7 +203,7 @@ class Casing:
         ordinal = _ORDINAL.match(word)
         if ordinal:
             return f"{ordinal.group(1)}{ordinal.group(2).lower()}{ordinal.group(3)}"
-        if any(c.isdigit() for c in word):
+        if any(c.isdigit() for c in word) or (capitals and self._codes(word)):
             return word
         parts = re.split(r"([-/])", word)
         out = []
@@ -187,6 +213,9 @@ class Casing:
                 out.append(part)
                 continue
             lead, core, possessive, trail = match.groups()
+            if capitals and core == "A" and trail.startswith(")"):
+                out.append(part)  # a reference's letter: "(REF A)"
+                continue
             core_starts = (starts and n == 0) or (lead.startswith(("[", "\u201c", '"', "'"))
                                                   and starts)
             recased = self._word(core.rstrip("."), core_starts, last, sentence, capitals)
@@ -194,6 +223,13 @@ class Casing:
             out.append(f"{lead}{recased}{dots}{possessive.lower() if capitals else possessive}"
                        f"{trail}")
         return "".join(out)
+
+    def _codes(self, word: str) -> bool:
+        """Office codes joined by a slash, each of at most four letters and one of them no
+        word: "LA/EICO", "C/WH" (not "AND/OR")."""
+        parts = [p for p in _EDGES.sub("", word).split("/") if p]
+        return (len(parts) > 1 and all(p.isalpha() and len(p) <= 4 for p in parts)
+                and any(p in self.upper or not is_word(p.lower(), "en") for p in parts))
 
     def title(self, title: str) -> str:
         """Headline case: Chicago and MLA."""
@@ -207,9 +243,29 @@ class Casing:
         """A sender or recipient written in capitals, in headline case ("DIRECTOR, FBI" ->
         "Director, FBI"); a name of short codes only ("SAC, MM", "SOS, CIA, DIA, USAF") as
         written."""
+        if is_capitals(name):
+            name = _DOT_COMMA.sub(self._comma, name)
+            person = _PERSON.match(name)
+            if person and not is_word(person.group(1).lower(), "en") and not self.keeps_capitals(
+                    person.group(1)) and person.group(2) not in default_upper():
+                return self.names.get(_fold(person.group(1)), _capital(person.group(1).lower())) \
+                    + ", " + _capital(person.group(2).lower()) + person.group(3)
         if not is_capitals(name) or all(len(w) <= 4 for w in re.findall(r"\w+", name)):
             return name
         return self.recase(name, sentence=False)
+
+    def _comma(self, match: re.Match[str]) -> str:
+        """A period OCR read for a comma, between a word and a code ("DIRECTOR. FBI")."""
+        word, code = match.groups()
+        if word in _DOTTED or word in TITLES or not self.keeps_capitals(code):
+            return match.group(0)
+        return f"{word}, "
+
+
+def _unit_code(word: str, following: list[re.Match[str]]) -> bool:
+    """Two capitals before the name of a unit, its code: "WE" of "WE DIVISION"."""
+    return (len(word) == 2 and word.isalpha() and word.isupper() and bool(following)
+            and _EDGES.sub("", following[0].group(0)) in UNITS and word.lower() not in _NOT_CODES)
 
 
 def _fold(word: str) -> str:
@@ -229,26 +285,32 @@ _WORD_TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\w'’]*")
 def learned(texts: Iterable[str]) -> Casing:
     """The casing a collection's own (English) text teaches: the abbreviations it writes in
     capitals, the names it capitalizes inside sentences and never writes in lower case,
-    and the words it writes in lower case."""
+    the words it writes in lower case, and its names of two words, or three with a minor
+    word in the middle ("Department of Defense", inside a sentence)."""
     upper: set[str] = set(default_upper())
     capitalized: dict[str, str] = {}
     lower: set[str] = set()
-    pairs: set[tuple[str, str]] = set()
+    pairs: set[tuple[str, ...]] = set()
     for text in texts:
         upper.update(t for t in _CAPS_TOKEN.findall(text) if _VOWEL.search(t))
         for sentence in re.split(r"(?<=[.!?:;])\s+|\n+", text):
-            previous = ""
+            previous, gap = "", ""
             for i, match in enumerate(_WORD_TOKEN.finditer(sentence)):
                 word = re.sub(r"['’]s$", "", match.group(0))
+                folded = word.lower()
                 if word.islower():
                     lower.add(word)
                 elif word[:1].isupper() and not word.isupper():
                     if i > 0:
                         capitalized.setdefault(_fold(word), word)
-                    if previous:
-                        pairs.add((previous.lower(), word.lower()))
-                minor = word.lower() in MINOR_WORDS
-                previous = word if word[:1].isupper() and not minor else ""
+                    if previous and folded not in MINOR_WORDS:
+                        pairs.add((previous.lower(), gap, folded) if gap else
+                                  (previous.lower(), folded))
+                if previous and not gap and i > 1 and word.islower() and folded in MINOR_WORDS:
+                    gap = folded  # "Department of": a third word may follow
+                    continue
+                capital = word[:1].isupper() and folded not in MINOR_WORDS
+                previous, gap = (word if capital else ""), ""
     folded_lower = {_fold(w) for w in lower}
     names = {k: v for k, v in capitalized.items() if k not in folded_lower}
     return Casing(frozenset(upper), names, frozenset(lower), frozenset(pairs))

@@ -2,7 +2,8 @@
 use (issue 18): none, `sandbox="allow-scripts"` (scripts, but no new windows) and
 `sandbox=""` (no script, no new window). Each says where it comes from; where links
 cannot open, a notice says so with the address to copy; a decade's page shows only its
-decade with no script; and the height the guide's script gives a frame stays bounded."""
+decade with no script, and a range across decades in the address's `#years-` shows only its
+years, saying so; and the height the guide's script gives a frame stays bounded."""
 
 from __future__ import annotations
 
@@ -16,17 +17,20 @@ from tests.conftest import REPO
 
 LEVELS = {"open": None, "scripts": "allow-scripts", "sealed": ""}
 MOST = 900  # px: the most an embedded page reports (theme/js/embed.js)
+ACROSS = (1968, 1973)  # a range across two decades
 
 
-def framing(src: str, snippet: str = "") -> str:
-    """A page of another site framing `src` once per sandbox level (and running `snippet`)."""
+def framing(src: str, snippet: str = "", above: int = 0) -> str:
+    """A page of another site framing `src` once per sandbox level (and running `snippet`),
+    below `above` pixels of its own text."""
     frames = "".join(
         f'<iframe id="{name}" src="{src}" title="Embedded" width="100%" height="300"'
         + ("" if sandbox is None else f' sandbox="{sandbox}"') + "></iframe>"
         for name, sandbox in LEVELS.items())
     return ("<!doctype html><html><head><meta charset=utf-8><meta name=viewport "
             'content="width=device-width, initial-scale=1"><title>Course</title></head>'
-            f"<body>{frames}<script>{snippet}</script></body></html>")
+            f'<body><div style="height:{above}px">Course</div>{frames}<script>{snippet}'
+            "</script></body></html>")
 
 
 def guide_snippet() -> str:
@@ -42,6 +46,9 @@ def course(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Iterator[
     (root / "event.html").write_text(framing(f"{site_url}/embed/events/{an_event()}/"))
     (root / "decade.html").write_text(
         framing(f"{site_url}/embed/timeline/1960-1969/?from=1961&to=1963"))
+    (root / "across.html").write_text(framing(
+        f"{site_url}/embed/timeline/?from={ACROSS[0]}&to={ACROSS[1]}"
+        f"#years-{ACROSS[0]}-{ACROSS[1]}", above=1200))
     (root / "grow.html").write_text(
         framing(f"{site_url}/embed/timeline/?from=1961&to=1963", guide_snippet()))
     with serve(root) as url:
@@ -114,6 +121,30 @@ def test_a_decade_page_shows_only_its_decade_without_a_script(page, course: str)
         assert content.locator(".entry:visible").count() == asked
 
 
+def test_a_range_across_decades_is_shown_without_a_script(page, course: str) -> None:
+    """`#years-1968-1973` on the whole timeline: with no script, only those years, and a
+    line saying they are the years asked and the only ones shown; with scripts, the same
+    years from ?from=&to=. The frame below the page's first screen scrolls nothing."""
+    first, last = ACROSS
+    events = collection().events.values()
+    asked = sum(1 for e in events if e.date.year() is not None and first <= e.date.year() <= last
+                and e.date.precision != "decade")
+    page.goto(f"{course}/across.html")
+    sealed = frame(page, "sealed")
+    years = sealed.locator(".entry:visible").evaluate_all(
+        "entries => entries.map(e => Number(e.dataset.year))")
+    assert len(years) == asked and all(first <= y <= last for y in years)
+    assert sealed.locator(".asked-lines").inner_text() == (
+        f"The years asked for in this page's address, and the only ones shown: {first}–{last}")
+    assert sealed.locator(".origin .address").is_visible()  # the frame stays at its top
+    assert sealed.evaluate("scrollY") == 0 and page.evaluate("scrollY") == 0
+    for name in ("open", "scripts"):
+        content = frame(page, name)
+        content.wait_for_selector(f".range:has-text('from {first} to {last}')")
+        assert content.locator(".entry:visible").count() == asked
+        assert content.locator(".asked-lines").is_hidden()  # the script's own line instead
+
+
 @pytest.mark.parametrize("device", ["page", "phone"])
 def test_the_guides_script_keeps_the_height_bounded(request, course: str, device: str) -> None:
     host = request.getfixturevalue(device)
@@ -147,12 +178,16 @@ def test_the_embed_control_gives_a_page_that_needs_no_script(page, site_url: str
     tool = page.locator("details.embed-tool")
     tool.locator("summary").click()
     for first, last, slug, shown in (
-            ("1961", "1963", "1960-1969/", "the years 1960 to 1969"),
-            ("1958", "1962", "", "every year"),  # two decades: the whole timeline
+            ("1961", "1963", "1960-1969/", "the years 1961 to 1963"),
+            ("1958", "1962", "", "the years 1958 to 1962"),  # across decades: the whole list's
+            ("1960", "1969", "1960-1969/", "the years 1960 to 1969"),  # the decade's page itself
+            ("1957", "1963", "", "every year"),  # seven years across decades: too long
             ("1947", "1980", "", "every year")):
         tool.locator("input[name=from]").fill(first)
         tool.locator("input[name=to]").fill(last)
         code = tool.locator("textarea").input_value()
-        assert f'src="{site_url}/embed/timeline/{slug}?from={first}&amp;to={last}"' in code
+        years = "" if shown in ("every year", "the years 1960 to 1969") else f"#years-{first}-{last}"
+        assert (f'src="{site_url}/embed/timeline/{slug}?from={first}&amp;to={last}{years}"'
+                in code)
         assert tool.locator(".range-note").inner_text() == (
             f"Where the frame cannot run scripts, it shows {shown}.")

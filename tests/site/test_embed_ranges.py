@@ -111,3 +111,35 @@ def test_without_site_url_the_origin_is_the_path(tmp_path: Path) -> None:
     assert code == 0, lines
     page = embed(project, "timeline/")
     assert page.find("div", class_="origin").find("span", class_="address").words() == "/timeline/"
+
+
+def test_a_range_in_the_address_is_applied_without_a_script(built: SiteProject) -> None:
+    """`#years-FIRST-LAST`: an element per range the page applies, named by the first and
+    last of its years with events, and the page's rules hiding the others (render/ranges.py)."""
+    decade = embed(built, "timeline/1960-1969/")
+    spans = [s for s in decade.find("p", class_="asked-lines").find_all("span") if s.get("id")]
+    assert len(spans) == 54  # every range within the decade, but the decade itself
+    within = decade.find(id="years-1961-1963")
+    assert within.words() == "1961–1963" and within.get("class") == "f1963 t1963"
+    assert decade.find(id="years-1966-1969").get("class") == "none"  # no event
+    style = decade.find("head").find("style").text
+    assert ":root:has(.f1963:target) .year:has(~ .y1963)" in style
+    assert ":root:has(.t1963:target) .y1963 ~ .year" in style
+    # the whole timeline: the ranges across decades, of up to six years
+    timeline = embed(built, "timeline/")
+    across = timeline.find(id="years-1958-1963")
+    assert across.words() == "1958–1963" and across.get("class") == "f1958 t1963"
+    assert not timeline.find_all(id="years-1961-1963")  # the decade's page applies it
+    assert not timeline.find_all(id="years-1957-1963")  # longer than six years
+    sections = timeline.find_all("section", class_="year")
+    assert [s.get("class") for s in sections][:2] == ["year y1958", "year"]  # 1960s
+    assert "The years asked for in this page's address" in timeline.find(
+        "span", class_="asked-label").words()
+    # Chile, one event: no range to apply
+    assert not embed(built, "countries/cl/").find_all("p", class_="asked-lines")
+
+
+def test_the_embed_control_knows_the_ranges_the_list_applies(built: SiteProject) -> None:
+    tool = built.page("timeline/").find("details", class_="embed-tool")
+    assert tool.find("fieldset").get("data-longest") == "6"
+    assert "#years-1951-1953" in tool.find("p", class_="range-help").words()

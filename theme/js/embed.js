@@ -1,7 +1,7 @@
 /* Inside an embedded page (embed/...; render/embed.py). Optional: without it (a sandbox
    without allow-scripts) the page shows every year of its page (a decade's page shows
-   that decade), keeps the frame's height, and a <noscript> notice says what to do when
-   links cannot open.
+   that decade), or only those its address names after #years- (render/ranges.py), keeps
+   the frame's height, and a <noscript> notice says what to do when links cannot open.
    1. On a timeline, ?from=YYYY&to=YYYY shows only the years that overlap that range.
    2. The page's address (a path when the site was built without site_url) becomes whole.
    3. In a frame, a link that cannot open a new window (a sandbox without allow-popups)
@@ -51,6 +51,7 @@
       var high = to === null ? Infinity : to;
       if (low > high) { var swap = low; low = high; high = swap; }
       var shown = 0;
+      document.documentElement.classList.add("years-applied");  /* hides the #years- line */
       Array.prototype.forEach.call(list.querySelectorAll("section.year"), function (section) {
         var keep = section.hasAttribute("data-from") &&
           Number(section.getAttribute("data-to")) >= low &&

@@ -159,9 +159,11 @@
     });
   });
 
-  /* 3. A timeline's years: the address of the smallest page of some years that holds
-     them (data-ranges: "1950-1959 1960-1969 ..."; such a page needs no script in the
-     frame), or of the whole timeline, then ?from=&to= for frames that run scripts. */
+  /* 3. A timeline's years: the address of the decade's page that holds them (data-ranges:
+     "1950-1959 1960-1969 ..."), or of the whole timeline, then ?from=&to= for frames that
+     run scripts and #years-FIRST-LAST for those that do not: a decade's page applies any
+     range within it, the whole timeline's a range across decades of at most data-longest
+     years, within its own (render/ranges.py, `chosen` and `asked`). */
   each(".embed-range", null, function (fieldset) {
     var body = fieldset.closest(".tool-body");
     var code = body && body.querySelector("textarea[data-embed-code]");
@@ -171,6 +173,7 @@
     var original = code.value;
     var inputs = fieldset.querySelectorAll("input");
     var note = fieldset.querySelector(".range-note");
+    var longest = Number(fieldset.getAttribute("data-longest") || 0);
     var ranges = (fieldset.getAttribute("data-ranges") || "").split(" ").filter(Boolean)
       .map(function (slug) {
         var years = slug.split("-");
@@ -191,19 +194,23 @@
       var high = Math.max(asked.from, asked.to);
       var best = null;
       ranges.forEach(function (range) {
-        if (query.length && range.first <= low && range.last >= high &&
-            (!best || range.last - range.first < best.last - best.first)) {
+        if (query.length && !best && range.first <= low && range.last >= high) {
           best = range;
         }
       });
+      var min = Number(inputs[0].getAttribute("min"));
+      var max = Number(inputs[0].getAttribute("max"));
+      var applied = query.length && (best ? !(best.first === low && best.last === high) :
+        high - low < longest && low >= min && high <= max && !(low === min && high === max));
       code.value = original.replace(/src="([^"?]*)[^"]*"/, function (match, src) {
         return 'src="' + src + (best ? best.slug + "/" : "") +
-          (query.length ? "?" + query.join("&amp;") : "") + '"';
+          (query.length ? "?" + query.join("&amp;") : "") +
+          (applied ? "#years-" + low + "-" + high : "") + '"';
       });
       if (note) {
         var shown = t("Where the frame cannot run scripts, it shows the years {first} to {last}.");
-        note.textContent = best ? shown.split("{first}").join(String(best.first))
-          .split("{last}").join(String(best.last)) :
+        note.textContent = applied || best ? shown.split("{first}").join(String(applied ? low : best.first))
+          .split("{last}").join(String(applied ? high : best.last)) :
           t("Where the frame cannot run scripts, it shows every year.");
         note.hidden = !query.length;
       }

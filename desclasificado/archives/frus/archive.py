@@ -73,12 +73,16 @@ class FrusArchive(Archive):
         return translate(N_("document {number} of {holder}")).format(number=frus.number,
                                                                       holder=self.holder(doc))
 
-    def links(self, doc: Document) -> list[ArchiveLink]:
+    def links(self, doc: Document, translate: Callable[[str], str] = N_) -> list[ArchiveLink]:
         frus = _frus(doc)
-        pages = (f"printed page {frus.first_page}" if frus.first_page == frus.last_page
-                 else f"printed pages {frus.first_page}–{frus.last_page}")
-        return [ArchiveLink(self.document_url(doc), f"Document {frus.number} at "
-                            "history.state.gov", f"{pages} of the volume")]
+        if frus.first_page == frus.last_page:
+            pages = translate(N_("printed page {page} of the volume")).format(page=frus.first_page)
+        else:
+            pages = translate(N_("printed pages {first}–{last} of the volume")).format(
+                first=frus.first_page, last=frus.last_page)
+        # TRANSLATORS: the link to a FRUS document's page at the Office of the Historian
+        text = translate(N_("Document {number} at history.state.gov")).format(number=frus.number)
+        return [ArchiveLink(self.document_url(doc), text, pages)]
 
     def citation(self, doc: Document) -> EditedVolumeCitation:
         frus = _frus(doc)

@@ -78,12 +78,14 @@ class JfkArchive(Archive):
     def holder(self, doc: Document) -> str:
         return _jfk(doc).archive
 
-    def links(self, doc: Document) -> list[ArchiveLink]:
+    def links(self, doc: Document, translate: Callable[[str], str] = N_) -> list[ArchiveLink]:
         """Every release's PDF, the cited one marked."""
         jfk = _jfk(doc)
-        return [ArchiveLink(r.pdf, f"{r.release} release, PDF",
-                            "cited: page numbers on this site are pages of this PDF"
-                            if r.release == jfk.cited_release else "")
+        # TRANSLATORS: a link to one release's PDF on a document page: "2021 release, PDF"
+        text = translate(N_("{release} release, PDF"))
+        cited = translate(N_("cited: page numbers on this site are pages of this PDF"))
+        return [ArchiveLink(r.pdf, text.format(release=r.release),
+                            cited if r.release == jfk.cited_release else "")
                 for r in jfk.releases]
 
     def citation(self, doc: Document) -> ArchivalCitation:
