@@ -11,6 +11,8 @@ excluded), and for `stages` the time of each stage of the build.
     build   `build_site(ROOT, SITE_DIR)`: the whole `python build.py` (`build ROOT SITE_DIR
             WORKERS`: on that many processes); a last argument `--languages=en` builds
             the site in those languages only (comma-separated codes; `only_languages`)
+    search  `index_search(ROOT)`, ROOT a built site: Pagefind indexing it again, with the
+            peak memory and CPU time of the largest of its Pagefind processes
 """
 
 from __future__ import annotations
@@ -89,6 +91,22 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def search(site: Path) -> dict[str, float]:
+    import resource
+    import shutil
+
+    from desclasificado.publish.searchindex import index_search
+
+    shutil.rmtree(site / "pagefind", ignore_errors=True)  # as in a fresh build
+    started, cpu = time.perf_counter(), time.process_time()
+    index_search(site)
+    seconds = time.perf_counter() - started
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # Pagefind: this process's only
+    return {"seconds": seconds, "cpu": time.process_time() - cpu,
+            "pagefind_cpu": children.ru_utime + children.ru_stime,
+            "pagefind_peak_mb": children.ru_maxrss / 1024}
+
+
 def only_languages(codes: list[str]) -> None:
     """Publish the site in `codes` only, for this process: the languages of a site are those
     of `records/languages.py` that have a catalogue (`i18n.site_languages`), so the others'
@@ -111,7 +129,8 @@ def main(argv: list[str]) -> None:
             only_languages(rest.pop().removeprefix("--languages=").split(","))
         result = build(root, Path(argv[2]), int(rest[0]) if rest else None)
     else:
-        result = {"parse": parse_only, "check": check, "stages": stages}[what](root)
+        result = {"parse": parse_only, "check": check, "stages": stages,
+                  "search": search}[what](root)
     print(json.dumps(result))
 
 

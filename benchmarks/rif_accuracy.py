@@ -12,7 +12,8 @@ form's PAGES with NARA's row, by `catalog.same`: the same value, written as NARA
   "UK"); an agency's code and its name in full are one value ("ROCK", "ROCKEFELLER COMMISSION"), and
   so is a value NARA's row repeats ("NSA NSA NSA"); "NONE" on the form is no value; a deletion mark
   on the form ("[DELETED]") stands for the words NARA gives in its place; a title NARA cut with "…"
-  agrees with one that begins with it;
+  (or ". . .") agrees with one that begins with it, and an NSA report's number at the head of the
+  form's title ("3/0 T3767-63:") is left out, as NARA's titles do;
 - dates: equal, or the year (month) alone on the form against NARA's "01/01/YYYY" ("MM/01/YYYY"):
   NARA writes an unknown month or day as 01 in some rows;
 - PAGES: the document's pages or the pages released, or the pages released less one when the

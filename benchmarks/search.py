@@ -5,7 +5,8 @@
     python benchmarks/search.py --site benchmarks/out/search-10000/site   # an existing build
 
 It builds the realistic collection of `benchmarks/realistic.py` (the repository's events
-cloned to N) with `python build.py`, timing Pagefind's part of the build on its own; serves
+cloned to N) with `python build.py`, timing Pagefind's part of the build on its own (with
+the peak memory of its largest process); serves
 the site on localhost; and, for each query, opens the search page in Chromium (Debian's, as
 the browser tests use), types the query, waits for the first ten results and adds up the
 bytes of every response from the moment the page is opened: the page, its style sheet and
@@ -26,7 +27,6 @@ import json
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -53,14 +53,13 @@ def build(events: int, out: Path) -> Path:
     return site
 
 
-def index_seconds(site: Path) -> float:
-    """How long Pagefind takes to index `site` again (into a scratch folder's copy of it: the
-    bundle is rewritten in place)."""
-    from desclasificado.publish.searchindex import index_search
+def index_cost(site: Path) -> dict:
+    """Pagefind indexing `site` again (its bundle removed and written anew), in a fresh process
+    (`measure.py search`): seconds, the build's CPU seconds, and the CPU seconds and peak memory
+    of the largest Pagefind process (one runs for each language, one after the other)."""
+    from benchmarks.run import child
 
-    started = time.perf_counter()
-    index_search(site)
-    return time.perf_counter() - started
+    return child("search", str(site))[0]
 
 
 def query_bytes(site: Path, queries: list[str]) -> list[dict]:
@@ -146,11 +145,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     site = args.site or build(args.events, args.out / f"search-{args.events}")
-    seconds = index_seconds(site)
+    cost = index_cost(site)
     rows = query_bytes(site, [q.strip() for q in args.queries.split(",") if q.strip()])
     pages = sum(1 for _ in site.rglob("*.html"))
     biggest, biggest_bundle = largest(site), largest(site, "pagefind")
-    print(f"site: {site} ({pages:,} HTML files); Pagefind indexed it in {seconds:.1f} s")
+    print(f"site: {site} ({pages:,} HTML files); Pagefind indexed it in {cost['seconds']:.1f} s "
+          f"(peak {cost['pagefind_peak_mb']:.0f} MB, {cost['pagefind_cpu']:.1f} s of CPU; the "
+          f"build's process sending the pages: {cost['cpu']:.1f} s of CPU)")
     print(table(rows))
     worst = max(r["total_bytes"] for r in rows)
     median = statistics.median(r["total_bytes"] for r in rows)
@@ -162,7 +163,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"largest file of the search bundle: {biggest_bundle[0]} ({biggest_bundle[1] / KB:.0f} KB); "
           f"of the site, data downloads aside: {biggest[0]} ({biggest[1] / KB:.0f} KB)")
     report = {"machine": machine(), "site": str(site), "html_files": pages,
-              "pagefind_seconds": seconds, "queries": rows, "median_query_bytes": median,
+              "pagefind_seconds": cost["seconds"],
+              "pagefind_peak_mb": cost["pagefind_peak_mb"], "pagefind_cpu_s": cost["pagefind_cpu"],
+              "sender_cpu_s": cost["cpu"], "queries": rows, "median_query_bytes": median,
               "max_query_gzip_bytes": zipped,
               "max_query_bytes": worst, "largest_bundle_file": biggest_bundle,
               "largest_site_file": biggest}

@@ -4,28 +4,40 @@ MkDocs writes the site into the staging directory; `index_search()` then runs Pa
 binary (from the PyPI wheel `pagefind_bin`, so nothing is downloaded at build time) on it,
 which writes `pagefind/` into the site: an index split into small files, so that a query
 downloads the chunks of its own words and the fragments of the results it shows, not an
-index of the whole collection. A failure raises `IndexFailed` (`BuildFailed` from `publish.build.index_site`), and the
-previous site stays.
+index of the whole collection. A failure raises `IndexFailed` (`BuildFailed` from
+`publish.build.index_site`), and the previous site stays.
 
 What is indexed: every page whose `<main>` carries `data-pagefind-body` (the theme's
 `main.html` puts it there, with the result's kind and date as `data-pagefind-meta`; the
-search page, 404 and the contributors' pages have none). Inside it, `EXCLUDED` leaves out
-what only repeats other pages or would make fragments large (a document's transcript is
-about ten times the text of the events citing it): a fragment is the indexed text of one
-page, and the search page downloads one for each result it shows. Each language of
-`<html lang>` gets an index of its own, with its stemming ("guerrilla" finds
-"guerrilleros" in Spanish).
+search page, 404, the contributors' pages and the lists of a year have none). Inside it,
+`EXCLUDED` leaves out what only repeats other pages or would make fragments large (a
+document's transcript is about ten times the text of the events citing it): a fragment is
+the indexed text of one page, and the search page downloads one for each result it shows.
+Each language of `<html lang>` gets an index of its own, with its stemming ("guerrilla"
+finds "guerrilleros" in Spanish).
+
+How: Pagefind holds every page it indexes in memory until it writes the bundle (about
+100 KB a page while it builds the index), so each language is indexed by a Pagefind run
+of its own, one after the other, into the same bundle (`pagefind.js` finds the index of
+the page's `<html lang>` from the entry file, which lists them all). The pages are sent to
+Pagefind's service (`publish.pagefind_service`) rather than found by it on disk: only
+those with a `data-pagefind-body` element (the others, lists of a year among them, were
+parsed and kept in memory for nothing), and of each only `<html lang>` and that element
+(the head, header and footer are a third of a page). The index is the one a single run
+over the whole site writes, byte for byte in its fragments (a test compares them).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
-import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from desclasificado.publish.pagefind_service import PagefindService, ServiceFailed
 from desclasificado.render.urls import EMBED, SEARCH_BUNDLE
 
 #: Parts of indexed pages left out of the index (CSS selectors, as Pagefind reads them).
@@ -48,6 +60,8 @@ _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
            "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
            "pagefind-highlight.js")
 _SKIPPED_DIRS = (EMBED.strip("/"), SEARCH_BUNDLE.strip("/"))
+_BODY = b"data-pagefind-body"
+_LANG = re.compile(rb"<html[^>]*?\slang=[\"']?([A-Za-z][A-Za-z0-9-]*)", re.IGNORECASE)
 
 
 class IndexFailed(Exception):
@@ -65,48 +79,120 @@ def _binary() -> str:
                           "requirements.txt)") from None
 
 
-def html_globs(site_dir: Path, prefix: str = "") -> Iterator[str]:
-    """The HTML files Pagefind should read, as globs relative to the site: every folder but
-    the embeddable pages (whole documents of their own, never results) and the bundle; a
+def html_files(site_dir: Path) -> Iterator[str]:
+    """The HTML files of the site that may be indexed, relative to it and sorted: every folder
+    but the embeddable pages (whole documents of their own, never results) and the bundle; a
     folder with an `embed/` of its own (a language's mirror, `es/`) is walked the same way."""
-    for entry in sorted(os.scandir(site_dir / prefix), key=lambda e: e.name):
-        if entry.is_file() and entry.name.endswith(".html"):
-            yield prefix + entry.name
-        elif entry.is_dir() and entry.name not in _SKIPPED_DIRS:
-            if (Path(entry.path) / EMBED).is_dir():
-                yield from html_globs(site_dir, f"{prefix}{entry.name}/")
-            else:
-                yield f"{prefix}{entry.name}/**/*.html"
+    for root, dirs, names in os.walk(site_dir):
+        here = Path(root)
+        if here == site_dir or (here.parent == site_dir and (here / EMBED).is_dir()):
+            dirs[:] = [d for d in dirs if d not in _SKIPPED_DIRS]
+        dirs.sort()
+        prefix = here.relative_to(site_dir).as_posix()
+        yield from sorted(name if prefix == "." else f"{prefix}/{name}"
+                          for name in names if name.endswith(".html"))
+
+
+def indexed_pages(site_dir: Path) -> dict[str, list[str]]:
+    """The pages Pagefind indexes (those with a `data-pagefind-body` element), by the
+    language of their `<html lang>`, as paths relative to the site: the other pages are never
+    sent, so Pagefind neither parses them nor keeps their text while it builds the index."""
+    found: dict[str, list[str]] = {}
+    for path in html_files(site_dir):
+        data = (site_dir / path).read_bytes()
+        at = data.find(_BODY)
+        if at >= 0:
+            found.setdefault(_language(data[:at]), []).append(path)
+    return dict(sorted(found.items()))
+
+
+def _language(head: bytes) -> str:
+    """The language of `<html lang>` in the start of a page, as Pagefind reads it ("unknown"
+    when there is none, which Pagefind merges with the main language)."""
+    match = _LANG.search(head)
+    return match.group(1).decode("ascii").lower() if match else "unknown"
+
+
+def essence(data: bytes) -> str:
+    """What Pagefind needs of a page: its `<html lang>` and its `data-pagefind-body` element
+    (everything from the first such element to the end of the last, when there are several).
+    Pagefind indexes only that element's text, title and metadata; the head, header and
+    footer around it are left unparsed."""
+    at = data.find(_BODY)
+    start = data.rfind(b"<", 0, at)
+    tag = data[start + 1:at].split(maxsplit=1)[0]
+    closing = b"</" + tag + b">"
+    end = data.rfind(closing)
+    end = end + len(closing) if end > at else len(data)
+    match = _LANG.search(data[:start])
+    lang = f' lang="{match.group(1).decode("ascii")}"' if match else ""
+    return (f"<!doctype html><html{lang}><body>{data[start:end].decode('utf-8', 'replace')}"
+            "</body></html>")
 
 
 def index_search(site_dir: Path) -> None:
-    """Write the search index of the site built in `site_dir` into its `pagefind/`;
-    IndexFailed if Pagefind cannot."""
-    globs = list(html_globs(site_dir))
-    command = [_binary(), "--site", str(site_dir), "--silent", "--glob", "{" + ",".join(globs) + "}"]
-    for selector in EXCLUDED:
-        command += ["--exclude-selectors", selector]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, check=False,
-                              stdin=subprocess.DEVNULL)
-    except OSError as exc:
-        raise IndexFailed(f"error: the search index could not be built: {exc}") from None
+    """Write the search index of the site built in `site_dir` into its `pagefind/`: one
+    Pagefind run for each language, one after the other (each holds only its own language's
+    pages in memory), into the same bundle; IndexFailed if Pagefind cannot."""
     bundle = site_dir / SEARCH_BUNDLE
-    if done.returncode != 0 or not (bundle / "pagefind.js").is_file():
-        said = " ".join((done.stderr or done.stdout or "").split())[:500]
-        raise IndexFailed("error: the search index could not be built: Pagefind "
-                          f"{'exited with ' + str(done.returncode) if done.returncode else 'wrote no index'}"
-                          f"{': ' + said if said else ''}")
+    shutil.rmtree(bundle, ignore_errors=True)
+    languages: dict[str, dict] = {}
+    entry: dict = {}
+    for pages in indexed_pages(site_dir).values():
+        entry = _index_language(site_dir, bundle, pages)
+        languages.update(entry.get("languages", {}))
+    if not languages or not (bundle / "pagefind.js").is_file():
+        raise IndexFailed("error: the search index could not be built: Pagefind wrote no "
+                          "index (no page has a data-pagefind-body element)")
     for name in _UNUSED:
         (bundle / name).unlink(missing_ok=True)
     shutil.rmtree(bundle / "playground", ignore_errors=True)
-    _sort_languages(bundle / "pagefind-entry.json")
+    # each run wrote an entry file with its own language: the bundle's lists them all, sorted,
+    # so that two builds of the same sources stay byte-identical
+    entry["languages"] = dict(sorted(languages.items()))
+    (bundle / "pagefind-entry.json").write_text(
+        json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def _sort_languages(entry: Path) -> None:
-    """Pagefind lists the languages of its entry file in no fixed order: sort them, so that
-    two builds of the same sources stay byte-identical once the site has two languages."""
-    data = json.loads(entry.read_text(encoding="utf-8"))
-    data["languages"] = dict(sorted(data.get("languages", {}).items()))
-    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
-                     encoding="utf-8")
+def _written(bundle: Path, patience: float = 120.0) -> None:
+    """Wait until every file of the bundle has its content. Pagefind answers WriteFiles once
+    it has created each file and handed its bytes to a background thread; the service ends as
+    soon as its input is closed, and bytes not written by then are lost (an empty
+    `pagefind-entry.json` or fragment). Each file is written in one piece, so a file with any
+    bytes is whole."""
+    waited = 0.0
+    while any(_empty(folder) for folder in (bundle, bundle / "fragment", bundle / "index")):
+        if waited > patience:
+            raise IndexFailed("error: the search index could not be built: Pagefind left "
+                              f"empty files in {bundle.name}/ after {patience:.0f} s")
+        time.sleep(0.02)
+        waited += 0.02
+
+
+def _empty(folder: Path) -> bool:
+    """Whether a file of `folder` (not its subfolders) is empty."""
+    if not folder.is_dir():
+        return False
+    with os.scandir(folder) as entries:
+        return any(e.is_file() and e.stat().st_size == 0 for e in entries)
+
+
+def _index_language(site_dir: Path, bundle: Path, pages: list[str]) -> dict:
+    """Index `pages` (of one language) with one Pagefind service and write its part of the
+    bundle; the entry file that run wrote."""
+    try:
+        with PagefindService(site_dir, _binary()) as service:
+            index = service.ask({"type": "NewIndex",
+                                 "config": {"exclude_selectors": list(EXCLUDED)}})["index_id"]
+            service.stream({"type": "AddFile", "index_id": index, "file_path": page,
+                            "file_contents": essence((site_dir / page).read_bytes())}
+                           for page in pages)
+            service.ask({"type": "WriteFiles", "index_id": index, "output_path": str(bundle)})
+            _written(bundle)
+    except ServiceFailed as exc:
+        raise IndexFailed(f"error: the search index could not be built: Pagefind {exc}") from None
+    try:
+        return json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise IndexFailed("error: the search index could not be built: Pagefind wrote no "
+                          f"readable pagefind-entry.json ({exc})") from None

@@ -130,7 +130,8 @@ KNOWN_FORMS: dict[str, tuple[dict[str, object], list[str]]] = {
         "subjects": ["PFUNTNER, JORDAN J.", "UNDIMINISHED PRESTIGE OF FIDEL CASTRO IN LATIN AMERICA"],
         "document_type": "PAPER, TEXTUAL DOCUMENT", "classification": "UNCLASSIFIED", "restrictions": "1c",
         "current_status": "RELEASED WITH DELETIONS", "date_of_last_review": "1997-09-22",
-    }, ["originator", "from", "to", "title", "opening_criteria", "comments"]),
+        "originator": "USA",  # the agency's code heading the column of DOCUMENT INFORMATION
+    }, ["from", "to", "title", "opening_criteria", "comments"]),
     # 2023, FBI two-column layout
     "124-10291-10026": ({
         "agency": "FBI", "record_series": "HO", "agency_file_number": "CR 97-4691-7", "originator": "FBI",

@@ -14,7 +14,7 @@ from tests.shared import SHARED
 
 FORMS = SHARED / "corpus" / "jfk-forms"
 # release: (at least right %, at most wrong %), both parts together
-FLOOR = {"2021": (86.0, 1.25), "2022": (75.6, 0.8)}
+FLOOR = {"2021": (86.2, 1.25), "2022": (76.8, 0.75)}
 
 
 @pytest.mark.skipif(not (FORMS / "nara-2021.csv").is_file(), reason=f"the development set is not at {FORMS}")
@@ -44,6 +44,10 @@ def test_the_comparison_takes_the_same_value_written_as_nara_writes_it_and_nothi
     assert not same("date", "1967", "1967-05-01") and not same("date", "1967-01-01", "1967")
     assert same("pages", 1, "", released=2, pdf_pages=2) and not same("pages", 1, "", released=2, pdf_pages=3)
     assert same("title", "SOVIET DELEGATIONS TO THE UK.", "SOVIET DELEGATIONS TO THE U.K.")
+    # NARA's titles of NSA reports leave out the report's number, and may end cut with ". . ."
+    assert same("title", "3/0 T3767-63: EGYPTIAN REACTION TO PRESIDENT KENNEDY'S MURDER", "Egyptian Reaction to…")
+    assert same("title", "3/0/___13747-63: PRESIDENT KENNEDY'S DEATH NEW BASIS", "President Kennedy's Death New . . .")
+    assert not same("title", "3/0 T3767-63: EGYPTIAN REACTION", "Syrian Reaction")
     assert same("from", "ERICKSON, CA JR", "Erickson, C A JR") and not same("from", "ERICKSON, CA", "ERICKSON, C")
     assert same("originator", "ROCKEFELLER COMMISSION", "ROCK") and same("originator", "NSA", "NSA NSA NSA")
     assert not same("originator", "CIA", "FBI") and not same("originator", "NSA", "NSA CIA")

@@ -185,6 +185,18 @@ def test_a_value_behind_the_colon_of_a_lost_label_is_the_one_field_between_its_n
     assert result.fields["to"] == ""
 
 
+def test_values_behind_the_colons_of_lost_labels_are_read_in_the_forms_order() -> None:
+    # FROM, TO and TITLE lost: three beginnings (the first without its colon) for three fields
+    result = parse_rif(form("MEXICO CITY\n: DIRECTOR\n: CABLE - 1 OCT 63, AMERICAN MALE WHO SPOKE BROKEN\n"
+                            "RUSSIAN\nSAID HIS NAME LEE OSWALD\nDATE : 10/08/1963\nPAGES : 1"))
+    assert [result.fields[name] for name in ("from", "to", "title")] == [
+        "MEXICO CITY", "DIRECTOR", "CABLE - 1 OCT 63, AMERICAN MALE WHO SPOKE BROKEN RUSSIAN SAID HIS NAME LEE OSWALD"]
+    # two beginnings for three fields: which is empty is not known
+    result = parse_rif(form("MEXICO CITY\n: CABLE - 1 OCT 63, AMERICAN MALE WHO SPOKE BROKEN\nRUSSIAN\n"
+                            "DATE : 10/08/1963\nPAGES : 1"))
+    assert [result.fields[name] for name in ("from", "to", "title")] == ["", "", ""]
+
+
 def test_a_column_where_a_line_may_be_the_rest_of_another_is_not_guessed() -> None:
     # FROM wraps ("BRECKINRIDGE," / "S. D."), TO is empty: one line per label would be wrong
     result = parse_rif(form("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nCIA\nBRECKINRIDGE,\nS. D.\n"
@@ -250,3 +262,18 @@ def test_one_word_left_over_is_not_a_titles_end_unless_the_title_asks_for_it() -
     result = parse_rif(form("TITLE : REPORT: LEADS INVESTIGATED BY CIA/DESCRIPTION OF\nDATE\n11/26/1963\n"
                             "DOCUMENTS\nPAGES\n2"))
     assert result.fields["title"] == "REPORT: LEADS INVESTIGATED BY CIA/DESCRIPTION OF DOCUMENTS"
+
+
+def test_the_agency_heading_the_document_values_is_the_originators_after_the_agency_values() -> None:
+    # tesseract read the FBI layout as every label, then the values under each heading
+    labels = ("AGENCY :", "RECORD NUMBER :", "RECORD SERIES :", "AGENCY FILE NUMBER :", "ORIGINATOR :", "FROM:",
+              "TO:", "TITLE :", "DATE:", "PAGES:", "SUBJECTS :")
+    text = ("JFK Assassination System Date:\nIdentification Form\n" + "\n".join(labels) +
+            "\nAgency Information\nFBI\n124-10205-10371\nHQ\n97-4073-1ST NR 8, 9\nDocument Information\nFBI\n"
+            "DIRECTOR, FBI\nSAC, MM\n06/22/1960\n75\nCUBA LIBRE, BKG INVEST\n")
+    result = parse_rif(text)
+    assert [result.fields[name] for name in ("agency", "originator", "from", "to", "title", "pages")] == [
+        "FBI", "FBI", "DIRECTOR, FBI", "SAC, MM", "", 75]
+    # a scrap after a name's initial ("G. HI" for G. III) is garbled: neither name is taken
+    result = parse_rif(text.replace("DIRECTOR, FBI\nSAC, MM", "FORSYTH, THOMAS G. HI\nDIRECTOR, FBI"))
+    assert (result.fields["originator"], result.fields["from"], result.fields["to"]) == ("FBI", "", "")

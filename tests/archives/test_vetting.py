@@ -35,6 +35,7 @@ from desclasificado.archives.jfk.vetting import vet_text
     ("title", "MEMO: TELEPHONE CONVERSATION W/KENNETH BROOTEN, FORMER ASST. COUNSEL HSCA 05/16/1977•", "date runs"),
     ("to", "HQ i", "garbled"),
     ("to", "cscs", "without a capital letter"),  # CJCS in lower case: c, s, o look alike in both cases
+    ("from", "FORSYTH, THOMAS G. HI", "a scrap after the initial"),
 ])
 def test_a_value_not_to_be_trusted_is_left_blank_with_its_reason(name: str, text: str, reason: str) -> None:
     kept, why = vet_text(name, text)
@@ -50,6 +51,8 @@ def test_a_value_not_to_be_trusted_is_left_blank_with_its_reason(name: str, text
     ("title", "MEMO RE SR-6 AND 66TH CIC GP, T3767-63", "MEMO RE SR-6 AND 66TH CIC GP, T3767-63"),
     ("from", "SHEPANER, NORBERT, O/SA/DO/O", "SHEPANER, NORBERT, O/SA/DO/O"),  # a name is never changed
     ("title", "[No Title]", ""),  # empty on the form: no reason, the record asks for a title
+    ("from", "ROEMER, WILLIAM F. JR", "ROEMER, WILLIAM F. JR"),
+    ("to", "HUNT, E. H.", "HUNT, E. H."),
 ])
 def test_a_sound_value_is_kept(name: str, text: str, kept: str) -> None:
     assert vet_text(name, text) == (kept, None)
@@ -153,3 +156,6 @@ def test_a_label_behind_a_scrap_of_the_boxes_rules_is_read_when_it_has_its_colon
     found = match_label("H DATE OF LASTREVIEW: 07/30/1998")
     assert found and (found.field, found.rest) == ("date_of_last_review", "07/30/1998")
     assert match_label("in DATE 12/18/1963") is None and match_label("Re DATES OF TRAVEL") is None
+    found = match_label('“"* SDATE : 12/31/63')  # a letter glued to the label
+    assert found and (found.field, found.rest) == ("date", "12/31/63")
+    assert match_label("STORE: X") is None

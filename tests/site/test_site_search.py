@@ -3,10 +3,13 @@ with which kind and date, what it leaves out, and that a failed index changes no
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 import pytest
 
 from desclasificado.publish import searchindex
-from tests.searchkit import fragments, languages
+from tests.searchkit import fragments, languages, meta_pages, word_index
 from tests.sitekit import SiteProject, event_yaml
 
 SEED = "176-10036-10058"
@@ -82,11 +85,76 @@ def test_the_index_is_written_before_the_swap_and_a_failure_keeps_the_site(
     (built.root / "events" / "new.yaml").unlink()
 
 
-def test_globs_skip_embeds_and_walk_a_language_mirror(tmp_path) -> None:
+def test_files_skip_embeds_and_walk_a_language_mirror(tmp_path) -> None:
     for path in ("index.html", "404.html", "events/x/index.html", "embed/events/x/index.html",
                  "pagefind/x.html", "es/index.html", "es/events/x/index.html",
-                 "es/embed/events/x/index.html"):
+                 "es/embed/events/x/index.html", "events/x/data.json"):
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_text("<html></html>")
-    assert list(searchindex.html_globs(tmp_path)) == [
-        "404.html", "es/events/**/*.html", "es/index.html", "events/**/*.html", "index.html"]
+    assert list(searchindex.html_files(tmp_path)) == [
+        "404.html", "index.html", "es/index.html", "es/events/x/index.html",
+        "events/x/index.html"]
+
+
+def test_only_pages_with_a_body_are_sent_by_language(tmp_path) -> None:
+    pages = {"index.html": '<html lang="en"><main data-pagefind-body>Home</main>',
+             "events/x/index.html": '<html class="a" lang="en"><main data-pagefind-body>X</main>',
+             "events/x/2/index.html": '<html lang="en"><main>A list of events</main>',
+             "es/events/x/index.html": "<html lang='es'><main data-pagefind-body>X</main>",
+             "plain.html": "<html><div data-pagefind-body>No lang</div>"}
+    for path, text in pages.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text)
+    assert searchindex.indexed_pages(tmp_path) == {
+        "en": ["index.html", "events/x/index.html"], "es": ["es/events/x/index.html"],
+        "unknown": ["plain.html"]}
+
+
+def test_pagefind_is_sent_the_lang_and_the_body_element_only() -> None:
+    page = ('<!doctype html><html lang="es-419" class="x"><head><title>T</title></head><body>'
+            '<header><h1>Site</h1></header><main id="content" data-pagefind-body data-kind="e">'
+            '<h1>Título</h1><section data-pagefind-ignore>x</section></main>'
+            '<footer>Pie</footer></body></html>').encode()
+    assert searchindex.essence(page) == (
+        '<!doctype html><html lang="es-419"><body><main id="content" data-pagefind-body '
+        'data-kind="e"><h1>Título</h1><section data-pagefind-ignore>x</section></main>'
+        '</body></html>')
+    two = b'<html><body><div data-pagefind-body>a</div><p>b</p><div data-pagefind-body>c</div></body>'
+    assert searchindex.essence(two) == (
+        '<!doctype html><html><body><div data-pagefind-body>a</div><p>b</p>'
+        '<div data-pagefind-body>c</div></body></html>')
+
+
+def test_the_index_is_the_one_pagefind_writes_reading_the_whole_site(
+        built: SiteProject, tmp_path) -> None:
+    """One Pagefind run over every page of the site (the way it indexed the site before the
+    pages were sent one language at a time, and only their body element) finds the same
+    pages, words and locations, and writes the same fragments, byte for byte."""
+    site = built.root / "site"
+    whole = tmp_path / "site"
+    shutil.copytree(site, whole, ignore=shutil.ignore_patterns("pagefind"))
+    command = [searchindex._binary(), "--site", str(whole), "--silent", "--glob",
+               "{" + ",".join(_globs(whole)) + "}"]
+    for selector in searchindex.EXCLUDED:
+        command += ["--exclude-selectors", selector]
+    subprocess.run(command, check=True, capture_output=True, stdin=subprocess.DEVNULL)
+    ours, theirs = site / "pagefind" / "fragment", whole / "pagefind" / "fragment"
+    assert sorted(p.name for p in ours.iterdir()) == sorted(p.name for p in theirs.iterdir())
+    assert all((ours / p.name).read_bytes() == p.read_bytes() for p in theirs.iterdir())
+    assert word_index(site) == word_index(whole) and len(word_index(site)["es"]) > 100
+    assert meta_pages(site) == meta_pages(whole)
+
+
+def _globs(site) -> list[str]:
+    """Every HTML file outside the embeddable pages and the bundle, as Pagefind's globs."""
+    found = []
+    for entry in sorted(site.iterdir()):
+        if entry.name in ("embed", "pagefind"):
+            continue
+        if entry.is_dir() and (entry / "embed").is_dir():
+            found += [f"{entry.name}/{g}" for g in _globs(entry)]
+        elif entry.is_dir():
+            found.append(f"{entry.name}/**/*.html")
+        elif entry.name.endswith(".html"):
+            found.append(entry.name)
+    return found

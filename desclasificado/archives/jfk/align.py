@@ -167,13 +167,17 @@ _CONNECTOR = re.compile(r"^\W*(?:OF|IN|AND|ON|AT|BY|FOR|WITH|TO|FROM|OR|RE)\b\W"
 def _originator_first(group: Group, free: list[int], lines: list[Value],
                       possible: list[set[Span]]) -> list[set[Span]]:
     """"ORIGINATOR" / "FROM" / "TO" then "CIA" ...: the first line of the column is an agency's
-    code, and the originator, the first label, is the field that holds one: it takes it, and the
+    code, and the originator, the first label (after those of AGENCY INFORMATION, which have their
+    values), is the field that holds one: it takes it, and the
     other labels take what the matchings with it allow (FROM or TO stays undecided when either
     could hold a line; a title's lines too long for a name are the title's)."""
-    first = free[0]
-    if group.labels[first].field != "originator" or len(possible[first]) < 2 or not lines:
-        return possible
-    if lines[0].text not in AGENCIES or group.values.index(lines[0]) != min(min(s, default=0) for s in possible[first]):
+    first = next((i for i in free if group.labels[i].field == "originator"), None)
+    if first is None or len(possible[first]) < 2 or any(len(possible[i]) != 1 for i in free if i < first):
+        return possible  # the labels above it (AGENCY ... AGENCY FILE NUMBER) must have their values
+    taken = {j for i in free if i < first for j in next(iter(possible[i]))}
+    lines = [value for value in lines if group.values.index(value) not in taken and value.section != "agency"]
+    start = min((min(span) for span in possible[first] if span), default=None)
+    if not lines or lines[0].text not in AGENCIES or group.values.index(lines[0]) != start:
         return possible
     ranked = _align(group.labels, group.values, fill=frozenset({first}))
     return ranked if ranked[first] == {(group.values.index(lines[0]),)} else possible
@@ -453,23 +457,40 @@ def _continue_names(pending: list[tuple[Value, int]], groups: list[Group],
 
 def _lost_label(pending: list[tuple[Value, int]], groups: list[Group],
                 reading: Reading) -> list[tuple[Value, int]]:
-    """"FROM : CURTIS, W.C." / ": DIRECTOR" / "TITLE : CABLE ...": a line led by the colon of a label
-    the OCR lost, between two labels read on their lines, is the value of the one field the form
-    has between them (here TO), when that field's label is nowhere on the form."""
+    """"FROM : CURTIS, W.C." / ": DIRECTOR" / "TITLE : CABLE ...": lines left between two labels read
+    on their lines, where the form has fields between them whose labels are nowhere on it, are their
+    values when each field's value begins with the colon of its lost label (the first may not) and
+    there are as many beginnings as fields: one line each, the title's with the lines after it."""
     left = list(pending)
     for number, group in enumerate(groups[:-1]):
         extra = [item for item in left if item[1] == number]
         following = groups[number + 1]
-        if len(extra) != 1 or not extra[0][0].led or not group.labels or not following.labels:
+        if not extra or not group.labels or not following.labels:
             continue
         above, below = group.labels[-1], following.labels[0]
         between = [name for name in FIELDS if CANON[above.field] < CANON[name] < CANON[below.field]]
-        if not (above.inline and below.inline and len(between) == 1) or RULES[between[0]].kinds is not None:
+        runs: list[list[Value]] = []
+        for value, _ in extra:
+            runs = [*runs, [value]] if value.led or not runs else [*runs[:-1], [*runs[-1], value]]
+        if not (above.inline and below.inline and len(reading.lines.get(above.field, [])) == 1) \
+                or not _runs_fit(between, runs, reading):
             continue
-        name = between[0]
-        if name in reading.labelled or reading.lines.get(name) or len(reading.lines.get(above.field, [])) != 1:
-            continue
-        reading.lines[name] = [extra[0][0].text]
-        reading.warnings.append(f"{name}: {extra[0][0].text!r} read after the colon of its lost label")
-        left.remove(extra[0])
+        for name, run in zip(between, runs, strict=True):
+            reading.lines[name] = [value.text for value in run]
+            reading.warnings.append(f"{name}: {run[0].text!r} read where its label was lost")
+        left = [item for item in left if item not in extra]
     return left
+
+
+def _runs_fit(names: list[str], runs: list[list[Value]], reading: Reading) -> bool:
+    """Whether each run of lines can be the value of its field, whose label is nowhere on the form."""
+    if not names or len(runs) != len(names) or (len(runs) == 1 and not runs[0][0].led):
+        return False
+    for name, run in zip(names, runs, strict=True):
+        if RULES[name].kinds is not None or name in reading.labelled or reading.lines.get(name):
+            return False
+        if len(run) > 1 and (name != "title" or not all(_continues(run[0].text, value) for value in run[1:])):
+            return False
+        if vet_text(name, " ".join(value.text for value in run))[1]:
+            return False
+    return True

@@ -139,6 +139,10 @@ def same(name: str, read: object, listed: object, released: int | None = None, p
     return _same_text(name, str(read), str(listed))
 
 
+# The number of an NSA report at the head of its title on the form: "3/0 T3767-63:", "2X/O/CUD/T2456-63".
+_NSA_SERIAL = re.compile(r"^\s*\w{1,3}/\S*?\s?\S*?\d{2,5}-\d{2}\s*:?\s+")
+
+
 def _same_text(name: str, read: str, listed: str) -> bool:
     words, given = squash(read).split(), squash(listed).split()
     if words and len(given) > len(words) and given == words * (len(given) // len(words)):
@@ -149,7 +153,10 @@ def _same_text(name: str, read: str, listed: str) -> bool:
         return True
     if squash(read).replace(" ", "") == squash(listed).replace(" ", ""):
         return True  # "U.K." and "UK", "C A JR" and "CA JR": the same letters, spaced otherwise
-    cut = re.match(r"(.*?)\s*(?:…|\.\.\.)\s*$", listed)
+    serial = _NSA_SERIAL.match(read)
+    if name == "title" and serial and not _NSA_SERIAL.match(listed):
+        return _same_text(name, read[serial.end():], listed)  # NARA's title leaves the report's number out
+    cut = re.match(r"(.*?)\s*(?:…|\.\.\.|\. \. \.)\s*$", listed)
     if cut and len(squash(cut.group(1))) >= 12 and squash(read).startswith(squash(cut.group(1))):
         return True
     if _DELETION.search(read):

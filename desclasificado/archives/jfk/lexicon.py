@@ -134,7 +134,7 @@ def match_label(line: str) -> LabelMatch | None:
 
 
 # What tesseract reads of the form's box rules before a label: a letter, or a few lower-case ones.
-_SCRAP = re.compile(r"^(?:[a-z]{1,3}|[A-Z])\W*\s+(?=[A-Z]{2})")
+_SCRAP = re.compile(r"^(?:[a-z]{1,3}|[A-Z])\W*\s+(?=[A-Z]{2})|^[A-Z](?=(?:DATE|PAGES|TITLE|FROM|TO)\s*[:;])")
 
 
 def _match(body: str) -> LabelMatch | None:

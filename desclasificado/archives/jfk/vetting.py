@@ -83,11 +83,15 @@ def _garbled(name: str, text: str) -> str | None:
         return f"garbled by the OCR ({text!r})"
     if name != "title" and _UPPER_VALUE.match(text) and re.search(r"\b[A-Z]?[a-z]+\b", text):
         return f"garbled by the OCR ({text!r}: a lower-case scrap in an upper-case name)"
+    if name != "title" and _AFTER_INITIAL.search(text):
+        return f"garbled by the OCR ({text!r}: a scrap after the initial)"
     if name != "title" and re.search(r"[a-z]", text) and not re.search(r"[A-Z]", text):
         return f"garbled by the OCR ({text!r}: a name without a capital letter; c, o, s, w, x look alike in both cases)"
     return None
 
 
+# A scrap after a name's initial that is no suffix: "FORSYTH, THOMAS G. HI" (III).
+_AFTER_INITIAL = re.compile(r"\b[A-Z]\.\s+(?!(?:JR|SR|II|III|IV)\b)[A-Z]{1,2}$")
 # Marks a typed form does not have: "USN, «", "NSA..-** 7", "HQ ~".
 _JUNK = re.compile(r"[«»~^§¬|\\]|\*\*|\.\.-")
 # A name or office in capitals, with at least one word of three letters.
