@@ -62,6 +62,11 @@ def _day_and_year(date: HistDate) -> tuple[datetime.date, str | None]:
     return day, None
 
 
+def _coarse(left: HistDate, right: HistDate) -> bool:
+    """Whether either end of a range is known only to its year or decade."""
+    return bool({left.precision, right.precision} & {"decade", "year"})
+
+
 def us_date(date: HistDate) -> str:
     """Chicago's form: 'April 11, 1963', 'April 1963', '1963', '1960s',
     'June–December 1962', 'ca. 1963'."""
@@ -80,8 +85,7 @@ def _us_single(date: HistDate) -> str:
 def _us_range(left: HistDate, right: HistDate) -> str:
     a, b = left.start, right.end
     assert a is not None and b is not None
-    if a.year != b.year or "decade" in (left.precision, right.precision) or \
-            "year" in (left.precision, right.precision):
+    if a.year != b.year or _coarse(left, right):
         return f"{_us_single(left)}\u2013{_us_single(right)}"
     if left.precision == right.precision == "day":
         if a.month == b.month:
@@ -108,7 +112,7 @@ def _mla_single(date: HistDate, year: bool = True) -> str:
 def _mla_range(left: HistDate, right: HistDate) -> str:
     a, b = left.start, right.end
     assert a is not None and b is not None
-    if a.year != b.year or {left.precision, right.precision} & {"decade", "year"}:
+    if a.year != b.year or _coarse(left, right):
         return f"{_mla_single(left)}\u2013{_mla_single(right)}"
     if left.precision == right.precision == "day" and a.month == b.month:
         return f"{a.day}\u2013{b.day} {MLA_MONTHS[a.month - 1]} {a.year}"
@@ -144,7 +148,7 @@ def _apa_single(date: HistDate) -> str:
 def _apa_same_year(left: HistDate, right: HistDate) -> str:
     a, b = left.start, right.end
     assert a is not None and b is not None
-    if {left.precision, right.precision} & {"decade", "year"}:
+    if _coarse(left, right):
         return str(a.year)
     if left.precision == right.precision == "day":
         if a.month == b.month:
