@@ -23,10 +23,13 @@ from urllib.parse import urljoin
 
 from desclasificado.publish import engine
 from desclasificado.publish.languages import PageLanguages
+from desclasificado.publish.pagecache import PageCache
 from desclasificado.publish.workers import share_out
 from desclasificado.render import Site
 from desclasificado.render.context import Page
 from desclasificado.render.links import LinkCheck
+from desclasificado.render.reads import Reads, fingerprint
+from desclasificado.render.urls import embed_url
 
 THEME_PAGE = "main.html"  # the theme's template for a page
 
@@ -78,6 +81,7 @@ class PageWriter:
     env: Any = None
     nav: Any = None
     hand_written: list[Any] = field(default_factory=list)  # the engine's pages, for templates
+    cache: PageCache | None = None  # the pages of the last build, to reuse (`pagecache.py`)
 
     def shells(self, built: str) -> list[Shell]:
         """Each page as the sitemap lists it (its address and the build day)."""
@@ -87,14 +91,23 @@ class PageWriter:
 
     def write(self, workers: int = 1) -> None:
         """Render and write every page, on `workers` processes; the link check's findings
-        of the children join the parent's."""
+        of the children join the parent's, and so do the pages they kept in the cache."""
         if not self.pages:
             return
-        addresses, links = list(self.pages), self._links()
+        addresses, links, cache = list(self.pages), self._links(), self.cache
         since = links.mark()
-        for found in share_out(lambda number, count: self._write_share(addresses[number::count]),
-                               lambda: links.findings(since), workers):
+
+        def report() -> tuple[Any, Any]:
+            kept = (cache.fresh, cache.reused, cache.rendered) if cache else None
+            return links.findings(since), kept
+
+        for found, kept in share_out(
+                lambda number, count: self._write_share(addresses[number::count]),
+                report, workers):
             links.merge(found)
+            if cache is not None and kept is not None:
+                cache.fresh.update(kept[0])
+                cache.reused, cache.rendered = cache.reused + kept[1], cache.rendered + kept[2]
 
     def _links(self) -> LinkCheck:
         site = next(iter(self.pages.values()))[0]
@@ -105,15 +118,36 @@ class PageWriter:
         site_dir = Path(self.config.site_dir)
         for address in addresses:
             site, url = self.pages[address]
-            generated = site.render(url)  # its errors name the page
+            target = site_dir / address / "index.html"
+            around = self._around(address, site, url) if self.cache else b""
+            kept = self.cache.lookup(address, site.context, around) if self.cache else None
+            if kept is not None:
+                self.cache.place(address, kept, target)
+                site.links.add(site.prefix + url, *kept.links)
+                continue
+            generated, reads = Reads.of(site.render, url)  # its errors name the page
             try:
-                html = self.render(template, address, generated)
+                html = self.render(template, address, generated).encode(
+                    "utf-8", errors="xmlcharrefreplace")
             except Exception as exc:  # a bug: say which page, for whoever reports it
                 exc.add_note(f"while writing the page /{address}")
                 raise
-            target = site_dir / address / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
+            target.write_bytes(html)
+            if self.cache is not None:
+                self.cache.keep(address, site.context, reads, around, html, (
+                    generated.source, tuple(generated.links), frozenset(generated.anchors)))
+
+    def _around(self, address: str, site: Site, url: str) -> bytes:
+        """A digest of what the page gets besides what it reads: what its maker was given
+        when the site was planned (a list page's events), the page's languages, whether it
+        has an embeddable version, the site's name, address, day and language."""
+        maker = site.makers[url]
+        given = [arg for arg in getattr(maker, "args", ()) if arg is not site.context]
+        return fingerprint((getattr(maker, "func", maker).__qualname__, given,
+                            getattr(maker, "keywords", {}),
+                            self.languages.address_context(address, self.config.site_url or ""),
+                            embed_url(url) in site.embed_urls, site.context.info))
 
     def render(self, template: Any, address: str, generated: Page) -> str:
         """The whole HTML of the generated page at `address`."""

@@ -44,6 +44,7 @@ from desclasificado.index import SiteIndex, build_index
 from desclasificado.load.history import last_changed
 from desclasificado.publish import engine
 from desclasificado.publish.languages import PageLanguages, gettext_callables
+from desclasificado.publish.pagecache import PageCache, build_fingerprint
 from desclasificado.publish.pagewriter import PageWriter, page_meta, write_site_files
 from desclasificado.publish.searchindex import IndexFailed, index_search
 from desclasificado.publish.unlinked import LinkRefused, read_unlinked
@@ -52,6 +53,7 @@ from desclasificado.render.citations import build_date
 from desclasificado.render.home import FRAGMENTS
 from desclasificado.render.i18n import UnknownLanguage, language, site_languages
 from desclasificado.render.i18n_catalog import problems as catalogue_problems
+from desclasificado.render.reads import watch
 
 CONFIG_KEY = "desclasificado_build"  # where a build's SiteBuild waits on the engine's config
 GUIDE_FILE = "CONTRIBUTING.md"  # published as the page below
@@ -90,7 +92,7 @@ class SiteBuild:
     """One build's checked content, index, planned site and generated pages."""
 
     def __init__(self, result: CheckResult | None = None, index: SiteIndex | None = None,
-                 workers: int = 1):
+                 workers: int = 1, cache_dir: Path | None = None):
         self.result = result
         self.index = index
         self.sites: list[Site] = []  # the site in each language, its own first
@@ -101,6 +103,8 @@ class SiteBuild:
         self.languages: PageLanguages | None = None
         self.env: Any = None  # the theme's templates (`on_env`), for the static pages
         self.standalone = False  # True: no `pipeline.build()` around it to index the site
+        self.cache_dir = cache_dir  # where the pages of the last build are kept (None: none)
+        self.cache: PageCache | None = None  # this build's, once the nav is known
 
     @classmethod
     def of(cls, config: Any) -> SiteBuild:
@@ -138,6 +142,8 @@ class SiteBuild:
         write_site_files(self.sites, _writer(config.site_dir), self.workers)
         for site in self.sites:
             _refuse_conflicts(site, files, hand_written)
+            if self.cache_dir is not None:  # its pages' reads are recorded (`render/reads.py`)
+                watch(site.context)
         self.generated = {_src_uri(site.prefix + url): (site, url)
                           for site in self.sites for url in site.makers}
         languages.add_pages([*hand_written, *(site.prefix + url for site in self.sites
@@ -239,6 +245,9 @@ class SiteBuild:
         """Every page is rendered: refuse the build if a generated link leads nowhere; index
         the site for search when no `pipeline.build()` will."""
         if self.writer is not None:
+            if self.cache_dir is not None and self.sites:
+                self.cache = self.writer.cache = PageCache.open(
+                    self.cache_dir, build_fingerprint(config, self.writer.nav))
             self.writer.write(self.workers)  # the generated pages outside the nav
         sites, self.sites, self.generated, self.writer = self.sites, [], {}, None
         broken = sites[0].broken_links() if sites else []  # one link check for every language
@@ -247,6 +256,8 @@ class SiteBuild:
             if len(broken) > _MAX_SHOWN:
                 shown.append(f"... and {len(broken) - _MAX_SHOWN} more broken links")
             raise engine.Abort("\n".join(shown))
+        if self.cache is not None:
+            self.cache.save()
         if self.standalone and config is not None:
             try:
                 index_search(Path(config.site_dir))
