@@ -256,7 +256,7 @@ class SiteBuild:
             if len(broken) > _MAX_SHOWN:
                 shown.append(f"... and {len(broken) - _MAX_SHOWN} more broken links")
             raise engine.Abort("\n".join(shown))
-        if self.cache is not None:
+        if self.standalone and self.cache is not None:  # else once the site is in place
             self.cache.save()
         if self.standalone and config is not None:
             try:

@@ -153,6 +153,11 @@ def part_nav(pb: PageBuilder, list_url: str, decade: int | None, year: int | Non
             '</nav>')
 
 
+def timeline_paginated(ctx: Context) -> bool:
+    """Whether the timeline is split into a page per year (of its length, only that is read)."""
+    return ctx.index.longer_than(LIST_PAGE_LIMIT)
+
+
 def year_href(pb: PageBuilder, list_url: str, paged: bool, decade: int | None,
               year: int | None) -> str:
     """The link to a year of a list: its anchor, or its own page when the list is paginated
