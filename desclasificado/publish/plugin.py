@@ -44,7 +44,7 @@ from desclasificado.index import SiteIndex, build_index
 from desclasificado.load.history import last_changed
 from desclasificado.publish import engine
 from desclasificado.publish.languages import PageLanguages, gettext_callables
-from desclasificado.publish.pagecache import PageCache, build_fingerprint
+from desclasificado.publish.pagecache import CACHE_DIR, PageCache, build_fingerprint
 from desclasificado.publish.pagewriter import PageWriter, page_meta, write_site_files
 from desclasificado.publish.searchindex import IndexFailed, index_search
 from desclasificado.publish.unlinked import LinkRefused, read_unlinked
@@ -111,7 +111,8 @@ class SiteBuild:
         """The SiteBuild of the build `config` belongs to (a fresh one if it has none)."""
         found = config.get(CONFIG_KEY)
         if found is None:  # a build the engine started itself (serve): it indexes its site too
-            found = config[CONFIG_KEY] = cls()
+            root = Path(config.config_file_path).resolve().parent
+            found = config[CONFIG_KEY] = cls(cache_dir=root / CACHE_DIR)
             found.standalone = True
         return found
 
