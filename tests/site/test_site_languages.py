@@ -8,13 +8,14 @@ Spanish text and the fallback to the English, marked, where there is no translat
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import urljoin
 
 import pytest
 
 from desclasificado.render.i18n import language
-from tests.conftest import REPO
+from tests.conftest import REPO, SEED
 from tests.sitekit import Doc, SiteProject, all_pages, event_yaml
 
 SITE_URL = "https://example.org/base/"
@@ -244,6 +245,22 @@ def test_spanish_embeds_and_files_are_under_es(built: SiteProject) -> None:
         assert row["title_es"] == TITLE_ES  # the Spanish fields, in both files
         assert row["date_display"] == ("12 de abril de 1963" if prefix else "12 April 1963")
 
+
+
+def test_the_spanish_citation_downloads_have_spanish_notes(built: SiteProject) -> None:
+    """The files the Cite box and the data page offer, in each language's folder."""
+    site = built.root / "site"
+    for prefix, note in (("", "2025 release."), ("es/", "Publicación de 2025.")):
+        for path in (f"documents/{SEED}/cite.json", "data/documents.csl.json"):
+            (item,) = json.loads((site / prefix / path).read_text("utf-8"))
+            assert item["note"] == note, (prefix, path)
+        for path in (f"documents/{SEED}/cite.ris", "data/documents.ris"):
+            text = (site / prefix / path).read_text("utf-8")
+            to = "Para:" if prefix else "To:"
+            assert f"N1  - {to} Director, Central Intelligence Agency" in text.splitlines(), path
+        bib = (site / prefix / f"documents/{SEED}/cite.bib").read_text("utf-8")
+        assert (f"note = {{A Director, Central Intelligence Agency. {note}}}" if prefix
+                else f"note = {{To Director, Central Intelligence Agency. {note}}}") in bib
 
 
 def test_archive_labels_are_in_spanish(pages: dict[str, Doc]) -> None:
