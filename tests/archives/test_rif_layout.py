@@ -287,3 +287,20 @@ def test_a_title_with_a_line_that_opens_as_titles_do_after_other_lines_is_left_b
     result = parse_rif(form(NAMES + "TITLE : OFFICE MEMO: HANDWRITTEN\nLANZ, MARCOS DIAZ\n"
                             "DATE : 09/25/1998\nPAGES : 2"))
     assert result.fields["title"] == "OFFICE MEMO: HANDWRITTEN LANZ, MARCOS DIAZ"
+
+
+def test_a_value_behind_a_lost_labels_colon_before_a_bare_label_given_its_value() -> None:
+    # TITLE without its value on its line, but given it below: TO is still the one field between
+    result = parse_rif(form("FROM : WH/C/SP\n: C/WH\nTITLE\nESPINOSA ALLEGATIONS.\nDATE : 01/01/1965\nPAGES : 3"))
+    assert (result.fields["from"], result.fields["to"], result.fields["title"]) == (
+        "WH/C/SP", "C/WH", "ESPINOSA ALLEGATIONS.")
+
+
+def test_a_bare_label_split_from_its_colon_takes_the_first_of_the_lines_begun_with_one() -> None:
+    result = parse_rif(form("FROM\n: GAYNOR, PAUL, CH/SRS/OS, CIA\n: CH/CI/R&A, CIA\nTITLE :\nBOHNING, DONALD DEAN\n"
+                            "DATE : 06/14/1968\nPAGES : 4"))
+    assert (result.fields["from"], result.fields["to"]) == ("GAYNOR, PAUL, CH/SRS/OS, CIA", "CH/CI/R&A, CIA")
+    # two lines for FROM and TO, one without its colon: which is whose is not known
+    result = parse_rif(form("FROM\n: GAYNOR, PAUL, CH/SRS/OS, CIA\nCH/CI/R&A, CIA\nTITLE :\nBOHNING, DONALD DEAN\n"
+                            "DATE : 06/14/1968\nPAGES : 4"))
+    assert (result.fields["from"], result.fields["to"]) == ("", "")

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from desclasificado.archives.jfk.form import CANON, FIELDS
-from desclasificado.archives.jfk.lexicon import RULES, STRONG, TYPED, Group, Value
+from desclasificado.archives.jfk.lexicon import RULES, STRONG, TYPED, Group, Label, Value
 from desclasificado.archives.jfk.matching import CONNECTOR, Span, alignment
 from desclasificado.archives.jfk.ocrfix import KNOWN
 from desclasificado.archives.jfk.vetting import vet_text
@@ -301,8 +301,10 @@ def _continue_names(pending: list[tuple[Value, int]], groups: list[Group],
 
 def _lost_label(pending: list[tuple[Value, int]], groups: list[Group],
                 reading: Reading) -> list[tuple[Value, int]]:
-    """"FROM : CURTIS, W.C." / ": DIRECTOR" / "TITLE : CABLE ...": lines left between two labels read
-    on their lines, where the form has fields between them whose labels are nowhere on it, are their
+    """"FROM : CURTIS, W.C." / ": DIRECTOR" / "TITLE : CABLE ...": lines left between two labels that
+    have their values (on their lines, or the one below given its value below it; a bare one above
+    may take the first line, `_bare_first`), where the form has fields between them whose labels are
+    nowhere on it, are their
     values when each field's value begins with the colon of its lost label (the first may not) and
     there are as many beginnings as fields: one line each, the title's with the lines after it."""
     left = list(pending)
@@ -316,7 +318,12 @@ def _lost_label(pending: list[tuple[Value, int]], groups: list[Group],
         runs: list[list[Value]] = []
         for value, _ in extra:
             runs = [*runs, [value]] if value.led or not runs else [*runs[:-1], [*runs[-1], value]]
-        if not (above.inline and below.inline and len(reading.lines.get(above.field, [])) == 1) \
+        if _bare_first(group, above, runs, between, reading):
+            reading.lines[above.field] = [runs[0][0].text]
+            reading.ambiguous.discard(above.field)
+            runs = runs[1:]
+        if not ((above.inline or reading.lines.get(above.field)) and (below.inline or reading.lines.get(below.field))
+                and len(reading.lines.get(above.field, [])) == 1) \
                 or not _runs_fit(between, runs, reading):
             continue
         for name, run in zip(between, runs, strict=True):
@@ -324,6 +331,16 @@ def _lost_label(pending: list[tuple[Value, int]], groups: list[Group],
             reading.warnings.append(f"{name}: {run[0].text!r} read where its label was lost")
         left = [item for item in left if item not in extra]
     return left
+
+
+def _bare_first(group: Group, above: Label, runs: list[list[Value]], between: list[str], reading: Reading) -> bool:
+    """"FROM" / ": WITHHELD" / ": CHIEF, KUDOVE" / "TITLE :": a bare label alone in its group, then one
+    line more, each begun with a colon, than the fields after it whose labels were lost: the first
+    line is the bare label's (the OCR split it from its colon), the others the lost labels'."""
+    return (len(group.labels) == 1 and not above.inline and above.field in reading.ambiguous
+            and bool(between) and len(runs) == len(between) + 1 and len(group.values) == len(runs)
+            and all(len(run) == 1 and run[0].led for run in runs)
+            and RULES[above.field].kinds is None and _runs_fit(between, runs[1:], reading))
 
 
 def _runs_fit(names: list[str], runs: list[list[Value]], reading: Reading) -> bool:
