@@ -304,9 +304,9 @@ def _lost_label(pending: list[tuple[Value, int]], groups: list[Group],
     """"FROM : CURTIS, W.C." / ": DIRECTOR" / "TITLE : CABLE ...": lines left between two labels that
     have their values (on their lines, or the one below given its value below it; a bare one above
     may take the first line, `_bare_first`), where the form has fields between them whose labels are
-    nowhere on it, are their
-    values when each field's value begins with the colon of its lost label (the first may not) and
-    there are as many beginnings as fields: one line each, the title's with the lines after it."""
+    nowhere on it, are their values when each field's value begins with the colon of its lost label
+    (the first may not) and there are as many beginnings as fields: one line each, the title's with
+    the lines after it."""
     left = list(pending)
     for number, group in enumerate(groups[:-1]):
         extra = [item for item in left if item[1] == number]
