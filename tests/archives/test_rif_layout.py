@@ -173,6 +173,11 @@ def test_two_names_under_from_to_and_title_are_from_and_to() -> None:
     result = parse_rif(form("ORIGINATOR\nFROM\nTO\nTITLE\nFBI\nSAC, TP\nBOOKMAKING IN TAMPA\nDATE: 06/20/1964\n"
                             "PAGES:\n10"))
     assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "")
+    # offices' codes are names too ("NY" / "HQ"); a line of words is not
+    result = parse_rif(form("ORIGINATOR:\nFROM:\nTO :\nTITLE:\nFBI\nNY\nHQ\nDATE: 01/18/1966\nPAGES:\n24"))
+    assert [result.fields[name] for name in ("originator", "from", "to", "title")] == ["FBI", "NY", "HQ", ""]
+    result = parse_rif(form("ORIGINATOR:\nFROM:\nTO :\nTITLE:\nFBI\nNY\nTHE HQ\nDATE: 01/18/1966\nPAGES:\n24"))
+    assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "")
 
 
 def test_a_value_behind_the_colon_of_a_lost_label_is_the_one_field_between_its_neighbours() -> None:
