@@ -235,8 +235,10 @@ def test_a_sentence_in_a_column_is_the_titles_not_a_name() -> None:
     result = parse_rif(form("FROM\nTO\nTITLE\nREQUEST FOR COPY OF VARIOUS CABLES.\nDATE : 01/01/1967\nPAGES : 2"))
     assert (result.fields["from"], result.fields["to"], result.fields["title"]) == (
         "", "", "REQUEST FOR COPY OF VARIOUS CABLES.")
-    # a name may end with a period, and an office may have four words: still undecided
-    result = parse_rif(form("FROM\nTO\nTITLE\nLOUISANA METRO. CRIME COMMISSION.\nDATE : 01/01/1967\nPAGES : 2"))
+    # a name may end with a period, and an office may have four words: still undecided (but on a
+    # CIA form, which always has a title, the one line is the title's: see below)
+    text = form("FROM\nTO\nTITLE\nLOUISANA METRO. CRIME COMMISSION.\nDATE : 01/01/1967\nPAGES : 2")
+    result = parse_rif(text.replace("AGENCY : CIA", "AGENCY : HSCA"))
     assert result.fields["title"] == "" and "title" in result.missing
 
 
@@ -309,3 +311,19 @@ def test_a_bare_label_split_from_its_colon_takes_the_first_of_the_lines_begun_wi
     result = parse_rif(form("FROM\n: GAYNOR, PAUL, CH/SRS/OS, CIA\nCH/CI/R&A, CIA\nTITLE :\nBOHNING, DONALD DEAN\n"
                             "DATE : 06/14/1968\nPAGES : 4"))
     assert (result.fields["from"], result.fields["to"]) == ("", "")
+
+
+def test_the_one_line_under_from_to_and_title_of_a_cia_form_is_the_title() -> None:
+    result = parse_rif(form("FROM\nTO\nTITLE\nDATE\nPAGES\nMEXICO CITY CHRONOLOGY\n02/03/1968\n133"))
+    assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "MEXICO CITY CHRONOLOGY")
+    # two lines, the second going on from the first: one title
+    result = parse_rif(form("FROM\nTO\nTITLE\nDATE\nPAGES\nSPECIAL ACCESS AND/OR BILLET APPROVAL\n"
+                            "FOR CLARE BOOTHE LUCE\n07/13/1973\n1"))
+    assert result.fields["title"] == "SPECIAL ACCESS AND/OR BILLET APPROVAL FOR CLARE BOOTHE LUCE"
+    # two lines that may be FROM's and the title's, a name, or another agency's form: not known
+    for middle in ("FROM\nTO\nTITLE\nDATE\nPAGES\nDIRECTOR\nPLANS OF THE STATION\n07/13/1973\n1",
+                   "FROM\nTO\nTITLE\nDATE\nPAGES\nSTEVENS, M. D.\n07/13/1973\n1"):
+        assert parse_rif(form(middle)).fields["title"] == ""
+    fbi = form("FROM\nTO\nTITLE\nDATE\nPAGES\nMEXICO CITY CHRONOLOGY\n02/03/1968\n133").replace("AGENCY : CIA",
+                                                                                             "AGENCY : HSCA")
+    assert parse_rif(fbi).fields["title"] == ""

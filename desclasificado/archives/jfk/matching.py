@@ -124,7 +124,7 @@ def alignment(group: Group) -> list[set[Span]]:
     column between values of a certain kind (the date, the pages: `_stretches`), when the stretch
     holds exactly as many lines of free text as it has free-text labels still undecided and the
     originator's line names an agency; or one line fewer, the last label TITLE and every line a
-    name (`_NAME_SHAPE`: "SAC, TP" / "DIRECTOR, FBI", or an office's code: "NY" / "HQ"), which FROM
+    name (`NAME_SHAPE`: "SAC, TP" / "DIRECTOR, FBI", or an office's code: "NY" / "HQ"), which FROM
     and TO take, the title empty."""
     possible = _align(group.labels, group.values)
     free = [i for i, label in enumerate(group.labels) if RULES[label.field].kinds is None and not label.inline]
@@ -141,7 +141,7 @@ def alignment(group: Group) -> list[set[Span]]:
         labels = [i for i in labels if len(possible[i]) != 1]
         stretch = [j for j in stretch if j not in taken]
         if labels and group.labels[labels[-1]].field == "title" and len(stretch) == len(labels) - 1 \
-                and all(_NAME_SHAPE.match(group.values[j].text) or _OFFICE_CODE.match(group.values[j].text)
+                and all(NAME_SHAPE.match(group.values[j].text) or _OFFICE_CODE.match(group.values[j].text)
                         for j in stretch):
             labels = labels[:-1]  # "SAC, TP" / "DIRECTOR, FBI": FROM and TO, the title empty
         if len(labels) < 2 or len(stretch) != len(labels):
@@ -155,7 +155,7 @@ def alignment(group: Group) -> list[set[Span]]:
 
 # A person's or an office's name, "SURNAME, GIVEN" or "OFFICE, AGENCY" ("SAC, TP", "DIRECTOR, FBI"):
 # 2% of NARA's titles have this shape, and 40% of its FROM and TO.
-_NAME_SHAPE = re.compile(r"^[A-Z][A-Z'.-]*(?: [A-Z][A-Z'.-]*)?, [A-Z][A-Z .,'/-]{1,30}$")
+NAME_SHAPE = re.compile(r"^[A-Z][A-Z'.-]*(?: [A-Z][A-Z'.-]*)?, [A-Z][A-Z .,'/-]{1,30}$")
 # An office's code, "NY", "HQ", "WFO": the FBI's FROM and TO; 3 of NARA's 1,296 titles of the
 # development set ("LHM", "FBI").
 _OFFICE_CODE = re.compile(r"^[A-Z]{2,3}$")
