@@ -107,6 +107,17 @@ def _holders(element: Element, text: str) -> list[Element]:
     return [found for child in inside for found in _holders(child, text)]
 
 
+def _hand_written(element: Element) -> bool:
+    """Whether an element is in the text of a hand-written page (its `div.prose`), where a
+    `<pre>` is a code block (the guide for teachers' scripts), in no language, not a
+    transcript."""
+    while element.parent is not None:
+        element = element.parent
+        if element.tag == "div" and "prose" in (element.get("class") or "").split():
+            return True
+    return False
+
+
 def page_problems(path: str, html: str, english: set[str], quotes: dict[str, set[str]],
                   kept: dict[str, str] | None = None) -> list[str]:
     """What one page shows in English (or a quote in its language) without saying so: each
@@ -122,7 +133,8 @@ def page_problems(path: str, html: str, english: set[str], quotes: dict[str, set
             if lang_of(element) not in quotes[words]:
                 problems.append(f"{path}: quote in {sorted(quotes[words])} with lang="
                                 f"{lang_of(element)!r}: {words[:60]!r}")
-        elif element.tag == "pre" and lang_of(element) != ORIGINAL_LANGUAGE:
+        elif (element.tag == "pre" and lang_of(element) != ORIGINAL_LANGUAGE
+              and not _hand_written(element)):
             problems.append(f"{path}: transcript text with lang={lang_of(element)!r}")
     shown = body.words()
     for text in (t for t in english if t in shown):
