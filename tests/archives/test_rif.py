@@ -780,3 +780,17 @@ def test_dump_document_round_trips_awkward_text() -> None:
 @needs_corpus
 def test_the_record_numbers_of_the_index_are_well_formed() -> None:
     assert all(RECORD_NUMBER.fullmatch(row["record_number"]) for row in index_rows())
+
+
+@pytest.mark.parametrize(("agency", "pages", "form_pages", "kept"), [
+    ("CIA", 3, 2, 2), ("CIA", 2, 2, None), ("CIA", 4, 17, None), ("NARA", 2, 2, 2), ("FBI", 4, 17, 17),
+])
+def test_a_cia_forms_pages_not_the_transcripts_less_the_form_is_not_certain(
+        tmp_path: Path, agency: str, pages: int, form_pages: int, kept: int | None) -> None:
+    source = tmp_path / "in.md"
+    text = synthetic(pages=pages).replace("PAGES : 2", f"PAGES : {form_pages}")
+    source.write_text(text.replace("AGENCY : NARA", f"AGENCY : {agency}"), encoding="utf-8")
+    (item,) = import_rif(source, tmp_path / "documents").files
+    assert (item.pages, item.form_pages) == (pages, kept)
+    written = (tmp_path / "documents" / "176-99999-00001.yaml").read_text(encoding="utf-8")
+    assert ("not certain, check the PDF" in written) == (kept is None)

@@ -277,3 +277,13 @@ def test_the_agency_heading_the_document_values_is_the_originators_after_the_age
     # a scrap after a name's initial ("G. HI" for G. III) is garbled: neither name is taken
     result = parse_rif(text.replace("DIRECTOR, FBI\nSAC, MM", "FORSYTH, THOMAS G. HI\nDIRECTOR, FBI"))
     assert (result.fields["originator"], result.fields["from"], result.fields["to"]) == ("FBI", "", "")
+
+
+def test_a_title_with_a_line_that_opens_as_titles_do_after_other_lines_is_left_blank() -> None:
+    # "TITLE : LAURA DENK" / "MEMO: ...": TO's value run onto the TITLE line
+    result = parse_rif(form(NAMES + "TITLE : LAURA DENK\nMEMO: NO EVIDENCE OF CONTACT\nDATE : 09/25/1998\nPAGES : 2"))
+    assert result.fields["title"] == ""
+    assert "title" in result.missing
+    result = parse_rif(form(NAMES + "TITLE : OFFICE MEMO: HANDWRITTEN\nLANZ, MARCOS DIAZ\n"
+                            "DATE : 09/25/1998\nPAGES : 2"))
+    assert result.fields["title"] == "OFFICE MEMO: HANDWRITTEN LANZ, MARCOS DIAZ"

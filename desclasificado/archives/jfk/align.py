@@ -41,6 +41,7 @@ def read_groups(groups: list[Group]) -> Reading:
     left = _lost_label(left, groups, reading)
     reading.unplaced = sorted((value for value, _ in left), key=lambda value: value.order)
     _doubt_title(reading, groups)
+    _doubt_title_opening(reading)
     leftover_groups = {number for _, number in left}
     reading.unreadable = {name for name, number in reading.unread_labels
                           if number in leftover_groups and not reading.lines.get(name)}
@@ -253,6 +254,22 @@ def _doubt_title(reading: Reading, groups: list[Group]) -> None:
         reading.unplaced = sorted(reading.unplaced + values, key=lambda value: value.order)
         reading.warnings.append(f"title: its lines may begin with the value of {' or '.join(lost).upper()}, "
                                 f"whose label was not read")
+
+
+# A title's opening: the kind of document and a colon ("MEMO:", "LETTER:", "CABLE:").
+_OPENING = re.compile(r"^\W*(?:MEMO|MEMORANDUM|LETTER|CABLE|DISPATCH|TELEGRAM|REPORT|NOTE|NOTES)\s*:", re.IGNORECASE)
+
+
+def _doubt_title_opening(reading: Reading) -> None:
+    """A title with a line that opens as titles do ("MEMO: NO EVIDENCE ...") after other lines: those
+    may be another field's, run into the title ("TITLE : LAURA DENK", TO's value; "ELDER," / "WALTER."
+    / "CIA REVIEW STAFF." / "LETTER: ..."): the title is not certain."""
+    lines = reading.lines.get("title") or []
+    if any(_OPENING.match(line) for line in lines[1:]):
+        del reading.lines["title"]
+        reading.ambiguous.add("title")
+        reading.warnings.append("title: a line opens as a title does after other lines, which may be another "
+                                "field's value run into it")
 
 
 _NAME_WITH_INITIALS = re.compile(r"^[A-Z][A-Z'-]+,\s*(?:[A-Z]\.\s*){1,3}$")
