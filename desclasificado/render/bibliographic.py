@@ -13,6 +13,11 @@ BibTeX entries are `@misc`, readable by BibTeX and biblatex: every value is esca
 that no character of a record can end a field or run a command (braces, backslashes
 and the other TeX specials become text commands), and names and titles are braced so
 that styles keep their capitals.
+
+The words the exports add to a record's facts (the notes: "From JMWAVE. 2021 release.",
+"Document 145, dated 16 September 1973") and the kind of document are messages of the
+catalogue, so a site's downloads speak its language; the facts themselves (titles, names,
+the archive, its collection and series) stay as the archive writes them.
 """
 
 from __future__ import annotations
@@ -26,6 +31,8 @@ from desclasificado.archives.base import ArchivalCitation, EditedVolumeCitation
 from desclasificado.records.dates import HistDate
 from desclasificado.records.models import Document
 from desclasificado.render.archival import cited_name
+from desclasificado.render.i18n import _
+from desclasificado.render.i18n_dates import date_text
 
 
 def _date_parts(date: HistDate) -> dict:
@@ -102,10 +109,18 @@ def _csl_edited(doc_id: str, facts: EditedVolumeCitation) -> dict:
 
 def archival_note(facts: ArchivalCitation) -> str:
     """What the exports say in a note: the sender (when not the author) and the release,
-    'From JMWAVE. 2021 release.'"""
-    parts = [f"From {sender}." if (sender := cited_name(facts.sender)) else "",
-             f"{facts.release} release." if facts.release else ""]
+    'From JMWAVE. 2021 release.', in the language rendered."""
+    sender = cited_name(facts.sender)
+    # TRANSLATORS: a note in the BibTeX and CSL-JSON downloads, the sender: "From JMWAVE."
+    parts = [_("From {sender}.").format(sender=sender) if sender else "",
+             # TRANSLATORS: a note in the BibTeX and CSL-JSON downloads: "2021 release."
+             _("{release} release.").format(release=facts.release) if facts.release else ""]
     return " ".join(p for p in parts if p)
+
+
+def kind_text(facts: ArchivalCitation) -> str:
+    """The kind of document ("memorandum", "cable") in the language rendered, or ""."""
+    return _(facts.kind) if facts.kind else ""
 
 
 def _csl_archival(doc_id: str, facts: ArchivalCitation) -> dict:
@@ -118,7 +133,7 @@ def _csl_archival(doc_id: str, facts: ArchivalCitation) -> dict:
     if facts.recipient:
         item["recipient"] = [{"literal": cited_name(facts.recipient)}]
     if facts.kind:
-        item["genre"] = facts.kind
+        item["genre"] = kind_text(facts)
     if facts.place:
         item["archive-place"] = facts.place.short()
     if archival_note(facts):
@@ -208,10 +223,29 @@ def _bib_edited(facts: EditedVolumeCitation) -> list[tuple[str, str]]:
         last = facts.last_page if facts.last_page is not None else facts.first_page
         pages = str(facts.first_page) if last == facts.first_page else f"{facts.first_page}--{last}"
         fields.append(("pages", f"{{{pages}}}"))
-    dated = f", dated {facts.date.display()}" if facts.date else ""
-    fields.append(("note", f"{{Document {tex(facts.number)}{tex(dated)}}}"))
+    fields.append(("note", f"{{{tex(_edited_note(facts))}}}"))
     fields.append(("url", f"{{{bib_url(facts.url)}}}"))
     return fields
+
+
+def _edited_note(facts: EditedVolumeCitation) -> str:
+    """BibTeX's note of a document in a volume: "Document 145, dated 16 September 1973"."""
+    if not facts.date:
+        # TRANSLATORS: a document's number in its volume, in the citation downloads
+        return _("Document {number}").format(number=facts.number)
+    # TRANSLATORS: the note of a FRUS document (BibTeX): "Document 145, dated 16 September 1973"
+    return _("Document {number}, dated {date}").format(number=facts.number,
+                                                       date=date_text(facts.date))
+
+
+def _bib_addendum(facts: ArchivalCitation) -> str:
+    """BibTeX's addendum of a record: "Record number 104-10054-10060, record series ..."."""
+    if facts.series:
+        # TRANSLATORS: the addendum of a record in the BibTeX download
+        return _("Record number {number}, record series {series}").format(
+            number=facts.record_number, series=facts.series)
+    # TRANSLATORS: the addendum of a record in the BibTeX download
+    return _("Record number {number}").format(number=facts.record_number)
 
 
 def _bib_archival(facts: ArchivalCitation) -> list[tuple[str, str]]:
@@ -223,15 +257,16 @@ def _bib_archival(facts: ArchivalCitation) -> list[tuple[str, str]]:
     fields += _bib_date(facts.date)
     where = [facts.archive, facts.collection or ""]
     fields.append(("howpublished", f"{{{tex(', '.join(w for w in where if w))}}}"))
-    series = f", record series {facts.series}" if facts.series else ""
     fields.append(("number", f"{{{tex(facts.record_number)}}}"))
-    fields.append(("addendum", f"{{Record number {tex(facts.record_number)}{tex(series)}}}"))
+    fields.append(("addendum", f"{{{tex(_bib_addendum(facts))}}}"))
     if facts.kind:
-        fields.append(("type", f"{{{tex(facts.kind)}}}"))
+        fields.append(("type", f"{{{tex(kind_text(facts))}}}"))
     if facts.place:
         fields.append(("address", f"{{{tex(facts.place.short())}}}"))
-    note = " ".join(p for p in (f"To {cited_name(facts.recipient)}." if facts.recipient else "",
-                                archival_note(facts)) if p)
+    # TRANSLATORS: a note in the BibTeX download, the recipient: "To Director, FBI."
+    to = _("To {recipient}.").format(recipient=cited_name(facts.recipient)) \
+        if facts.recipient else ""
+    note = " ".join(p for p in (to, archival_note(facts)) if p)
     if note:
         fields.append(("note", f"{{{tex(note)}}}"))
     fields.append(("url", f"{{{bib_url(facts.url)}}}"))

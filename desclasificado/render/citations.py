@@ -137,11 +137,12 @@ def _styled(*parts: Part) -> Styled:
     return Styled(tuple(runs))
 
 
-def quoted_parts(title: str, mark: str, lang: str = "") -> list[Part]:
-    """`_quoted(title, mark)` as parts, the title itself in `lang`."""
+def quoted_parts(title: str, mark: str, lang: str = "",
+                 inner: list[Part] | None = None) -> list[Part]:
+    """`_quoted(title, mark)` as parts, the title itself in `lang` (or as the parts `inner`)."""
     quoted = _quoted(title, mark)
     at = quoted.index(title)
-    return [quoted[:at], foreign(title, lang), quoted[at + len(title):]]
+    return [quoted[:at], *(inner or [foreign(title, lang)]), quoted[at + len(title):]]
 
 
 def _italic(text: str) -> tuple[str, bool]:
@@ -212,6 +213,8 @@ class WebPage(_Citable):
     accessed: datetime.date
     headline_style: bool = True  # False: a title in a language that keeps sentence case
     title_lang: str = ""  # the title's language, when it is not the page's (untranslated)
+    # quotes a translated title keeps in another language: (start, end, language)
+    kept: tuple[tuple[int, int, str], ...] = ()
 
     @cached_property
     def headline(self) -> str:
@@ -219,19 +222,34 @@ class WebPage(_Citable):
         Portuguese titles keep their sentence case."""
         return headline_case(self.title) if self.headline_style else self.title
 
+    def _title(self, text: str, italic: bool = False) -> list[Part]:
+        """The title (`text`: as a style writes it) as parts: in `title_lang`, or with the
+        quotes a translated title keeps in another language (`kept`) marked."""
+        if not self.kept or text != self.title:
+            return [foreign(text, self.title_lang, italic)]
+        parts: list[Part] = []
+        at = 0
+        for start, end, lang in self.kept:
+            parts += [(text[at:start], italic), foreign(text[start:end], lang, italic)]
+            at = end
+        return [*parts, (text[at:], italic)]
+
+    def _quoted_title(self, mark: str) -> list[Part]:
+        return quoted_parts(self.headline, mark, self.title_lang, self._title(self.headline))
+
     def chicago_note(self) -> Styled:
         """“Title,” Site, accessed Month D, YYYY, URL."""
         day = accessed_day(self.accessed, "chicago")
         head, tail = _("{title} {site}, accessed {date}, {url}.").split("{date}")
         before, after = head.split("{title}")
-        return _styled(before, *quoted_parts(self.headline, ",", self.title_lang),
+        return _styled(before, *self._quoted_title(","),
                        after.format(site=self.site), day, tail.format(url=self.url))
 
     def chicago_bib(self) -> Styled:
         """Site. “Title.” Accessed Month D, YYYY. URL."""
         day = accessed_day(self.accessed, "chicago")
         head, tail = _("Accessed {date}.").split("{date}")
-        return _styled(f"{_period(self.site)} ", *quoted_parts(self.headline, ".", self.title_lang),
+        return _styled(f"{_period(self.site)} ", *self._quoted_title("."),
                        f" {head}", day, f"{tail} {self.url}.")
 
     def apa(self) -> Styled:
@@ -239,7 +257,7 @@ class WebPage(_Citable):
         end = "" if _ends_sentence(self.title) else "."
         day = accessed_day(self.accessed, "apa")
         head, tail = _("Retrieved {date}, from {url}").split("{date}")
-        return _styled(foreign(self.title, self.title_lang, italic=True),
+        return _styled(*self._title(self.title, italic=True),
                        f"{end} ({_('n.d.')}). {_period(self.site)} {head}", day,
                        tail.format(url=self.url))
 
@@ -247,5 +265,5 @@ class WebPage(_Citable):
         """“Title.” *Site*, URL. Accessed D Mon. YYYY."""
         day = accessed_day(self.accessed, "mla")
         head, tail = _("Accessed {date}.").split("{date}")
-        return _styled(*quoted_parts(self.headline, ".", self.title_lang), " ", _italic(self.site),
+        return _styled(*self._quoted_title("."), " ", _italic(self.site),
                        f", {bare_url(self.url)}. {head}", day, tail)

@@ -11,7 +11,7 @@ from desclasificado.render.citations import build_date
 from desclasificado.render.i18n import country_name
 from desclasificado.render.links import Link
 from desclasificado.render.markup import MarkdownRenderer, with_marks
-from desclasificado.render.texts import event_body, event_summary
+from desclasificado.render.texts import event_body, event_summary, quotes_marked
 from desclasificado.render.titlecase import DEFAULT, Casing
 
 __all__ = ["Context", "Page", "SiteInfo", "country_name"]
@@ -82,11 +82,12 @@ class Context:
         context = cls(collection, index, info=info or SiteInfo(), casing=casing)
         renderer = MarkdownRenderer()
         for event_id, event in collection.events.items():
-            context.summaries[event_id] = renderer.inline(
-                with_marks(event_summary(event).value, len(event.sources)))
+            summary = event_summary(event)
+            context.summaries[event_id] = quotes_marked(summary, renderer.inline(
+                with_marks(summary.value, len(event.sources))))
             body = event_body(event)
             if body:
-                context.bodies[event_id] = renderer.block(body.value)
+                context.bodies[event_id] = quotes_marked(body, renderer.block(body.value))
         return context
 
     def last_changed(self, kind: str, record_id: str) -> datetime.date | None:

@@ -173,7 +173,7 @@ def embed_event(ctx: Context, event_id: str) -> Page:
     html = (
         f'<main class="embed embed-event"><article><p class="kicker">'
         f'<a href="{pb.href(TIMELINE)}">{esc(ctx.info.name)}</a> · {time_element(event.date)}'
-        f'</p><h1{title.lang_attr}><a href="{pb.href(page)}">{esc(title.value)}</a></h1>'
+        f'</p><h1{title.lang_attr}><a href="{pb.href(page)}">{title.marked}</a></h1>'
         + untranslated_note(title, summary, body_text)
         + f'<p class="summary"{summary.lang_attr}>{link_marks(ctx.summaries[event_id], own)}</p>'
         + (f'<div class="body"{body_text.lang_attr}>{link_marks(body, own)}</div>'

@@ -225,7 +225,7 @@ def event_page(ctx: Context, event_id: str) -> Page:
     parts = [
         f'<article class="record event"><header class="page-head"><div class="head-row">'
         f'<p class="kicker">{kicker}</p>{_steps(ctx, pb, previous, following)}</div>'
-        f'<h1{title.lang_attr}>{esc(title.value)}</h1><p class="date">{time_element(event.date)}'
+        f'<h1{title.lang_attr}>{title.marked}</h1><p class="date">{time_element(event.date)}'
         f'</p>{event_tools(ctx, pb, event_id)}</header>',
         untranslated_note(title, summary_text, body_text),
         f'<p class="lede summary"{summary_text.lang_attr}>{link_marks(summary, own)}</p>',

@@ -49,14 +49,15 @@ def embed_example(ctx: Context, pb: PageBuilder) -> str:
     event_id = example_event(ctx)
     if event_id is None:
         return f'<p class="empty">{esc(_("No event yet to show."))}</p>'
-    title = event_title(ctx.collection.events[event_id]).value
+    title = event_title(ctx.collection.events[event_id])  # untranslated: marked lang="en"
     target = embed_url(f"events/{event_id}/")
     src = html.unescape(pb.href(target))  # recorded for the link check; iframe() escapes
-    frame = iframe(src, f"{title} · {ctx.info.name}", EVENT_HEIGHT, style=False)
-    caption = _("The embedded version of “{title}”, as it appears in a page that uses the code "
-                "below (here with the optional script, so the frame takes the height of its "
-                "content, up to four fifths of the window's).").format(title=title)
-    return f'<figure class="embed-example">{frame}<figcaption>{esc(caption)}</figcaption></figure>'
+    frame = iframe(src, f"{title.value} · {ctx.info.name}", EVENT_HEIGHT, style=False)
+    caption = esc(_("The embedded version of “{title}”, as it appears in a page that uses the "
+                    "code below (here with the optional script, so the frame takes the height "
+                    "of its content, up to four fifths of the window's).")).format(
+        title=title.html)
+    return f'<figure class="embed-example">{frame}<figcaption>{caption}</figcaption></figure>'
 
 
 def _rows(fields: list[tuple[str, dict, str]]) -> str:

@@ -44,12 +44,14 @@ def colophon(ctx: Context, page: Page, document_id: str | None = None) -> str:
 def _web_page(ctx: Context, page: Page, address: str) -> WebPage:
     """The page cited as a web page: its title in headline case in English only (a Spanish
     or Portuguese title keeps its sentence case), an event's untranslated English title in
-    headline case and marked `lang="en"`, as the Cite control has them."""
+    headline case and marked `lang="en"`, as the Cite control has them (a translated title's
+    quotes kept in English marked too)."""
     english = current().code == "en"
     event_id = page.url.removeprefix(_EVENTS).removesuffix("/")
     event = ctx.collection.events.get(event_id)
-    fallback = event is not None and page.url == event_url(event_id) and \
-        event_title(event).fallback
+    title = event_title(event) if event is not None and page.url == event_url(event_id) else None
+    fallback = title is not None and title.fallback
+    kept = title.kept if title is not None and title.value == page.title else ()
     return WebPage(page.title, ctx.info.name, address, ctx.info.built,
                    headline_style=english or fallback,
-                   title_lang=ORIGINAL_LANGUAGE if fallback and not english else "")
+                   title_lang=ORIGINAL_LANGUAGE if fallback and not english else "", kept=kept)

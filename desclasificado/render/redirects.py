@@ -39,5 +39,5 @@ def redirect_page(ctx: Context, event_id: str) -> str:
             f'<meta name="robots" content="noindex">\n'
             f'<link rel="canonical" href="{esc(canonical)}">\n'
             f'<meta http-equiv="refresh" content="0; url={esc(target)}">\n</head>\n<body>\n'
-            f'<p>{esc(moved)} <a href="{esc(target)}"{title.lang_attr}>{esc(title.value)}</a></p>\n'
+            f'<p>{esc(moved)} <a href="{esc(target)}"{title.lang_attr}>{title.marked}</a></p>\n'
             f'</body>\n</html>\n')

@@ -13,6 +13,8 @@ page (the PDF, or the document's page at history.state.gov) and `Y2` the access 
 
 Every value is one line: line breaks and other control characters become spaces, so no
 text of a record can start a tag of its own. Tested by parsing the output with rispy.
+The words the record adds to the facts (the notes' "From:" and "To:", "2021 release",
+"Document 145") and the kind are messages of the catalogue, in the site's language.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from desclasificado.archives.base import ArchivalCitation, EditedVolumeCitation
 from desclasificado.records.dates import HistDate
 from desclasificado.records.models import Document
 from desclasificado.render.archival import cited_name
+from desclasificado.render.bibliographic import kind_text
+from desclasificado.render.i18n import _
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u0085\u2028\u2029]+")
 
@@ -46,18 +50,25 @@ def ris_date(date: HistDate) -> str:
     return f"{day.year:04d}///"
 
 
+def _to(recipient: str) -> str:
+    """The note naming the recipient, "To: Director, Central Intelligence Agency"."""
+    # TRANSLATORS: a note in the RIS download, the recipient: "To: Director, FBI"
+    return _("To: {recipient}").format(recipient=recipient)
+
+
 def _archival(facts: ArchivalCitation) -> list[tuple[str, str]]:
     lines = [("TY", "GOVDOC"), ("TI", facts.title)]
     if facts.author:
         lines.append(("AU", facts.author))
     if facts.sender:
-        lines.append(("N1", f"From: {cited_name(facts.sender)}"))
+        # TRANSLATORS: a note of a record in the RIS download: who sent it, "From: JMWAVE"
+        lines.append(("N1", _("From: {sender}").format(sender=cited_name(facts.sender))))
     if facts.recipient:
-        lines.append(("N1", f"To: {cited_name(facts.recipient)}"))
+        lines.append(("N1", _to(cited_name(facts.recipient))))
     if facts.kind:
-        lines.append(("M3", facts.kind))
+        lines.append(("M3", kind_text(facts)))
     if facts.release:
-        lines.append(("ET", f"{facts.release} release"))
+        lines.append(("ET", _("{release} release").format(release=facts.release)))
     if facts.place:
         lines.append(("CY", facts.place.short()))
     if facts.date:
@@ -81,12 +92,12 @@ def _edited(facts: EditedVolumeCitation) -> list[tuple[str, str]]:
         lines.append(("AU", facts.author))
     lines += [("A2", editor) for editor in facts.editors]
     if facts.recipient:
-        lines.append(("N1", f"To: {facts.recipient}"))
+        lines.append(("N1", _to(facts.recipient)))
     lines += [("T2", f"{facts.series}{subseries}{number}, {facts.volume_title}"),
               ("T3", facts.series)]
     if facts.volume_number:
         lines.append(("VL", facts.volume_number))
-    lines.append(("SE", f"Document {facts.number}"))
+    lines.append(("SE", _("Document {number}").format(number=facts.number)))
     if facts.first_page is not None:
         lines.append(("SP", str(facts.first_page)))
         if facts.last_page is not None and facts.last_page != facts.first_page:

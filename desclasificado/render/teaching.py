@@ -232,7 +232,7 @@ def event_tools(ctx: Context, pb: PageBuilder, event_id: str) -> str:
     # an untranslated title is English: headline case, marked lang="en"
     page = WebPage(title, ctx.info.name, address(ctx, pb.url), ctx.info.built,
                    headline_style=current().code == "en" or found.fallback,
-                   title_lang=ORIGINAL_LANGUAGE if found.fallback else "")
+                   title_lang=ORIGINAL_LANGUAGE if found.fallback else "", kept=found.kept)
     cite = cite_tool(ctx, pb, {style: page.cite(style) for style in STYLES},
                      _("This page, cited as a web page. To cite what a document says, cite "
                        "the source: each source below has its own Cite, at the page cited."))

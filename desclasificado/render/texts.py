@@ -8,18 +8,22 @@ in another language shows the translation; where there is none
 it shows the English, marked: `Text.fallback` is true, `Text.html` wraps it in an element
 with `lang="en"` and `Text.lang_attr` is the attribute for an element of one's own, so that
 screen readers and search engines know the language, and the page adds `untranslated_note()`.
+A translated event text marks the quotes it keeps in the document's language
+(`quotemarks`): `Text.marked` and `Text.html` for a title, `quotes_marked` for the
+rendered summary and body.
 The language is the one being rendered (`i18n.current()`), so renderers need no argument.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from desclasificado.records.languages import ORIGINAL_LANGUAGE
 from desclasificado.records.models import Actor, Event, Theme
 from desclasificado.render.i18n import _, current
 from desclasificado.render.markup import esc
+from desclasificado.render.quotemarks import kept_spans, mark_quotes
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,8 @@ class Text:
 
     value: str
     fallback: bool = False
+    # the event whose translation this is: its kept quotes are marked (`quotemarks`)
+    event: Event | None = field(default=None, compare=False, repr=False)
 
     @property
     def lang_attr(self) -> str:
@@ -35,11 +41,29 @@ class Text:
         return f' lang="{ORIGINAL_LANGUAGE}"' if self.fallback else ""
 
     @property
+    def kept(self) -> tuple[tuple[int, int, str], ...]:
+        """Where a translation keeps quotes in another language: (start, end, language)."""
+        return kept_spans(self.value, self.event) if self.event is not None else ()
+
+    @property
+    def marked(self) -> str:
+        """The text escaped, for an element of its own (with `lang_attr`): a translation's
+        quotes kept in the document's language in a `<span lang>`."""
+        return quotes_marked(self, esc(self.value))
+
+    @property
     def html(self) -> str:
-        """The text escaped, in a `<span lang="en">` when it is the original."""
+        """The text escaped, in a `<span lang="en">` when it is the original (`marked` when
+        it is a translation)."""
         if self.fallback:
             return f'<span lang="{ORIGINAL_LANGUAGE}">{esc(self.value)}</span>'
-        return esc(self.value)
+        return self.marked
+
+
+def quotes_marked(text: Text, fragment: str) -> str:
+    """`fragment`, the HTML of `text`, with the quotes it keeps in the document's language
+    marked when `text` is the translation of an event (as it is otherwise)."""
+    return mark_quotes(fragment, text.event) if text.event is not None else fragment
 
 
 def translation(record: Event | Actor | Theme) -> Any | None:
@@ -63,18 +87,27 @@ def _field(record: Event | Actor | Theme, name: str) -> Text:
     return _pick(getattr(record, name), getattr(found, name) if found else None)
 
 
+def _event_field(event: Event, name: str) -> Text:
+    """A field of an event in the language; a translation knows its event, to mark the
+    quotes it keeps in the document's language."""
+    text = _field(event, name)
+    if text.fallback or current().code == ORIGINAL_LANGUAGE:
+        return text
+    return replace(text, event=event)
+
+
 def event_title(event: Event) -> Text:
-    return _field(event, "title")
+    return _event_field(event, "title")
 
 
 def event_summary(event: Event) -> Text:
     """The summary's Markdown, with its citation marks."""
-    return _field(event, "summary")
+    return _event_field(event, "summary")
 
 
 def event_body(event: Event) -> Text | None:
     """The body's Markdown (None: the event has no body)."""
-    return _field(event, "body") if event.body else None
+    return _event_field(event, "body") if event.body else None
 
 
 def actor_name(actor: Actor) -> Text:

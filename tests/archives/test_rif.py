@@ -24,6 +24,7 @@ from desclasificado.archives.jfk.importer import (
 from desclasificado.archives.jfk.rif import (
     FIELDS,
     RECORD_NUMBER,
+    RifResult,
     apply_release_listing,
     docid_of,
     mark_stamped_pages,
@@ -340,9 +341,13 @@ def test_text_that_could_belong_to_several_fields_is_not_guessed() -> None:
 
 @needs_corpus
 def test_a_title_cut_by_the_ocr_is_completed_only_with_the_forms_own_text() -> None:
+    # the title's last words in brackets on a line of their own, after the DATE and PAGES labels
     result = parse_rif((TRANSCRIPTS / "104-10054-10060.md").read_text(encoding="utf-8"))
-    assert result.fields["title"] == "MEXICO STATION COVERAGE OF SOVIET AND CUBAN EMBASSIES"
-    assert "(1963)" in result.unplaced
+    assert result.fields["title"] == "MEXICO STATION COVERAGE OF SOVIET AND CUBAN EMBASSIES (1963)"
+    assert "(1963)" not in result.unplaced
+    # where the reader left them unplaced, NARA's release table may confirm them
+    result = RifResult(fields={"title": "MEXICO STATION COVERAGE OF SOVIET AND CUBAN EMBASSIES"},
+                       unplaced=["(1963)", "01/01/1900"])
     apply_release_listing(result, "MEXICO STATION COVERAGE OF SOVIET AND CUBAN EMBASSIES (1963)", "01/01/2000")
     assert result.fields["title"] == "MEXICO STATION COVERAGE OF SOVIET AND CUBAN EMBASSIES (1963)"
     apply_release_listing(result, "Something else entirely", "")
@@ -780,3 +785,17 @@ def test_dump_document_round_trips_awkward_text() -> None:
 @needs_corpus
 def test_the_record_numbers_of_the_index_are_well_formed() -> None:
     assert all(RECORD_NUMBER.fullmatch(row["record_number"]) for row in index_rows())
+
+
+@pytest.mark.parametrize(("agency", "pages", "form_pages", "kept"), [
+    ("CIA", 3, 2, 2), ("CIA", 2, 2, None), ("CIA", 4, 17, None), ("NARA", 2, 2, 2), ("FBI", 4, 17, 17),
+])
+def test_a_cia_forms_pages_not_the_transcripts_less_the_form_is_not_certain(
+        tmp_path: Path, agency: str, pages: int, form_pages: int, kept: int | None) -> None:
+    source = tmp_path / "in.md"
+    text = synthetic(pages=pages).replace("PAGES : 2", f"PAGES : {form_pages}")
+    source.write_text(text.replace("AGENCY : NARA", f"AGENCY : {agency}"), encoding="utf-8")
+    (item,) = import_rif(source, tmp_path / "documents").files
+    assert (item.pages, item.form_pages) == (pages, kept)
+    written = (tmp_path / "documents" / "176-99999-00001.yaml").read_text(encoding="utf-8")
+    assert ("not certain, check the PDF" in written) == (kept is None)

@@ -36,6 +36,7 @@ from desclasificado.archives.jfk.vetting import vet_text
     ("to", "HQ i", "garbled"),
     ("to", "cscs", "without a capital letter"),  # CJCS in lower case: c, s, o look alike in both cases
     ("from", "FORSYTH, THOMAS G. HI", "a scrap after the initial"),
+    ("originator", "HOWARD J. OSBORN", "a person's name"),
 ])
 def test_a_value_not_to_be_trusted_is_left_blank_with_its_reason(name: str, text: str, reason: str) -> None:
     kept, why = vet_text(name, text)
@@ -159,3 +160,18 @@ def test_a_label_behind_a_scrap_of_the_boxes_rules_is_read_when_it_has_its_colon
     found = match_label('“"* SDATE : 12/31/63')  # a letter glued to the label
     assert found and (found.field, found.rest) == ("date", "12/31/63")
     assert match_label("STORE: X") is None
+
+
+def test_a_date_after_the_last_review_one_of_them_read_away_from_its_label_leaves_both_blank() -> None:
+    from desclasificado.archives.jfk.form import RifResult
+    from desclasificado.archives.jfk.vetting import vet_fields
+
+    def vetted(date: str, review: str, moved: bool) -> tuple[object, object]:
+        warnings = [f"date: {date!r} read away from its label"] if moved else []
+        result = RifResult(fields={"date": date, "date_of_last_review": review}, warnings=warnings)
+        vet_fields(result)
+        return result.fields["date"], result.fields["date_of_last_review"]
+
+    assert vetted("1998-10-19", "1962-03-27", moved=True) == ("", "")
+    assert vetted("1978-05-29", "1909-07-22", moved=False) == ("1978-05-29", "1909-07-22")
+    assert vetted("1962-03-27", "1998-10-19", moved=True) == ("1962-03-27", "1998-10-19")

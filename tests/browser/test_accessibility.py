@@ -45,6 +45,7 @@ def page_kinds(site: Path) -> dict[str, str]:
         "not found, Spanish": "es/404.html",
         "reference, Spanish": "es/reference/",
         "data, Spanish": "es/data/",
+        "teachers, Spanish": "es/teachers/",
     }
     for name in ("contribute", "contribute/guide", "reference", "teachers", "data"):
         if (site / name / "index.html").is_file():
@@ -71,7 +72,8 @@ AXE_PAGES = ["home", "timeline", "timeline, filtered", "event", "document", "FRU
              "country", "countries",
              "search", "search, Spanish", "not found, Spanish", "actor", "embed events", "teachers",
              "data", "contribute guide", "home, Spanish", "timeline, Spanish", "event, Spanish",
-             "document, Spanish", "embed events, Spanish", "reference, Spanish", "data, Spanish"]
+             "document, Spanish", "embed events, Spanish", "reference, Spanish", "data, Spanish",
+             "teachers, Spanish"]
 
 
 @pytest.mark.parametrize("name", AXE_PAGES)

@@ -129,9 +129,11 @@ def test_the_height_is_reported_where_scripts_run(page, host: str) -> None:
     assert messages(page, "sealed") == []  # no script runs in sandbox=""
 
 
-def test_the_documented_parent_snippet_sets_the_height(page, host: str) -> None:
-    """The script of the guide for teachers, pasted on the host page, resizes the frames."""
-    guide = (REPO / "pages" / "teachers.md").read_text(encoding="utf-8")
+@pytest.mark.parametrize("guide_file", ["teachers.md", "es/teachers.md"])
+def test_the_documented_parent_snippet_sets_the_height(page, host: str, guide_file: str) -> None:
+    """The script of the guide for teachers (English and Spanish), pasted on the host page,
+    resizes the frames."""
+    guide = (REPO / "pages" / guide_file).read_text(encoding="utf-8")
     snippet = guide.split("```html\n<script>\n", 1)[1].split("</script>\n```", 1)[0]
     page.goto(f"{host}/event.html")
     page.add_script_tag(content=snippet)

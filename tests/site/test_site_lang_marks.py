@@ -2,10 +2,13 @@
 title (its page, the list of documents, the citations of events and embeds), its transcript
 and the notes on it, its identification data and its citations, a source's note, an event's
 title without a translation; a quote carries its document's language (`lang="es"` for a
-quote marked so). `tests/langmarks.py` walks every page under /es/ of a small build here,
-and of the repository's site in tests/browser/test_lang_marks.py."""
+quote marked so), and so does a quote that a translated title or summary keeps in the
+document's words between « and ». `tests/langmarks.py` walks every page under /es/ of a small
+build here, and of the repository's site in tests/browser/test_lang_marks.py."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -19,6 +22,29 @@ UNTRANSLATED = "1963-04-11-paris"  # the seed project's event, English only
 SPANISH_QUOTE = "Texto de prueba en español: la red tiene su centro en París."
 NOTE = "Test note on this source, in English."
 TITLE = "Activities of Cuban Trained Peruvian Guerrillas"  # the seed document's
+KEPT = "1963-04-13-kept-quotes"  # a Spanish title and summary keeping quotes in English
+KEPT_TITLE = "Una fuente de la CIA informa: «Paris has emerged as the center»"
+KEPT_SUMMARY = ("La fuente escribió «Paris has emerged as the center of the network» («París "
+                "se ha convertido en el centro de la red») y, en español, «la red tiene su "
+                "centro en París».[^1][^2]")
+KEPT_EVENT = f"""\
+date: "1963-04-13"
+title: "A CIA source reports: \\"Paris has emerged as the center\\""
+summary: "The source wrote that Paris had become the hub, and said so in Spanish too.[^1][^2]"
+countries: ["PE"]
+translations:
+  es:
+    title: "{KEPT_TITLE}"
+    summary: "{KEPT_SUMMARY}"
+sources:
+  - document: "{SEED}"
+    pages: "3"
+    quote: "Paris has emerged as the center of the network."
+  - document: "{SEED}"
+    pages: "3"
+    quote: "{SPANISH_QUOTE}"
+    lang: "es"
+"""
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +61,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> SiteProject:
         summary="The source said Paris was the hub.[^1][^2]")
         + f'    note: "{NOTE}"\n  - document: "{SEED}"\n    pages: "3"\n'
           f'    quote: "{SPANISH_QUOTE}"\n    lang: "es"\n')
+    project.write(f"events/{KEPT}.yaml", KEPT_EVENT)
     code, lines = project.build()
     assert code == 0, lines
     return project
@@ -93,6 +120,38 @@ def test_an_event_in_spanish_marks_citations_notes_and_quotes(built: SiteProject
     assert [q.get("lang") for q in english.find_all("blockquote", class_="quote")] == [None, "es"]
 
 
+def _english_spans(element) -> list[str]:
+    return [span.words() for span in element.find_all("span", lang="en")]
+
+
+def test_quotes_a_translation_keeps_in_english_are_marked(built: SiteProject) -> None:
+    doc = _page(built, f"es/events/{KEPT}/")
+    h1 = doc.find("h1")
+    assert h1.words() == KEPT_TITLE and h1.get("lang") is None
+    assert _english_spans(h1) == ["Paris has emerged as the center"]
+    summary = doc.find("p", class_="summary")
+    # the English quote marked; the translated one and the one of a Spanish quote left alone
+    assert _english_spans(summary) == ["Paris has emerged as the center of the network"]
+    assert not summary.find_all("span", lang="es")
+    for url in ("es/timeline/", f"es/embed/events/{KEPT}/"):
+        page = _page(built, url)
+        title = next(a for a in page.find_all("a") if a.words() == KEPT_TITLE)
+        assert _english_spans(title) == ["Paris has emerged as the center"], url
+    english = _page(built, f"events/{KEPT}/")
+    assert not english.find("h1").find_all("span")
+
+
+def test_quote_marks_stay_out_of_titles_attributes_and_metadata(built: SiteProject) -> None:
+    for url in (f"es/events/{KEPT}/", f"es/embed/events/{KEPT}/", "es/timeline/"):
+        html = (built.root / "site" / url / "index.html").read_text(encoding="utf-8")
+        assert "&lt;span" not in html and "\\u003cspan" not in html, url
+        for attribute in re.findall(r'="[^"]*"', html):
+            assert "<span" not in attribute, (url, attribute)
+    html = (built.root / "site" / "es" / "events" / KEPT / "index.html").read_text("utf-8")
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert title.startswith(KEPT_TITLE)
+
+
 def test_the_checker_finds_english_left_unmarked() -> None:
     """The walker itself: English in a Spanish element, a transcript or a quote in the wrong
     language are each found."""
@@ -102,4 +161,9 @@ def test_the_checker_finds_english_left_unmarked() -> None:
                 title=TITLE, note=NOTE, quote=SPANISH_QUOTE)
     problems = page_problems("x.html", html, {TITLE, NOTE}, {SPANISH_QUOTE: {"es"}})
     assert len(problems) == 4, problems
+    kept = '<html lang="es"><body><h1>Dijo: «Bomb repeat Bomb»</h1><p>«{}»</p></body></html>'
+    assert len(page_problems("x.html", kept.format("Bomb repeat Bomb"), set(), {},
+                             {"Bomb repeat Bomb": "en"})) == 2
+    marked = kept.replace("«Bomb repeat Bomb»", '«<span lang="en">Bomb repeat Bomb</span>»')
+    assert page_problems("x.html", marked, set(), {}, {"Bomb repeat Bomb": "en"}) == []
     assert parse(html).find("span").get("lang") == "en"

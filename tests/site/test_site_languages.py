@@ -8,11 +8,14 @@ Spanish text and the fallback to the English, marked, where there is no translat
 
 from __future__ import annotations
 
+import json
+import re
 from urllib.parse import urljoin
 
 import pytest
 
 from desclasificado.render.i18n import language
+from tests.conftest import REPO, SEED
 from tests.sitekit import Doc, SiteProject, all_pages, event_yaml
 
 SITE_URL = "https://example.org/base/"
@@ -21,6 +24,7 @@ UNTRANSLATED = "1963-04-11-paris"  # the seed project's event, English only
 TITLE_ES = "Una fuente de la CIA sitúa en París el centro de la red"
 SUMMARY_ES = "Según la fuente, París se había convertido en el centro de la red.[^1]"
 NOTE_ES = "Aún sin traducir: se muestra el texto original en inglés."
+EXTRA = "worksheet"  # a hand-written page of the test project, in English only
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +34,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> SiteProject:
         "1963-04-12", "A source places the hub of the network in Paris",
         extra=f'actors: ["cia"]\nthemes: ["exile-networks"]\ntranslations:\n  es:\n'
               f'    title: "{TITLE_ES}"\n    summary: "{SUMMARY_ES}"\n'))
+    project.write(f"pages/{EXTRA}.md", "# A worksheet\n\nRead the [timeline](timeline/index.md).\n")
     code, lines = project.build("--site-url", SITE_URL)
     assert code == 0, lines
     return project
@@ -164,11 +169,62 @@ def test_hand_written_pages_use_their_translation_or_the_original_marked(
     assert home.find("h1").words() == "Desclasificado"
     assert "Por dónde empezar" in home.find("main").words()
     assert home.find_all("p", class_="untranslated") == []
-    teachers = pages["es/teachers/index.html"]
-    assert teachers.find("p", class_="untranslated").words() == NOTE_ES
-    assert teachers.find("div", class_="prose").get("lang") == "en"
+    extra = pages[f"es/{EXTRA}/index.html"]  # no pages/es/worksheet.md: the original, marked
+    assert extra.find("p", class_="untranslated").words() == NOTE_ES
+    assert extra.find("div", class_="prose").get("lang") == "en"
+    assert extra.find("h1").words() == "A worksheet"
     assert (built.root / "pages" / "es" / "index.md").is_file()
-    assert not (built.root / "pages" / "es" / "teachers.md").exists()
+    assert not (built.root / "pages" / "es" / f"{EXTRA}.md").exists()
+    assert pages[f"{EXTRA}/index.html"].find_all("p", class_="untranslated") == []
+
+
+def test_the_guide_for_teachers_is_in_spanish(pages: dict[str, Doc]) -> None:
+    """pages/es/teachers.md replaces the untranslated copy: Spanish throughout, under its
+    Spanish title in the nav, its links and its live example leading to Spanish pages."""
+    doc = pages["es/teachers/index.html"]
+    assert _html(doc).get("lang") == "es"
+    assert doc.find_all("p", class_="untranslated") == []
+    prose = doc.find("div", class_="prose")
+    assert prose.get("lang") is None
+    figure = prose.find("figure", class_="embed-example")  # the example event: untranslated
+    assert [e.words() for e in prose.find_all(lang="en")] == [
+        e.words() for e in figure.find_all("span", lang="en")] == [
+        pages[f"events/{UNTRANSLATED}/index.html"].find("h1").words()]
+    assert doc.find("h1").words() == "Para docentes"
+    assert doc.find("title").words().startswith("Para docentes")
+    assert "Insertar un evento o una cronología" in [h.words() for h in doc.find_all("h2")]
+    current = doc.find("nav", class_="site-nav").find("a", **{"aria-current": "page"})
+    assert current.words() == "Para docentes"
+    base = "https://h/es/teachers/"
+    internal = [urljoin(base, href) for href in prose.links()]
+    assert internal and all(t.startswith("https://h/es/") for t in internal), internal
+    frame = figure.find("iframe")
+    assert urljoin(base, frame.get("src") or "") == f"https://h/es/embed/events/{UNTRANSLATED}/"
+    alternates = _alternates(doc)
+    assert alternates == {"en": f"{SITE_URL}teachers/", "es": f"{SITE_URL}es/teachers/",
+                          "x-default": f"{SITE_URL}teachers/"}
+    assert _alternates(pages["teachers/index.html"]) == alternates  # and back
+
+
+def _code(markdown: str) -> list[str]:
+    """The code of a page: its fenced blocks, then its inline code spans."""
+    blocks = re.findall(r"^```\w*\n(.*?)^```$", markdown, flags=re.M | re.S)
+    prose = re.sub(r"^```\w*\n.*?^```$", "", markdown, flags=re.M | re.S)
+    return blocks + re.findall(r"`([^`]+)`", prose)
+
+
+def test_the_spanish_guide_keeps_the_code_of_the_english_one() -> None:
+    """Every snippet, address, file and field name of the guide for teachers is the same in
+    Spanish, but for the embeds' addresses, under es/: what the browser tests run on the
+    English guide (its height script) holds for the Spanish one."""
+    english = (REPO / "pages" / "teachers.md").read_text(encoding="utf-8")
+    spanish = (REPO / "pages" / "es" / "teachers.md").read_text(encoding="utf-8")
+    expected = [code.replace("/embed/", "/es/embed/") if code.startswith("{") else
+                f"es/{code}" if code.startswith("embed/") else code for code in _code(english)]
+    assert _code(spanish) == expected
+    assert spanish.startswith("---\nteach: true\n---\n")  # the Cite and Embed script too
+    markers = re.findall(r"<!-- desclasificado:[\w-]+ -->", english)
+    assert markers and re.findall(r"<!-- desclasificado:[\w-]+ -->", spanish) == markers
 
 
 def test_spanish_embeds_and_files_are_under_es(built: SiteProject) -> None:
@@ -189,6 +245,22 @@ def test_spanish_embeds_and_files_are_under_es(built: SiteProject) -> None:
         assert row["title_es"] == TITLE_ES  # the Spanish fields, in both files
         assert row["date_display"] == ("12 de abril de 1963" if prefix else "12 April 1963")
 
+
+
+def test_the_spanish_citation_downloads_have_spanish_notes(built: SiteProject) -> None:
+    """The files the Cite box and the data page offer, in each language's folder."""
+    site = built.root / "site"
+    for prefix, note in (("", "2025 release."), ("es/", "Publicación de 2025.")):
+        for path in (f"documents/{SEED}/cite.json", "data/documents.csl.json"):
+            (item,) = json.loads((site / prefix / path).read_text("utf-8"))
+            assert item["note"] == note, (prefix, path)
+        for path in (f"documents/{SEED}/cite.ris", "data/documents.ris"):
+            text = (site / prefix / path).read_text("utf-8")
+            to = "Para:" if prefix else "To:"
+            assert f"N1  - {to} Director, Central Intelligence Agency" in text.splitlines(), path
+        bib = (site / prefix / f"documents/{SEED}/cite.bib").read_text("utf-8")
+        assert (f"note = {{A Director, Central Intelligence Agency. {note}}}" if prefix
+                else f"note = {{To Director, Central Intelligence Agency. {note}}}") in bib
 
 
 def test_archive_labels_are_in_spanish(pages: dict[str, Doc]) -> None:
@@ -292,3 +364,24 @@ def test_the_documents_list_labels_its_cells_in_the_language(pages: dict[str, Do
     for url, label in (("documents/index.html", "Citations"), ("es/documents/index.html", "Citas")):
         cells = pages[url].find_all("td", class_="num")
         assert cells and {cell.get("data-label") for cell in cells} == {label}
+
+
+def test_the_contributors_guide_is_in_spanish_under_es(pages: dict[str, Doc]) -> None:
+    """/es/contribute/guide/ is CONTRIBUTING.es.md, not the English marked untranslated; each
+    names the other as its alternate, and neither keeps the repository's link to the other."""
+    spanish, english = pages["es/contribute/guide/index.html"], pages["contribute/guide/index.html"]
+    assert _html(spanish).get("lang") == "es" and _html(english).get("lang") == "en"
+    assert spanish.find("h1").words() == "Cómo contribuir a Desclasificado"
+    assert english.find("h1").words() == "Contributing to Desclasificado"
+    assert spanish.find_all("p", class_="untranslated") == []
+    assert spanish.find("div", class_="prose").get("lang") is None
+    assert "python build.py new event" in spanish.find("main").words()
+    # its blocks and quoted passages are the English guide's, said to be English
+    for tag in ("pre", "blockquote"):
+        assert {b.get("lang") for b in spanish.find("main").find_all(tag)} == {"en"}, tag
+        assert {b.get("lang") for b in english.find("main").find_all(tag)} == {None}, tag
+    for doc in (spanish, english):
+        assert _alternates(doc) == {"en": f"{SITE_URL}contribute/guide/",
+                                    "es": f"{SITE_URL}es/contribute/guide/",
+                                    "x-default": f"{SITE_URL}contribute/guide/"}
+        assert not [href for href in doc.find("main").links() if "CONTRIBUTING" in href]

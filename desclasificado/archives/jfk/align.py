@@ -1,98 +1,16 @@
-"""Matching values to labels in each group, and moving unmistakable values to their field."""
+"""From a form's groups to its fields: each label's certain values (`matching` finds them), then
+the values left over moved to the field that is unmistakably theirs."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from desclasificado.archives.jfk.form import CANON, FIELDS
-from desclasificado.archives.jfk.lexicon import NEVER_FREE, RULES, STRONG, TYPED, Group, Label, Value, takes
-from desclasificado.archives.jfk.ocrfix import AGENCIES, KNOWN, closest_agency
+from desclasificado.archives.jfk.lexicon import RULES, STRONG, TYPED, Group, Label, Value
+from desclasificado.archives.jfk.matching import CONNECTOR, NAME_SHAPE, Span, alignment
+from desclasificado.archives.jfk.ocrfix import KNOWN, closest_agency
 from desclasificado.archives.jfk.vetting import vet_text
-
-# --- matching values to labels --------------------------------------------------------------------------
-
-_INF = 10**9
-Span = tuple[int, ...]
-
-
-def _spans(labels: list[Label], index: int, values: list[Value], start: int) -> Iterator[int]:
-    """How many values from `start` on label `index` can take."""
-    label = labels[index]
-    if label.inline:
-        if start >= len(values) or values[start].owner != index:
-            return
-    else:
-        yield 0
-    rule = RULES[label.field]
-    for count in range(1, rule.max_lines + 1):
-        position = start + count - 1
-        if position >= len(values):
-            return
-        value = values[position]
-        if value.owner is not None and (value.owner != index or count > 1):
-            return
-        if not takes(label.field, value, first=count == 1, wrapped=label.inline):
-            return
-        yield count
-
-
-def _skip_cost(value: Value) -> int:
-    """What leaving a value out costs: more for an unmistakable one than for free text."""
-    if value.owner is not None:
-        return _INF
-    return 300 if value.kinds & NEVER_FREE else 100
-
-
-def _align(labels: list[Label], values: list[Value], fill: frozenset[int] = frozenset()) -> list[set[Span]]:
-    """For each label, the spans of values it takes in the cheapest matchings.
-
-    Labels take consecutive values in order; leaving a value out costs `_skip_cost`. A label of
-    `fill` left without a value costs a little: of the matchings that place every value, those
-    that give those labels one are preferred.
-    """
-    def _take_cost(index: int, count: int) -> int:
-        return 1 if count == 0 and index in fill else 0
-
-    k, m = len(labels), len(values)
-    forward = [[_INF] * (m + 1) for _ in range(k + 1)]
-    forward[0][0] = 0
-    for i in range(k + 1):
-        for j in range(m + 1):
-            cost = forward[i][j]
-            if cost >= _INF:
-                continue
-            if j < m:
-                forward[i][j + 1] = min(forward[i][j + 1], cost + _skip_cost(values[j]))
-            if i < k:
-                for count in _spans(labels, i, values, j):
-                    forward[i + 1][j + count] = min(forward[i + 1][j + count], cost + _take_cost(i, count))
-    backward = [[_INF] * (m + 1) for _ in range(k + 1)]
-    backward[k][m] = 0
-    for i in range(k, -1, -1):
-        for j in range(m, -1, -1):
-            if i == k and j == m:
-                continue
-            best = backward[i][j + 1] + _skip_cost(values[j]) if j < m else _INF
-            if i < k:
-                best = min([best, *(backward[i + 1][j + c] + _take_cost(i, c) for c in _spans(labels, i, values, j))])
-            backward[i][j] = best
-    best_total = forward[k][m]
-    possible: list[set[Span]] = [set() for _ in labels]
-    if best_total >= _INF:
-        return possible  # no matching at all: every label is left unread
-    for i in range(k):
-        for j in range(m + 1):
-            if forward[i][j] >= _INF:
-                continue
-            for count in _spans(labels, i, values, j):
-                if forward[i][j] + _take_cost(i, count) + backward[i + 1][j + count] == best_total:
-                    possible[i].add(tuple(range(j, j + count)))
-    return possible
-
-
-# --- from groups to fields --------------------------------------------------------------------------------
 
 
 @dataclass
@@ -121,8 +39,10 @@ def read_groups(groups: list[Group]) -> Reading:
     left = _continue_title(left, groups, reading)
     left = _continue_names(left, groups, reading)
     left = _lost_label(left, groups, reading)
+    left = _lone_title(left, groups, reading)
     reading.unplaced = sorted((value for value, _ in left), key=lambda value: value.order)
     _doubt_title(reading, groups)
+    _doubt_title_opening(reading)
     leftover_groups = {number for _, number in left}
     reading.unreadable = {name for name, number in reading.unread_labels
                           if number in leftover_groups and not reading.lines.get(name)}
@@ -133,7 +53,7 @@ def _read_group(group: Group, number: int, reading: Reading) -> set[int]:
     """Give the group's labels their certain values; return the indexes of the values placed."""
     placed: set[int] = set()
     columns: dict[str, Span] = {}  # names read from a column of values, not from their label's line
-    for label, spans in zip(group.labels, _alignment(group), strict=True):
+    for label, spans in zip(group.labels, alignment(group), strict=True):
         reading.labelled.add(label.field)
         reading.variants.add(label.variant)
         if len(spans) != 1:
@@ -158,97 +78,6 @@ def _read_group(group: Group, number: int, reading: Reading) -> set[int]:
 
 
 _NAMES = ("originator", "from", "to")
-
-
-# A line that starts with one of these words goes on from the line above it.
-_CONNECTOR = re.compile(r"^\W*(?:OF|IN|AND|ON|AT|BY|FOR|WITH|TO|FROM|OR|RE)\b\W", re.IGNORECASE)
-
-
-def _originator_first(group: Group, free: list[int], lines: list[Value],
-                      possible: list[set[Span]]) -> list[set[Span]]:
-    """"ORIGINATOR" / "FROM" / "TO" then "CIA" ...: the first line of the column is an agency's
-    code, and the originator, the first label (after those of AGENCY INFORMATION, which have their
-    values), is the field that holds one: it takes it, and the
-    other labels take what the matchings with it allow (FROM or TO stays undecided when either
-    could hold a line; a title's lines too long for a name are the title's)."""
-    first = next((i for i in free if group.labels[i].field == "originator"), None)
-    if first is None or len(possible[first]) < 2 or any(len(possible[i]) != 1 for i in free if i < first):
-        return possible  # the labels above it (AGENCY ... AGENCY FILE NUMBER) must have their values
-    taken = {j for i in free if i < first for j in next(iter(possible[i]))}
-    lines = [value for value in lines if group.values.index(value) not in taken and value.section != "agency"]
-    start = min((min(span) for span in possible[first] if span), default=None)
-    if not lines or lines[0].text not in AGENCIES or group.values.index(lines[0]) != start:
-        return possible
-    ranked = _align(group.labels, group.values, fill=frozenset({first}))
-    return ranked if ranked[first] == {(group.values.index(lines[0]),)} else possible
-
-
-def _alignment(group: Group) -> list[set[Span]]:
-    """The group's matching; for a column of labels ("ORIGINATOR" / "FROM" / "TO" / "TITLE" /
-    "DATE" ...) followed by its column of values, where fields left empty make several matchings
-    equally cheap, the one that gives each free-text label one line, in each stretch of the
-    column between values of a certain kind (the date, the pages: `_stretches`), when the stretch
-    holds exactly as many lines of free text as it has free-text labels still undecided and the
-    originator's line names an agency; or one line fewer, the last label TITLE and every line a
-    name (`_NAME_SHAPE`: "SAC, TP" / "DIRECTOR, FBI"), which FROM and TO take, the title empty."""
-    possible = _align(group.labels, group.values)
-    free = [i for i, label in enumerate(group.labels) if RULES[label.field].kinds is None and not label.inline]
-    if all(len(possible[i]) == 1 for i in free) or len(free) < 2:
-        return possible
-    lines = [value for value in group.values if not value.kinds & TYPED and value.owner is None]
-    possible = _originator_first(group, free, lines, possible)
-    stretches = list(_stretches(group, possible, free))
-    if any(stretch and not labels for labels, stretch in stretches):
-        return possible  # "MEMO: CUBAN" / "01/15/1960" / "2" / "REVOLUTIONARY ACTIVITY ...": a line wraps past them
-    for labels, stretch in stretches:
-        taken = {j for i in labels if len(possible[i]) == 1 for j in next(iter(possible[i]))}
-        fill = frozenset(i for i in labels if len(possible[i]) == 1 and possible[i] != {()})  # they keep theirs
-        labels = [i for i in labels if len(possible[i]) != 1]
-        stretch = [j for j in stretch if j not in taken]
-        if labels and group.labels[labels[-1]].field == "title" and len(stretch) == len(labels) - 1 \
-                and all(_NAME_SHAPE.match(group.values[j].text) for j in stretch):
-            labels = labels[:-1]  # "SAC, TP" / "DIRECTOR, FBI": FROM and TO, the title empty
-        if len(labels) < 2 or len(stretch) != len(labels):
-            continue
-        if _one_line_each(group, labels, stretch):
-            filled = _align(group.labels, group.values, fill=fill | frozenset(labels))
-            if all(filled[i] == {(at,)} for i, at in zip(labels, stretch, strict=True)):
-                possible = [filled[i] if i in labels else possible[i] for i in range(len(possible))]
-    return possible
-
-
-# A person's or an office's name, "SURNAME, GIVEN" or "OFFICE, AGENCY" ("SAC, TP", "DIRECTOR, FBI"):
-# 2% of NARA's titles have this shape, and 40% of its FROM and TO.
-_NAME_SHAPE = re.compile(r"^[A-Z][A-Z'.-]*(?: [A-Z][A-Z'.-]*)?, [A-Z][A-Z .,'/-]{1,30}$")
-
-
-def _stretches(group: Group, possible: list[set[Span]], free: list[int]) -> Iterator[tuple[list[int], list[int]]]:
-    """The free-text labels and the free lines (value indexes) between two labels of a certain kind
-    whose value is certain ("DATE" and "05/08/64"): the lines of ORIGINATOR, FROM, TO and TITLE lie
-    before the date's, those of SUBJECTS after the pages'. The whole group when there is none."""
-    anchors = [(i, next(iter(possible[i]))[0]) for i, label in enumerate(group.labels)
-               if RULES[label.field].kinds is not None and len(possible[i]) == 1 and next(iter(possible[i]))]
-    bounds = [(-1, -1), *anchors, (len(group.labels), len(group.values))]
-    for (label_from, value_from), (label_to, value_to) in zip(bounds, bounds[1:], strict=False):
-        labels = [i for i in free if label_from < i < label_to]
-        stretch = [j for j in range(value_from + 1, value_to)
-                   if not group.values[j].kinds & TYPED and group.values[j].owner is None]
-        typed = [j for j in range(value_from + 1, value_to) if group.values[j].kinds & TYPED]
-        if not typed:
-            yield labels, stretch
-
-
-def _one_line_each(group: Group, labels: list[int], stretch: list[int]) -> bool:
-    """Whether these lines read as one value per label: the originator's an agency, none cut short
-    nor not a value, none going on from the line above, no FROM or TO with a colon."""
-    fields = [group.labels[i].field for i in labels]
-    values = [group.values[j] for j in stretch]
-    if "originator" in fields and closest_agency(values[fields.index("originator")].text) is None:
-        return False
-    if any(vet_text(name, value.text)[1] for name, value in zip(fields, values, strict=True)):
-        return False  # a line cut short ("BRECKINRIDGE,") or not a value: one label may take two
-    return not any(_CONNECTOR.match(value.text) or (name in ("from", "to") and ":" in value.text)
-                   for name, value in zip(fields, values, strict=True))  # "OF LEGISLATIVE COUNSEL": the line above's
 
 
 def _after_skipped_typed(group: Group, columns: dict[str, Span], placed: set[int]) -> list[str]:
@@ -355,12 +184,16 @@ def _swap_target(group: Group, values: list[Value], reading: Reading) -> str | N
 
 _LABEL_WORD = re.compile(r"\b(?:CLASSIFICATI|CURRENT\s+STATU|RESTRICTION|SUBJECTS?\b|COMMENTS?\b|OPENING\s+CRIT|"
                          r"DOCUMENT\s+TYPE|ORIGINATOR|LAST\s+REVIEW|PAGES\b)", re.IGNORECASE)  # a label read as a line
+# A title's last words in brackets, on a line of their own: "(1963)", "(FINAL VER)".
+_ASIDE = re.compile(r"^\((?=[^()]*[A-Z0-9])[^()]{1,30}\)$")
 _TITLE_LINES = 6  # a title of the form holds at most this many lines
 
 
 def _continues(title: str, value: Value) -> bool:
     """Whether a leftover line can be more of `title`: words, not a number, a label or a scrap,
     and in the title's case (an upper-case title does not go on in lower case)."""
+    if _ASIDE.match(value.text) and not value.led:
+        return True
     letters = [ch for ch in value.text if ch.isalpha()]
     if value.led or value.kinds & TYPED or len(letters) < 3 or re.match(r"^\W*\w+\s*[:;]", value.text):
         return False
@@ -374,9 +207,9 @@ def _continues(title: str, value: Value) -> bool:
 
 def _wants_more(title: str, line: str) -> bool:
     """Whether a one-word line can end `title`: it ends a sentence, or the title ends cut short."""
-    if len(line.split()) > 1 or line.endswith("."):
+    if len(line.split()) > 1 or line.endswith(".") or _ASIDE.match(line):
         return True
-    return title.endswith(",") or bool(_CONNECTOR.match(title.split()[-1] + " "))
+    return title.endswith(",") or bool(CONNECTOR.match(title.split()[-1] + " "))
 
 
 def _continue_title(pending: list[tuple[Value, int]], groups: list[Group],
@@ -428,6 +261,22 @@ def _doubt_title(reading: Reading, groups: list[Group]) -> None:
                                 f"whose label was not read")
 
 
+# A title's opening: the kind of document and a colon ("MEMO:", "LETTER:", "CABLE:").
+_OPENING = re.compile(r"^\W*(?:MEMO|MEMORANDUM|LETTER|CABLE|DISPATCH|TELEGRAM|REPORT|NOTE|NOTES)\s*:", re.IGNORECASE)
+
+
+def _doubt_title_opening(reading: Reading) -> None:
+    """A title with a line that opens as titles do ("MEMO: NO EVIDENCE ...") after other lines: those
+    may be another field's, run into the title ("TITLE : LAURA DENK", TO's value; "ELDER," / "WALTER."
+    / "CIA REVIEW STAFF." / "LETTER: ..."): the title is not certain."""
+    lines = reading.lines.get("title") or []
+    if any(_OPENING.match(line) for line in lines[1:]):
+        del reading.lines["title"]
+        reading.ambiguous.add("title")
+        reading.warnings.append("title: a line opens as a title does after other lines, which may be another "
+                                "field's value run into it")
+
+
 _NAME_WITH_INITIALS = re.compile(r"^[A-Z][A-Z'-]+,\s*(?:[A-Z]\.\s*){1,3}$")
 
 
@@ -457,10 +306,12 @@ def _continue_names(pending: list[tuple[Value, int]], groups: list[Group],
 
 def _lost_label(pending: list[tuple[Value, int]], groups: list[Group],
                 reading: Reading) -> list[tuple[Value, int]]:
-    """"FROM : CURTIS, W.C." / ": DIRECTOR" / "TITLE : CABLE ...": lines left between two labels read
-    on their lines, where the form has fields between them whose labels are nowhere on it, are their
-    values when each field's value begins with the colon of its lost label (the first may not) and
-    there are as many beginnings as fields: one line each, the title's with the lines after it."""
+    """"FROM : CURTIS, W.C." / ": DIRECTOR" / "TITLE : CABLE ...": lines left between two labels that
+    have their values (on their lines, or the one below given its value below it; a bare one above
+    may take the first line, `_bare_first`), where the form has fields between them whose labels are
+    nowhere on it, are their values when each field's value begins with the colon of its lost label
+    (the first may not) and there are as many beginnings as fields: one line each, the title's with
+    the lines after it."""
     left = list(pending)
     for number, group in enumerate(groups[:-1]):
         extra = [item for item in left if item[1] == number]
@@ -472,7 +323,12 @@ def _lost_label(pending: list[tuple[Value, int]], groups: list[Group],
         runs: list[list[Value]] = []
         for value, _ in extra:
             runs = [*runs, [value]] if value.led or not runs else [*runs[:-1], [*runs[-1], value]]
-        if not (above.inline and below.inline and len(reading.lines.get(above.field, [])) == 1) \
+        if _bare_first(group, above, runs, between, reading):
+            reading.lines[above.field] = [runs[0][0].text]
+            reading.ambiguous.discard(above.field)
+            runs = runs[1:]
+        if not ((above.inline or reading.lines.get(above.field)) and (below.inline or reading.lines.get(below.field))
+                and len(reading.lines.get(above.field, [])) == 1) \
                 or not _runs_fit(between, runs, reading):
             continue
         for name, run in zip(between, runs, strict=True):
@@ -480,6 +336,62 @@ def _lost_label(pending: list[tuple[Value, int]], groups: list[Group],
             reading.warnings.append(f"{name}: {run[0].text!r} read where its label was lost")
         left = [item for item in left if item not in extra]
     return left
+
+
+def _bare_first(group: Group, above: Label, runs: list[list[Value]], between: list[str], reading: Reading) -> bool:
+    """"FROM" / ": WITHHELD" / ": CHIEF, KUDOVE" / "TITLE :": a bare label alone in its group, then one
+    line more, each begun with a colon, than the fields after it whose labels were lost: the first
+    line is the bare label's (the OCR split it from its colon), the others the lost labels'."""
+    return (len(group.labels) == 1 and not above.inline and above.field in reading.ambiguous
+            and bool(between) and len(runs) == len(between) + 1 and len(group.values) == len(runs)
+            and all(len(run) == 1 and run[0].led for run in runs)
+            and RULES[above.field].kinds is None and _runs_fit(between, runs[1:], reading))
+
+
+_NAMED = ("originator", "from", "to", "title")
+
+
+def _lone_title(pending: list[tuple[Value, int]], groups: list[Group],
+                reading: Reading) -> list[tuple[Value, int]]:
+    """On a CIA form every document has a title (NARA's rows of the CIA's records all give one, and
+    none gives FROM or TO alone): one line of free text left in a column under FROM / TO / TITLE,
+    none of them read, is the title, FROM and TO empty."""
+    if [closest_agency(line) for line in reading.lines.get("agency", [])] != ["CIA"]:
+        return pending
+    for number, group in enumerate(groups):
+        fields = [label.field for label in group.labels]
+        undecided = [name for name in fields if name in _NAMED and not reading.lines.get(name)]
+        if "title" not in undecided or not {"from", "to"} <= set(undecided) \
+                or any(name not in _NAMED and name in reading.ambiguous for name in fields):
+            continue
+        free = [item for item in pending if item[1] == number and not item[0].kinds & TYPED
+                and item[0].section != "agency" and item[0].owner is None]
+        if not 1 <= len(free) <= 2 or len([item for item in pending if item[1] == number]) != len(free) \
+                or _left_below(pending, groups, number):
+            continue
+        lines = [value.text for value, _ in sorted(free, key=lambda item: item[0].order)]
+        if closest_agency(lines[0]) or NAME_SHAPE.match(lines[0]) or _NAME_WITH_INITIALS.match(lines[0]) \
+                or vet_text("title", " ".join(lines))[1]:
+            continue
+        if len(lines) == 2 and not (CONNECTOR.match(lines[1]) or vet_text("title", lines[0])[1]):
+            continue  # two lines: one title only when the second goes on from the first
+        reading.lines["title"] = lines
+        reading.ambiguous.discard("title")
+        reading.warnings.append(f"title: {' '.join(lines)!r}, the one title under FROM, TO and TITLE "
+                                f"(a CIA form always has a title)")
+        return [item for item in pending if item not in free]
+    return pending
+
+
+def _left_below(pending: list[tuple[Value, int]], groups: list[Group], number: int) -> bool:
+    """Whether free text is left in the groups of DATE and PAGES below group `number`: the column of
+    values goes on past them ("TITLE" / "T. HUTCHISON, ..." / "DATE" / "PAGES" / ": OGC" / "MEMO ...")."""
+    below = set()
+    for at in range(number + 1, len(groups)):
+        if not groups[at].labels or {label.field for label in groups[at].labels} - {"date", "pages"}:
+            break
+        below.add(at)
+    return any(at in below and not value.kinds & TYPED for value, at in pending)
 
 
 def _runs_fit(names: list[str], runs: list[list[Value]], reading: Reading) -> bool:

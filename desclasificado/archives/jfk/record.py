@@ -65,6 +65,7 @@ def build_document(result: RifResult, text: str, source: Path, row: IndexRow | N
     if stamped:
         built.warnings += stamped.warnings
     document["pages"] = _pages(result.fields["pages"], stamped.text if stamped else text, built)
+    _doubt_released_count(result, built)
     document["releases"] = _releases(str(document["record_number"]), cited, text, related, built.warnings)
     document["transcript_source"] = _provenance(source, cited, row) + _stamp_note(stamped)
     built.unknown = [name for name in ("pages", "releases", "cited_release") if not document[name]]
@@ -158,6 +159,28 @@ def _compare_pages(on_form: int, markers: int, warnings: list[str]) -> None:
     elif markers > on_form + 1:
         warnings.append(f"pages: the transcript has {markers} pages, {markers - on_form} more than PAGES on the "
                         f"form ({on_form}): check the PDF for attachments or notices")
+
+
+# Agencies whose forms count the pages released, which the transcript holds after the form (the
+# first part of a record number is its agency's code: 104 the CIA's). The FBI's forms, and others',
+# count the document's pages, of which a part may be released: a transcript shorter than PAGES is
+# usual there, and says nothing of the count.
+_COUNTS_RELEASED = {"CIA": "104"}
+
+
+def _doubt_released_count(result: RifResult, built: BuiltDocument) -> None:
+    """A PAGES that counts the pages released but is not the transcript's pages less the form is not
+    certain (an OCR slip, another number run into the box, or a count NARA gives otherwise): it is
+    left out of the reading, with a comment beside the record's pages."""
+    on_form, markers = built.form_pages, built.document["pages"]
+    agency = str(result.fields.get("agency") or "").upper()
+    code = str(result.fields.get("record_number") or "").split("-")[0]
+    if on_form is None or not isinstance(markers, int) or markers == on_form + 1 or not (
+            agency in _COUNTS_RELEASED or code in _COUNTS_RELEASED.values()):
+        return
+    built.form_pages = None
+    built.notes["pages"] = (f"the transcript's pages; PAGES on the form reads {on_form}, not the {markers - 1} "
+                            f"pages after the form: not certain, check the PDF")
 
 
 def _stamp_note(stamped: StampedPages | None) -> str:

@@ -14,9 +14,10 @@ How the form is read:
    after a heading, the values that precede them). The headings AGENCY INFORMATION and DOCUMENT
    INFORMATION tell which part of the form a value belongs to; a label too garbled to name ends a
    group and its text is left unplaced; the "[R] - ITEM IS RESTRICTED" legend ends the form.
-3. ``align``: in each group the values are matched to the labels in reading order, each label
-   taking only values of its kind (a date, a page count, a classification, free text...). Every
-   cheapest matching is considered; a label gets a value only when all of them agree.
+3. ``matching`` and ``align``: in each group the values are matched to the labels in reading
+   order, each label taking only values of its kind (a date, a page count, a classification, free
+   text...). Every cheapest matching is considered (``matching``); a label gets a value only when
+   all of them agree (``align``).
 4. Values no label could take, but whose kind is unmistakable (a date, "SECRET", "PAPER, TEXTUAL
    DOCUMENT", "RELEASED WITH DELETIONS"), go to the nearby field of that kind that is still empty.
 

@@ -114,8 +114,20 @@ def _mixed_case_noise(text: str) -> bool:
     return any(token.islower() and len(token) <= 7 for token in re.findall(r"[A-Za-z]+", text))
 
 
+# An originator is an agency, not a person's name ("HOWARD J. OSBORN": FROM's value, its label lost).
+_PERSON = re.compile(r"^[A-Z][A-Za-z'-]+\s+[A-Z]\.\s*(?:[A-Z]\.\s*)?[A-Z][A-Za-z'-]+$")
+
+
+def _not_agency(name: str, text: str) -> str | None:
+    if name != "originator":
+        return None
+    if _PERSON.match(text):
+        return f"{text!r} is a person's name, not an agency: FROM's value, its label lost?"
+    return None
+
+
 Vetter = Callable[[str, str], "str | None"]
-VETTERS: tuple[Vetter, ...] = (_placeholder, _stamp, _label_word, _embedded_label, _cut_short, _garbled)
+VETTERS: tuple[Vetter, ...] = (_placeholder, _stamp, _label_word, _embedded_label, _cut_short, _garbled, _not_agency)
 
 
 def vet_text(name: str, text: str) -> tuple[str, str | None]:
@@ -145,9 +157,31 @@ def vet_fields(result: RifResult) -> None:
         kept, reason = vet_text(name, text)
         result.fields[name] = kept
         if reason:
-            result.warnings.append(f"{name}: left blank: {reason}")
-            result.reasons[name] = reason
-            if name not in result.missing:
-                result.missing.append(name)
+            _blank(result, name, reason)
         elif kept != text:
             result.warnings.append(f"{name}: OCR slips corrected: {text!r} read as {kept!r}")
+    _vet_dates(result)
+
+
+def _blank(result: RifResult, name: str, reason: str) -> None:
+    result.fields[name] = ""
+    result.warnings.append(f"{name}: left blank: {reason}")
+    result.reasons[name] = reason
+    if name not in result.missing:
+        result.missing.append(name)
+
+
+_DATES = ("date", "date_of_last_review")
+
+
+def _vet_dates(result: RifResult) -> None:
+    """A document is reviewed after it was written: a DATE later than the DATE OF LAST REVIEW, one of
+    them read away from its label, means the two dates may be each other's (a column of values
+    read out of the labels' order): both are left blank."""
+    date, review = (str(result.fields.get(name) or "") for name in _DATES)
+    moved = any(warning.startswith(f"{name}: ") and warning.endswith("read away from its label")
+                for warning in result.warnings for name in _DATES)
+    if date and review and date > review and moved:
+        for name in _DATES:
+            _blank(result, name, f"the document's date ({date}) would come after its last review ({review}): "
+                                 f"the two dates may be each other's")

@@ -1,0 +1,190 @@
+"""Matching a group's values to its labels: every cheapest matching, and the rules that choose one
+where a column of labels followed by its column of values leaves several equally cheap.
+
+`alignment` gives, for each label of a group, the spans of values it takes in the matchings kept;
+`align` (the reader) gives a label its values only when there is one span.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from desclasificado.archives.jfk.lexicon import NEVER_FREE, RULES, TYPED, Group, Label, Value, takes
+from desclasificado.archives.jfk.ocrfix import AGENCIES, closest_agency
+from desclasificado.archives.jfk.vetting import vet_text
+
+_INF = 10**9
+Span = tuple[int, ...]
+
+
+def _spans(labels: list[Label], index: int, values: list[Value], start: int) -> Iterator[int]:
+    """How many values from `start` on label `index` can take."""
+    label = labels[index]
+    if label.inline:
+        if start >= len(values) or values[start].owner != index:
+            return
+    else:
+        yield 0
+    rule = RULES[label.field]
+    for count in range(1, rule.max_lines + 1):
+        position = start + count - 1
+        if position >= len(values):
+            return
+        value = values[position]
+        if value.owner is not None and (value.owner != index or count > 1):
+            return
+        if not takes(label.field, value, first=count == 1, wrapped=label.inline):
+            return
+        yield count
+
+
+def _skip_cost(value: Value) -> int:
+    """What leaving a value out costs: more for an unmistakable one than for free text."""
+    if value.owner is not None:
+        return _INF
+    return 300 if value.kinds & NEVER_FREE else 100
+
+
+def _align(labels: list[Label], values: list[Value], fill: frozenset[int] = frozenset()) -> list[set[Span]]:
+    """For each label, the spans of values it takes in the cheapest matchings.
+
+    Labels take consecutive values in order; leaving a value out costs `_skip_cost`. A label of
+    `fill` left without a value costs a little: of the matchings that place every value, those
+    that give those labels one are preferred.
+    """
+    def _take_cost(index: int, count: int) -> int:
+        return 1 if count == 0 and index in fill else 0
+
+    k, m = len(labels), len(values)
+    forward = [[_INF] * (m + 1) for _ in range(k + 1)]
+    forward[0][0] = 0
+    for i in range(k + 1):
+        for j in range(m + 1):
+            cost = forward[i][j]
+            if cost >= _INF:
+                continue
+            if j < m:
+                forward[i][j + 1] = min(forward[i][j + 1], cost + _skip_cost(values[j]))
+            if i < k:
+                for count in _spans(labels, i, values, j):
+                    forward[i + 1][j + count] = min(forward[i + 1][j + count], cost + _take_cost(i, count))
+    backward = [[_INF] * (m + 1) for _ in range(k + 1)]
+    backward[k][m] = 0
+    for i in range(k, -1, -1):
+        for j in range(m, -1, -1):
+            if i == k and j == m:
+                continue
+            best = backward[i][j + 1] + _skip_cost(values[j]) if j < m else _INF
+            if i < k:
+                best = min([best, *(backward[i + 1][j + c] + _take_cost(i, c) for c in _spans(labels, i, values, j))])
+            backward[i][j] = best
+    best_total = forward[k][m]
+    possible: list[set[Span]] = [set() for _ in labels]
+    if best_total >= _INF:
+        return possible  # no matching at all: every label is left unread
+    for i in range(k):
+        for j in range(m + 1):
+            if forward[i][j] >= _INF:
+                continue
+            for count in _spans(labels, i, values, j):
+                if forward[i][j] + _take_cost(i, count) + backward[i + 1][j + count] == best_total:
+                    possible[i].add(tuple(range(j, j + count)))
+    return possible
+
+
+
+# A line that starts with one of these words goes on from the line above it.
+CONNECTOR = re.compile(r"^\W*(?:OF|IN|AND|ON|AT|BY|FOR|WITH|TO|FROM|OR|RE)\b\W", re.IGNORECASE)
+
+
+def _originator_first(group: Group, free: list[int], lines: list[Value],
+                      possible: list[set[Span]]) -> list[set[Span]]:
+    """"ORIGINATOR" / "FROM" / "TO" then "CIA" ...: the first line of the column is an agency's
+    code, and the originator, the first label (after those of AGENCY INFORMATION, which have their
+    values), is the field that holds one: it takes it, and the
+    other labels take what the matchings with it allow (FROM or TO stays undecided when either
+    could hold a line; a title's lines too long for a name are the title's)."""
+    first = next((i for i in free if group.labels[i].field == "originator"), None)
+    if first is None or len(possible[first]) < 2 or any(len(possible[i]) != 1 for i in free if i < first):
+        return possible  # the labels above it (AGENCY ... AGENCY FILE NUMBER) must have their values
+    taken = {j for i in free if i < first for j in next(iter(possible[i]))}
+    lines = [value for value in lines if group.values.index(value) not in taken and value.section != "agency"]
+    start = min((min(span) for span in possible[first] if span), default=None)
+    if not lines or lines[0].text not in AGENCIES or group.values.index(lines[0]) != start:
+        return possible
+    ranked = _align(group.labels, group.values, fill=frozenset({first}))
+    return ranked if ranked[first] == {(group.values.index(lines[0]),)} else possible
+
+
+def alignment(group: Group) -> list[set[Span]]:
+    """The group's matching; for a column of labels ("ORIGINATOR" / "FROM" / "TO" / "TITLE" /
+    "DATE" ...) followed by its column of values, where fields left empty make several matchings
+    equally cheap, the one that gives each free-text label one line, in each stretch of the
+    column between values of a certain kind (the date, the pages: `_stretches`), when the stretch
+    holds exactly as many lines of free text as it has free-text labels still undecided and the
+    originator's line names an agency; or one line fewer, the last label TITLE and every line a
+    name (`NAME_SHAPE`: "SAC, TP" / "DIRECTOR, FBI", or an office's code: "NY" / "HQ"), which FROM
+    and TO take, the title empty."""
+    possible = _align(group.labels, group.values)
+    free = [i for i, label in enumerate(group.labels) if RULES[label.field].kinds is None and not label.inline]
+    if all(len(possible[i]) == 1 for i in free) or len(free) < 2:
+        return possible
+    lines = [value for value in group.values if not value.kinds & TYPED and value.owner is None]
+    possible = _originator_first(group, free, lines, possible)
+    stretches = list(_stretches(group, possible, free))
+    if any(stretch and not labels for labels, stretch in stretches):
+        return possible  # "MEMO: CUBAN" / "01/15/1960" / "2" / "REVOLUTIONARY ACTIVITY ...": a line wraps past them
+    for labels, stretch in stretches:
+        taken = {j for i in labels if len(possible[i]) == 1 for j in next(iter(possible[i]))}
+        fill = frozenset(i for i in labels if len(possible[i]) == 1 and possible[i] != {()})  # they keep theirs
+        labels = [i for i in labels if len(possible[i]) != 1]
+        stretch = [j for j in stretch if j not in taken]
+        if labels and group.labels[labels[-1]].field == "title" and len(stretch) == len(labels) - 1 \
+                and all(NAME_SHAPE.match(group.values[j].text) or _OFFICE_CODE.match(group.values[j].text)
+                        for j in stretch):
+            labels = labels[:-1]  # "SAC, TP" / "DIRECTOR, FBI": FROM and TO, the title empty
+        if len(labels) < 2 or len(stretch) != len(labels):
+            continue
+        if _one_line_each(group, labels, stretch):
+            filled = _align(group.labels, group.values, fill=fill | frozenset(labels))
+            if all(filled[i] == {(at,)} for i, at in zip(labels, stretch, strict=True)):
+                possible = [filled[i] if i in labels else possible[i] for i in range(len(possible))]
+    return possible
+
+
+# A person's or an office's name, "SURNAME, GIVEN" or "OFFICE, AGENCY" ("SAC, TP", "DIRECTOR, FBI"):
+# 2% of NARA's titles have this shape, and 40% of its FROM and TO.
+NAME_SHAPE = re.compile(r"^[A-Z][A-Z'.-]*(?: [A-Z][A-Z'.-]*)?, [A-Z][A-Z .,'/-]{1,30}$")
+# An office's code, "NY", "HQ", "WFO": the FBI's FROM and TO; 3 of NARA's 1,296 titles of the
+# development set ("LHM", "FBI").
+_OFFICE_CODE = re.compile(r"^[A-Z]{2,3}$")
+
+
+def _stretches(group: Group, possible: list[set[Span]], free: list[int]) -> Iterator[tuple[list[int], list[int]]]:
+    """The free-text labels and the free lines (value indexes) between two labels of a certain kind
+    whose value is certain ("DATE" and "05/08/64"): the lines of ORIGINATOR, FROM, TO and TITLE lie
+    before the date's, those of SUBJECTS after the pages'. The whole group when there is none."""
+    anchors = [(i, next(iter(possible[i]))[0]) for i, label in enumerate(group.labels)
+               if RULES[label.field].kinds is not None and len(possible[i]) == 1 and next(iter(possible[i]))]
+    bounds = [(-1, -1), *anchors, (len(group.labels), len(group.values))]
+    for (label_from, value_from), (label_to, value_to) in zip(bounds, bounds[1:], strict=False):
+        labels = [i for i in free if label_from < i < label_to]
+        stretch = [j for j in range(value_from + 1, value_to)
+                   if not group.values[j].kinds & TYPED and group.values[j].owner is None]
+        typed = [j for j in range(value_from + 1, value_to) if group.values[j].kinds & TYPED]
+        if not typed:
+            yield labels, stretch
+
+
+def _one_line_each(group: Group, labels: list[int], stretch: list[int]) -> bool:
+    """Whether these lines read as one value per label: the originator's an agency, none cut short
+    nor not a value, none going on from the line above, no FROM or TO with a colon."""
+    fields = [group.labels[i].field for i in labels]
+    values = [group.values[j] for j in stretch]
+    if "originator" in fields and closest_agency(values[fields.index("originator")].text) is None:
+        return False
+    if any(vet_text(name, value.text)[1] for name, value in zip(fields, values, strict=True)):
+        return False  # a line cut short ("BRECKINRIDGE,") or not a value: one label may take two
+    return not any(CONNECTOR.match(value.text) or (name in ("from", "to") and ":" in value.text)
+                   for name, value in zip(fields, values, strict=True))  # "OF LEGISLATIVE COUNSEL": the line above's
