@@ -91,6 +91,7 @@ class PageCache:
     def place(self, address: str, kept: Kept, target: Path) -> None:
         """Put the kept page of `address` at `target` (a hard link, else a copy)."""
         target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)  # never written through: it may be a kept file's link
         try:
             os.link(self._file(kept.html), target)
         except OSError:

@@ -133,6 +133,7 @@ class PageWriter:
                 exc.add_note(f"while writing the page /{address}")
                 raise
             target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)  # a file left there may be a link to a kept page
             target.write_bytes(html)
             if self.cache is not None:
                 self.cache.keep(address, site.context, reads, around, html, (
