@@ -200,3 +200,28 @@ def test_the_code_the_libraries_and_the_nav_are_in_the_fingerprint(
     seen.add(printed())
     assert len(seen) == 6
     assert printed() == printed()
+
+
+def test_placing_a_page_over_another_never_writes_through_the_link(tmp_path: Path) -> None:
+    cache = pagecache.PageCache(tmp_path / "cache", b"print")
+
+    class Info:
+        prefix = ""
+
+    class Ctx:
+        info = Info()
+
+    cache.keep("a/", Ctx, frozenset(), b"", b"page a", (None, (), frozenset()))
+    cache.keep("b/", Ctx, frozenset(), b"", b"page b", (None, (), frozenset()))
+    kept_a, kept_b = cache.fresh["a/"], cache.fresh["b/"]
+    target = tmp_path / "site" / "a" / "index.html"
+    cache.place("a/", kept_a, target)
+    cache.place("a/", kept_b, target)
+    assert target.read_bytes() == b"page b"
+    cache.place("a/", kept_a, target)
+    assert target.read_bytes() == b"page a"
+    target.unlink()
+    cache.save()
+    reopened = pagecache.PageCache.open(tmp_path / "cache", b"print")
+    assert reopened.kept == {"a/": kept_a, "b/": kept_b}
+    assert pagecache.PageCache.open(tmp_path / "cache", b"other").kept == {}
