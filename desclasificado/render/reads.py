@@ -130,7 +130,6 @@ class _WatchedRecord:
     def __init__(self, name: str, real: Any):
         object.__setattr__(self, "_name", name)
         object.__setattr__(self, "_real", real)
-        object.__setattr__(self, "_views", {})
 
     def __getattr__(self, attribute: str) -> Any:
         real = object.__getattribute__(self, "_real")
@@ -139,20 +138,13 @@ class _WatchedRecord:
             return partial(_lookup, f"{self._name}.{attribute}()", getattr(real, attribute))
         if callable(method):
             return method.__get__(self)
-        views = object.__getattribute__(self, "_views")
-        if attribute not in views:
-            value, table = getattr(real, attribute), f"{self._name}.{attribute}"
-            if isinstance(value, dict):
-                views[attribute] = Watched(table, value)
-            elif isinstance(value, set | frozenset):
-                views[attribute] = WatchedSet(table, value)
-            else:
-                views[attribute] = None
-        view = views[attribute]
-        if view is None:
-            note((f"{self._name}.{attribute}", WHOLE))
-            return getattr(real, attribute)
-        return view
+        value, table = getattr(real, attribute), f"{self._name}.{attribute}"
+        if isinstance(value, dict | set | frozenset):  # found directly from now on
+            view = Watched(table, value) if isinstance(value, dict) else WatchedSet(table, value)
+            object.__setattr__(self, attribute, view)
+            return view
+        note((table, WHOLE))
+        return value
 
     def __setattr__(self, attribute: str, value: Any) -> None:
         raise AttributeError(f"{self._name} is read-only while pages are rendered")
