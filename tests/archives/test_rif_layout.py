@@ -178,6 +178,12 @@ def test_two_names_under_from_to_and_title_are_from_and_to() -> None:
     assert [result.fields[name] for name in ("originator", "from", "to", "title")] == ["FBI", "NY", "HQ", ""]
     result = parse_rif(form("ORIGINATOR:\nFROM:\nTO :\nTITLE:\nFBI\nNY\nTHE HQ\nDATE: 01/18/1966\nPAGES:\n24"))
     assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "")
+    result = parse_rif(form("ORIGINATOR:\nFROM:\nTO :\nTITLE:\nFBI .\nWANNELL\nSULLIVAN\nDATE: 05/05/1967\nPAGES:\n3"))
+    assert [result.fields[name] for name in ("originator", "from", "to", "title")] == [
+        "FBI", "WANNELL", "SULLIVAN", ""]
+    # a document's kind is a title's word, not a name
+    result = parse_rif(form("ORIGINATOR:\nFROM:\nTO :\nTITLE:\nFBI\nNY\nLETTER\nDATE: 01/18/1966\nPAGES:\n24"))
+    assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "")
 
 
 def test_a_value_behind_the_colon_of_a_lost_label_is_the_one_field_between_its_neighbours() -> None:
