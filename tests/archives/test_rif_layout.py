@@ -333,3 +333,16 @@ def test_the_one_line_under_from_to_and_title_of_a_cia_form_is_the_title() -> No
     fbi = form("FROM\nTO\nTITLE\nDATE\nPAGES\nMEXICO CITY CHRONOLOGY\n02/03/1968\n133").replace("AGENCY : CIA",
                                                                                              "AGENCY : HSCA")
     assert parse_rif(fbi).fields["title"] == ""
+
+
+def test_a_column_of_labels_read_out_of_the_forms_order_is_matched_in_it() -> None:
+    # tesseract reads the FBI layout's COMMENTS label above ORIGINATOR; the values keep the form's order
+    text = ("JFK Assassination System\nIdentification Form\nAGENCY :\nRECORD NUMBER :\nRECORD SERIES :\n"
+            "AGENCY FILE NUMBER :\nAgency Information\nFBI\n124-10350-10099\nHQ\nCR 105-99668-4\n"
+            "COMMENTS :\nORIGINATOR :\nFROM:\nTO:\nTITLE:\nDATE:\nPAGES:\nSUBJECTS :\nDOCUMENT TYPE :\n"
+            "CLASSIFICATION :\nRESTRICTIONS :\nCURRENT STATUS :\nDATE OF LAST REVIEW:\nOPENING CRITERIA :\n"
+            "Document Information\nFBI\nMM\nHQ\n02/28/1962\n2\nGERALD PATRICK HEMMING\nPAPER, TEXTUAL DOCUMENT\n"
+            "Secret\n1A; 4\nRedact\n09/10/1998\nINDEFINITE, APPROVAL OF CIA\nMEMO\n")
+    result = parse_rif(text)
+    assert [result.fields[name] for name in ("originator", "from", "to", "title", "date", "pages")] == [
+        "FBI", "MM", "HQ", "", "1962-02-28", 2]

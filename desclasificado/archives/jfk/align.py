@@ -32,6 +32,7 @@ def read_groups(groups: list[Group]) -> Reading:
     reading = Reading()
     pending: list[tuple[Value, int]] = []  # unplaced values and the index of their group
     for number, group in enumerate(groups):
+        _in_form_order(group)
         placed = _read_group(group, number, reading)
         pending += [(value, number) for i, value in enumerate(group.values) if i not in placed]
     left = _move_typed(pending, groups, reading)
@@ -47,6 +48,18 @@ def read_groups(groups: list[Group]) -> Reading:
     reading.unreadable = {name for name, number in reading.unread_labels
                           if number in leftover_groups and not reading.lines.get(name)}
     return reading
+
+
+def _in_form_order(group: Group) -> None:
+    """A column of bare labels that the OCR read out of the form's order ("COMMENTS :" above
+    "ORIGINATOR :", tesseract's reading of the FBI layout) is put back in it: its column of values
+    follows the form's order."""
+    if len(group.labels) < 3 or any(label.inline for label in group.labels) or group.values[:1] and \
+            group.values[0].owner is not None:
+        return
+    ordered = sorted(group.labels, key=lambda label: CANON[label.field])
+    if ordered != group.labels:
+        group.labels[:] = ordered
 
 
 def _read_group(group: Group, number: int, reading: Reading) -> set[int]:
