@@ -346,3 +346,17 @@ def test_a_column_of_labels_read_out_of_the_forms_order_is_matched_in_it() -> No
     result = parse_rif(text)
     assert [result.fields[name] for name in ("originator", "from", "to", "title", "date", "pages")] == [
         "FBI", "MM", "HQ", "", "1962-02-28", 2]
+
+
+def test_a_label_cut_at_its_box_and_an_agency_named_in_full_are_read() -> None:
+    # "FRO!", "PAG!": tesseract reads the box's edge as "!"; the originator may be the agency's name in full
+    text = ("JFK Assassination System\nIdentification Form\nAGENCY :\nRECORD NUMBER :\nRECORD SERIES :\n"
+            "AGENCY FILE NUMBER :\nAgency Information\nFBI\n124-90158-10053\nHQ\nCR 109-12-210-7113\n"
+            "ORIGINATOR :\nFRO!\nTO:\nTITLE:\nDATE:\nPAG!\nSUBJECTS :\nDOCUMENT TYPE :\nCLASSIFICATION :\n"
+            "RESTRICTIONS :\nCURRENT STATU!\nDATE OF LAST REVIEW :\nOPENING CRITERIA :\nCOMMENTS :\n"
+            "Document Information\nCENTRAL INTELLIGENCE AGENCY\nCIA\nHQ\n11/01/1976\n4\nLUIS POSADA\n"
+            "PAPER, TEXTUAL DOCUMENT\nSecret\n1B\nRedact\n12/08/1998\nAPPROVAL OF CIA\nCABLE\n")
+    result = parse_rif(text)
+    assert [result.fields[name] for name in ("originator", "from", "to", "title", "date", "pages")] == [
+        "CENTRAL INTELLIGENCE AGENCY", "CIA", "HQ", "", "1976-11-01", 4]
+    assert result.fields["current_status"] == "Redact"

@@ -77,6 +77,8 @@ def is_noise(line: str) -> bool:
 
 # --- labels -------------------------------------------------------------------------------------------
 
+# A label cut at the edge of its box, which tesseract reads as "!" ("FRO!", "CURRENT STATU!"), is
+# matched with its "!" for the colon.
 _LABELS: tuple[tuple[str, str], ...] = (
     ("date_of_last_review", r"(?:DATE\s+)?OF\s+LAST\s*REVIEW|REVIEW\s+DATE"),
     ("agency_file_number", r"AGENCY\s*FILE[\s._]*NUMBER"),
@@ -84,24 +86,24 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("agency", r"AGENCY(?!\W*INFORMA)"),
     ("record_number", r"RECORD[\s_]*NUMBER"),
     ("record_series", r"(?:RECORDS?[\s_]*)?SERIES"),
-    ("from", r"FROM"),
+    ("from", r"FROM|FRO(?=!)"),
     ("to", r"TO"),
     ("title", r"TITLE"),
     (UPDATE_DATE, r"UPDATE\s+DATE"),
     ("date", r"DA[TI]E"),
-    ("pages", r"PA[GC]ES"),
+    ("pages", r"PA[GC]ES|PAG(?=!)"),
     (UNKNOWN, r"(?:IO|10)(?=\s*:)|[DJ]?A[TI][EIL]|JAnE|[SD]?AGES|DGES"),  # TO, DATE, PAGES garbled
     ("subjects", r"SUBJEC[TI]S?"),
     ("document_type", r"DOCUMENT[\s_]*TYPE"),
     (NEW_CLASSIFICATION, r"N[Ee][Ww]\s+CLASSIFICATION"),
-    ("classification", r"(?:ORIGINAL\s+)?CLASSIFICATION|[CDP]L?ASS[A-Z]{0,2} ?[A-Z]{0,5}?(?:ATION|ATIRE)"),
+    ("classification", r"(?:ORIGINAL\s+)?CLASSIFICATIO(?:N|(?=!))|[CDP]L?ASS[A-Z]{0,2} ?[A-Z]{0,5}?(?:ATION|ATIRE)"),
     ("restrictions", r"RESTRICTIONS?"),
-    ("current_status", r"CURRENT\s+S[TI]ATUS|STATUS"),
+    ("current_status", r"CURRENT\s+S[TI]ATUS|STATUS|CURRENT\s+STATU(?=!)"),
     ("opening_criteria", r"O?PENING\s+CRITERIA"),
     ("comments", r"COMMENTS?"),
 )
 _LABEL_RES = tuple(
-    (name, re.compile(rf"(?P<label>{pattern})(?![A-Za-z])(?P<sep>[\"'”\s]*[.:;÷*•,]+)?\s*(?P<rest>.*)$"))
+    (name, re.compile(rf"(?P<label>{pattern})(?![A-Za-z])(?P<sep>[\"'”\s]*[.:;÷*•,!]+)?\s*(?P<rest>.*)$"))
     for name, pattern in _LABELS
 )
 _VARIANTS = frozenset({"SUBJECT", "AGENCY ORIGINATOR"})  # labels that tell the layout of the form
@@ -192,7 +194,7 @@ class _Rule:
 
 RULES: dict[str, _Rule] = {
     "agency": _Rule(None, 1, 25), "record_number": _Rule(frozenset({"record_number"}), 1),
-    "record_series": _Rule(None, 1, 60), "agency_file_number": _Rule(None, 1, 40), "originator": _Rule(None, 1, 25),
+    "record_series": _Rule(None, 1, 60), "agency_file_number": _Rule(None, 1, 40), "originator": _Rule(None, 1, 45),
     "from": _Rule(None, 1, 45), "to": _Rule(None, 1, 45), "title": _Rule(None, 4),
     "date": _Rule(frozenset({"date"}), 1), "pages": _Rule(frozenset({"int"}), 1), "subjects": _Rule(None, 40),
     "document_type": _Rule(frozenset({"doctype", "doctype_word"}), 1),
