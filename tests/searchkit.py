@@ -24,6 +24,7 @@ def fragments(site: Path) -> dict[str, dict]:
         assert raw.startswith(SIGNATURE), path
         fragment = json.loads(raw[len(SIGNATURE):])
         fragment["language"] = path.name.split("_")[0]
+        fragment["size"] = path.stat().st_size  # gzipped: what showing it as a result costs
         found[fragment["url"]] = fragment
     return found
 

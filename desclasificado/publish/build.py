@@ -30,11 +30,12 @@ from pathlib import Path
 
 from desclasificado.problems import Problem
 from desclasificado.publish import engine
-from desclasificado.publish.plugin import CONFIG_KEY, GUIDE_FILE, SiteBuild
+from desclasificado.publish.plugin import CONFIG_KEY, GUIDE_FILES, SiteBuild
 from desclasificado.publish.searchindex import IndexFailed, index_search
 
 CONTENT_DIRS = ("events", "documents", "actors", "themes")
-SOURCE_PATHS = (*CONTENT_DIRS, "pages", "theme", "desclasificado", "mkdocs.yml", GUIDE_FILE)
+SOURCE_PATHS = (*CONTENT_DIRS, "pages", "theme", "desclasificado", "mkdocs.yml",
+                *GUIDE_FILES.values())
 CONFIG_FILE = "mkdocs.yml"
 TEMP_PREFIX = ".build-tmp-"
 ASIDE_PREFIX = TEMP_PREFIX + "old-"  # the old site, renamed aside while the new one moves in
@@ -71,7 +72,7 @@ def refusal(root: Path, target: Path) -> str | None:
 
 
 def copy_site_config(repo: Path, root: Path) -> None:
-    """Give the project at `root` the mkdocs.yml, pages and contributor guide of the
+    """Give the project at `root` the mkdocs.yml, pages and contributors' guides of the
     checkout `repo`, with the theme and hooks of `repo` (by absolute path): how the tests
     and the benchmarks build projects made elsewhere."""
     text = (repo / CONFIG_FILE).read_text(encoding="utf-8")
@@ -80,7 +81,9 @@ def copy_site_config(repo: Path, root: Path) -> None:
                         f"- {repo / 'desclasificado' / 'publish' / 'hooks.py'}")
     (root / CONFIG_FILE).write_text(text, encoding="utf-8")
     shutil.copytree(repo / "pages", root / "pages", dirs_exist_ok=True)
-    shutil.copyfile(repo / GUIDE_FILE, root / GUIDE_FILE)
+    for name in GUIDE_FILES.values():
+        if (repo / name).is_file():
+            shutil.copyfile(repo / name, root / name)
 
 
 def site_target(root: Path, site_dir: Path | None) -> Path:

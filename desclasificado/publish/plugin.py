@@ -6,7 +6,8 @@ the build it is called for on the engine's config (`SiteBuild.of(config)`): `pip
 puts one there before the engine runs; a build the engine starts by itself (`serve`, or
 `mkdocs build`) gets a fresh one that checks the content first.
 
-- `on_files`: publish CONTRIBUTING.md as /contribute/guide/, plan the site (the embeddable
+- `on_files`: publish CONTRIBUTING.md as /contribute/guide/ (and its translation,
+  CONTRIBUTING.es.md, as /es/contribute/guide/), plan the site (the embeddable
   pages and data files are rendered and written into the site directory at once) and add
   each generated page as an in-memory file with empty Markdown, so that the engine's
   Markdown pass never sees contributor text, and the engine checks the hand-written pages'
@@ -14,7 +15,9 @@ puts one there before the engine runs; a build the engine starts by itself (`ser
   engine reads without a Markdown parser, and are ours to write (`PageWriter`).
 - `on_nav`, `on_env`: the nav and the theme's templates for the `PageWriter`; the pages it
   writes leave the engine's files once the engine has read every page.
-- `on_page_content`: fill the `<!-- desclasificado:NAME -->` markers of hand-written pages.
+- `on_page_content`: fill the `<!-- desclasificado:NAME -->` markers of hand-written pages;
+  a translated guide's code blocks and quoted passages, the English guide's own, are marked
+  `lang="en"`.
 - `on_page_context`: render a generated page of the nav when the engine is about to write
   it; the template gets it as `generated_html`, with the kind and date of its search result
   in `page.meta` (`search_kind`, `search_date`, which `main.html` hands to Pagefind;
@@ -56,6 +59,13 @@ from desclasificado.render.i18n_catalog import problems as catalogue_problems
 CONFIG_KEY = "desclasificado_build"  # where a build's SiteBuild waits on the engine's config
 GUIDE_FILE = "CONTRIBUTING.md"  # published as the page below
 GUIDE_PAGE = "contribute/guide.md"
+#: The guide in each language, published as GUIDE_PAGE in that language's folder; a language
+#: without its own is given the original, marked as untranslated (`PageLanguages`).
+GUIDE_FILES = {"en": GUIDE_FILE, "es": "CONTRIBUTING.es.md"}
+GUIDE_LANGUAGE = "en"  # GUIDE_FILE's; a translation keeps its blocks and quotes in it
+#: A line of a guide linking to the guide in another language, for readers of the
+#: repository: the site leaves it out (its language switch leads there).
+_OTHER_GUIDE = re.compile(r"^.*\]\(CONTRIBUTING(?:\.[a-z]+)?\.md\).*\n", re.MULTILINE)
 #: Hand-written pages for contributors, left out of the search index (readers search the
 #: collection; the guide and the field reference are one click from /contribute/).
 UNSEARCHED_PAGES = (GUIDE_PAGE, "reference.md")
@@ -101,6 +111,7 @@ class SiteBuild:
         self.languages: PageLanguages | None = None
         self.env: Any = None  # the theme's templates (`on_env`), for the static pages
         self.standalone = False  # True: no `pipeline.build()` around it to index the site
+        self.translated_guides: set[str] = set()  # the source files of the guide's translations
 
     @classmethod
     def of(cls, config: Any) -> SiteBuild:
@@ -129,7 +140,7 @@ class SiteBuild:
             _complete_catalogue(code)
         self.languages = languages = PageLanguages(codes)
         _read_hand_written(files, config)
-        _add_contributor_guide(root, files, config)
+        self.translated_guides = _add_contributor_guides(root, files, config, languages)
         for copy in languages.untranslated_copies(files, config):
             files.append(copy)
         hand_written = {f.url: f for f in files.documentation_pages()}
@@ -203,9 +214,12 @@ class SiteBuild:
         return context
 
     def on_page_content(self, html: str, page: Any) -> str:
-        """Hand-written pages get their generated parts."""
+        """Hand-written pages get their generated parts; a translation of the contributors'
+        guide says its code blocks and quoted passages are in the original's language."""
         if page.file.src_uri in self.generated:
             return html
+        if page.file.src_uri in self.translated_guides:
+            html = re.sub(r"<(pre|blockquote)>", rf'<\1 lang="{GUIDE_LANGUAGE}">', html)
         return _MARKER.sub(lambda m: self._fragment(m.group(1), page), html)
 
     def on_page_context(self, context: Any, page: Any, config: Any) -> Any:
@@ -319,13 +333,25 @@ def _complete_catalogue(code: str) -> None:
                                        "incomplete: translate the entries above"]))
 
 
-def _add_contributor_guide(root: Path, files: Any, config: Any) -> None:
-    """Publish the repository's CONTRIBUTING.md as /contribute/guide/ (a maintainers'
-    file, rendered like the hand-written pages), so the site links to it, not to a host."""
-    if os.path.lexists(root / GUIDE_FILE):
-        text = _unlinked(root, GUIDE_FILE).decode("utf-8")
-        files.append(engine.File.generated(config, GUIDE_PAGE, content=text,
-                                           inclusion=engine.InclusionLevel.NOT_IN_NAV))
+def _add_contributor_guides(root: Path, files: Any, config: Any,
+                            languages: PageLanguages) -> set[str]:
+    """Publish the repository's CONTRIBUTING.md as /contribute/guide/, and each translation
+    of it (`GUIDE_FILES`) at the same place in its language's folder (maintainers' files,
+    rendered like the hand-written pages), so the site links to them, not to a host. The
+    source files of the translations published."""
+    translated = set()
+    for code in languages.codes:
+        name = GUIDE_FILES.get(code, "")
+        if code == languages.main and not (name and os.path.lexists(root / name)):
+            name = GUIDE_FILE  # the site's own language has the original at least
+        if name and os.path.lexists(root / name):
+            text = _OTHER_GUIDE.sub("", _unlinked(root, name).decode("utf-8"))
+            src_uri = languages.prefix(code) + GUIDE_PAGE
+            files.append(engine.File.generated(config, src_uri, content=text,
+                                               inclusion=engine.InclusionLevel.NOT_IN_NAV))
+            if name != GUIDE_FILE:
+                translated.add(src_uri)
+    return translated
 
 
 def _read_hand_written(files: Any, config: Any) -> None:

@@ -1,6 +1,6 @@
 """`python build.py serve`: the engine's development server with live reload.
 
-It watches the content folders, the contributors' guide, the pages and the theme. Content
+It watches the content folders, the contributors' guides, the pages and the theme. Content
 errors are printed and the server waits for a change, then tries again.
 """
 
@@ -14,14 +14,14 @@ from pathlib import Path
 
 from desclasificado.publish import engine
 from desclasificado.publish.build import CONFIG_FILE, CONTENT_DIRS, SOURCE_PATHS
-from desclasificado.publish.plugin import GUIDE_FILE
+from desclasificado.publish.plugin import GUIDE_FILES
 
 
 def serve_site(root: Path, dev_addr: str = "127.0.0.1:8000") -> int:
     """Preview the site with live reload; content errors print and the server waits."""
     root = root.resolve()
     watch = [str(root / name) for name in CONTENT_DIRS if (root / name).is_dir()]
-    watch += [str(root / GUIDE_FILE)] if (root / GUIDE_FILE).is_file() else []
+    watch += [str(root / name) for name in GUIDE_FILES.values() if (root / name).is_file()]
     logging.basicConfig(level=logging.INFO, format="%(levelname)s: %(message)s")
     while True:
         try:

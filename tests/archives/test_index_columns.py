@@ -1,5 +1,5 @@
-"""The --index CSV files: what CONTRIBUTING.md and --help say of their columns is what the
-importers read, and a table without a required column is one line naming it."""
+"""The --index CSV files: what CONTRIBUTING.md (and its Spanish edition) and --help say of their
+columns is what the importers read, and a table without a required column is one line naming it."""
 
 from __future__ import annotations
 
@@ -17,20 +17,26 @@ from tests.conftest import REPO
 from tests.shared import SHARED
 
 GUIDE = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+#: Each guide: its text, the heading of its section on the index files, and its word for a
+#: required column (the tables' other words are the same).
+GUIDES = {"en": (GUIDE, "### The index files", "required"),
+          "es": ((REPO / "CONTRIBUTING.es.md").read_text(encoding="utf-8"),
+                 "### Los archivos de índice", "obligatoria")}
 SOURCES = {  # the modules that read an index row
     "import-rif": ("archives/jfk/importer.py", "archives/jfk/record.py"),
     "import-frus": ("archives/frus/importer.py",),
 }
 
 
-def documented(command: str) -> list[tuple[str, bool]]:
+def documented(command: str, lang: str = "en") -> list[tuple[str, bool]]:
     """(column, required) of the table under the guide's paragraph on `command --index`."""
-    section = GUIDE.split("### The index files", 1)[1]
+    guide, heading, required = GUIDES[lang]
+    section = guide.split(heading, 1)[1]
     start = section.index(f"`{command} --index` (")
-    table = re.search(r"\n(\| column .*?)\n\n", section[start:], re.DOTALL)
+    table = re.search(r"\n(\| col.*?)\n\n", section[start:], re.DOTALL)
     assert table, command
     rows = [line.split("|")[1:4] for line in table.group(1).splitlines()[2:]]
-    return [(name.strip().strip("`"), need.strip() == "required") for name, need, _ in rows]
+    return [(name.strip().strip("`"), need.strip() == required) for name, need, _ in rows]
 
 
 def spec(columns: tuple[Column, ...]) -> list[tuple[str, bool]]:
@@ -42,6 +48,7 @@ def spec(columns: tuple[Column, ...]) -> list[tuple[str, bool]]:
 def test_the_guide_lists_the_columns_the_importer_reads(command: str,
                                                         columns: tuple[Column, ...]) -> None:
     assert documented(command) == spec(columns)
+    assert documented(command, "es") == spec(columns)  # the Spanish edition too
     # every column the importer's code names is in the list, and every listed one is read
     code = "\n".join((REPO / "desclasificado" / p).read_text() for p in SOURCES[command])
     named = {c.name for c in columns}

@@ -1,4 +1,5 @@
-"""CONTRIBUTING.md stays true: its examples pass the check, its commands exist and print what it shows."""
+"""CONTRIBUTING.md stays true: its examples pass the check, its commands exist and print what it
+shows; its Spanish edition, CONTRIBUTING.es.md, shows the same commands, examples and names."""
 
 from __future__ import annotations
 
@@ -14,13 +15,28 @@ from tests.check.test_friendly_errors import CASES
 from tests.conftest import GOOD_EVENT, REPO, Project
 
 TEXT = (REPO / "CONTRIBUTING.md").read_text()
+TEXT_ES = (REPO / "CONTRIBUTING.es.md").read_text()
+GUIDES = {"CONTRIBUTING.md": TEXT, "CONTRIBUTING.es.md": TEXT_ES}
 EXAMPLE_EVENTS = ("1963-04-11-mir-four-fronts", "1962-06-peruvians-trained-in-cuba")
 #: Commands another engineer is adding; remove a name here once `python build.py NAME` exists.
 PENDING_COMMANDS: set[str] = set()
 
 
-def _blocks(language: str) -> list[str]:
-    return re.findall(rf"^```{language}\n(.*?)^```$", TEXT, re.MULTILINE | re.DOTALL)
+def _blocks(language: str, text: str = TEXT) -> list[str]:
+    return re.findall(rf"^```{language}\n(.*?)^```$", text, re.MULTILINE | re.DOTALL)
+
+
+def _inline_code(text: str) -> set[str]:
+    """The `code` of the guide's prose (the blocks left out), its spaces and breaks as one."""
+    prose = re.sub(r"^```.*?^```$", "", text, flags=re.MULTILINE | re.DOTALL)
+    return {" ".join(code.split()) for code in re.findall(r"`([^`]+)`", prose)}
+
+
+def _indented(text: str) -> list[str]:
+    """The guide's indented blocks (the output of `quote`) and quoted passages."""
+    return re.findall(r"(?:^(?:    |> ).*\n)+", re.sub(r"^```.*?^```$", "", text,
+                                                     flags=re.MULTILINE | re.DOTALL),
+                      re.MULTILINE)
 
 
 def _console() -> list[tuple[str, list[str]]]:
@@ -89,8 +105,9 @@ def test_console_examples_print_what_the_guide_shows(
     assert capsys.readouterr().out.splitlines() == output
 
 
-def test_every_command_in_the_guide_exists() -> None:
-    commands = set(re.findall(r"python build\.py ([a-z-]+)", TEXT))
+@pytest.mark.parametrize("text", GUIDES.values(), ids=GUIDES.keys())
+def test_every_command_in_the_guide_exists(text: str) -> None:
+    commands = set(re.findall(r"python build\.py ([a-z-]+)", text))
     known = set(_parser()._subparsers._group_actions[0].choices)
     assert commands - known <= PENDING_COMMANDS, commands - known
 
@@ -101,8 +118,9 @@ def test_the_error_examples_are_what_the_check_prints() -> None:
     assert len(shown) > 5 and set(shown) <= pinned, set(shown) - pinned
 
 
-def test_the_templates_the_guide_names_exist() -> None:
-    for path in re.findall(r"`(templates/[\w.]+)`", TEXT):
+@pytest.mark.parametrize("text", GUIDES.values(), ids=GUIDES.keys())
+def test_the_templates_the_guide_names_exist(text: str) -> None:
+    for path in re.findall(r"`(templates/[\w.]+)`", text):
         assert (REPO / path).is_file(), path
 
 
@@ -115,3 +133,22 @@ def test_import_rif_shows_its_warnings(tmp_path: Path, capsys: pytest.CaptureFix
     count = re.search(r"(\d+) warnings?\)$", first)
     assert count and len(details) == int(count.group(1)) > 0
     assert all(line.startswith("    ") for line in details)
+
+
+def test_the_spanish_guide_shows_what_the_english_one_shows() -> None:
+    """The Spanish edition translates the prose only: every block (commands, records, output,
+    messages), every quoted passage and every name in `code` is the English one's, so that
+    the tests above, which run the English ones, vouch for both and the two cannot drift."""
+    assert _blocks("[a-z]*", TEXT_ES) == _blocks("[a-z]*") and len(_blocks("[a-z]*")) > 10
+    assert _indented(TEXT_ES) == _indented(TEXT) and len(_indented(TEXT)) == 2
+    assert _inline_code(TEXT_ES) == _inline_code(TEXT)
+    headings = [re.findall(r"^(#+) (\d*)", text, re.MULTILINE) for text in (TEXT, TEXT_ES)]
+    assert headings[0] == headings[1]  # the same sections, numbered alike ("section 6")
+
+
+@pytest.mark.parametrize(("name", "other"), [("CONTRIBUTING.md", "CONTRIBUTING.es.md"),
+                                             ("CONTRIBUTING.es.md", "CONTRIBUTING.md")])
+def test_each_guide_links_to_the_other_under_its_title(name: str, other: str) -> None:
+    title, blank, link, *_ = GUIDES[name].splitlines()
+    assert title.startswith("# ") and blank == ""
+    assert f"]({other})" in link and (REPO / other).is_file()

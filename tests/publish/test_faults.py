@@ -278,13 +278,14 @@ def _link_refused(project: SiteProject, shown: str) -> None:
                      "with the file itself", FAILED]
 
 
-def test_a_contributor_guide_that_is_a_link_is_refused(project: SiteProject,
-                                                       tmp_path: Path) -> None:
+@pytest.mark.parametrize("guide", ["CONTRIBUTING.md", "CONTRIBUTING.es.md"])
+def test_a_contributor_guide_that_is_a_link_is_refused(project: SiteProject, tmp_path: Path,
+                                                       guide: str) -> None:
     secret = tmp_path / "secret.md"
     secret.write_text("not for the web")
-    (project.root / "CONTRIBUTING.md").unlink(missing_ok=True)
-    (project.root / "CONTRIBUTING.md").symlink_to(secret)
-    _link_refused(project, "CONTRIBUTING.md")
+    (project.root / guide).unlink(missing_ok=True)
+    (project.root / guide).symlink_to(secret)
+    _link_refused(project, guide)
 
 
 def _during_the_build(monkeypatch: pytest.MonkeyPatch, change: Callable[[], None]) -> None:

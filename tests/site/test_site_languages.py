@@ -366,6 +366,27 @@ def test_the_documents_list_labels_its_cells_in_the_language(pages: dict[str, Do
         assert cells and {cell.get("data-label") for cell in cells} == {label}
 
 
+def test_the_contributors_guide_is_in_spanish_under_es(pages: dict[str, Doc]) -> None:
+    """/es/contribute/guide/ is CONTRIBUTING.es.md, not the English marked untranslated; each
+    names the other as its alternate, and neither keeps the repository's link to the other."""
+    spanish, english = pages["es/contribute/guide/index.html"], pages["contribute/guide/index.html"]
+    assert _html(spanish).get("lang") == "es" and _html(english).get("lang") == "en"
+    assert spanish.find("h1").words() == "Cómo contribuir a Desclasificado"
+    assert english.find("h1").words() == "Contributing to Desclasificado"
+    assert spanish.find_all("p", class_="untranslated") == []
+    assert spanish.find("div", class_="prose").get("lang") is None
+    assert "python build.py new event" in spanish.find("main").words()
+    # its blocks and quoted passages are the English guide's, said to be English
+    for tag in ("pre", "blockquote"):
+        assert {b.get("lang") for b in spanish.find("main").find_all(tag)} == {"en"}, tag
+        assert {b.get("lang") for b in english.find("main").find_all(tag)} == {None}, tag
+    for doc in (spanish, english):
+        assert _alternates(doc) == {"en": f"{SITE_URL}contribute/guide/",
+                                    "es": f"{SITE_URL}es/contribute/guide/",
+                                    "x-default": f"{SITE_URL}contribute/guide/"}
+        assert not [href for href in doc.find("main").links() if "CONTRIBUTING" in href]
+
+
 #: The theme's scripts that speak the page's language, through js/messages.js.
 SPEAKING_SCRIPTS = ("js/embed.js", "js/explore.js", "js/passage.js", "js/teach.js",
                     "js/neighbours.js", "search/main.js")
