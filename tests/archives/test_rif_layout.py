@@ -173,6 +173,17 @@ def test_two_names_under_from_to_and_title_are_from_and_to() -> None:
     result = parse_rif(form("ORIGINATOR\nFROM\nTO\nTITLE\nFBI\nSAC, TP\nBOOKMAKING IN TAMPA\nDATE: 06/20/1964\n"
                             "PAGES:\n10"))
     assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "")
+    # offices' codes are names too ("NY" / "HQ"); a line of words is not
+    result = parse_rif(form("ORIGINATOR:\nFROM:\nTO :\nTITLE:\nFBI\nNY\nHQ\nDATE: 01/18/1966\nPAGES:\n24"))
+    assert [result.fields[name] for name in ("originator", "from", "to", "title")] == ["FBI", "NY", "HQ", ""]
+    result = parse_rif(form("ORIGINATOR:\nFROM:\nTO :\nTITLE:\nFBI\nNY\nTHE HQ\nDATE: 01/18/1966\nPAGES:\n24"))
+    assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "")
+    result = parse_rif(form("ORIGINATOR:\nFROM:\nTO :\nTITLE:\nFBI .\nWANNELL\nSULLIVAN\nDATE: 05/05/1967\nPAGES:\n3"))
+    assert [result.fields[name] for name in ("originator", "from", "to", "title")] == [
+        "FBI", "WANNELL", "SULLIVAN", ""]
+    # a document's kind is a title's word, not a name
+    result = parse_rif(form("ORIGINATOR:\nFROM:\nTO :\nTITLE:\nFBI\nNY\nLETTER\nDATE: 01/18/1966\nPAGES:\n24"))
+    assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "")
 
 
 def test_a_value_behind_the_colon_of_a_lost_label_is_the_one_field_between_its_neighbours() -> None:
@@ -230,8 +241,10 @@ def test_a_sentence_in_a_column_is_the_titles_not_a_name() -> None:
     result = parse_rif(form("FROM\nTO\nTITLE\nREQUEST FOR COPY OF VARIOUS CABLES.\nDATE : 01/01/1967\nPAGES : 2"))
     assert (result.fields["from"], result.fields["to"], result.fields["title"]) == (
         "", "", "REQUEST FOR COPY OF VARIOUS CABLES.")
-    # a name may end with a period, and an office may have four words: still undecided
-    result = parse_rif(form("FROM\nTO\nTITLE\nLOUISANA METRO. CRIME COMMISSION.\nDATE : 01/01/1967\nPAGES : 2"))
+    # a name may end with a period, and an office may have four words: still undecided (but on a
+    # CIA form, which always has a title, the one line is the title's: see below)
+    text = form("FROM\nTO\nTITLE\nLOUISANA METRO. CRIME COMMISSION.\nDATE : 01/01/1967\nPAGES : 2")
+    result = parse_rif(text.replace("AGENCY : CIA", "AGENCY : HSCA"))
     assert result.fields["title"] == "" and "title" in result.missing
 
 
@@ -287,3 +300,36 @@ def test_a_title_with_a_line_that_opens_as_titles_do_after_other_lines_is_left_b
     result = parse_rif(form(NAMES + "TITLE : OFFICE MEMO: HANDWRITTEN\nLANZ, MARCOS DIAZ\n"
                             "DATE : 09/25/1998\nPAGES : 2"))
     assert result.fields["title"] == "OFFICE MEMO: HANDWRITTEN LANZ, MARCOS DIAZ"
+
+
+def test_a_value_behind_a_lost_labels_colon_before_a_bare_label_given_its_value() -> None:
+    # TITLE without its value on its line, but given it below: TO is still the one field between
+    result = parse_rif(form("FROM : WH/C/SP\n: C/WH\nTITLE\nESPINOSA ALLEGATIONS.\nDATE : 01/01/1965\nPAGES : 3"))
+    assert (result.fields["from"], result.fields["to"], result.fields["title"]) == (
+        "WH/C/SP", "C/WH", "ESPINOSA ALLEGATIONS.")
+
+
+def test_a_bare_label_split_from_its_colon_takes_the_first_of_the_lines_begun_with_one() -> None:
+    result = parse_rif(form("FROM\n: GAYNOR, PAUL, CH/SRS/OS, CIA\n: CH/CI/R&A, CIA\nTITLE :\nBOHNING, DONALD DEAN\n"
+                            "DATE : 06/14/1968\nPAGES : 4"))
+    assert (result.fields["from"], result.fields["to"]) == ("GAYNOR, PAUL, CH/SRS/OS, CIA", "CH/CI/R&A, CIA")
+    # two lines for FROM and TO, one without its colon: which is whose is not known
+    result = parse_rif(form("FROM\n: GAYNOR, PAUL, CH/SRS/OS, CIA\nCH/CI/R&A, CIA\nTITLE :\nBOHNING, DONALD DEAN\n"
+                            "DATE : 06/14/1968\nPAGES : 4"))
+    assert (result.fields["from"], result.fields["to"]) == ("", "")
+
+
+def test_the_one_line_under_from_to_and_title_of_a_cia_form_is_the_title() -> None:
+    result = parse_rif(form("FROM\nTO\nTITLE\nDATE\nPAGES\nMEXICO CITY CHRONOLOGY\n02/03/1968\n133"))
+    assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "MEXICO CITY CHRONOLOGY")
+    # two lines, the second going on from the first: one title
+    result = parse_rif(form("FROM\nTO\nTITLE\nDATE\nPAGES\nSPECIAL ACCESS AND/OR BILLET APPROVAL\n"
+                            "FOR CLARE BOOTHE LUCE\n07/13/1973\n1"))
+    assert result.fields["title"] == "SPECIAL ACCESS AND/OR BILLET APPROVAL FOR CLARE BOOTHE LUCE"
+    # two lines that may be FROM's and the title's, a name, or another agency's form: not known
+    for middle in ("FROM\nTO\nTITLE\nDATE\nPAGES\nDIRECTOR\nPLANS OF THE STATION\n07/13/1973\n1",
+                   "FROM\nTO\nTITLE\nDATE\nPAGES\nSTEVENS, M. D.\n07/13/1973\n1"):
+        assert parse_rif(form(middle)).fields["title"] == ""
+    fbi = form("FROM\nTO\nTITLE\nDATE\nPAGES\nMEXICO CITY CHRONOLOGY\n02/03/1968\n133").replace("AGENCY : CIA",
+                                                                                             "AGENCY : HSCA")
+    assert parse_rif(fbi).fields["title"] == ""

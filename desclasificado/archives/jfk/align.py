@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass, field
 
 from desclasificado.archives.jfk.form import CANON, FIELDS
-from desclasificado.archives.jfk.lexicon import RULES, STRONG, TYPED, Group, Value
-from desclasificado.archives.jfk.matching import CONNECTOR, Span, alignment
-from desclasificado.archives.jfk.ocrfix import KNOWN
+from desclasificado.archives.jfk.lexicon import RULES, STRONG, TYPED, Group, Label, Value
+from desclasificado.archives.jfk.matching import CONNECTOR, NAME_SHAPE, Span, alignment
+from desclasificado.archives.jfk.ocrfix import KNOWN, closest_agency
 from desclasificado.archives.jfk.vetting import vet_text
 
 
@@ -39,6 +39,7 @@ def read_groups(groups: list[Group]) -> Reading:
     left = _continue_title(left, groups, reading)
     left = _continue_names(left, groups, reading)
     left = _lost_label(left, groups, reading)
+    left = _lone_title(left, groups, reading)
     reading.unplaced = sorted((value for value, _ in left), key=lambda value: value.order)
     _doubt_title(reading, groups)
     _doubt_title_opening(reading)
@@ -183,12 +184,16 @@ def _swap_target(group: Group, values: list[Value], reading: Reading) -> str | N
 
 _LABEL_WORD = re.compile(r"\b(?:CLASSIFICATI|CURRENT\s+STATU|RESTRICTION|SUBJECTS?\b|COMMENTS?\b|OPENING\s+CRIT|"
                          r"DOCUMENT\s+TYPE|ORIGINATOR|LAST\s+REVIEW|PAGES\b)", re.IGNORECASE)  # a label read as a line
+# A title's last words in brackets, on a line of their own: "(1963)", "(FINAL VER)".
+_ASIDE = re.compile(r"^\((?=[^()]*[A-Z0-9])[^()]{1,30}\)$")
 _TITLE_LINES = 6  # a title of the form holds at most this many lines
 
 
 def _continues(title: str, value: Value) -> bool:
     """Whether a leftover line can be more of `title`: words, not a number, a label or a scrap,
     and in the title's case (an upper-case title does not go on in lower case)."""
+    if _ASIDE.match(value.text) and not value.led:
+        return True
     letters = [ch for ch in value.text if ch.isalpha()]
     if value.led or value.kinds & TYPED or len(letters) < 3 or re.match(r"^\W*\w+\s*[:;]", value.text):
         return False
@@ -202,7 +207,7 @@ def _continues(title: str, value: Value) -> bool:
 
 def _wants_more(title: str, line: str) -> bool:
     """Whether a one-word line can end `title`: it ends a sentence, or the title ends cut short."""
-    if len(line.split()) > 1 or line.endswith("."):
+    if len(line.split()) > 1 or line.endswith(".") or _ASIDE.match(line):
         return True
     return title.endswith(",") or bool(CONNECTOR.match(title.split()[-1] + " "))
 
@@ -301,10 +306,12 @@ def _continue_names(pending: list[tuple[Value, int]], groups: list[Group],
 
 def _lost_label(pending: list[tuple[Value, int]], groups: list[Group],
                 reading: Reading) -> list[tuple[Value, int]]:
-    """"FROM : CURTIS, W.C." / ": DIRECTOR" / "TITLE : CABLE ...": lines left between two labels read
-    on their lines, where the form has fields between them whose labels are nowhere on it, are their
-    values when each field's value begins with the colon of its lost label (the first may not) and
-    there are as many beginnings as fields: one line each, the title's with the lines after it."""
+    """"FROM : CURTIS, W.C." / ": DIRECTOR" / "TITLE : CABLE ...": lines left between two labels that
+    have their values (on their lines, or the one below given its value below it; a bare one above
+    may take the first line, `_bare_first`), where the form has fields between them whose labels are
+    nowhere on it, are their values when each field's value begins with the colon of its lost label
+    (the first may not) and there are as many beginnings as fields: one line each, the title's with
+    the lines after it."""
     left = list(pending)
     for number, group in enumerate(groups[:-1]):
         extra = [item for item in left if item[1] == number]
@@ -316,7 +323,12 @@ def _lost_label(pending: list[tuple[Value, int]], groups: list[Group],
         runs: list[list[Value]] = []
         for value, _ in extra:
             runs = [*runs, [value]] if value.led or not runs else [*runs[:-1], [*runs[-1], value]]
-        if not (above.inline and below.inline and len(reading.lines.get(above.field, [])) == 1) \
+        if _bare_first(group, above, runs, between, reading):
+            reading.lines[above.field] = [runs[0][0].text]
+            reading.ambiguous.discard(above.field)
+            runs = runs[1:]
+        if not ((above.inline or reading.lines.get(above.field)) and (below.inline or reading.lines.get(below.field))
+                and len(reading.lines.get(above.field, [])) == 1) \
                 or not _runs_fit(between, runs, reading):
             continue
         for name, run in zip(between, runs, strict=True):
@@ -324,6 +336,62 @@ def _lost_label(pending: list[tuple[Value, int]], groups: list[Group],
             reading.warnings.append(f"{name}: {run[0].text!r} read where its label was lost")
         left = [item for item in left if item not in extra]
     return left
+
+
+def _bare_first(group: Group, above: Label, runs: list[list[Value]], between: list[str], reading: Reading) -> bool:
+    """"FROM" / ": WITHHELD" / ": CHIEF, KUDOVE" / "TITLE :": a bare label alone in its group, then one
+    line more, each begun with a colon, than the fields after it whose labels were lost: the first
+    line is the bare label's (the OCR split it from its colon), the others the lost labels'."""
+    return (len(group.labels) == 1 and not above.inline and above.field in reading.ambiguous
+            and bool(between) and len(runs) == len(between) + 1 and len(group.values) == len(runs)
+            and all(len(run) == 1 and run[0].led for run in runs)
+            and RULES[above.field].kinds is None and _runs_fit(between, runs[1:], reading))
+
+
+_NAMED = ("originator", "from", "to", "title")
+
+
+def _lone_title(pending: list[tuple[Value, int]], groups: list[Group],
+                reading: Reading) -> list[tuple[Value, int]]:
+    """On a CIA form every document has a title (NARA's rows of the CIA's records all give one, and
+    none gives FROM or TO alone): one line of free text left in a column under FROM / TO / TITLE,
+    none of them read, is the title, FROM and TO empty."""
+    if [closest_agency(line) for line in reading.lines.get("agency", [])] != ["CIA"]:
+        return pending
+    for number, group in enumerate(groups):
+        fields = [label.field for label in group.labels]
+        undecided = [name for name in fields if name in _NAMED and not reading.lines.get(name)]
+        if "title" not in undecided or not {"from", "to"} <= set(undecided) \
+                or any(name not in _NAMED and name in reading.ambiguous for name in fields):
+            continue
+        free = [item for item in pending if item[1] == number and not item[0].kinds & TYPED
+                and item[0].section != "agency" and item[0].owner is None]
+        if not 1 <= len(free) <= 2 or len([item for item in pending if item[1] == number]) != len(free) \
+                or _left_below(pending, groups, number):
+            continue
+        lines = [value.text for value, _ in sorted(free, key=lambda item: item[0].order)]
+        if closest_agency(lines[0]) or NAME_SHAPE.match(lines[0]) or _NAME_WITH_INITIALS.match(lines[0]) \
+                or vet_text("title", " ".join(lines))[1]:
+            continue
+        if len(lines) == 2 and not (CONNECTOR.match(lines[1]) or vet_text("title", lines[0])[1]):
+            continue  # two lines: one title only when the second goes on from the first
+        reading.lines["title"] = lines
+        reading.ambiguous.discard("title")
+        reading.warnings.append(f"title: {' '.join(lines)!r}, the one title under FROM, TO and TITLE "
+                                f"(a CIA form always has a title)")
+        return [item for item in pending if item not in free]
+    return pending
+
+
+def _left_below(pending: list[tuple[Value, int]], groups: list[Group], number: int) -> bool:
+    """Whether free text is left in the groups of DATE and PAGES below group `number`: the column of
+    values goes on past them ("TITLE" / "T. HUTCHISON, ..." / "DATE" / "PAGES" / ": OGC" / "MEMO ...")."""
+    below = set()
+    for at in range(number + 1, len(groups)):
+        if not groups[at].labels or {label.field for label in groups[at].labels} - {"date", "pages"}:
+            break
+        below.add(at)
+    return any(at in below and not value.kinds & TYPED for value, at in pending)
 
 
 def _runs_fit(names: list[str], runs: list[list[Value]], reading: Reading) -> bool:
