@@ -360,3 +360,11 @@ def test_a_label_cut_at_its_box_and_an_agency_named_in_full_are_read() -> None:
     assert [result.fields[name] for name in ("originator", "from", "to", "title", "date", "pages")] == [
         "CENTRAL INTELLIGENCE AGENCY", "CIA", "HQ", "", "1976-11-01", 4]
     assert result.fields["current_status"] == "Redact"
+
+
+def test_the_document_heading_as_the_ocr_garbles_it_is_a_heading() -> None:
+    from desclasificado.archives.jfk.lexicon import is_heading, section_of
+
+    for line in ("DOCUMENT INFORMATION", "DOCUMENT. INFORMATION", "DOCUMENT: INFORMATION", "Document Inforhation"):
+        assert is_heading(line) and section_of(line) == "document", line
+    assert not is_heading("DOCUMENT TYPE : PAPER")

@@ -11,7 +11,7 @@ from desclasificado.archives.jfk.form import NEW_CLASSIFICATION, UNKNOWN, UPDATE
 
 _HEADINGS = [re.compile(p, re.IGNORECASE) for p in (
     r"^\W*J[FE]K\s+ASSASSINATION\s+SYSTEM", r"IDENTIFICATION\s+FORM", r"^\W*AGENCY\W*INFORMA",
-    r"^\W*DOCUMENT\s+INFORMATION", r"RELEASE\s+UNDER\s+THE\s+PRESIDENT", r"^\W*REVIEWED\s+BY",
+    r"^\W*DOCUMENT\W*INFOR[MH]A", r"RELEASE\s+UNDER\s+THE\s+PRESIDENT", r"^\W*REVIEWED\s+BY",
 )]
 _STAMPS = [re.compile(p, re.IGNORECASE) for p in (
     # the release stamp: "Released under the John F. Kennedy Assassination Records Collection Act ..."
@@ -54,7 +54,8 @@ def section_of(heading: str) -> str:
     """Which part of the form a heading opens: "AGENCY INFORMATION" or "DOCUMENT INFORMATION"."""
     if re.search(r"AGENCY\W*INFORMA", heading, re.IGNORECASE):
         return "agency"
-    return "document" if re.search(r"DOCUMENT\s+INFORMATION", heading, re.IGNORECASE) else ""
+    # "DOCUMENT. INFORMATION", "Document Inforhation": the OCR's dot and M read as H
+    return "document" if re.search(r"DOCUMENT\W*INFOR[MH]A", heading, re.IGNORECASE) else ""
 
 
 def is_heading(line: str) -> bool:
