@@ -175,3 +175,11 @@ def test_a_date_after_the_last_review_one_of_them_read_away_from_its_label_leave
     assert vetted("1998-10-19", "1962-03-27", moved=True) == ("", "")
     assert vetted("1978-05-29", "1909-07-22", moved=False) == ("1978-05-29", "1909-07-22")
     assert vetted("1962-03-27", "1998-10-19", moved=True) == ("1962-03-27", "1998-10-19")
+
+
+def test_restrictions_include_statutes_codes_and_consulted() -> None:
+    from desclasificado.archives.jfk.lexicon import kinds
+
+    for text in ("4; 10(a)2; 11(a)", "Consulted", "Consulted; 1A; 1B; 1C; 2; 4; 11(a)", "1B; 4"):
+        assert "restriction" in kinds(text), text
+    assert "restriction" not in kinds("3110(b)")

@@ -152,7 +152,9 @@ def _match(body: str) -> LabelMatch | None:
 
 # --- values ---------------------------------------------------------------------------------------------
 
-_RESTRICTION = r"(?:\d[A-D]?|REFERRED|CONSULTATION|OPEN\s+IN\s+FULL|JFK\s+ACT\s+6\s*\(\d\)\s*(?:\([A-D]\))?)"
+# A restriction's code: the Act's section ("1B", "JFK ACT 6 (1)(B)"), a statute's ("10(a)2", "11(a)"), a word.
+_RESTRICTION = (r"(?:\d[A-D]?|1[01]\([A-D]\)\d?|REFERRED|CONSULT(?:ATION|ED)|OPEN\s+IN\s+FULL|"
+                r"JFK\s+ACT\s+6\s*\(\d\)\s*(?:\([A-D]\))?)")
 _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.IGNORECASE)) for kind, p in (
     ("record_number", r"\d{3}-?\d{5}-\d{4,5}"),
     ("date", r"\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})"),
