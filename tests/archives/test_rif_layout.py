@@ -368,3 +368,19 @@ def test_the_document_heading_as_the_ocr_garbles_it_is_a_heading() -> None:
     for line in ("DOCUMENT INFORMATION", "DOCUMENT. INFORMATION", "DOCUMENT: INFORMATION", "Document Inforhation"):
         assert is_heading(line) and section_of(line) == "document", line
     assert not is_heading("DOCUMENT TYPE : PAPER")
+
+
+def test_the_form_after_the_review_boards_notice_is_read() -> None:
+    from desclasificado.archives.jfk.formpages import lines_of_form
+
+    notice = ("Assassination Records Review Board\nFinal Determination Notification\nAGENCY : HSCA\n"
+              "RECORD NUMBER : 180-10060-10451\nRECORD SERIES : STAFF PAYROLL RECORDS\n\n\n"
+              "Board Review Completed: 10/24/95\nNW 68261 Docld:32239459 Page 1\n")
+    form_text = ("JFK ASSASSINATION SYSTEM\nIDENTIFICATION FORM\nAGENCY INFORMATION\nAGENCY : HSCA\n"
+                 "RECORD NUMBER : 180-10060-10451\nDOCUMENT INFORMATION\nORIGINATOR : HSCA\nFROM :\nTO :\n"
+                 "TITLE :\nDATE : 01/03/77\nPAGES : 7\nCOMMENTS : Box 2.\n")
+    for text in (notice + form_text, f"## Page 1\n\n{notice}\n## Page 2\n\n{form_text}\n## Page 3\n\nText.\n"):
+        result = parse_rif(text)
+        assert (result.form, result.fields["originator"], result.fields["date"], result.fields["pages"]) == (
+            True, "HSCA", "1977-01-03", 7)
+        assert "Final Determination Notification" not in lines_of_form(text)
