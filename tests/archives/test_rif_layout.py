@@ -384,3 +384,14 @@ def test_the_form_after_the_review_boards_notice_is_read() -> None:
         assert (result.form, result.fields["originator"], result.fields["date"], result.fields["pages"]) == (
             True, "HSCA", "1977-01-03", 7)
         assert "Final Determination Notification" not in lines_of_form(text)
+
+
+def test_a_title_that_begins_with_item_is_not_the_forms_legend() -> None:
+    from desclasificado.archives.jfk.lexicon import LEGEND
+
+    for line in ("[R] - ITEM IS RESTRICTED", "- ITEM", "ITEM", "[R] - ITEM RESTRICTED", "“ITEM 18 RESTRICTED"):
+        assert LEGEND.search(line), line
+    result = parse_rif(form(NAMES + "TITLE\n: ITEM PREP FOR WARREN COMMISSION BY SR/CI/RES ENTITLED\n"
+                            "DATE\n: 04/24/1964\nPAGES : 1"))
+    assert (result.fields["title"], result.fields["date"]) == (
+        "ITEM PREP FOR WARREN COMMISSION BY SR/CI/RES ENTITLED", "1964-04-24")

@@ -41,7 +41,9 @@ _STAMPS = [re.compile(p, re.IGNORECASE) for p in (
     r"Back\s+to\s+Brief\s+Results", r"\bHits?\s+\d+\s*-\s*\d+\s+of\s+\d+",
 )]
 # The legend printed at the foot of the form: nothing after it belongs to the form.
-LEGEND = re.compile(r"ITEM\s+IS|^\W*(?:\[?R\]?)?\W*ITEM\b", re.IGNORECASE)
+# Its pieces as the OCR reads them: "[R] - ITEM IS RESTRICTED", "- ITEM", "ITEM 18 RESTRICTED"; not
+# a title that begins with the word (": ITEM PREP FOR WARREN COMMISSION ...").
+LEGEND = re.compile(r"ITEM\s+(?:IS|18)\b|^\W*(?:\[?R\]?)?\W*ITEM(?:\s+RESTRICT\w*)?\W*$", re.IGNORECASE)
 _RESTRICTED_MARK = re.compile(r"^[\[(]?\s*[IE]?[RI][I\]]?\s*[.\])]?$")  # "[R]", "IRI", "ERI", "[R"
 # The form's print date and page number: "Date: 11/30/04", "Page: 1", "PAGE:", "/age: 1".
 HEADER = re.compile(r"^\W*(?:Da[tg]e\b|(?:Page|PAGE|/age)(?:\s*[:*.].*|\s*\d*\s*)$)")
