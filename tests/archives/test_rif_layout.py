@@ -395,3 +395,14 @@ def test_a_title_that_begins_with_item_is_not_the_forms_legend() -> None:
                             "DATE\n: 04/24/1964\nPAGES : 1"))
     assert (result.fields["title"], result.fields["date"]) == (
         "ITEM PREP FOR WARREN COMMISSION BY SR/CI/RES ENTITLED", "1964-04-24")
+
+
+def test_two_dates_without_their_labels_are_the_documents_and_the_reviews_by_their_era() -> None:
+    # DATE and DATE OF LAST REVIEW lost by the OCR; the reviews under the Act are from 1993 on
+    middle = NAMES + "TITLE : CABLE: AGREE WITH REF A\n: 03/17/1965\nPAGES\n2"
+    result = parse_rif(form(middle).replace("DATE OF LAST REVIEW : 06/20/97", "04/04/94"))
+    assert (result.fields["date"], result.fields["date_of_last_review"]) == ("1965-03-17", "1994-04-04")
+    # two dates of one era: which is which is not known
+    result = parse_rif(form(middle.replace("03/17/1965", "03/17/1995")).replace("DATE OF LAST REVIEW : 06/20/97",
+                                                                                 "04/04/94"))
+    assert (result.fields["date"], result.fields["date_of_last_review"]) == ("", "")
