@@ -135,10 +135,10 @@ def test_no_payload_is_live_on_any_page(pages: dict) -> None:
 
 def test_only_the_search_page_has_scripts_and_they_are_ours(pages: dict) -> None:
     scripts = pages["search.html"].find_all("script")
-    assert [s.get("src") for s in scripts] == [None, "./search/main.js"]
+    assert [s.get("src") for s in scripts] == [None, "./js/messages.js", "./search/main.js"]
     assert scripts[0].get("type") == "application/json"  # the messages: data, never run
     spanish = pages["es/search.html"].find_all("script")
-    assert [s.get("src") for s in spanish] == [None, "../search/main.js"]
+    assert [s.get("src") for s in spanish] == [None, "../js/messages.js", "../search/main.js"]
 
 
 def test_payloads_in_the_metadata_are_data(pages: dict) -> None:

@@ -125,6 +125,7 @@ def _document(ctx: Context, pb: PageBuilder, title: str, canonical: str, body: s
         f'<link rel="canonical" href="{esc(canonical_href)}">\n'
         '<link rel="icon" href="data:,">\n'
         f'<link rel="stylesheet" href="{root}css/embed.css">\n'
+        f'<script src="{root}js/messages.js" defer></script>\n'
         f'<script src="{root}js/embed.js" defer></script>\n{style}'
         f'</head>\n<body>\n{_popup_notice()}{_origin(ctx, pb, canonical, listing)}\n{body}\n'
         '<script type="application/json" id="messages">'

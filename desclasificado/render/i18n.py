@@ -182,7 +182,8 @@ def number(value: int) -> str:
 
 
 #: The folders of the theme's scripts: their messages (`t("...")`, `tn(...)`) reach them
-#: through the page (`script_messages`), since a script reads no catalogue.
+#: through the page (`script_messages`), since a script reads no catalogue; `js/messages.js`,
+#: loaded before them, reads the page's block once and gives them `t` and `tn`.
 SCRIPT_FOLDERS = ("theme/js/", "theme/search/")
 
 

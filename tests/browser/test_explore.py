@@ -72,6 +72,16 @@ def test_the_address_sets_the_filters(page, site_url: str) -> None:
     assert not page.locator(".jump a[href='#y1947']").is_visible()
 
 
+def test_the_spanish_timeline_filters_in_spanish(page, site_url: str) -> None:
+    """The filters' words come from the page's messages (js/messages.js), in Spanish."""
+    page.goto(f"{site_url}/es/timeline/?country=pe&from=1959&to=1965")
+    n, total = expected("pe", start=1959, end=1965), len(collection().events)
+    assert visible_entries(page) == n
+    status = page.locator(".explore-status").inner_text()
+    assert status == f"Se muestran {n} de {total} eventos.", status
+    assert page.locator("button.explore-clear").inner_text() == "Mostrar todos los eventos"
+
+
 def test_unknown_values_are_ignored(page, site_url: str) -> None:
     page.goto(f"{site_url}/timeline/?country=zz&theme=<script>&from=abc")
     assert visible_entries(page) == len(collection().events)

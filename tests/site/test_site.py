@@ -307,7 +307,8 @@ def test_search_is_wired_in_and_local(built: SiteProject) -> None:
     assert page.find("div", id="search-results")
     form = page.find("form", id="search-form")
     assert (form.get("data-bundle"), form.get("data-site-root")) == ("./pagefind/", "./")
-    assert [s.get("src") for s in page.find_all("script") if s.get("src")] == ["./search/main.js"]
+    assert [s.get("src") for s in page.find_all("script") if s.get("src")] == [
+        "./js/messages.js", "./search/main.js"]  # the scripts' messages first (js/messages.js)
     assert (site / "pagefind" / "pagefind.js").is_file()
     # no lunr index, nor MkDocs' search plugin's files
     assert not (site / "search" / "search_index.json").exists()

@@ -385,3 +385,34 @@ def test_the_contributors_guide_is_in_spanish_under_es(pages: dict[str, Doc]) ->
                                     "es": f"{SITE_URL}es/contribute/guide/",
                                     "x-default": f"{SITE_URL}contribute/guide/"}
         assert not [href for href in doc.find("main").links() if "CONTRIBUTING" in href]
+
+
+#: The theme's scripts that speak the page's language, through js/messages.js.
+SPEAKING_SCRIPTS = ("js/embed.js", "js/explore.js", "js/passage.js", "js/teach.js",
+                    "js/neighbours.js", "search/main.js")
+
+
+def test_the_scripts_messages_load_before_every_script_that_speaks(
+        pages: dict[str, Doc]) -> None:
+    """js/messages.js (deferred, so run in order) comes before each script using t() and
+    tn(), on every page and embeddable page of both languages, with the messages it reads."""
+    seen: set[str] = set()
+    for path, doc in pages.items():
+        sources = [s.get("src") or "" for s in doc.find_all("script") if s.get("src")]
+        speaking = [n for n, src in enumerate(sources) if src.endswith(SPEAKING_SCRIPTS)]
+        if not speaking:
+            continue
+        seen |= {sources[n].rsplit("/", 2)[-2] + "/" + sources[n].rsplit("/", 1)[-1]
+                 for n in speaking}
+        first = next((n for n, src in enumerate(sources) if src.endswith("js/messages.js")), None)
+        assert first is not None and first < min(speaking), (path, sources)
+        assert doc.find("script", id="messages"), path
+    assert seen == set(SPEAKING_SCRIPTS)
+
+
+def test_the_scripts_keep_no_copy_of_the_message_helpers() -> None:
+    for name in SPEAKING_SCRIPTS:
+        text = (REPO / "theme" / name).read_text(encoding="utf-8")
+        assert "function t(" not in text and "function tn(" not in text, name
+        assert "getElementById(\"messages\")" not in text, name
+        assert "window.desclasificadoMessages" in text, name

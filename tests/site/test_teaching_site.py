@@ -146,7 +146,8 @@ def test_an_embeddable_page_is_small_and_opens_links_outside(built: SiteProject)
     # the notices' links open in the frame, the one thing a sandbox without pop-ups allows
     assert {a.get("target") for a in page.find_all("a") if a not in links} == {"_self"}
     assert [(s.get("type"), s.get("src"), "defer" in s.attrs) for s in page.find_all("script")] == [
-        (None, "../../../js/embed.js", True), ("application/json", None, False)]
+        (None, "../../../js/messages.js", True), (None, "../../../js/embed.js", True),
+        ("application/json", None, False)]
     assert page.find(id="source-1").find("blockquote").words() == (
         "Paris has emerged as the center of the network.")
 
@@ -291,7 +292,8 @@ def test_the_teachers_page_shows_a_live_embed(built: SiteProject) -> None:
     frame = page.find("figure", class_="embed-example").find("iframe")
     assert frame.get("src").startswith("../embed/events/") and frame.get("title")
     assert (built.root / "site" / frame.get("src")[3:] / "index.html").is_file()
-    assert [s.get("src") for s in page.find_all("script") if s.get("src")][0] == "../js/teach.js"
+    assert [s.get("src") for s in page.find_all("script") if s.get("src")][:2] == [
+        "../js/messages.js", "../js/teach.js"]
     nav = [a.words() for a in page.find("nav", class_="site-nav").find_all("a")]
     assert "For teachers" in nav
 

@@ -6,14 +6,9 @@
    follow the whole timeline, as the page was built. */
 (function () {
   "use strict";
-  var MESSAGES = (function () {
-    var block = document.getElementById("messages");
-    try { return block ? JSON.parse(block.textContent) : {}; } catch (error) { return {}; }
-  })();
-  function t(text) {
-    var found = MESSAGES.messages && MESSAGES.messages[text];
-    return typeof found === "string" ? found : text;
-  }
+  /* Messages come from the page, in its language (js/messages.js, loaded before). */
+  var MESSAGES = window.desclasificadoMessages;
+  var t = MESSAGES.t;
   var steps;
   try { steps = JSON.parse(window.sessionStorage.getItem("desclasificado:steps") || "null"); }
   catch (error) { return; }

@@ -14,23 +14,9 @@
 (function () {
   "use strict";
 
-  var MESSAGES = (function () {
-    var block = document.getElementById("messages");
-    try { return block ? JSON.parse(block.textContent) : {}; } catch (error) { return {}; }
-  })();
-  function t(text) {
-    var found = MESSAGES.messages && MESSAGES.messages[text];
-    return typeof found === "string" ? found : text;
-  }
-  function tn(one, other, n) {
-    var forms = MESSAGES.messages && MESSAGES.messages[one];
-    var lang = MESSAGES.lang || "en";
-    var category = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang).select(n) :
-      (n === 1 ? "one" : "other");
-    var text = forms && typeof forms === "object" ? forms[category] || forms.other :
-      (n === 1 ? one : other);
-    return text.split("{n}").join(n.toLocaleString(lang));
-  }
+  /* Messages come from the page, in its language (js/messages.js, loaded before). */
+  var MESSAGES = window.desclasificadoMessages;
+  var t = MESSAGES.t, tn = MESSAGES.tn;
   function fill(text, values) {
     return text.replace(/\{(\w+)\}/g, function (whole, name) {
       return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : whole;

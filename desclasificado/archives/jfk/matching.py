@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from desclasificado.archives.jfk.lexicon import NEVER_FREE, RULES, TYPED, Group, Label, Value, takes
-from desclasificado.archives.jfk.ocrfix import AGENCIES, closest_agency
+from desclasificado.archives.jfk.ocrfix import names_agency
 from desclasificado.archives.jfk.vetting import vet_text
 
 _INF = 10**9
@@ -111,7 +111,7 @@ def _originator_first(group: Group, free: list[int], lines: list[Value],
     taken = {j for i in free if i < first for j in next(iter(possible[i]))}
     lines = [value for value in lines if group.values.index(value) not in taken and value.section != "agency"]
     start = min((min(span) for span in possible[first] if span), default=None)
-    if not lines or lines[0].text not in AGENCIES or group.values.index(lines[0]) != start:
+    if not lines or not names_agency(lines[0].text) or group.values.index(lines[0]) != start:
         return possible
     ranked = _align(group.labels, group.values, fill=frozenset({first}))
     return ranked if ranked[first] == {(group.values.index(lines[0]),)} else possible
@@ -124,8 +124,8 @@ def alignment(group: Group) -> list[set[Span]]:
     column between values of a certain kind (the date, the pages: `_stretches`), when the stretch
     holds exactly as many lines of free text as it has free-text labels still undecided and the
     originator's line names an agency; or one line fewer, the last label TITLE and every line a
-    name (`NAME_SHAPE`: "SAC, TP" / "DIRECTOR, FBI", or an office's code: "NY" / "HQ"), which FROM
-    and TO take, the title empty."""
+    name (`NAME_SHAPE`: "SAC, TP" / "DIRECTOR, FBI", or one word: "NY" / "HQ", `_ONE_NAME`), which
+    FROM and TO take, the title empty."""
     possible = _align(group.labels, group.values)
     free = [i for i, label in enumerate(group.labels) if RULES[label.field].kinds is None and not label.inline]
     if all(len(possible[i]) == 1 for i in free) or len(free) < 2:
@@ -141,7 +141,7 @@ def alignment(group: Group) -> list[set[Span]]:
         labels = [i for i in labels if len(possible[i]) != 1]
         stretch = [j for j in stretch if j not in taken]
         if labels and group.labels[labels[-1]].field == "title" and len(stretch) == len(labels) - 1 \
-                and all(NAME_SHAPE.match(group.values[j].text) or _OFFICE_CODE.match(group.values[j].text)
+                and all(NAME_SHAPE.match(group.values[j].text) or _ONE_NAME.match(_bare(group.values[j].text))
                         for j in stretch):
             labels = labels[:-1]  # "SAC, TP" / "DIRECTOR, FBI": FROM and TO, the title empty
         if len(labels) < 2 or len(stretch) != len(labels):
@@ -156,9 +156,16 @@ def alignment(group: Group) -> list[set[Span]]:
 # A person's or an office's name, "SURNAME, GIVEN" or "OFFICE, AGENCY" ("SAC, TP", "DIRECTOR, FBI"):
 # 2% of NARA's titles have this shape, and 40% of its FROM and TO.
 NAME_SHAPE = re.compile(r"^[A-Z][A-Z'.-]*(?: [A-Z][A-Z'.-]*)?, [A-Z][A-Z .,'/-]{1,30}$")
-# An office's code, "NY", "HQ", "WFO": the FBI's FROM and TO; 3 of NARA's 1,296 titles of the
-# development set ("LHM", "FBI").
-_OFFICE_CODE = re.compile(r"^[A-Z]{2,3}$")
+def _bare(text: str) -> str:
+    """A code without the stray marks the OCR leaves after it: "FBI ." is FBI."""
+    return text.rstrip(" .,;:")
+
+
+# One word, an office's code or a surname ("NY", "HQ", "WMFO", "SULLIVAN"): the FBI's FROM and TO;
+# a title of one word is a document's kind ("LETTER", "LHM"), or rare (3 of NARA's 1,296 titles of
+# the development set: "HELSINKI", "DIEM", "FBI").
+_ONE_NAME = re.compile(r"^(?!(?:MEMO|MEMORANDUM|LETTER|REPORT|CABLE|AIRTEL|TELETYPE|TELEGRAM|MESSAGE|NOTES?|LHM)$)"
+                          r"[A-Z][A-Z'-]{1,20}$")
 
 
 def _stretches(group: Group, possible: list[set[Span]], free: list[int]) -> Iterator[tuple[list[int], list[int]]]:
@@ -182,7 +189,7 @@ def _one_line_each(group: Group, labels: list[int], stretch: list[int]) -> bool:
     nor not a value, none going on from the line above, no FROM or TO with a colon."""
     fields = [group.labels[i].field for i in labels]
     values = [group.values[j] for j in stretch]
-    if "originator" in fields and closest_agency(values[fields.index("originator")].text) is None:
+    if "originator" in fields and not names_agency(values[fields.index("originator")].text):
         return False
     if any(vet_text(name, value.text)[1] for name, value in zip(fields, values, strict=True)):
         return False  # a line cut short ("BRECKINRIDGE,") or not a value: one label may take two

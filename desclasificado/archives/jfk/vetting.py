@@ -136,6 +136,8 @@ def vet_text(name: str, text: str) -> tuple[str, str | None]:
         return "", None
     # a title's colon or dash at the end is the OCR's period or a rule; a name's colon says more followed
     fixed = re.sub(r"[\s:;-]+$" if name == "title" else r"(?<!:)[\s;-]+$", "", correct_text(text))
+    if name == "originator":
+        fixed = fixed.rstrip(" .,")  # "FBI .", "CIA.": the OCR's marks after the code
     if name == "originator" and re.fullmatch(r"[A-Z]{1,6}", fixed):
         agency = closest_agency(fixed)
         if agency is None and len(fixed) < 3:
