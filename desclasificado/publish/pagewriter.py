@@ -23,7 +23,7 @@ from urllib.parse import urljoin
 
 from desclasificado.publish import engine
 from desclasificado.publish.languages import PageLanguages
-from desclasificado.publish.pagecache import PageCache
+from desclasificado.publish.pagecache import PageCache, given, nav_digest
 from desclasificado.publish.workers import share_out
 from desclasificado.render import Site
 from desclasificado.render.context import Page
@@ -82,6 +82,7 @@ class PageWriter:
     nav: Any = None
     hand_written: list[Any] = field(default_factory=list)  # the engine's pages, for templates
     cache: PageCache | None = None  # the pages of the last build, to reuse (`pagecache.py`)
+    _nav_digest: bytes | None = None
 
     def shells(self, built: str) -> list[Shell]:
         """Each page as the sitemap lists it (its address and the build day)."""
@@ -97,17 +98,18 @@ class PageWriter:
         addresses, links, cache = list(self.pages), self._links(), self.cache
         since = links.mark()
 
-        def report() -> tuple[Any, Any]:
-            kept = (cache.fresh, cache.reused, cache.rendered) if cache else None
-            return links.findings(since), kept
+        def work(number: int, count: int) -> None:
+            if number and cache is not None:
+                cache.start_worker()
+            self._write_share(addresses[number::count])
 
-        for found, kept in share_out(
-                lambda number, count: self._write_share(addresses[number::count]),
-                report, workers):
+        def report() -> tuple[Any, Any]:
+            return links.findings(since), cache.report() if cache else None
+
+        for found, kept in share_out(work, report, workers):
             links.merge(found)
             if cache is not None and kept is not None:
-                cache.fresh.update(kept[0])
-                cache.reused, cache.rendered = cache.reused + kept[1], cache.rendered + kept[2]
+                cache.merge(kept)
 
     def _links(self) -> LinkCheck:
         site = next(iter(self.pages.values()))[0]
@@ -143,10 +145,9 @@ class PageWriter:
         """A digest of what the page gets besides what it reads: what its maker was given
         when the site was planned (a list page's events), the page's languages, whether it
         has an embeddable version, the site's name, address, day and language."""
-        maker = site.makers[url]
-        given = [arg for arg in getattr(maker, "args", ()) if arg is not site.context]
-        return fingerprint((getattr(maker, "func", maker).__qualname__, given,
-                            getattr(maker, "keywords", {}),
+        if self._nav_digest is None:
+            self._nav_digest = nav_digest(self.nav)
+        return fingerprint((given(site.makers[url], site.context), self._nav_digest,
                             self.languages.address_context(address, self.config.site_url or ""),
                             embed_url(url) in site.embed_urls, site.context.info))
 
@@ -161,22 +162,29 @@ class PageWriter:
         return template.render(context)
 
 
-def write_site_files(sites: list[Site], write: Any, workers: int = 1) -> None:
+def write_site_files(sites: list[Site], write: Any, workers: int = 1,
+                     cache: PageCache | None = None) -> None:
     """The files each site writes as they are (`Site.write_files`: data files, embeddable
     pages...), shared out among `workers` processes; what the children rendered (embeddable
-    pages, files written, link findings) joins the parent's sites."""
+    pages, files written, link findings, embeddable pages kept in `cache`) joins the
+    parent's sites."""
     links = sites[0].links
     since = links.mark()
 
     def work(number: int, count: int) -> None:
+        if number and cache is not None:
+            cache.start_worker()
         for site in sites:
             site.write_files(write, (number, count))
 
-    def report() -> tuple[Any, list[tuple[set[str], list[str]]]]:
-        return links.findings(since), [(site.embed_urls, site.written) for site in sites]
+    def report() -> tuple[Any, list[tuple[set[str], list[str]]], Any]:
+        return (links.findings(since), [(site.embed_urls, site.written) for site in sites],
+                cache.report() if cache else None)
 
-    for found, learnt in share_out(work, report, workers):
+    for found, learnt, kept in share_out(work, report, workers):
         links.merge(found)
+        if cache is not None and kept is not None:
+            cache.merge(kept)
         for site, (embed_urls, written) in zip(sites, learnt, strict=True):
             site.embed_urls.update(embed_urls)
             site.written.extend(written)

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -151,11 +152,11 @@ class SiteBuild:
         hand_written = {f.url: f for f in files.documentation_pages()}
         self.sites = plan_sites(result.collection, index, info=info, other_pages=hand_written,
                                 languages=codes)
-        write_site_files(self.sites, _writer(config.site_dir), self.workers)
+        if self.cache_dir is not None:  # pages reused where nothing they read changed
+            self._open_cache(config)
+        write_site_files(self.sites, _writer(config.site_dir), self.workers, self.cache)
         for site in self.sites:
             _refuse_conflicts(site, files, hand_written)
-            if self.cache_dir is not None:  # its pages' reads are recorded (`render/reads.py`)
-                watch(site.context)
         self.generated = {_src_uri(site.prefix + url): (site, url)
                           for site in self.sites for url in site.makers}
         languages.add_pages([*hand_written, *(site.prefix + url for site in self.sites
@@ -260,9 +261,7 @@ class SiteBuild:
         """Every page is rendered: refuse the build if a generated link leads nowhere; index
         the site for search when no `pipeline.build()` will."""
         if self.writer is not None:
-            if self.cache_dir is not None and self.sites:
-                self.cache = self.writer.cache = PageCache.open(
-                    self.cache_dir, build_fingerprint(config, self.writer.nav))
+            self.writer.cache = self.cache
             self.writer.write(self.workers)  # the generated pages outside the nav
         sites, self.sites, self.generated, self.writer = self.sites, [], {}, None
         broken = sites[0].broken_links() if sites else []  # one link check for every language
@@ -278,6 +277,15 @@ class SiteBuild:
                 index_search(Path(config.site_dir))
             except IndexFailed as exc:
                 raise engine.Abort(str(exc)) from None
+
+    def _open_cache(self, config: Any) -> None:
+        """Open the cache of the last build's pages, and let the planned sites' pages be
+        reused from it: their reads are recorded (`render/reads.py`), and the embeddable
+        pages made through it."""
+        self.cache = PageCache.open(self.cache_dir, build_fingerprint(config))
+        for site in self.sites:
+            watch(site.context)
+            site.embed_maker = partial(self.cache.embed, site.context)
 
     def _colophon(self, page: Any) -> str:
         """The printed line of a hand-written page, in its language ("" outside a build)."""

@@ -5,8 +5,12 @@ clean build, and reuses the pages the edit did not touch."""
 from __future__ import annotations
 
 import filecmp
+import hashlib
+import os
+import pickle
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -167,7 +171,7 @@ def test_a_failed_build_keeps_the_site_and_the_cache(project: SiteProject, tmp_p
     assert _incremental(project, clean).rendered == 0
 
 
-def test_the_code_the_libraries_and_the_nav_are_in_the_fingerprint(
+def test_the_code_the_theme_and_the_libraries_are_in_the_fingerprint(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     package = tmp_path / "package"
     package.mkdir()
@@ -185,7 +189,7 @@ def test_the_code_the_libraries_and_the_nav_are_in_the_fingerprint(
         site_url = "https://example.org/"
 
     def printed() -> bytes:
-        return pagecache.build_fingerprint(Config, None)
+        return pagecache.build_fingerprint(Config)
 
     seen = {printed()}
     (package / "module.py").write_text("x = 2\n")
@@ -200,6 +204,21 @@ def test_the_code_the_libraries_and_the_nav_are_in_the_fingerprint(
     seen.add(printed())
     assert len(seen) == 6
     assert printed() == printed()
+
+
+def test_the_nav_is_in_every_page_s_digest() -> None:
+    class Item:
+        def __init__(self, title: str, url: str | None = None, children: list | None = None):
+            self.title, self.url, self.children = title, url, children
+
+    class Nav:
+        def __init__(self, *items: Item):
+            self.items = list(items)
+
+    one = pagecache.nav_digest(Nav(Item("Timeline", "timeline/")))
+    assert one != pagecache.nav_digest(Nav(Item("Timeline", "timeline/"), Item("Data", "data/")))
+    assert one != pagecache.nav_digest(Nav(Item("Línea de tiempo", "timeline/")))
+    assert one == pagecache.nav_digest(Nav(Item("Timeline", "timeline/")))
 
 
 def test_placing_a_page_over_another_never_writes_through_the_link(tmp_path: Path) -> None:
@@ -225,3 +244,55 @@ def test_placing_a_page_over_another_never_writes_through_the_link(tmp_path: Pat
     reopened = pagecache.PageCache.open(tmp_path / "cache", b"print")
     assert reopened.kept == {"a/": kept_a, "b/": kept_b}
     assert pagecache.PageCache.open(tmp_path / "cache", b"other").kept == {}
+
+
+class _Planted:
+    """What a planted pickle would run."""
+
+    def __reduce__(self):
+        return (Path.touch, (Path(os.environ["PLANTED"]),))
+
+
+def test_a_manifest_not_written_on_this_computer_is_never_unpickled(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
+    monkeypatch.setenv("PLANTED", str(tmp_path / "ran"))
+    folder = tmp_path / "project" / CACHE_DIR
+    folder.mkdir(parents=True)
+    planted = pickle.dumps({"format": pagecache.FORMAT, "fingerprint": b"x", "pages": _Planted()})
+    for data in (planted, bytes(32) + planted):  # unsigned, or signed with another key
+        (folder / MANIFEST).write_bytes(data)
+        assert pagecache.PageCache.open(folder, b"x").kept == {}
+    assert not (tmp_path / "ran").exists()
+    mine = pagecache.PageCache(folder, b"x")
+    mine.save()
+    assert (tmp_path / "home-cache" / "desclasificado" / "cache-key").stat().st_mode & 0o077 == 0
+    assert pagecache.PageCache.open(folder, b"x").kept == {}  # signed here: read (empty)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "other-computer"))
+    (folder / MANIFEST).write_bytes((folder / MANIFEST).read_bytes())
+    assert pagecache.PageCache.open(folder, b"x").fingerprint == b"x"
+
+
+def test_a_file_planted_where_a_page_will_be_kept_is_replaced(tmp_path: Path) -> None:
+    cache = pagecache.PageCache(tmp_path / "cache", b"print")
+
+    class Info:
+        prefix = ""
+
+    class Ctx:
+        info = Info()
+
+    name = hashlib.blake2b(b"page a", digest_size=20).hexdigest()
+    planted = tmp_path / "cache" / "pages" / name[:2] / name
+    planted.parent.mkdir(parents=True)
+    planted.write_bytes(b"<script>planted</script>")
+    cache.keep("a/", Ctx, frozenset(), b"", b"page a", (None, (), frozenset()))
+    assert planted.read_bytes() == b"page a"
+
+
+def test_a_cache_that_git_tracks_is_not_used(project: SiteProject, tmp_path: Path) -> None:
+    clean = tmp_path / "clean"
+    _incremental(project, clean)
+    subprocess.run(["git", "init", "-q", str(project.root)], check=True)
+    subprocess.run(["git", "-C", str(project.root), "add", "-f", CACHE_DIR], check=True)
+    assert _incremental(project, clean).reused == 0
