@@ -406,3 +406,8 @@ def test_two_dates_without_their_labels_are_the_documents_and_the_reviews_by_the
     result = parse_rif(form(middle.replace("03/17/1965", "03/17/1995")).replace("DATE OF LAST REVIEW : 06/20/97",
                                                                                  "04/04/94"))
     assert (result.fields["date"], result.fields["date_of_last_review"]) == ("", "")
+    # one date, the review's label lost too: before the reviews began, the document's; after, either
+    result = parse_rif(form(middle).replace("DATE OF LAST REVIEW : 06/20/97", ""))
+    assert (result.fields["date"], result.fields["date_of_last_review"]) == ("1965-03-17", "")
+    result = parse_rif(form(middle.replace("03/17/1965", "03/17/1995")).replace("DATE OF LAST REVIEW : 06/20/97", ""))
+    assert (result.fields["date"], result.fields["date_of_last_review"]) == ("", "")
