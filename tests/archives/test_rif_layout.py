@@ -333,3 +333,76 @@ def test_the_one_line_under_from_to_and_title_of_a_cia_form_is_the_title() -> No
     fbi = form("FROM\nTO\nTITLE\nDATE\nPAGES\nMEXICO CITY CHRONOLOGY\n02/03/1968\n133").replace("AGENCY : CIA",
                                                                                              "AGENCY : HSCA")
     assert parse_rif(fbi).fields["title"] == ""
+
+
+def test_a_column_of_labels_read_out_of_the_forms_order_is_matched_in_it() -> None:
+    # tesseract reads the FBI layout's COMMENTS label above ORIGINATOR; the values keep the form's order
+    text = ("JFK Assassination System\nIdentification Form\nAGENCY :\nRECORD NUMBER :\nRECORD SERIES :\n"
+            "AGENCY FILE NUMBER :\nAgency Information\nFBI\n124-10350-10099\nHQ\nCR 105-99668-4\n"
+            "COMMENTS :\nORIGINATOR :\nFROM:\nTO:\nTITLE:\nDATE:\nPAGES:\nSUBJECTS :\nDOCUMENT TYPE :\n"
+            "CLASSIFICATION :\nRESTRICTIONS :\nCURRENT STATUS :\nDATE OF LAST REVIEW:\nOPENING CRITERIA :\n"
+            "Document Information\nFBI\nMM\nHQ\n02/28/1962\n2\nGERALD PATRICK HEMMING\nPAPER, TEXTUAL DOCUMENT\n"
+            "Secret\n1A; 4\nRedact\n09/10/1998\nINDEFINITE, APPROVAL OF CIA\nMEMO\n")
+    result = parse_rif(text)
+    assert [result.fields[name] for name in ("originator", "from", "to", "title", "date", "pages")] == [
+        "FBI", "MM", "HQ", "", "1962-02-28", 2]
+
+
+def test_a_label_cut_at_its_box_and_an_agency_named_in_full_are_read() -> None:
+    # "FRO!", "PAG!": tesseract reads the box's edge as "!"; the originator may be the agency's name in full
+    text = ("JFK Assassination System\nIdentification Form\nAGENCY :\nRECORD NUMBER :\nRECORD SERIES :\n"
+            "AGENCY FILE NUMBER :\nAgency Information\nFBI\n124-90158-10053\nHQ\nCR 109-12-210-7113\n"
+            "ORIGINATOR :\nFRO!\nTO:\nTITLE:\nDATE:\nPAG!\nSUBJECTS :\nDOCUMENT TYPE :\nCLASSIFICATION :\n"
+            "RESTRICTIONS :\nCURRENT STATU!\nDATE OF LAST REVIEW :\nOPENING CRITERIA :\nCOMMENTS :\n"
+            "Document Information\nCENTRAL INTELLIGENCE AGENCY\nCIA\nHQ\n11/01/1976\n4\nLUIS POSADA\n"
+            "PAPER, TEXTUAL DOCUMENT\nSecret\n1B\nRedact\n12/08/1998\nAPPROVAL OF CIA\nCABLE\n")
+    result = parse_rif(text)
+    assert [result.fields[name] for name in ("originator", "from", "to", "title", "date", "pages")] == [
+        "CENTRAL INTELLIGENCE AGENCY", "CIA", "HQ", "", "1976-11-01", 4]
+    assert result.fields["current_status"] == "Redact"
+
+
+def test_the_document_heading_as_the_ocr_garbles_it_is_a_heading() -> None:
+    from desclasificado.archives.jfk.lexicon import is_heading, section_of
+
+    for line in ("DOCUMENT INFORMATION", "DOCUMENT. INFORMATION", "DOCUMENT: INFORMATION", "Document Inforhation"):
+        assert is_heading(line) and section_of(line) == "document", line
+    assert not is_heading("DOCUMENT TYPE : PAPER")
+
+
+def test_the_form_after_the_review_boards_notice_is_read() -> None:
+    from desclasificado.archives.jfk.formpages import lines_of_form
+
+    notice = ("Assassination Records Review Board\nFinal Determination Notification\nAGENCY : HSCA\n"
+              "RECORD NUMBER : 180-10060-10451\nRECORD SERIES : STAFF PAYROLL RECORDS\n\n\n"
+              "Board Review Completed: 10/24/95\nNW 68261 Docld:32239459 Page 1\n")
+    form_text = ("JFK ASSASSINATION SYSTEM\nIDENTIFICATION FORM\nAGENCY INFORMATION\nAGENCY : HSCA\n"
+                 "RECORD NUMBER : 180-10060-10451\nDOCUMENT INFORMATION\nORIGINATOR : HSCA\nFROM :\nTO :\n"
+                 "TITLE :\nDATE : 01/03/77\nPAGES : 7\nCOMMENTS : Box 2.\n")
+    for text in (notice + form_text, f"## Page 1\n\n{notice}\n## Page 2\n\n{form_text}\n## Page 3\n\nText.\n"):
+        result = parse_rif(text)
+        assert (result.form, result.fields["originator"], result.fields["date"], result.fields["pages"]) == (
+            True, "HSCA", "1977-01-03", 7)
+        assert "Final Determination Notification" not in lines_of_form(text)
+
+
+def test_a_title_that_begins_with_item_is_not_the_forms_legend() -> None:
+    from desclasificado.archives.jfk.lexicon import LEGEND
+
+    for line in ("[R] - ITEM IS RESTRICTED", "- ITEM", "ITEM", "[R] - ITEM RESTRICTED", "“ITEM 18 RESTRICTED"):
+        assert LEGEND.search(line), line
+    result = parse_rif(form(NAMES + "TITLE\n: ITEM PREP FOR WARREN COMMISSION BY SR/CI/RES ENTITLED\n"
+                            "DATE\n: 04/24/1964\nPAGES : 1"))
+    assert (result.fields["title"], result.fields["date"]) == (
+        "ITEM PREP FOR WARREN COMMISSION BY SR/CI/RES ENTITLED", "1964-04-24")
+
+
+def test_two_dates_without_their_labels_are_the_documents_and_the_reviews_by_their_era() -> None:
+    # DATE and DATE OF LAST REVIEW lost by the OCR; the reviews under the Act are from 1993 on
+    middle = NAMES + "TITLE : CABLE: AGREE WITH REF A\n: 03/17/1965\nPAGES\n2"
+    result = parse_rif(form(middle).replace("DATE OF LAST REVIEW : 06/20/97", "04/04/94"))
+    assert (result.fields["date"], result.fields["date_of_last_review"]) == ("1965-03-17", "1994-04-04")
+    # two dates of one era: which is which is not known
+    result = parse_rif(form(middle.replace("03/17/1965", "03/17/1995")).replace("DATE OF LAST REVIEW : 06/20/97",
+                                                                                 "04/04/94"))
+    assert (result.fields["date"], result.fields["date_of_last_review"]) == ("", "")

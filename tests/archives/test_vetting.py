@@ -124,14 +124,18 @@ def test_a_withheld_value_is_blank_and_says_why_in_the_reading() -> None:
     assert result.fields["title"] == "JAMES EARL GALT."
 
 
-def test_a_date_away_from_its_label_is_not_taken_while_another_date_is_loose() -> None:
+def test_a_date_away_from_its_label_is_not_taken_while_another_date_of_its_era_is_loose() -> None:
     # tesseract read the labels in a column, then the review date and the document date below them.
     form = ("JFK ASSASSINATION SYSTEM\nIDENTIFICATION FORM\nAGENCY :\n: 176-10036-10086\nRECORD SERIES :\n"
             "RECORD NUMBER\nAGENCY FILE NUMBER ::\nNARA\nNational Security Files\nDATE\nPAGES :\nSUBJECTS :\n"
             "DOCUMENT TYPE :\nCLASSIFICATION :\nRESTRICTIONS :\nCURRENT STATUS :\n: 9/10/2000\n"
             "OPENING CRITERIA :\nCOMMENTS :\nDATE OF LAST REVIEW\nmote\nORIGINATOR :\nFROM :\nTO:\nTITLE :\n"
             "Views...Possible Coup D'Etat\n: 6/15/1962\n2\n")
+    # a document's date before 1992 and a review's after: each is known
     result = parse_rif(form)
+    assert (result.fields["date"], result.fields["date_of_last_review"]) == ("1962-06-15", "2000-09-10")
+    # two dates of the review's era: which is which is not known
+    result = parse_rif(form.replace("6/15/1962", "6/15/1995"))
     assert result.fields["date"] == "" and result.fields["date_of_last_review"] == ""
     assert "date" in result.missing
 
@@ -175,3 +179,11 @@ def test_a_date_after_the_last_review_one_of_them_read_away_from_its_label_leave
     assert vetted("1998-10-19", "1962-03-27", moved=True) == ("", "")
     assert vetted("1978-05-29", "1909-07-22", moved=False) == ("1978-05-29", "1909-07-22")
     assert vetted("1962-03-27", "1998-10-19", moved=True) == ("1962-03-27", "1998-10-19")
+
+
+def test_restrictions_include_statutes_codes_and_consulted() -> None:
+    from desclasificado.archives.jfk.lexicon import kinds
+
+    for text in ("4; 10(a)2; 11(a)", "Consulted", "Consulted; 1A; 1B; 1C; 2; 4; 11(a)", "1B; 4"):
+        assert "restriction" in kinds(text), text
+    assert "restriction" not in kinds("3110(b)")

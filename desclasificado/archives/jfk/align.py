@@ -32,6 +32,7 @@ def read_groups(groups: list[Group]) -> Reading:
     reading = Reading()
     pending: list[tuple[Value, int]] = []  # unplaced values and the index of their group
     for number, group in enumerate(groups):
+        _in_form_order(group)
         placed = _read_group(group, number, reading)
         pending += [(value, number) for i, value in enumerate(group.values) if i not in placed]
     left = _move_typed(pending, groups, reading)
@@ -47,6 +48,18 @@ def read_groups(groups: list[Group]) -> Reading:
     reading.unreadable = {name for name, number in reading.unread_labels
                           if number in leftover_groups and not reading.lines.get(name)}
     return reading
+
+
+def _in_form_order(group: Group) -> None:
+    """A column of bare labels that the OCR read out of the form's order ("COMMENTS :" above
+    "ORIGINATOR :", tesseract's reading of the FBI layout) is put back in it: its column of values
+    follows the form's order."""
+    if len(group.labels) < 3 or any(label.inline for label in group.labels) or group.values[:1] and \
+            group.values[0].owner is not None:
+        return
+    ordered = sorted(group.labels, key=lambda label: CANON[label.field])
+    if ordered != group.labels:
+        group.labels[:] = ordered
 
 
 def _read_group(group: Group, number: int, reading: Reading) -> set[int]:
@@ -116,6 +129,7 @@ _DATE_FIELDS = frozenset({"date", "date_of_last_review"})
 def _move_typed(pending: list[tuple[Value, int]], groups: list[Group],
                 reading: Reading) -> list[tuple[Value, int]]:
     """Move unmistakable values (a date, "SECRET"...) to the nearest empty field of their kind."""
+    pending = _two_dates(pending, reading)
     left = []
     loose_dates = sum("date" in value.kinds for value, _ in pending)
     for value, number in pending:
@@ -129,6 +143,31 @@ def _move_typed(pending: list[tuple[Value, int]], groups: list[Group],
         else:
             left.append((value, number))
     return left
+
+
+def _two_dates(pending: list[tuple[Value, int]], reading: Reading) -> list[tuple[Value, int]]:
+    """Two dates left over, DATE and DATE OF LAST REVIEW both without theirs: the reviews under the
+    Act were made from 1993 on, so of a date before 1992 and one after it, the first is the
+    document's and the second the review's. Dates of one era are left unplaced."""
+    dates = [item for item in pending if "date" in item[0].kinds]
+    if len(dates) != 2 or any(reading.lines.get(name) for name in _DATE_FIELDS):
+        return pending
+    years = [_year(value.text) for value, _ in dates]
+    old = [item for item, year in zip(dates, years, strict=True) if year < 1992]
+    new = [item for item, year in zip(dates, years, strict=True) if year >= 1993]
+    if len(old) != 1 or len(new) != 1:
+        return pending
+    for name, (value, _) in (("date", old[0]), ("date_of_last_review", new[0])):
+        reading.lines[name] = [value.text]
+        reading.ambiguous.discard(name)
+        reading.warnings.append(f"{name}: {value.text!r} read away from its label (the review's date is the later)")
+    return [item for item in pending if item not in dates]
+
+
+def _year(text: str) -> int:
+    """A form date's year: two digits are 19xx, or 20xx below 50 (a review's)."""
+    year = int(re.split(r"/", text.strip(" .,;:-"))[-1] or 0)
+    return year if year >= 100 else year + (2000 if year < 50 else 1900)
 
 
 def _typed_target(value: Value, number: int, groups: list[Group], reading: Reading) -> str | None:

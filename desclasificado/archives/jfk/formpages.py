@@ -144,13 +144,33 @@ def _form_page_end(transcript: str, stamps: list[re.Match[str]]) -> int | None:
 
 
 def lines_of_form(text: str) -> list[str]:
-    """The lines that can hold the form: page 1, or the first block of an unmarked transcript."""
+    """The lines that can hold the form: page 1, or the first block of an unmarked transcript; page
+    2, or the block after it, when the transcript opens with the Review Board's notice instead."""
     text = text.replace("\r\n", "\n")
     marks = list(_PAGE_MARK.finditer(text))
     if marks:
-        end = marks[1].start() if len(marks) > 1 else len(text)
-        return text[marks[0].end():end].split("\n")
-    return _unmarked_form_lines(text.split("\n"))
+        bounds = [mark.end() for mark in marks[:3]]
+        pages = [text[start:(marks[i + 1].start() if i + 1 < len(marks) else len(text))]
+                 for i, start in enumerate(bounds)]
+        if len(pages) > 1 and _NOTICE.search(pages[0]) and not _FORM_TITLE.search(pages[0]):
+            return pages[1].split("\n")
+        return pages[0].split("\n")
+    return _unmarked_form_lines(_after_notice(text.split("\n")))
+
+
+# The ARRB's "Final Determination Notification" that some records open with: it names the agency
+# and the record number as the form does, but it is not the form, which follows it.
+_NOTICE = re.compile(r"Final\s+Determination\s+Notification", re.IGNORECASE)
+_FORM_TITLE = re.compile(r"IDENTIFICATION\s+FORM|ASSASSINATION\s+SYSTEM", re.IGNORECASE)
+
+
+def _after_notice(lines: list[str]) -> list[str]:
+    """The lines from the form's title on, when the Review Board's notice comes before it."""
+    head = lines[:250]
+    notice = next((i for i, line in enumerate(head) if _NOTICE.search(line)), None)
+    title = next((i for i in range(notice + 1, len(head)) if _FORM_TITLE.search(head[i])), None) \
+        if notice is not None else None
+    return lines if title is None else lines[title:]
 
 
 def _unmarked_form_lines(lines: list[str]) -> list[str]:

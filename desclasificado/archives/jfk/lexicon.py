@@ -11,7 +11,7 @@ from desclasificado.archives.jfk.form import NEW_CLASSIFICATION, UNKNOWN, UPDATE
 
 _HEADINGS = [re.compile(p, re.IGNORECASE) for p in (
     r"^\W*J[FE]K\s+ASSASSINATION\s+SYSTEM", r"IDENTIFICATION\s+FORM", r"^\W*AGENCY\W*INFORMA",
-    r"^\W*DOCUMENT\s+INFORMATION", r"RELEASE\s+UNDER\s+THE\s+PRESIDENT", r"^\W*REVIEWED\s+BY",
+    r"^\W*DOCUMENT\W*INFOR[MH]A", r"RELEASE\s+UNDER\s+THE\s+PRESIDENT", r"^\W*REVIEWED\s+BY",
 )]
 _STAMPS = [re.compile(p, re.IGNORECASE) for p in (
     # the release stamp: "Released under the John F. Kennedy Assassination Records Collection Act ..."
@@ -41,7 +41,9 @@ _STAMPS = [re.compile(p, re.IGNORECASE) for p in (
     r"Back\s+to\s+Brief\s+Results", r"\bHits?\s+\d+\s*-\s*\d+\s+of\s+\d+",
 )]
 # The legend printed at the foot of the form: nothing after it belongs to the form.
-LEGEND = re.compile(r"ITEM\s+IS|^\W*(?:\[?R\]?)?\W*ITEM\b", re.IGNORECASE)
+# Its pieces as the OCR reads them: "[R] - ITEM IS RESTRICTED", "- ITEM", "ITEM 18 RESTRICTED"; not
+# a title that begins with the word (": ITEM PREP FOR WARREN COMMISSION ...").
+LEGEND = re.compile(r"ITEM\s+(?:IS|18)\b|^\W*(?:\[?R\]?)?\W*ITEM(?:\s+RESTRICT\w*)?\W*$", re.IGNORECASE)
 _RESTRICTED_MARK = re.compile(r"^[\[(]?\s*[IE]?[RI][I\]]?\s*[.\])]?$")  # "[R]", "IRI", "ERI", "[R"
 # The form's print date and page number: "Date: 11/30/04", "Page: 1", "PAGE:", "/age: 1".
 HEADER = re.compile(r"^\W*(?:Da[tg]e\b|(?:Page|PAGE|/age)(?:\s*[:*.].*|\s*\d*\s*)$)")
@@ -54,7 +56,8 @@ def section_of(heading: str) -> str:
     """Which part of the form a heading opens: "AGENCY INFORMATION" or "DOCUMENT INFORMATION"."""
     if re.search(r"AGENCY\W*INFORMA", heading, re.IGNORECASE):
         return "agency"
-    return "document" if re.search(r"DOCUMENT\s+INFORMATION", heading, re.IGNORECASE) else ""
+    # "DOCUMENT. INFORMATION", "Document Inforhation": the OCR's dot and M read as H
+    return "document" if re.search(r"DOCUMENT\W*INFOR[MH]A", heading, re.IGNORECASE) else ""
 
 
 def is_heading(line: str) -> bool:
@@ -77,6 +80,8 @@ def is_noise(line: str) -> bool:
 
 # --- labels -------------------------------------------------------------------------------------------
 
+# A label cut at the edge of its box, which tesseract reads as "!" ("FRO!", "CURRENT STATU!"), is
+# matched with its "!" for the colon.
 _LABELS: tuple[tuple[str, str], ...] = (
     ("date_of_last_review", r"(?:DATE\s+)?OF\s+LAST\s*REVIEW|REVIEW\s+DATE"),
     ("agency_file_number", r"AGENCY\s*FILE[\s._]*NUMBER"),
@@ -84,24 +89,24 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("agency", r"AGENCY(?!\W*INFORMA)"),
     ("record_number", r"RECORD[\s_]*NUMBER"),
     ("record_series", r"(?:RECORDS?[\s_]*)?SERIES"),
-    ("from", r"FROM"),
+    ("from", r"FROM|FRO(?=!)"),
     ("to", r"TO"),
     ("title", r"TITLE"),
     (UPDATE_DATE, r"UPDATE\s+DATE"),
     ("date", r"DA[TI]E"),
-    ("pages", r"PA[GC]ES"),
+    ("pages", r"PA[GC]ES|PAG(?=!)"),
     (UNKNOWN, r"(?:IO|10)(?=\s*:)|[DJ]?A[TI][EIL]|JAnE|[SD]?AGES|DGES"),  # TO, DATE, PAGES garbled
     ("subjects", r"SUBJEC[TI]S?"),
     ("document_type", r"DOCUMENT[\s_]*TYPE"),
     (NEW_CLASSIFICATION, r"N[Ee][Ww]\s+CLASSIFICATION"),
-    ("classification", r"(?:ORIGINAL\s+)?CLASSIFICATION|[CDP]L?ASS[A-Z]{0,2} ?[A-Z]{0,5}?(?:ATION|ATIRE)"),
+    ("classification", r"(?:ORIGINAL\s+)?CLASSIFICATIO(?:N|(?=!))|[CDP]L?ASS[A-Z]{0,2} ?[A-Z]{0,5}?(?:ATION|ATIRE)"),
     ("restrictions", r"RESTRICTIONS?"),
-    ("current_status", r"CURRENT\s+S[TI]ATUS|STATUS"),
+    ("current_status", r"CURRENT\s+S[TI]ATUS|STATUS|CURRENT\s+STATU(?=!)"),
     ("opening_criteria", r"O?PENING\s+CRITERIA"),
     ("comments", r"COMMENTS?"),
 )
 _LABEL_RES = tuple(
-    (name, re.compile(rf"(?P<label>{pattern})(?![A-Za-z])(?P<sep>[\"'”\s]*[.:;÷*•,]+)?\s*(?P<rest>.*)$"))
+    (name, re.compile(rf"(?P<label>{pattern})(?![A-Za-z])(?P<sep>[\"'”\s]*[.:;÷*•,!]+)?\s*(?P<rest>.*)$"))
     for name, pattern in _LABELS
 )
 _VARIANTS = frozenset({"SUBJECT", "AGENCY ORIGINATOR"})  # labels that tell the layout of the form
@@ -149,7 +154,9 @@ def _match(body: str) -> LabelMatch | None:
 
 # --- values ---------------------------------------------------------------------------------------------
 
-_RESTRICTION = r"(?:\d[A-D]?|REFERRED|CONSULTATION|OPEN\s+IN\s+FULL|JFK\s+ACT\s+6\s*\(\d\)\s*(?:\([A-D]\))?)"
+# A restriction's code: the Act's section ("1B", "JFK ACT 6 (1)(B)"), a statute's ("10(a)2", "11(a)"), a word.
+_RESTRICTION = (r"(?:\d[A-D]?|1[01]\([A-D]\)\d?|REFERRED|CONSULT(?:ATION|ED)|OPEN\s+IN\s+FULL|"
+                r"JFK\s+ACT\s+6\s*\(\d\)\s*(?:\([A-D]\))?)")
 _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.IGNORECASE)) for kind, p in (
     ("record_number", r"\d{3}-?\d{5}-\d{4,5}"),
     ("date", r"\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})"),
@@ -192,7 +199,7 @@ class _Rule:
 
 RULES: dict[str, _Rule] = {
     "agency": _Rule(None, 1, 25), "record_number": _Rule(frozenset({"record_number"}), 1),
-    "record_series": _Rule(None, 1, 60), "agency_file_number": _Rule(None, 1, 40), "originator": _Rule(None, 1, 25),
+    "record_series": _Rule(None, 1, 60), "agency_file_number": _Rule(None, 1, 40), "originator": _Rule(None, 1, 45),
     "from": _Rule(None, 1, 45), "to": _Rule(None, 1, 45), "title": _Rule(None, 4),
     "date": _Rule(frozenset({"date"}), 1), "pages": _Rule(frozenset({"int"}), 1), "subjects": _Rule(None, 40),
     "document_type": _Rule(frozenset({"doctype", "doctype_word"}), 1),

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from desclasificado.archives.jfk.lexicon import NEVER_FREE, RULES, TYPED, Group, Label, Value, takes
-from desclasificado.archives.jfk.ocrfix import AGENCIES, closest_agency
+from desclasificado.archives.jfk.ocrfix import names_agency
 from desclasificado.archives.jfk.vetting import vet_text
 
 _INF = 10**9
@@ -111,7 +111,7 @@ def _originator_first(group: Group, free: list[int], lines: list[Value],
     taken = {j for i in free if i < first for j in next(iter(possible[i]))}
     lines = [value for value in lines if group.values.index(value) not in taken and value.section != "agency"]
     start = min((min(span) for span in possible[first] if span), default=None)
-    if not lines or _bare(lines[0].text) not in AGENCIES or group.values.index(lines[0]) != start:
+    if not lines or not names_agency(lines[0].text) or group.values.index(lines[0]) != start:
         return possible
     ranked = _align(group.labels, group.values, fill=frozenset({first}))
     return ranked if ranked[first] == {(group.values.index(lines[0]),)} else possible
@@ -189,7 +189,7 @@ def _one_line_each(group: Group, labels: list[int], stretch: list[int]) -> bool:
     nor not a value, none going on from the line above, no FROM or TO with a colon."""
     fields = [group.labels[i].field for i in labels]
     values = [group.values[j] for j in stretch]
-    if "originator" in fields and closest_agency(_bare(values[fields.index("originator")].text)) is None:
+    if "originator" in fields and not names_agency(values[fields.index("originator")].text):
         return False
     if any(vet_text(name, value.text)[1] for name, value in zip(fields, values, strict=True)):
         return False  # a line cut short ("BRECKINRIDGE,") or not a value: one label may take two

@@ -25,6 +25,12 @@ AGENCIES = frozenset({
     "NSC", "OSD", "PFIAB", "ROCK", "ROCKCOM", "SSCIA", "USSS", "USA", "ARMY", "NAVY", "USN", "USAF", "WC", "WH",
     "STATE", "TREASURY",
 })
+# Agencies named in full, as some forms give the originator ("CENTRAL INTELLIGENCE AGENCY").
+AGENCIES_IN_FULL = frozenset({
+    "CENTRAL INTELLIGENCE AGENCY", "FEDERAL BUREAU OF INVESTIGATION", "NATIONAL SECURITY AGENCY",
+    "HOUSE SELECT COMMITTEE ON ASSASSINATIONS", "DEPARTMENT OF STATE", "WARREN COMMISSION", "ROCKEFELLER COMMISSION",
+    "WHITE HOUSE",
+})
 _NOT_CODES = frozenset({"NASA", "USSR", "NATO"})  # near a long code (NARA, USSS), and not it
 KNOWN = AGENCIES | frozenset({
     "JFK", "HQ", "HQS", "MFR", "DDP", "DCI", "DDCI", "COS", "WAVE", "JMWAVE", "JMATE", "JMBELL", "LIENVOY",
@@ -102,6 +108,12 @@ def correct_text(text: str) -> str:
 def _unaccented(token: str) -> str:
     plain = unicodedata.normalize("NFKD", token).encode("ascii", "ignore").decode()
     return plain if is_known(plain) else token
+
+
+def names_agency(text: str) -> bool:
+    """Whether a line names an agency: its code (one letter off allowed, `closest_agency`) or its name in full."""
+    bare = text.strip(" .,;:")
+    return closest_agency(bare) is not None or " ".join(bare.upper().split()) in AGENCIES_IN_FULL
 
 
 def closest_agency(text: str) -> str | None:
