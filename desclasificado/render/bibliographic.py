@@ -31,6 +31,7 @@ from desclasificado.archives.base import ArchivalCitation, EditedVolumeCitation
 from desclasificado.records.dates import HistDate
 from desclasificado.records.models import Document
 from desclasificado.render.archival import cited_name
+from desclasificado.render.citations import sentence
 from desclasificado.render.i18n import _
 from desclasificado.render.i18n_dates import date_text
 
@@ -109,12 +110,13 @@ def _csl_edited(doc_id: str, facts: EditedVolumeCitation) -> dict:
 
 def archival_note(facts: ArchivalCitation) -> str:
     """What the exports say in a note: the sender (when not the author) and the release,
-    'From JMWAVE. 2021 release.', in the language rendered."""
+    'From JMWAVE. 2021 release.', in the language rendered; a name that ends with a period
+    ('Treverton, Gregory F.') is not given a second one."""
     sender = cited_name(facts.sender)
     # TRANSLATORS: a note in the BibTeX and CSL-JSON downloads, the sender: "From JMWAVE."
-    parts = [_("From {sender}.").format(sender=sender) if sender else "",
+    parts = [sentence(_("From {sender}."), sender=sender) if sender else "",
              # TRANSLATORS: a note in the BibTeX and CSL-JSON downloads: "2021 release."
-             _("{release} release.").format(release=facts.release) if facts.release else ""]
+             sentence(_("{release} release."), release=facts.release) if facts.release else ""]
     return " ".join(p for p in parts if p)
 
 
@@ -264,7 +266,7 @@ def _bib_archival(facts: ArchivalCitation) -> list[tuple[str, str]]:
     if facts.place:
         fields.append(("address", f"{{{tex(facts.place.short())}}}"))
     # TRANSLATORS: a note in the BibTeX download, the recipient: "To Director, FBI."
-    to = _("To {recipient}.").format(recipient=cited_name(facts.recipient)) \
+    to = sentence(_("To {recipient}."), recipient=cited_name(facts.recipient)) \
         if facts.recipient else ""
     note = " ".join(p for p in (to, archival_note(facts)) if p)
     if note:

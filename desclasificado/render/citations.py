@@ -139,10 +139,29 @@ def _styled(*parts: Part) -> Styled:
 
 def quoted_parts(title: str, mark: str, lang: str = "",
                  inner: list[Part] | None = None) -> list[Part]:
-    """`_quoted(title, mark)` as parts, the title itself in `lang` (or as the parts `inner`)."""
-    quoted = _quoted(title, mark)
-    at = quoted.index(title)
-    return [quoted[:at], *(inner or [foreign(title, lang)]), quoted[at + len(title):]]
+    """`_quoted(title, mark)` as parts, the title itself in `lang` (or as the parts `inner`,
+    whose texts make up the title)."""
+    opening, shown, closing = _quoted(title, mark)
+    return [opening, *_respelled(inner or [foreign(title, lang)], shown), closing]
+
+
+def _respelled(parts: list[Part], text: str) -> list[Part]:
+    """`parts`, whose texts make up a title, with their texts taken in turn from `text`: the
+    title respelled one character for one (`_nested`), perhaps cut short at its end."""
+    out: list[Part] = []
+    at = 0
+    for part in parts:
+        if isinstance(part, Day):
+            out.append(part)
+            continue
+        size = len(part.text if isinstance(part, Foreign) else part if isinstance(part, str)
+                   else part[0])
+        piece, at = text[at:at + size], at + size
+        if isinstance(part, Foreign):
+            out += [Foreign(piece, part.lang, part.italic)] if piece else []
+        else:
+            out.append(piece if isinstance(part, str) else (piece, part[1]))
+    return out
 
 
 def _italic(text: str) -> tuple[str, bool]:
@@ -158,16 +177,52 @@ def _period(text: str) -> str:
     return text if _ends_sentence(text) else f"{text}."
 
 
-def _quoted(title: str, mark: str) -> str:
-    """A title in quotation marks. English: curly quotes, American style (the comma or
-    period goes inside, and is dropped after a title that ends with ? or !, or with a
-    period, for a period). Other languages (Spanish): angle quotes, the mark outside, as
-    the Chicago-Deusto manual and the RAE write them: «Título», ."""
+def sentence(message: str, **values: str) -> str:
+    """A message that is one sentence ("From {sender}."), filled in and closed by one
+    period: none added after a value that ends with its own ("From Treverton, Gregory F.")."""
+    return _period(message.removesuffix(".").format(**values))
+
+
+#: A straight quotation mark after one of these (or at the start) opens a quote.
+_OPENS_AFTER = " ([{\u2014\u2013-/"
+_SINGLE = {"\u201c": "\u2018", "\u201d": "\u2019"}
+
+
+def _nested(title: str) -> str:
+    """A title's own quotation marks as they are written inside the citation's: English
+    (American style) ‘…’ within “…”; Spanish (the RAE) “…” within «…», and ‘…’ within those.
+    A straight " opens at the start or after a space, a bracket or a dash, and closes
+    elsewhere. One character for one, so a place in the title stays a place."""
+    out = []
+    depth = 0  # inside the title's own «…» (Spanish)
+    for i, char in enumerate(title):
+        if char == '"':
+            char = "\u201c" if i == 0 or title[i - 1] in _OPENS_AFTER else "\u201d"
+        if english():
+            char = _SINGLE.get(char, char)
+        elif char in "\u00ab\u00bb":
+            depth = depth + 1 if char == "\u00ab" else max(depth - 1, 0)
+            char = "\u201c" if char == "\u00ab" else "\u201d"
+        elif depth:
+            char = _SINGLE.get(char, char)
+        out.append(char)
+    return "".join(out)
+
+
+def _quoted(title: str, mark: str) -> tuple[str, str, str]:
+    """A title in quotation marks, as (opening, the title, closing): its own quotes nested
+    (`_nested`). English: curly quotes, American style (the comma or period goes inside,
+    inside a closing single quote too, and is dropped after a title that ends with ? or !,
+    or with a period, for a period). Other languages (Spanish): angle quotes, the mark
+    outside, as the Chicago-Deusto manual and the RAE write them: «Título», ."""
+    shown = _nested(title)
     if not english():
-        return f"\u00ab{title}\u00bb{'' if mark == '.' and title.endswith('.') else mark}"
-    if title.endswith(("?", "!")) or (mark == "." and title.endswith(".")):
+        return "\u00ab", shown, f"\u00bb{'' if mark == '.' and title.endswith('.') else mark}"
+    inner_end = shown.endswith("\u2019") and title.endswith(('"', "\u201d"))
+    body = shown[:-1] if inner_end else shown
+    if body.endswith(("?", "!")) or (mark == "." and body.endswith(".")):
         mark = ""
-    return f"\u201c{title}{mark}\u201d"
+    return "\u201c", body, f"{mark}\u2019\u201d" if inner_end else f"{mark}\u201d"
 
 
 def _capitalized(text: str) -> str:

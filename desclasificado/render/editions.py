@@ -37,6 +37,7 @@ from desclasificado.render.citations import (
     Styled,
     _capitalized,
     _Citable,
+    _ends_sentence,
     _period,
     _styled,
     accessed_day,
@@ -199,7 +200,8 @@ class EditedVolumeDocument(_Citable):
                                       self._pages()) if p)
         publisher = f" {_period(f.publisher)}" if f.publisher else ""
         dated = f" [{cited_date(f.date, 'apa').strip('()')}]" if f.date else ""
-        return _styled(foreign(f.title, ORIGINAL_LANGUAGE), f"{dated}. {year} ",
+        end = "" if not dated and _ends_sentence(f.title) else "."
+        return _styled(foreign(f.title, ORIGINAL_LANGUAGE), f"{dated}{end} {year} ",
                        *self._in_book(editors, capital=True),
                        f" ({where}).{publisher} {f.url}")
 

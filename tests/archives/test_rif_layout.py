@@ -406,3 +406,29 @@ def test_two_dates_without_their_labels_are_the_documents_and_the_reviews_by_the
     result = parse_rif(form(middle.replace("03/17/1965", "03/17/1995")).replace("DATE OF LAST REVIEW : 06/20/97",
                                                                                  "04/04/94"))
     assert (result.fields["date"], result.fields["date_of_last_review"]) == ("", "")
+    # one date, the review's label lost too: before the reviews began, the document's; after, either
+    result = parse_rif(form(middle).replace("DATE OF LAST REVIEW : 06/20/97", ""))
+    assert (result.fields["date"], result.fields["date_of_last_review"]) == ("1965-03-17", "")
+    result = parse_rif(form(middle.replace("03/17/1965", "03/17/1995")).replace("DATE OF LAST REVIEW : 06/20/97", ""))
+    assert (result.fields["date"], result.fields["date_of_last_review"]) == ("", "")
+
+
+def test_two_names_then_a_titles_line_under_from_to_and_title_are_read_in_order() -> None:
+    middle = ("FROM\nTO\nTITLE\nDATE\nPAGES\nDIRECTOR CIA\nBERLIN\nCABLE RE MOROCCAN STUDENT MOHAMED REGGAB CLAIMS\n"
+              "OF MARINA OSWALD.\n01/09/1964\n2")
+    result = parse_rif(form(middle))
+    assert [result.fields[name] for name in ("from", "to", "title")] == [
+        "DIRECTOR CIA", "BERLIN", "CABLE RE MOROCCAN STUDENT MOHAMED REGGAB CLAIMS OF MARINA OSWALD."]
+    # the title's first line must have a title's shape (a name's may be TO's rest)
+    result = parse_rif(form(middle.replace("CABLE RE MOROCCAN STUDENT MOHAMED REGGAB CLAIMS", "MOROCCAN DESK")))
+    assert [result.fields[name] for name in ("from", "to", "title")] == ["", "", ""]
+
+
+def test_the_word_agency_among_the_documents_values_is_a_word_of_the_title() -> None:
+    middle = ("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nCIA\nROCCA, DEPUTY CHIEF CIS\n"
+              "DIRECTOR OF CENTRAL INTELLIGENCE\n"
+              "MEMO: RELEASE OF DOCUMENTS FURNISHED TO THE\nPRESIDENT'S COMMISSION BY THE CENTRAL INTELLIGENCE\n"
+              "AGENCY\n05/15/1972\n4")
+    result = parse_rif(form(middle))
+    assert result.fields["title"] == ("MEMO: RELEASE OF DOCUMENTS FURNISHED TO THE PRESIDENT'S COMMISSION BY THE "
+                                      "CENTRAL INTELLIGENCE AGENCY")

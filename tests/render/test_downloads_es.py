@@ -23,6 +23,8 @@ from tests.conftest import REPO
 BUILT = datetime.date(2025, 5, 3)
 JFK = "104-10076-10252"  # a JMWAVE cable to Director, 2021 release
 FRUS = "frus1969-76ve16-d145"
+INITIAL = "157-10002-10052"  # from "Treverton, Gregory F." to "The Record"
+ABBREVIATED = "104-10071-10202"  # from "COS / JMWAVE" to "C/Western Remisphere Div."
 
 
 @pytest.fixture(scope="module")
@@ -30,10 +32,10 @@ def documents() -> dict[str, Document]:
     return check_project(REPO, verify_quotes=False).collection.documents
 
 
-def _downloads(documents: dict[str, Document], code: str) -> tuple[list, dict, dict]:
-    """The RIS records, the BibTeX fields by key and the CSL items by id of both documents,
-    rendered in the language `code`."""
-    ids = (JFK, FRUS)
+def _downloads(documents: dict[str, Document], code: str,
+               ids: tuple[str, ...] = (JFK, FRUS)) -> tuple[list, dict, dict]:
+    """The RIS records, the BibTeX fields by key and the CSL items by id of the documents
+    `ids` (both by default), rendered in the language `code`."""
     with activate(language(code)):
         ris_text = ris([ris_entry(d, documents[d], BUILT) for d in ids])
         bib_text = bibtex([bibtex_entry(d, documents[d], BUILT) for d in ids])
@@ -71,3 +73,18 @@ def test_the_english_downloads_keep_their_english_notes(documents) -> None:
     assert csl[JFK]["note"] == "From JMWAVE. 2021 release."
     assert frus["section"] == "Document 145" and frus["notes"][0].startswith("To: President")
     assert bib[FRUS]["note"] == "Document 145, dated 16 September 1973"
+
+
+@pytest.mark.parametrize(("code", "sender", "recipient", "release"), [
+    ("en", "From", "To", "2021 release."), ("es", "De", "A", "Publicación de 2021.")])
+def test_a_name_that_ends_with_a_period_gets_no_second_one(documents, code, sender, recipient,
+                                                          release) -> None:
+    """A sender ending with an initial, a recipient ending with an abbreviation: the note's
+    sentence ends with the name's own period ("From Treverton, Gregory F. 2021 release.")."""
+    (initial, abbreviated), bib, csl = _downloads(documents, code, (INITIAL, ABBREVIATED))
+    assert csl[INITIAL]["note"] == f"{sender} Treverton, Gregory F. {release}"
+    assert bib[INITIAL]["note"] == f"{recipient} The Record. {sender} Treverton, Gregory F. {release}"
+    assert bib[ABBREVIATED]["note"] == (
+        f"{recipient} C/Western Remisphere Div. {sender} COS / JMWAVE. {release}")
+    assert f"{sender}: Treverton, Gregory F." in initial["notes"]  # RIS: no period added
+    assert any(note.endswith("C/Western Remisphere Div.") for note in abbreviated["notes"])

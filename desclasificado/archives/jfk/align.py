@@ -148,16 +148,17 @@ def _move_typed(pending: list[tuple[Value, int]], groups: list[Group],
 def _two_dates(pending: list[tuple[Value, int]], reading: Reading) -> list[tuple[Value, int]]:
     """Two dates left over, DATE and DATE OF LAST REVIEW both without theirs: the reviews under the
     Act were made from 1993 on, so of a date before 1992 and one after it, the first is the
-    document's and the second the review's. Dates of one era are left unplaced."""
+    document's and the second the review's; one date before 1992 alone is the document's. Dates
+    of one era are left unplaced."""
     dates = [item for item in pending if "date" in item[0].kinds]
-    if len(dates) != 2 or any(reading.lines.get(name) for name in _DATE_FIELDS):
+    if not 1 <= len(dates) <= 2 or any(reading.lines.get(name) for name in _DATE_FIELDS):
         return pending
     years = [_year(value.text) for value, _ in dates]
     old = [item for item, year in zip(dates, years, strict=True) if year < 1992]
     new = [item for item, year in zip(dates, years, strict=True) if year >= 1993]
-    if len(old) != 1 or len(new) != 1:
+    if len(old) != 1 or len(new) != len(dates) - 1:
         return pending
-    for name, (value, _) in (("date", old[0]), ("date_of_last_review", new[0])):
+    for name, (value, _) in zip(("date", "date_of_last_review"), old + new, strict=False):
         reading.lines[name] = [value.text]
         reading.ambiguous.discard(name)
         reading.warnings.append(f"{name}: {value.text!r} read away from its label (the review's date is the later)")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from desclasificado.archives.jfk.lexicon import NEVER_FREE, RULES, TYPED, Group, Label, Value, takes
+from desclasificado.archives.jfk.lexicon import NEVER_FREE, RULES, TYPED, Group, Label, Value, is_sentence, takes
 from desclasificado.archives.jfk.ocrfix import names_agency
 from desclasificado.archives.jfk.vetting import vet_text
 
@@ -144,6 +144,12 @@ def alignment(group: Group) -> list[set[Span]]:
                 and all(NAME_SHAPE.match(group.values[j].text) or _ONE_NAME.match(_bare(group.values[j].text))
                         for j in stretch):
             labels = labels[:-1]  # "SAC, TP" / "DIRECTOR, FBI": FROM and TO, the title empty
+        if _names_then_title(group, labels, stretch):
+            filled = _align(group.labels, group.values, fill=fill | frozenset(labels))
+            wanted = [(at,) for at in stretch[:len(labels) - 1]] + [tuple(stretch[len(labels) - 1:])]
+            if all(filled[i] == {span} for i, span in zip(labels, wanted, strict=True)):
+                possible = [filled[i] if i in labels else possible[i] for i in range(len(possible))]
+            continue
         if len(labels) < 2 or len(stretch) != len(labels):
             continue
         if _one_line_each(group, labels, stretch):
@@ -166,6 +172,21 @@ def _bare(text: str) -> str:
 # the development set: "HELSINKI", "DIEM", "FBI").
 _ONE_NAME = re.compile(r"^(?!(?:MEMO|MEMORANDUM|LETTER|REPORT|CABLE|AIRTEL|TELETYPE|TELEGRAM|MESSAGE|NOTES?|LHM)$)"
                           r"[A-Z][A-Z'-]{1,20}$")
+
+
+def _names_then_title(group: Group, labels: list[int], stretch: list[int]) -> bool:
+    """"FROM" / "TO" / "TITLE" then "STEVENS, M.D." / ": CHIEF, SECURITY RESEARCH STAFF" / "MEMO:
+    AMERICAN DEFECTORS.": more lines than labels, FROM and TO undecided before TITLE, one line each
+    that is a name's (no sentence, not cut short), then a line with a title's shape (`is_sentence`:
+    never a name's) and the title's other lines, none a date the OCR garbled."""
+    fields = [group.labels[i].field for i in labels]
+    if fields != ["from", "to", "title"] or len(stretch) <= len(labels):
+        return False
+    names = [group.values[j].text for j in stretch[:2]]
+    title = [group.values[j].text for j in stretch[2:]]
+    return len(title) <= RULES["title"].max_lines and is_sentence(title[0]) \
+        and not any(is_sentence(name) or vet_text("from", name)[1] for name in names) \
+        and not any(re.search(r"\d/\d", line) for line in title)
 
 
 def _stretches(group: Group, possible: list[set[Span]], free: list[int]) -> Iterator[tuple[list[int], list[int]]]:

@@ -69,11 +69,20 @@ class Scanner:
                 self._garbled_label(match.rest)
             elif match and self._accept_label(match):
                 self._label(match)
-            elif match and match.field in self.seen and (match.colon or not match.rest):
+            elif match and match.field in self.seen and (match.colon or not match.rest) \
+                    and not self._word_of_a_value(match, following):
                 if match.rest:  # "DATE: MAR" in a stamp: the label is spent, the text is a value
                     self._value(match.rest)
             else:
                 self._value(line)
+
+    def _word_of_a_value(self, match: LabelMatch, following: str) -> bool:
+        """"AGENCY" alone on a line among the document's values ("... BY THE CENTRAL INTELLIGENCE" /
+        "AGENCY"): the agency's label, spent above, is a word of a value there (not "AGENCY" /
+        "ORIGINATOR", the label split in two)."""
+        after = match_label(following)
+        return match.field == "agency" and not match.colon and self.section == "document" \
+            and not (after and after.field == "originator")
 
     def _is_header(self, line: str, following: str) -> bool:
         """The print date and page number at the top of the form ("Date: 11/30/04", "PAGE: 1")."""
