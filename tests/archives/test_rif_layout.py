@@ -432,3 +432,11 @@ def test_the_word_agency_among_the_documents_values_is_a_word_of_the_title() -> 
     result = parse_rif(form(middle))
     assert result.fields["title"] == ("MEMO: RELEASE OF DOCUMENTS FURNISHED TO THE PRESIDENT'S COMMISSION BY THE "
                                       "CENTRAL INTELLIGENCE AGENCY")
+
+
+def test_to_read_as_10_right_after_from_is_to() -> None:
+    result = parse_rif(form("ORIGINATOR:\nFBI\nFROM:\nWMFO\n10: HQ\nTITLE:\nDATE: 11/30/1962\nPAGES:\n2"))
+    assert (result.fields["from"], result.fields["to"]) == ("WMFO", "HQ")
+    # elsewhere, or a time ("10:37 A.M."), it is no label
+    result = parse_rif(form("ORIGINATOR:\nFBI\nFROM:\nWMFO\n10:37 A.M.\nTITLE:\nDATE: 11/30/1962\nPAGES:\n2"))
+    assert result.fields["to"] == ""

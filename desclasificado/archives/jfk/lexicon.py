@@ -95,7 +95,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (UPDATE_DATE, r"UPDATE\s+DATE"),
     ("date", r"DA[TI]E"),
     ("pages", r"PA[GC]ES|PAG(?=!)"),
-    (UNKNOWN, r"(?:IO|10)(?=\s*:)|[DJ]?A[TI][EIL]|JAnE|[SD]?AGES|DGES"),  # TO, DATE, PAGES garbled
+    (UNKNOWN, r"(?:IO|10|1O|I0)(?=\s*:)|[DJ]?A[TI][EIL]|JAnE|[SD]?AGES|DGES"),  # TO, DATE, PAGES garbled
     ("subjects", r"SUBJEC[TI]S?"),
     ("document_type", r"DOCUMENT[\s_]*TYPE"),
     (NEW_CLASSIFICATION, r"N[Ee][Ww]\s+CLASSIFICATION"),
