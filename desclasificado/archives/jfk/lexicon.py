@@ -138,8 +138,9 @@ def match_label(line: str) -> LabelMatch | None:
     return found
 
 
-# What tesseract reads of the form's box rules before a label: a letter, or a few lower-case ones.
-_SCRAP = re.compile(r"^(?:[a-z]{1,3}|[A-Z])\W*\s+(?=[A-Z]{2})|^[A-Z](?=(?:DATE|PAGES|TITLE|FROM|TO)\s*[:;])")
+# What tesseract reads of the form's box rules before a label: a letter, or a few lower-case ones
+# ("k DATE:", "Hy FROM:").
+_SCRAP = re.compile(r"^(?:[A-Z]?[a-z]{1,3}|[A-Z])\W*\s+(?=[A-Z]{2})|^[A-Z](?=(?:DATE|PAGES|TITLE|FROM|TO)\s*[:;])")
 
 
 def _match(body: str) -> LabelMatch | None:
