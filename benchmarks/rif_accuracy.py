@@ -15,7 +15,8 @@ form's PAGES with NARA's row, by `catalog.same`: the same value, written as NARA
   (or ". . .") agrees with one that begins with it, and an NSA report's number at the head of the
   form's title ("3/0 T3767-63:") is left out, as NARA's titles do;
 - dates: equal, or the year (month) alone on the form against NARA's "01/01/YYYY" ("MM/01/YYYY"):
-  NARA writes an unknown month or day as 01 in some rows;
+  NARA writes an unknown month or day as 01 in some rows; NARA's "01/01/2000" (the form's
+  placeholder "01/01/1900") is no date, as "00/00/0000" is (`catalog.catalog_date`);
 - PAGES: the document's pages or the pages released, or the pages released less one when the
   transcript holds just those pages (the count then includes the form itself).
 

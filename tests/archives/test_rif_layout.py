@@ -432,3 +432,26 @@ def test_the_word_agency_among_the_documents_values_is_a_word_of_the_title() -> 
     result = parse_rif(form(middle))
     assert result.fields["title"] == ("MEMO: RELEASE OF DOCUMENTS FURNISHED TO THE PRESIDENT'S COMMISSION BY THE "
                                       "CENTRAL INTELLIGENCE AGENCY")
+
+
+def test_to_read_as_10_right_after_from_is_to() -> None:
+    result = parse_rif(form("ORIGINATOR:\nFBI\nFROM:\nWMFO\n10: HQ\nTITLE:\nDATE: 11/30/1962\nPAGES:\n2"))
+    assert (result.fields["from"], result.fields["to"]) == ("WMFO", "HQ")
+    # elsewhere, or a time ("10:37 A.M."), it is no label
+    result = parse_rif(form("ORIGINATOR:\nFBI\nFROM:\nWMFO\n10:37 A.M.\nTITLE:\nDATE: 11/30/1962\nPAGES:\n2"))
+    assert result.fields["to"] == ""
+
+
+def test_a_stray_line_above_the_agency_information_leaves_the_column_of_names_its_own() -> None:
+    # tesseract's reading of the FBI layout: the column of labels, then a stray word ("vol") and the
+    # column of values; the stray word is not a line of DOCUMENT INFORMATION, so it does not make
+    # ORIGINATOR / FROM / TO uncertain (the title is empty: three lines for four labels).
+    labels = ("AGENCY :\nRECORD NUMBER :\n\nRECORD SERIES :\n\nAGENCY FILE NUMBER :\n\nORIGINATOR :\nFROM:\nTO:\n\n"
+              "TITLE :\n\nDATE:\nPAGES:\n\nSUBJECTS :\n\nDOCUMENT TYPE:\nCLASSIFICATION :\nRESTRICTIONS :\n"
+              "CURRENT STATUS :\nDATE OF LAST REVIEW:\n\nOPENING CRITERIA :\n\nCOMMENTS :\n\n")
+    values = ("vol\nAgency Information\nFBI\n124-90080-10017\n\nHQ\nCR 100-286243-NR\n\nDocument Information\n\n"
+              "FBI\nROACH\nBELMONT\n\n09/09/1955\n2\n\nHAROLD ISAACS\n\nPAPER, TEXTUAL DOCUMENT\nTop Secret\n\n1B\n\n"
+              "Redact\n\n07/07/1998\n\nAPPROVAL OF CIA\n\nMEMO\n")
+    text = "JFK Assassination System Date: 5/27/201\nIdentification Form\n\n" + labels + values
+    result = parse_rif(text + "\nHW 50953 DocId:32328802 Page 1\n\nText.\n")
+    assert (result.fields["originator"], result.fields["from"], result.fields["to"]) == ("FBI", "ROACH", "BELMONT")

@@ -72,6 +72,7 @@ def test_a_sound_value_is_kept(name: str, text: str, kept: str) -> None:
     ("LA/EICO", "LA/EICO"),  # too short to tell
     ("MEXIICO CITY", "MEXICO CITY"),  # a letter of one stroke read twice
     ("AN ASCA REQUEST", "AN HSCA REQUEST"),  # one letter of a long agency code
+    ("CHIEF COUNSEL SCA", "CHIEF COUNSEL HSCA"),  # a letter of a long agency code lost
     ("NASA AND THE USSR", "NASA AND THE USSR"),  # near NARA and USSS, and not them
     ("THE LIRING-3 OPERATION", "THE LIRING-3 OPERATION"),  # a numbered cryptonym, not LIKING
     ("00/CONTACT DIVISION", "OO/CONTACT DIVISION"),
@@ -158,6 +159,8 @@ def test_a_label_behind_a_scrap_of_the_boxes_rules_is_read_when_it_has_its_colon
     assert found and (found.field, found.rest) == ("date", "— 12/18/1963")
     found = match_label("fee CURRENT STATUS: | Redact")
     assert found and found.field == "current_status"
+    found = match_label("Hy FROM: SAC, WMFO")
+    assert found and (found.field, found.rest) == ("from", "SAC, WMFO")
     found = match_label("H DATE OF LASTREVIEW: 07/30/1998")
     assert found and (found.field, found.rest) == ("date_of_last_review", "07/30/1998")
     assert match_label("in DATE 12/18/1963") is None and match_label("Re DATES OF TRAVEL") is None

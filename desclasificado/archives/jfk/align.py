@@ -112,8 +112,9 @@ def _amid_free_text(group: Group, columns: dict[str, Span], placed: set[int]) ->
     if not columns:
         return []
     last = max(max(span) for span in columns.values())
+    section = group.values[last].section  # a line of another part of the form ("vol" above AGENCY) is not theirs
     free = [i for i, value in enumerate(group.values[:last])
-            if i not in placed and not value.kinds & TYPED and value.owner is None]
+            if i not in placed and not value.kinds & TYPED and value.owner is None and value.section == section]
     if not free:
         return []
     after = [name for name, span in columns.items() if min(span) > free[0]]

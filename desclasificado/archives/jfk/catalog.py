@@ -90,9 +90,15 @@ def _row(values: dict[str, str], record_number: str, released: str, source: str)
     return CatalogRow(record_number.strip(), fields, pages, source)
 
 
+# NARA's spreadsheets write "no date" as a date of no month or year, or as 01/01/2000: the rows whose
+# form gives the placeholder 01/01/1900 (or "00/00/") read 01/01/2000 there, the database's day zero
+# with its year "00" taken for 2000.
+_NO_DATE = re.compile(r"\d\d/\d\d/0000|01/01/(?:1900|2000)")
+
+
 def catalog_date(raw: str) -> str:
-    """A catalogue date "06/22/1976" as "1976-06-22" ("00/00/0000", "01/01/0000": no date)."""
-    if not raw or re.fullmatch(r"\d\d/\d\d/0000", raw):
+    """A catalogue date "06/22/1976" as "1976-06-22" ("00/00/0000", "01/01/0000", "01/01/2000": no date)."""
+    if not raw or _NO_DATE.fullmatch(raw):
         return ""
     value, _ = normalize_date(raw)
     return value

@@ -95,7 +95,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (UPDATE_DATE, r"UPDATE\s+DATE"),
     ("date", r"DA[TI]E"),
     ("pages", r"PA[GC]ES|PAG(?=!)"),
-    (UNKNOWN, r"(?:IO|10)(?=\s*:)|[DJ]?A[TI][EIL]|JAnE|[SD]?AGES|DGES"),  # TO, DATE, PAGES garbled
+    (UNKNOWN, r"(?:IO|10|1O|I0)(?=\s*:)|[DJ]?A[TI][EIL]|JAnE|[SD]?AGES|DGES"),  # TO, DATE, PAGES garbled
     ("subjects", r"SUBJEC[TI]S?"),
     ("document_type", r"DOCUMENT[\s_]*TYPE"),
     (NEW_CLASSIFICATION, r"N[Ee][Ww]\s+CLASSIFICATION"),
@@ -138,8 +138,9 @@ def match_label(line: str) -> LabelMatch | None:
     return found
 
 
-# What tesseract reads of the form's box rules before a label: a letter, or a few lower-case ones.
-_SCRAP = re.compile(r"^(?:[a-z]{1,3}|[A-Z])\W*\s+(?=[A-Z]{2})|^[A-Z](?=(?:DATE|PAGES|TITLE|FROM|TO)\s*[:;])")
+# What tesseract reads of the form's box rules before a label: a letter, or a few lower-case ones
+# ("k DATE:", "Hy FROM:").
+_SCRAP = re.compile(r"^(?:[A-Z]?[a-z]{1,3}|[A-Z])\W*\s+(?=[A-Z]{2})|^[A-Z](?=(?:DATE|PAGES|TITLE|FROM|TO)\s*[:;])")
 
 
 def _match(body: str) -> LabelMatch | None:

@@ -67,6 +67,8 @@ def correct_token(token: str) -> str:
             readings.add(single)
     if not readings and len(token) >= 4 and token.isalpha():  # "ASCA REQUEST", "ISCA": one letter of a long code
         readings = {code for code in _LONG_CODES if len(code) == len(token) and _one_apart(token, code)}
+    if not readings and len(token) == 3 and token.isalpha():  # "COUNSEL SCA", "W/ARB STAFF": a letter lost
+        readings = {code for code in _LONG_CODES if len(code) == 4 and _one_apart(token, code)}
     return readings.pop() if len(readings) == 1 else token
 
 

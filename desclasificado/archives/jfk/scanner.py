@@ -65,7 +65,9 @@ class Scanner:
             self._interrupt(heading=False)
         elif not is_noise(line):
             match = match_label(line)
-            if match and match.field == UNKNOWN:
+            if match and match.field == UNKNOWN and self._garbled_to(line, match):
+                self._label(LabelMatch("to", match.rest, True, ""))
+            elif match and match.field == UNKNOWN:
                 self._garbled_label(match.rest)
             elif match and self._accept_label(match):
                 self._label(match)
@@ -132,6 +134,11 @@ class Scanner:
             value.owner = len(group.labels) - 1 if label.inline else None
             label.colon = label.inline  # "PAGES: 12/04/63" does not say that PAGES is empty
             self._add(group, value)
+
+    def _garbled_to(self, line: str, match: LabelMatch) -> bool:
+        """"FROM:" / "10: HQ" / "TITLE:": TO read as IO or 10, right after FROM, is TO (not a time, "10:37")."""
+        return bool(re.match(r"^\W*(?:IO|10|1O|I0)\s*:", line)) and "to" not in self.seen \
+            and self.last_canon == CANON["from"] and not re.match(r"\d", match.rest)
 
     def _garbled_label(self, rest: str) -> None:
         """A label too garbled to name ("IO:", "AGES:"): it ends the group before it, and the
