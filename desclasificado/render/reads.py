@@ -69,13 +69,33 @@ def note(read: Read) -> None:
         _log.append(read)
 
 
-class Watched(Mapping):
-    """A read-only view of one table that notes what is read of it."""
+class _View:
+    """A read-only view of one table (a dict, a set) that notes what is asked of it: a key
+    looked up, or the whole table when it is walked or measured."""
 
     __slots__ = ("_name", "_data")
 
-    def __init__(self, name: str, data: Mapping):
+    def __init__(self, name: str, data: Any):
         self._name, self._data = name, data
+
+    def __contains__(self, key: Any) -> bool:
+        if _log is not None:
+            _log.append((self._name, key))
+        return key in self._data
+
+    def __iter__(self) -> Iterator:
+        note((self._name, WHOLE))
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        note((self._name, WHOLE))
+        return len(self._data)
+
+
+class Watched(_View, Mapping):
+    """A read-only view of a dict that notes what is read of it."""
+
+    __slots__ = ()
 
     def __getitem__(self, key: Any) -> Any:
         if _log is not None:
@@ -87,39 +107,11 @@ class Watched(Mapping):
             _log.append((self._name, key))
         return self._data.get(key, default)
 
-    def __contains__(self, key: Any) -> bool:
-        if _log is not None:
-            _log.append((self._name, key))
-        return key in self._data
 
-    def __iter__(self) -> Iterator:
-        note((self._name, WHOLE))
-        return iter(self._data)
-
-    def __len__(self) -> int:
-        note((self._name, WHOLE))
-        return len(self._data)
-
-
-class WatchedSet:
+class WatchedSet(_View):
     """A read-only view of a set that notes what is asked of it."""
 
-    __slots__ = ("_name", "_data")
-
-    def __init__(self, name: str, data: set | frozenset):
-        self._name, self._data = name, data
-
-    def __contains__(self, key: Any) -> bool:
-        note((self._name, key))
-        return key in self._data
-
-    def __iter__(self) -> Iterator:
-        note((self._name, WHOLE))
-        return iter(self._data)
-
-    def __len__(self) -> int:
-        note((self._name, WHOLE))
-        return len(self._data)
+    __slots__ = ()
 
 
 class _WatchedRecord:
@@ -210,7 +202,7 @@ def unwatched(record: Any) -> Any:
     """The record behind a watched view (the record itself if it is not watched)."""
     if isinstance(record, _WatchedRecord):
         return object.__getattribute__(record, "_real")
-    if isinstance(record, Watched | WatchedSet):
+    if isinstance(record, _View):
         return record._data
     return record
 
