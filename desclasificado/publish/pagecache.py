@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desclasificado.render.reads import Read, Reads, digest, fingerprint
+from desclasificado.render.reads import Read, Reads, content_digest, digest, fingerprint
 
 CACHE_DIR = ".build-cache"
 MANIFEST = "pages.pickle"
@@ -68,6 +68,11 @@ class PageCache:
     reused: int = 0
     rendered: int = 0
     _digests: dict[Any, bytes] = field(default_factory=dict)
+    # each (read, digest) once, shared by every page that made it: thousands of pages read
+    # the same records, and a pickle writes a shared object once
+    _pairs: dict[Any, tuple[Read, bytes]] = field(default_factory=dict)
+    # whether a kept pair still holds, by the pair's identity (the kept pages keep it alive)
+    _valid: dict[tuple[int, str], bool] = field(default_factory=dict)
 
     @classmethod
     def open(cls, folder: Path, fingerprint: bytes) -> PageCache:
@@ -91,8 +96,12 @@ class PageCache:
         kept = self.kept.get(address)
         if kept is None or kept.around != around or not self._file(kept.html).is_file():
             return None
-        for read, seen in kept.reads:
-            if self._digest(ctx, read) != seen:
+        valid, prefix = self._valid, ctx.info.prefix
+        for pair in kept.reads:  # each pair is one object for many pages: checked once
+            ok = valid.get((id(pair), prefix))
+            if ok is None:
+                ok = valid[(id(pair), prefix)] = self._digest(ctx, pair[0]) == pair[1]
+            if not ok:
                 return None
         return kept
 
@@ -116,16 +125,15 @@ class PageCache:
         partial = stored.with_name(f".{name}.{os.getpid()}.tmp")
         partial.write_bytes(html)
         partial.replace(stored)
-        self.fresh[address] = Kept(tuple((read, self._digest(ctx, read))
-                                         for read in sorted(reads, key=repr)),
-                                   around, name, links)
+        self.fresh[address] = Kept(tuple(self._seen(ctx, read) for read in reads), around,
+                                   name, links)
         self.rendered += 1
 
     def embed(self, ctx: Any, job: Callable[[], Any]) -> Any:
         """The embeddable page `job` renders (`render.embed.embed_jobs`): kept whole, since
         its files are written from it, under the address of what the job was given."""
-        address = f"{ctx.info.prefix}embed:{fingerprint(given(job, ctx)).hex()}"
-        around = fingerprint(ctx.info)
+        address = f"{ctx.info.prefix}embed:{content_digest(given(job, ctx)).hex()}"
+        around = content_digest(ctx.info)
         kept = self.lookup(address, ctx, around)
         if kept is not None:
             self.fresh[address] = kept
@@ -164,8 +172,20 @@ class PageCache:
             if stored.name not in named:
                 stored.unlink(missing_ok=True)
 
+    def _seen(self, ctx: Any, read: Read) -> tuple[Read, bytes]:
+        """The read with the digest of what it sees now, one object for every page."""
+        scope = self._scope(ctx, read)
+        found = self._pairs.get(scope)
+        if found is None:
+            found = self._pairs[scope] = (read, self._digest(ctx, read))
+        return found
+
+    def _scope(self, ctx: Any, read: Read) -> Any:
+        """A read of a table every language reads alike, or of this language's own."""
+        return read if read[0].startswith(SHARED) else (ctx.info.prefix, read)
+
     def _digest(self, ctx: Any, read: Read) -> bytes:
-        scope = read if read[0].startswith(SHARED) else (ctx.info.prefix, read)
+        scope = self._scope(ctx, read)
         found = self._digests.get(scope)
         if found is None:
             found = self._digests[scope] = digest(ctx, read)

@@ -28,7 +28,7 @@ from desclasificado.publish.workers import share_out
 from desclasificado.render import Site
 from desclasificado.render.context import Page
 from desclasificado.render.links import LinkCheck
-from desclasificado.render.reads import Reads, fingerprint
+from desclasificado.render.reads import Reads, content_digest
 from desclasificado.render.urls import embed_url
 
 THEME_PAGE = "main.html"  # the theme's template for a page
@@ -147,7 +147,7 @@ class PageWriter:
         has an embeddable version, the site's name, address, day and language."""
         if self._nav_digest is None:
             self._nav_digest = nav_digest(self.nav)
-        return fingerprint((given(site.makers[url], site.context), self._nav_digest,
+        return content_digest((given(site.makers[url], site.context), self._nav_digest,
                             self.languages.address_context(address, self.config.site_url or ""),
                             embed_url(url) in site.embed_urls, site.context.info))
 

@@ -232,7 +232,11 @@ def digest(ctx: Any, read: Read) -> bytes:
     canonical encoding. A set's pickle follows its order, which may differ between two
     processes: the digest then differs too, and the page is rendered again (never the
     other way round)."""
-    value = value_of(ctx, read)
+    return content_digest(value_of(ctx, read))
+
+
+def content_digest(value: Any) -> bytes:
+    """A digest of a value's content, as `digest` makes it (of its pickle, quick)."""
     pickled = io.BytesIO()
     try:
         _Pickler(pickled, protocol=5).dump(value)
@@ -316,5 +320,5 @@ def _attributes(value: Any) -> dict[str, Any]:
     return found
 
 
-__all__ = ["WHOLE", "Memo", "Reads", "Watched", "digest", "fingerprint", "note", "unwatched",
+__all__ = ["WHOLE", "Memo", "Reads", "Watched", "content_digest", "digest", "fingerprint", "note", "unwatched",
            "watch"]
