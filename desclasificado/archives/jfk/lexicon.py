@@ -179,9 +179,18 @@ NEVER_FREE = frozenset({"record_number", "date", "class", "doctype", "status"})
 STRONG = ("date", "class", "doctype", "status", "int")
 
 
+# A date with what tesseract reads of the box's rules beside it: a mark before it ("© 05/10/1976",
+# "+: 09/09/75"), a quote, a lone digit or a few lower-case letters after it ("09/30/63 awe", "01/29/64 7").
+_MARKED_DATE = re.compile(r"[^\w\s]{1,2}\s*(?P<a>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))\s*|"
+                          r"(?P<b>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?:\s+(?:[a-z]{1,4}|\d)|\s*[\"'“”‘’]+)\s*")
+
+
 def value_text(line: str) -> str:
-    """A value without the separators and bullets the OCR leaves in front of it."""
-    return re.sub(r"^[\s:;.,*•÷=~|_—–-]+(?=\S)", "", line).strip()
+    """A value without the separators and bullets the OCR leaves in front of it (and a date
+    without the OCR's marks beside it)."""
+    text = re.sub(r"^[\s:;.,*•÷=~|_—–-]+(?=\S)", "", line).strip()
+    marked = _MARKED_DATE.fullmatch(text)
+    return (marked.group("a") or marked.group("b")) if marked else text
 
 
 def kinds(text: str) -> frozenset[str]:
