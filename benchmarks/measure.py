@@ -10,7 +10,9 @@ excluded), and for `stages` the time of each stage of the build.
     stages  check, index and render, each timed, without MkDocs
     build   `build_site(ROOT, SITE_DIR)`: the whole `python build.py` (`build ROOT SITE_DIR
             WORKERS`: on that many processes); a last argument `--languages=en` builds
-            the site in those languages only (comma-separated codes; `only_languages`)
+            the site in those languages only (comma-separated codes; `only_languages`);
+            `--cache` reuses and keeps pages in ROOT/.build-cache (else every page is
+            rendered, as in a clean checkout)
     search  `index_search(ROOT)`, ROOT a built site: Pagefind indexing it again, with the
             peak memory and CPU time of the largest of its Pagefind processes
 """
@@ -20,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import re
 import resource
 import sys
 import time
@@ -72,17 +75,22 @@ def stages(root: Path) -> dict[str, float]:
     return times
 
 
-def build(root: Path, site_dir: Path, workers: int | None = None) -> dict[str, float]:
+def build(root: Path, site_dir: Path, workers: int | None = None,
+          cache: bool = False) -> dict[str, float]:
+    """A full build (`cache`: reusing the pages the last build with the cache kept, in
+    root/.build-cache/, and keeping this one's)."""
     from desclasificado.cli import build_and_report as build_site
 
     out = io.StringIO()
     started, cpu, before = time.perf_counter(), time.process_time(), _children_cpu()
     with contextlib.redirect_stdout(out):
-        code = build_site(root, site_dir, workers=workers)
+        code = build_site(root, site_dir, workers=workers, cache=cache)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     if code != 0:
         sys.exit(out.getvalue())
-    return {"seconds": seconds, "cpu": cpu, "children_cpu": _children_cpu() - before}
+    reused = re.search(r"\(([\d,]+) unchanged", out.getvalue())
+    return {"seconds": seconds, "cpu": cpu, "children_cpu": _children_cpu() - before,
+            "reused": int(reused.group(1).replace(",", "")) if reused else 0}
 
 
 def _children_cpu() -> float:
@@ -125,9 +133,11 @@ def main(argv: list[str]) -> None:
     what, root = argv[0], Path(argv[1])
     if what == "build":
         rest = argv[3:]
+        cache = "--cache" in rest
+        rest = [arg for arg in rest if arg != "--cache"]
         if rest and rest[-1].startswith("--languages="):
             only_languages(rest.pop().removeprefix("--languages=").split(","))
-        result = build(root, Path(argv[2]), int(rest[0]) if rest else None)
+        result = build(root, Path(argv[2]), int(rest[0]) if rest else None, cache)
     else:
         result = {"parse": parse_only, "check": check, "stages": stages,
                   "search": search}[what](root)

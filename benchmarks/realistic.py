@@ -22,6 +22,11 @@ process; the site's size and its largest page. It prints a table and the targets
 with their ratios, and writes everything to benchmarks/out/realistic.json. Nothing here
 asserts: the figures are for people to read.
 
+Then the incremental build: the build with the page cache (`.build-cache/`, as `python
+build.py` runs by default), once to fill it, then after editing the title of one event,
+`--runs` times, each with a new title: the "1 edit s" column (the median) and how many pages
+it reused (`--no-incremental` leaves these builds out).
+
 `--languages en` (comma-separated codes) adds builds of the site in those languages only
 (`measure.py`'s switch: the other catalogues are hidden from the build's process), each run
 right after a build in every language, so that both feel the same load of a shared
@@ -144,7 +149,7 @@ def _cpu(builds: list[tuple[dict, float]]) -> float:
 
 
 def measure_size(n: int, runs: int, out: Path, workers: int | None = None,
-                 languages: list[str] | None = None) -> dict:
+                 languages: list[str] | None = None, incremental_too: bool = True) -> dict:
     """Every figure for a realistic collection of `n` events; with `languages`, also the
     build in those languages only."""
     root = project(n, out)
@@ -161,6 +166,7 @@ def measure_size(n: int, runs: int, out: Path, workers: int | None = None,
                               f"--languages={','.join(languages)}"))
         builds.append(child("build", str(root), str(site), *processes))
     stats = site_stats(site)
+    edits = incremental(root, runs, processes) if incremental_too else {}
     compared = {}
     if languages:
         one = statistics.median(b[0]["seconds"] for b in only)
@@ -177,8 +183,34 @@ def measure_size(n: int, runs: int, out: Path, workers: int | None = None,
         "build_cpu_s": statistics.median(b[0]["cpu"] for b in builds),
         "build_children_cpu_s": statistics.median(b[0]["children_cpu"] for b in builds),
         "peak_mb": max(b[1] for b in builds), **{f"site_{k}": v for k, v in vars(stats).items()},
-        **compared,
+        **compared, **edits,
     }
+
+
+def incremental(root: Path, runs: int, processes: list[str]) -> dict:
+    """The build with the cache (`.build-cache/`): once to fill it, then after editing the
+    title of one event, `runs` times (each a new title), as a contributor previewing an
+    edit would; the cache is removed afterwards."""
+    shutil.rmtree(root / ".build-cache", ignore_errors=True)
+    site = root / "site"
+    filled = child("build", str(root), str(site), *processes, "--cache")
+    path = sorted((root / "events").glob("*.yaml"))[len(list((root / "events").glob("*.yaml"))) // 2]
+    original = path.read_text(encoding="utf-8")
+    edited = []
+    try:
+        for run in range(runs):
+            path.write_text(original.replace('\ntitle: "', f'\ntitle: "Edited {run} ', 1)
+                            if '\ntitle: "' in original else original.replace(
+                                'title: "', f'title: "Edited {run} ', 1), encoding="utf-8")
+            edited.append(child("build", str(root), str(site), *processes, "--cache"))
+    finally:
+        path.write_text(original, encoding="utf-8")
+        shutil.rmtree(root / ".build-cache", ignore_errors=True)
+    return {"cached_fill_s": filled[0]["seconds"],
+            "incremental_s": statistics.median(e[0]["seconds"] for e in edited),
+            "incremental_runs_s": [e[0]["seconds"] for e in edited],
+            "incremental_reused": edited[-1][0]["reused"],
+            "incremental_peak_mb": max(e[1] for e in edited)}
 
 
 def targets(results: list[dict]) -> list[tuple[str, str, bool]]:
@@ -196,6 +228,8 @@ def targets(results: list[dict]) -> list[tuple[str, str, bool]]:
         scale = large["events"] / small["events"]
         add(f"build time({n})/time({small['events']:,}) at most 1.1 x {scale:g}",
             large["build_s"] / small["build_s"], 1.1 * scale)
+    if "incremental_s" in large:
+        add(f"build after editing one event of {n} at most 3 s", large["incremental_s"], 3, " s")
     add(f"peak memory at {n} at most 400 MB", large["peak_mb"], 400, " MB")
     add(f"check at {n} within 2x of parse-only", large["check_s"] / large["parse_s"], 2, "x")
     add("no page over 1 MB", max(r["site_largest_page_bytes"] for r in results) / MB, 1, " MB")
@@ -210,6 +244,8 @@ def table(results: list[dict]) -> str:
         ("build s", lambda r: f"{r['build_s']:.1f}"),
         ("CPU s", lambda r: f"{r['build_cpu_s'] + r['build_children_cpu_s']:.0f}"),
         ("build/parse", lambda r: f"{r['build_s'] / r['parse_s']:.0f}x"),
+        ("1 edit s", lambda r: f"{r['incremental_s']:.1f}" if "incremental_s" in r else "-"),
+        ("reused", lambda r: f"{r['incremental_reused']:,}" if "incremental_s" in r else "-"),
         ("peak MB", lambda r: f"{r['peak_mb']:.0f}"), ("site MB", lambda r: f"{r['site_bytes'] / MB:.0f}"),
         ("files", lambda r: f"{r['site_files']:,}"),
         ("largest page", lambda r: f"{r['site_largest_page_bytes'] / 1024:.0f} KB {r['site_largest_page']}"),
@@ -234,6 +270,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=25, help="functions shown by --profile")
     parser.add_argument("--languages", help="also build the site in these languages only "
                                             "(comma-separated codes, e.g. en), runs alternating")
+    parser.add_argument("--no-incremental", action="store_true",
+                        help="leave out the builds with the cache (after editing one event)")
     args = parser.parse_args(argv)
     sizes = sorted(int(s.replace("_", "")) for s in args.sizes.split(","))
     languages = args.languages.split(",") if args.languages else None
@@ -245,7 +283,8 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     for n in sizes:
         print(f"measuring {n:,} realistic events...", file=sys.stderr, flush=True)
-        results.append(measure_size(n, args.runs, args.out, args.workers, languages))
+        results.append(measure_size(n, args.runs, args.out, args.workers, languages,
+                                    not args.no_incremental))
     checks = targets(results)
     print(table(results))
     if languages:

@@ -27,6 +27,7 @@ from desclasificado.check.translations import language_problem, missing_summary,
 from desclasificado.contribute.quoting import add_quote_command
 from desclasificado.contribute.scaffold import add_new_command
 from desclasificado.internal import report_internal_error
+from desclasificado.publish.pagecache import CACHE_DIR
 
 Command = Callable[[argparse.Namespace, Path], int]
 _COMMANDS: dict[str, Command] = {}
@@ -50,6 +51,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="the address the site is published at (overrides mkdocs.yml)")
     parser.add_argument("--workers", type=_workers, default=None, metavar="N",
                         help="processes rendering the pages (default: one per core)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="render every page, without reusing those of the last build")
     sub = parser.add_subparsers(dest="command")
     _build_options(sub.add_parser("build", help="check, then build the site into site/ "
                                                 "(the default)"))
@@ -183,7 +186,8 @@ def run_build(args: argparse.Namespace, root: Path) -> int:
     return build_and_report(root, site_dir.resolve() if site_dir else None,
                             style=_style(getattr(args, "format", "auto")),
                             site_url=getattr(args, "site_url", None),
-                            workers=getattr(args, "workers", None))
+                            workers=getattr(args, "workers", None),
+                            cache=not getattr(args, "no_cache", False))
 
 
 def _build_options(build: argparse.ArgumentParser) -> None:
@@ -197,6 +201,9 @@ def _build_options(build: argparse.ArgumentParser) -> None:
     build.add_argument("--workers", type=_workers, default=argparse.SUPPRESS, metavar="N",
                        help="processes rendering the pages (default: one per core; the site "
                             "is the same with any number)")
+    build.add_argument("--no-cache", action="store_true", default=argparse.SUPPRESS,
+                       help=f"render every page: do not reuse the pages the last build kept "
+                            f"in {CACHE_DIR}/ (the site is the same either way)")
 
 
 def _workers(text: str) -> int:
@@ -207,8 +214,11 @@ def _workers(text: str) -> int:
 
 
 def build_and_report(root: Path, site_dir: Path | None = None, style: str = "text",
-                     site_url: str | None = None, workers: int | None = None) -> int:
-    """`pipeline.build()`, printed: the problems, then what was built or why not; 0 on success."""
+                     site_url: str | None = None, workers: int | None = None,
+                     cache: bool = True) -> int:
+    """`pipeline.build()`, printed: the problems, then what was built or why not; 0 on success.
+    With `cache`, the pages that did not change since the last build are reused from
+    root/.build-cache/."""
     from desclasificado import pipeline
     from desclasificado.publish.build import BuildFailed, engine_messages, os_message, shown
 
@@ -223,7 +233,8 @@ def build_and_report(root: Path, site_dir: Path | None = None, style: str = "tex
     try:
         with engine_messages():
             built = pipeline.build(root, site_dir, checked=print_problems, site_url=site_url,
-                                   note=print, workers=workers)
+                                   note=print, workers=workers,
+                                   cache=root / CACHE_DIR if cache else None)
     except pipeline.BuildRefused as exc:
         print(f"error: {exc}")
         return 1
@@ -239,7 +250,8 @@ def build_and_report(root: Path, site_dir: Path | None = None, style: str = "tex
     except Exception as exc:  # a bug, not a content problem
         report_internal_error(exc, f"the site was not built ({where} is unchanged)")
         return 1
-    print(f"{built.result.summary()}\nbuilt {built.pages:,} pages into {where} in "
+    reused = f" ({built.reused:,} unchanged, from {CACHE_DIR}/)" if built.reused else ""
+    print(f"{built.result.summary()}\nbuilt {built.pages:,} pages{reused} into {where} in "
           f"{built.seconds:.1f} s")
     return 0
 

@@ -104,6 +104,11 @@ class SiteIndex:
         at = self.position[event_id]
         return self.timeline[at + 1] if at + 1 < len(self.timeline) else None
 
+    def longer_than(self, count: int) -> bool:
+        """Whether the timeline holds more than `count` events (what a page that links into
+        it needs to know of its length: `render/reads.py` counts it as one read)."""
+        return len(self.timeline) > count
+
 
 def date_period(date: HistDate) -> tuple[int | None, int | None]:
     """(decade, year) a date is filed under; year is None for decade-precision dates."""

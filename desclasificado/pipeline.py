@@ -49,16 +49,20 @@ class Built:
     pages: int
     target: Path
     seconds: float
+    reused: int = 0  # generated pages taken from the cache of the last build
+    rendered: int = 0  # generated pages rendered (and kept in the cache, if there is one)
 
 
 def build(root: Path, site_dir: Path | None = None,
           checked: Callable[[CheckResult], None] | None = None,
           site_url: str | None = None, note: Callable[[str], None] | None = None,
-          workers: int | None = None) -> Built:
+          workers: int | None = None, cache: Path | None = None) -> Built:
     """Check the project at `root` and build its site into `site_dir` (default root/site).
 
     `site_url` overrides the address in mkdocs.yml; `workers` is how many processes write
-    the generated pages (default: one per core). `checked(result)` is called once the
+    the generated pages (default: one per core); `cache`, the folder where the pages of
+    the last build are kept and reused where nothing they read changed (None: no cache,
+    every page rendered; `publish/pagecache.py`). `checked(result)` is called once the
     content is checked, before anything is written (the command line prints the problems
     then); `note(line)` with what was recovered from builds that were killed. Raises
     BuildRefused (a target that must not be replaced), ContentErrors,
@@ -78,13 +82,17 @@ def build(root: Path, site_dir: Path | None = None,
         raise ContentErrors(result)
     index = build_index(result.collection)                 # index: cross-references, once
     workers = cores() if workers is None else workers
-    site_build = SiteBuild(result, index, workers)        # plan: when the engine lists files
+    site_build = SiteBuild(result, index, workers, cache)  # plan: when the engine lists files
     with staging(target) as fresh:                         # a fresh directory beside the target
         pages = run_engine(root, fresh, site_build, site_url)  # render and write, page by page
         minify_styles(fresh)                               # the theme's CSS, minified
         index_site(fresh)                                  # the search index, in fragments
         swap(fresh, target)                                # publish: the new site replaces the old
-    return Built(result, pages, target, time.perf_counter() - started)
+    if site_build.cache is not None:                       # its pages, for the next build
+        site_build.cache.save()
+    kept = site_build.cache
+    return Built(result, pages, target, time.perf_counter() - started,
+                 kept.reused if kept else 0, kept.rendered if kept else 0)
 
 
 def _ignore(line: str) -> None:

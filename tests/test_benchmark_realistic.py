@@ -59,8 +59,10 @@ def test_the_realistic_benchmark_runs_and_writes_its_figures(tmp_path: Path) -> 
     assert forty["check_problems"] == 0 and forty["site_files"] > 40 and forty["peak_mb"] > 0
     assert forty["parse_s"] > 0 and forty["check_s"] > 0 and forty["build_s"] > 0
     names = [t["target"] for t in report["targets"]]
-    assert names[0] == "full build at 40 at most 15 s" and len(names) == 5
+    assert names[0] == "full build at 40 at most 15 s" and len(names) == 6
     assert "build time(40)/time(20) at most 1.1 x 2" in names
+    assert "build after editing one event of 40 at most 3 s" in names
+    assert forty["incremental_s"] > 0 and forty["incremental_reused"] > forty["site_files"] / 4
     lines = result.stdout.splitlines()
     assert lines[0].split()[:3] == ["events", "runs", "parse"] and "targets (issue 16):" in lines
 

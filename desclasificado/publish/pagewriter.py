@@ -23,10 +23,13 @@ from urllib.parse import urljoin
 
 from desclasificado.publish import engine
 from desclasificado.publish.languages import PageLanguages
+from desclasificado.publish.pagecache import PageCache, given, nav_digest
 from desclasificado.publish.workers import share_out
 from desclasificado.render import Site
 from desclasificado.render.context import Page
 from desclasificado.render.links import LinkCheck
+from desclasificado.render.reads import Reads, fingerprint
+from desclasificado.render.urls import embed_url
 
 THEME_PAGE = "main.html"  # the theme's template for a page
 
@@ -78,6 +81,8 @@ class PageWriter:
     env: Any = None
     nav: Any = None
     hand_written: list[Any] = field(default_factory=list)  # the engine's pages, for templates
+    cache: PageCache | None = None  # the pages of the last build, to reuse (`pagecache.py`)
+    _nav_digest: bytes | None = None
 
     def shells(self, built: str) -> list[Shell]:
         """Each page as the sitemap lists it (its address and the build day)."""
@@ -87,14 +92,24 @@ class PageWriter:
 
     def write(self, workers: int = 1) -> None:
         """Render and write every page, on `workers` processes; the link check's findings
-        of the children join the parent's."""
+        of the children join the parent's, and so do the pages they kept in the cache."""
         if not self.pages:
             return
-        addresses, links = list(self.pages), self._links()
+        addresses, links, cache = list(self.pages), self._links(), self.cache
         since = links.mark()
-        for found in share_out(lambda number, count: self._write_share(addresses[number::count]),
-                               lambda: links.findings(since), workers):
+
+        def work(number: int, count: int) -> None:
+            if number and cache is not None:
+                cache.start_worker()
+            self._write_share(addresses[number::count])
+
+        def report() -> tuple[Any, Any]:
+            return links.findings(since), cache.report() if cache else None
+
+        for found, kept in share_out(work, report, workers):
             links.merge(found)
+            if cache is not None and kept is not None:
+                cache.merge(kept)
 
     def _links(self) -> LinkCheck:
         site = next(iter(self.pages.values()))[0]
@@ -105,15 +120,36 @@ class PageWriter:
         site_dir = Path(self.config.site_dir)
         for address in addresses:
             site, url = self.pages[address]
-            generated = site.render(url)  # its errors name the page
+            target = site_dir / address / "index.html"
+            around = self._around(address, site, url) if self.cache else b""
+            kept = self.cache.lookup(address, site.context, around) if self.cache else None
+            if kept is not None:
+                self.cache.place(address, kept, target)
+                site.links.add(site.prefix + url, *kept.links)
+                continue
+            generated, reads = Reads.of(site.render, url)  # its errors name the page
             try:
-                html = self.render(template, address, generated)
+                html = self.render(template, address, generated).encode(
+                    "utf-8", errors="xmlcharrefreplace")
             except Exception as exc:  # a bug: say which page, for whoever reports it
                 exc.add_note(f"while writing the page /{address}")
                 raise
-            target = site_dir / address / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
+            target.unlink(missing_ok=True)  # a file left there may be a link to a kept page
+            target.write_bytes(html)
+            if self.cache is not None:
+                self.cache.keep(address, site.context, reads, around, html, (
+                    generated.source, tuple(generated.links), frozenset(generated.anchors)))
+
+    def _around(self, address: str, site: Site, url: str) -> bytes:
+        """A digest of what the page gets besides what it reads: what its maker was given
+        when the site was planned (a list page's events), the page's languages, whether it
+        has an embeddable version, the site's name, address, day and language."""
+        if self._nav_digest is None:
+            self._nav_digest = nav_digest(self.nav)
+        return fingerprint((given(site.makers[url], site.context), self._nav_digest,
+                            self.languages.address_context(address, self.config.site_url or ""),
+                            embed_url(url) in site.embed_urls, site.context.info))
 
     def render(self, template: Any, address: str, generated: Page) -> str:
         """The whole HTML of the generated page at `address`."""
@@ -126,22 +162,29 @@ class PageWriter:
         return template.render(context)
 
 
-def write_site_files(sites: list[Site], write: Any, workers: int = 1) -> None:
+def write_site_files(sites: list[Site], write: Any, workers: int = 1,
+                     cache: PageCache | None = None) -> None:
     """The files each site writes as they are (`Site.write_files`: data files, embeddable
     pages...), shared out among `workers` processes; what the children rendered (embeddable
-    pages, files written, link findings) joins the parent's sites."""
+    pages, files written, link findings, embeddable pages kept in `cache`) joins the
+    parent's sites."""
     links = sites[0].links
     since = links.mark()
 
     def work(number: int, count: int) -> None:
+        if number and cache is not None:
+            cache.start_worker()
         for site in sites:
             site.write_files(write, (number, count))
 
-    def report() -> tuple[Any, list[tuple[set[str], list[str]]]]:
-        return links.findings(since), [(site.embed_urls, site.written) for site in sites]
+    def report() -> tuple[Any, list[tuple[set[str], list[str]]], Any]:
+        return (links.findings(since), [(site.embed_urls, site.written) for site in sites],
+                cache.report() if cache else None)
 
-    for found, learnt in share_out(work, report, workers):
+    for found, learnt, kept in share_out(work, report, workers):
         links.merge(found)
+        if cache is not None and kept is not None:
+            cache.merge(kept)
         for site, (embed_urls, written) in zip(sites, learnt, strict=True):
             site.embed_urls.update(embed_urls)
             site.written.extend(written)

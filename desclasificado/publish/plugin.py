@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,7 @@ from desclasificado.index import SiteIndex, build_index
 from desclasificado.load.history import last_changed
 from desclasificado.publish import engine
 from desclasificado.publish.languages import PageLanguages, gettext_callables
+from desclasificado.publish.pagecache import CACHE_DIR, PageCache, build_fingerprint
 from desclasificado.publish.pagewriter import PageWriter, page_meta, write_site_files
 from desclasificado.publish.searchindex import IndexFailed, index_search
 from desclasificado.publish.unlinked import LinkRefused, read_unlinked
@@ -55,6 +57,7 @@ from desclasificado.render.citations import build_date
 from desclasificado.render.home import FRAGMENTS
 from desclasificado.render.i18n import UnknownLanguage, language, site_languages
 from desclasificado.render.i18n_catalog import problems as catalogue_problems
+from desclasificado.render.reads import watch
 
 CONFIG_KEY = "desclasificado_build"  # where a build's SiteBuild waits on the engine's config
 GUIDE_FILE = "CONTRIBUTING.md"  # published as the page below
@@ -100,7 +103,7 @@ class SiteBuild:
     """One build's checked content, index, planned site and generated pages."""
 
     def __init__(self, result: CheckResult | None = None, index: SiteIndex | None = None,
-                 workers: int = 1):
+                 workers: int = 1, cache_dir: Path | None = None):
         self.result = result
         self.index = index
         self.sites: list[Site] = []  # the site in each language, its own first
@@ -111,6 +114,8 @@ class SiteBuild:
         self.languages: PageLanguages | None = None
         self.env: Any = None  # the theme's templates (`on_env`), for the static pages
         self.standalone = False  # True: no `pipeline.build()` around it to index the site
+        self.cache_dir = cache_dir  # where the pages of the last build are kept (None: none)
+        self.cache: PageCache | None = None  # this build's, once the nav is known
         self.translated_guides: set[str] = set()  # the source files of the guide's translations
 
     @classmethod
@@ -118,7 +123,8 @@ class SiteBuild:
         """The SiteBuild of the build `config` belongs to (a fresh one if it has none)."""
         found = config.get(CONFIG_KEY)
         if found is None:  # a build the engine started itself (serve): it indexes its site too
-            found = config[CONFIG_KEY] = cls()
+            root = Path(config.config_file_path).resolve().parent
+            found = config[CONFIG_KEY] = cls(cache_dir=root / CACHE_DIR)
             found.standalone = True
         return found
 
@@ -146,7 +152,9 @@ class SiteBuild:
         hand_written = {f.url: f for f in files.documentation_pages()}
         self.sites = plan_sites(result.collection, index, info=info, other_pages=hand_written,
                                 languages=codes)
-        write_site_files(self.sites, _writer(config.site_dir), self.workers)
+        if self.cache_dir is not None:  # pages reused where nothing they read changed
+            self._open_cache(config)
+        write_site_files(self.sites, _writer(config.site_dir), self.workers, self.cache)
         for site in self.sites:
             _refuse_conflicts(site, files, hand_written)
         self.generated = {_src_uri(site.prefix + url): (site, url)
@@ -253,6 +261,7 @@ class SiteBuild:
         """Every page is rendered: refuse the build if a generated link leads nowhere; index
         the site for search when no `pipeline.build()` will."""
         if self.writer is not None:
+            self.writer.cache = self.cache
             self.writer.write(self.workers)  # the generated pages outside the nav
         sites, self.sites, self.generated, self.writer = self.sites, [], {}, None
         broken = sites[0].broken_links() if sites else []  # one link check for every language
@@ -261,11 +270,22 @@ class SiteBuild:
             if len(broken) > _MAX_SHOWN:
                 shown.append(f"... and {len(broken) - _MAX_SHOWN} more broken links")
             raise engine.Abort("\n".join(shown))
+        if self.standalone and self.cache is not None:  # else once the site is in place
+            self.cache.save()
         if self.standalone and config is not None:
             try:
                 index_search(Path(config.site_dir))
             except IndexFailed as exc:
                 raise engine.Abort(str(exc)) from None
+
+    def _open_cache(self, config: Any) -> None:
+        """Open the cache of the last build's pages, and let the planned sites' pages be
+        reused from it: their reads are recorded (`render/reads.py`), and the embeddable
+        pages made through it."""
+        self.cache = PageCache.open(self.cache_dir, build_fingerprint(config))
+        for site in self.sites:
+            watch(site.context)
+            site.embed_maker = partial(self.cache.embed, site.context)
 
     def _colophon(self, page: Any) -> str:
         """The printed line of a hand-written page, in its language ("" outside a build)."""

@@ -73,6 +73,8 @@ class Site:
     embeds: dict[str, Page] = field(default_factory=dict)  # without `write` only
     embed_urls: set[str] = field(default_factory=set)
     written: list[str] = field(default_factory=list)  # files handed to `write`
+    # renders an embeddable page from its job, when the build reuses pages (`publish/pagecache`)
+    embed_maker: Callable[[Callable[[], Page]], Page] | None = None
 
     @property
     def prefix(self) -> str:
@@ -138,7 +140,7 @@ class Site:
         for position, job in enumerate(jobs):
             if position % count == number:
                 keep(job())
-        for page in iter_embed_pages(ctx, share):
+        for page in iter_embed_pages(ctx, share, self.embed_maker):
             self.embed_urls.add(page.url)
             self.links.add(self.prefix + page.url, page.source, page.links, page.anchors)
             keep(embed_files(ctx, {page.url: page}))

@@ -300,14 +300,16 @@ def _asked_lines(ctx: Context, pb: PageBuilder, listed: _List, groups: list[Deca
             f'{"".join(spans)}</p>', range_style(starts, ends))
 
 
-def iter_embed_pages(ctx: Context, share: tuple[int, int] = (0, 1)) -> Iterator[Page]:
+def iter_embed_pages(ctx: Context, share: tuple[int, int] = (0, 1),
+                     make: Callable[[Callable[[], Page]], Page] | None = None) -> Iterator[Page]:
     """Every embeddable page (each event, the timeline, and each country, theme and actor,
     with their year ranges), one at a time, so that each can be written and let go; with
-    `share` (number, count), only every count-th from the number-th (a worker's share)."""
+    `share` (number, count), only every count-th from the number-th (a worker's share);
+    `make(job)` renders each (the build's page cache), else `job()`."""
     number, count = share
     for position, job in enumerate(embed_jobs(ctx)):
         if position % count == number:
-            yield job()
+            yield make(job) if make is not None else job()
 
 
 def embed_jobs(ctx: Context) -> Iterator[Callable[[], Page]]:

@@ -14,7 +14,13 @@ from desclasificado.render.glossary import Term, link_actors
 from desclasificado.render.i18n import _, current, n_
 from desclasificado.render.i18n_dates import date_text
 from desclasificado.render.links import PageBuilder
-from desclasificado.render.listing import country_links, event_entry, time_element, year_href
+from desclasificado.render.listing import (
+    country_links,
+    event_entry,
+    time_element,
+    timeline_paginated,
+    year_href,
+)
 from desclasificado.render.markup import esc, link_marks, plain_text
 from desclasificado.render.pagemeta import event_meta
 from desclasificado.render.teaching import event_tools, source_cite
@@ -204,7 +210,7 @@ def event_page(ctx: Context, event_id: str) -> Page:
     if year is not None:
         decade = event.date.decade()
         year_group = None if event.date.precision == "decade" else year
-        href = year_href(pb, "timeline/", ctx.index.timeline, decade, year_group)
+        href = year_href(pb, "timeline/", timeline_paginated(ctx), decade, year_group)
         when = year if year_group else _("{decade}s").format(decade=decade)
         kicker = f'<a href="{href}">{esc(_("Timeline"))} · {esc(when)}</a>'
     title, summary_text, body_text = event_title(event), event_summary(event), event_body(event)

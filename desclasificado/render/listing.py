@@ -153,10 +153,16 @@ def part_nav(pb: PageBuilder, list_url: str, decade: int | None, year: int | Non
             '</nav>')
 
 
-def year_href(pb: PageBuilder, list_url: str, event_ids: list[str] | tuple[str, ...],
-              decade: int | None, year: int | None) -> str:
-    """The link to a year of a list: its anchor, or its own page when the list is paginated."""
-    if paginated(event_ids):
+def timeline_paginated(ctx: Context) -> bool:
+    """Whether the timeline is split into a page per year (of its length, only that is read)."""
+    return ctx.index.longer_than(LIST_PAGE_LIMIT)
+
+
+def year_href(pb: PageBuilder, list_url: str, paged: bool, decade: int | None,
+              year: int | None) -> str:
+    """The link to a year of a list: its anchor, or its own page when the list is paginated
+    (`paged`: see `paginated`)."""
+    if paged:
         return pb.href(year_url(list_url, decade, year))
     return pb.href(list_url, year_anchor(decade, year))
 
@@ -185,7 +191,7 @@ def overview(ctx: Context, pb: PageBuilder) -> str:
     (counted in one pass, on the few pages that show it: the timeline and the home page)."""
     counts = year_region_counts(ctx.collection.events.values())
     ids = ctx.index.timeline
-    return overview_chart(counts, lambda year: year_href(pb, TIMELINE, ids, year // 10 * 10, year),
+    return overview_chart(counts, lambda year: year_href(pb, TIMELINE, paginated(ids), year // 10 * 10, year),
                           uid="overview")
 
 

@@ -317,8 +317,8 @@ def test_the_link_check_covers_the_embeddable_pages(tmp_path: Path,
                        other_pages=hand_written)
     assert site.broken_links() == []
     every_embed = render.iter_embed_pages
-    monkeypatch.setattr(render, "iter_embed_pages", lambda ctx, share: (
-        page for page in every_embed(ctx, share) if page.url != f"embed/events/{PARIS}/"))
+    monkeypatch.setattr(render, "iter_embed_pages", lambda ctx, share, make=None: (
+        page for page in every_embed(ctx, share, make) if page.url != f"embed/events/{PARIS}/"))
     site = render_site(result.collection, build_index(result.collection), info=SiteInfo(url=SITE),
                        other_pages=hand_written)
     broken = site.broken_links()

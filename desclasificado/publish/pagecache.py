@@ -1,0 +1,262 @@
+"""Reuse the generated pages that did not change since the last build.
+
+Each page written by the `PageWriter`, and each embeddable page, is kept in the cache folder (`.build-cache/` of the
+project, git-ignored) with what it read while it was rendered (`render/reads.py`: each
+read with the digest of the value it saw), the digest of what the theme's template got
+besides the page (its languages, its embeddable version) and what the link check needs of
+it. The next build takes the kept page, by hard link, when
+
+- the build's *fingerprint* is the same: the code of `desclasificado/`, the theme, the
+  catalogues, mkdocs.yml, the versions of the engine and the libraries that render, the
+  site's address (the nav, the build day and the language are in the page's `around`);
+- and every read of the page has the same digest now.
+
+Otherwise the page is rendered and kept anew. Nothing is trusted that was not read: a page
+whose event, document, neighbours or list changed reads something that changed. The
+manifest is written only when the build succeeded; pages no manifest names are deleted
+then. `tests/publish/test_pagecache.py` edits a built project in each way a contributor
+can and compares the incremental build with a clean one, byte for byte.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import importlib.metadata
+import os
+import pickle
+import secrets
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desclasificado.render.reads import Read, Reads, digest, fingerprint
+
+CACHE_DIR = ".build-cache"
+MANIFEST = "pages.pickle"
+FORMAT = 1  # the manifest's layout; a build with another one starts afresh
+PACKAGE = Path(__file__).resolve().parents[1]
+#: The libraries whose version changes what a page is.
+#: The tables every language reads alike (the others, the rendered summaries, are each
+#: language's own).
+SHARED = ("collection.", "index.", "casing.")
+LIBRARIES = ("mkdocs", "jinja2", "markdown", "nh3", "babel", "pydantic", "pyyaml")
+
+
+@dataclass(frozen=True)
+class Kept:
+    """A page as the cache keeps it."""
+
+    reads: tuple[tuple[Read, bytes], ...]  # each read, with the digest of what it saw
+    around: bytes  # the digest of what the template got besides the page
+    html: str  # the blake2b of the page's HTML: its file in the cache
+    links: tuple[Any, ...]  # (source, links, anchors), for the link check
+
+
+@dataclass
+class PageCache:
+    """The cache of one build: what the last build kept, what this one keeps."""
+
+    folder: Path
+    fingerprint: bytes
+    kept: dict[str, Kept] = field(default_factory=dict)  # by address, from the last build
+    fresh: dict[str, Kept] = field(default_factory=dict)  # kept by this build
+    reused: int = 0
+    rendered: int = 0
+    _digests: dict[Any, bytes] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, folder: Path, fingerprint: bytes) -> PageCache:
+        """The cache in `folder`: its pages if the last build had this fingerprint, and the
+        manifest is signed by this computer's key (a cache that came from elsewhere, in a
+        download or a commit, is never unpickled: see `_signed`)."""
+        cache = cls(folder, fingerprint)
+        if _tracked(folder):  # git would overwrite its files (ignored files are expendable)
+            return cache
+        try:
+            stored = pickle.loads(_signed((folder / MANIFEST).read_bytes()))
+        except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError,
+                ImportError):
+            return cache
+        if stored.get("format") == FORMAT and stored.get("fingerprint") == fingerprint:
+            cache.kept = stored["pages"]
+        return cache
+
+    def lookup(self, address: str, ctx: Any, around: bytes) -> Kept | None:
+        """The kept page at `address` if it would render the same now (its file there)."""
+        kept = self.kept.get(address)
+        if kept is None or kept.around != around or not self._file(kept.html).is_file():
+            return None
+        for read, seen in kept.reads:
+            if self._digest(ctx, read) != seen:
+                return None
+        return kept
+
+    def place(self, address: str, kept: Kept, target: Path) -> None:
+        """Put the kept page of `address` at `target` (a hard link, else a copy)."""
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)  # never written through: it may be a kept file's link
+        try:
+            os.link(self._file(kept.html), target)
+        except OSError:
+            shutil.copyfile(self._file(kept.html), target)
+        self.fresh[address] = kept
+        self.reused += 1
+
+    def keep(self, address: str, ctx: Any, reads: frozenset[Read], around: bytes,
+             html: bytes, links: tuple[Any, ...]) -> None:
+        """Keep a page just rendered, with what it read."""
+        name = hashlib.blake2b(html, digest_size=20).hexdigest()
+        stored = self._file(name)  # written even if a file is there: ours, not a planted one
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        partial = stored.with_name(f".{name}.{os.getpid()}.tmp")
+        partial.write_bytes(html)
+        partial.replace(stored)
+        self.fresh[address] = Kept(tuple((read, self._digest(ctx, read))
+                                         for read in sorted(reads, key=repr)),
+                                   around, name, links)
+        self.rendered += 1
+
+    def embed(self, ctx: Any, job: Callable[[], Any]) -> Any:
+        """The embeddable page `job` renders (`render.embed.embed_jobs`): kept whole, since
+        its files are written from it, under the address of what the job was given."""
+        address = f"{ctx.info.prefix}embed:{fingerprint(given(job, ctx)).hex()}"
+        around = fingerprint(ctx.info)
+        kept = self.lookup(address, ctx, around)
+        if kept is not None:
+            self.fresh[address] = kept
+            self.reused += 1
+            stored = self._file(kept.html).read_bytes()
+            if hashlib.blake2b(stored, digest_size=20).hexdigest() == kept.html:  # ours
+                return pickle.loads(stored)
+            self.reused -= 1
+        page, reads = Reads.of(job)
+        self.keep(address, ctx, reads, around, pickle.dumps(page, protocol=5), ())
+        return page
+
+    def report(self) -> tuple[dict[str, Kept], int, int]:
+        """What a worker kept, for the build's cache (`merge`)."""
+        return self.fresh, self.reused, self.rendered
+
+    def merge(self, report: tuple[dict[str, Kept], int, int]) -> None:
+        fresh, reused, rendered = report
+        self.fresh.update(fresh)
+        self.reused, self.rendered = self.reused + reused, self.rendered + rendered
+
+    def start_worker(self) -> None:
+        """In a forked worker: count only what it does itself."""
+        self.fresh, self.reused, self.rendered = {}, 0, 0
+
+    def save(self) -> None:
+        """Write the manifest of this build's pages and delete the files none names."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        partial = self.folder / f".{MANIFEST}.{os.getpid()}.tmp"
+        manifest = pickle.dumps({"format": FORMAT, "fingerprint": self.fingerprint,
+                                 "pages": self.fresh}, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.write_bytes(_signature(manifest) + manifest)
+        partial.replace(self.folder / MANIFEST)
+        named = {kept.html for kept in self.fresh.values()}
+        for stored in (self.folder / "pages").glob("*/*"):
+            if stored.name not in named:
+                stored.unlink(missing_ok=True)
+
+    def _digest(self, ctx: Any, read: Read) -> bytes:
+        scope = read if read[0].startswith(SHARED) else (ctx.info.prefix, read)
+        found = self._digests.get(scope)
+        if found is None:
+            found = self._digests[scope] = digest(ctx, read)
+        return found
+
+    def _file(self, name: str) -> Path:
+        return self.folder / "pages" / name[:2] / name
+
+
+def key_file() -> Path:
+    """Where this computer's key for signing manifests is kept: outside every project."""
+    home = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(home) / "desclasificado" / "cache-key"
+
+
+def _key() -> bytes:
+    """This computer's key (made on first use, readable by its owner only)."""
+    path = key_file()
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(secrets.token_bytes(32))
+        return path.read_bytes()
+
+
+def _signature(data: bytes) -> bytes:
+    return hmac.new(_key(), data, hashlib.sha256).digest()
+
+
+def _signed(data: bytes) -> bytes:
+    """`data` without its signature, if it is this computer's (ValueError if not): a
+    manifest is a pickle, and unpickling runs code, so none is unpickled that this computer
+    did not write."""
+    signature, body = data[:32], data[32:]
+    if not hmac.compare_digest(signature, _signature(body)):
+        raise ValueError("not signed here")
+    return body
+
+
+def _tracked(folder: Path) -> bool:
+    """Whether git tracks files in the cache folder: a commit could then put any file there."""
+    try:
+        listed = subprocess.run(["git", "-C", str(folder.parent), "ls-files", "--", folder.name],
+                                capture_output=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return listed.returncode == 0 and bool(listed.stdout.strip())
+
+
+def given(maker: Any, ctx: Any) -> tuple[Any, ...]:
+    """What a page's maker (a `functools.partial` over a renderer) was given when the site
+    was planned, besides the context: the renderer, a list page's events."""
+    return (getattr(maker, "func", maker).__qualname__,
+            [arg for arg in getattr(maker, "args", ()) if arg is not ctx],
+            getattr(maker, "keywords", {}))
+
+
+def nav_digest(nav: Any) -> bytes:
+    """A digest of the nav's titles and addresses, which the theme shows on every page."""
+    return fingerprint(_nav(nav))
+
+
+def build_fingerprint(config: Any) -> bytes:
+    """What every generated page depends on besides its reads (see the module's doc)."""
+    hasher = hashlib.blake2b(digest_size=16)
+    for folder in (PACKAGE, *config.theme.dirs):
+        for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()
+                           and "__pycache__" not in p.parts):
+            hasher.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    hasher.update(Path(config.config_file_path).read_bytes())
+    versions = [sys.version] + [_version(name) for name in LIBRARIES]
+    hasher.update(fingerprint((versions, config.site_url or "")))
+    return hasher.digest()
+
+
+def _version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return ""
+
+
+def _nav(nav: Any) -> list[Any]:
+    """The nav's titles and addresses, as the theme shows them on every page."""
+    def item(entry: Any) -> tuple[Any, ...]:
+        children = getattr(entry, "children", None) or []
+        return (str(entry.title), getattr(entry, "url", None), [item(c) for c in children])
+    return [item(entry) for entry in (nav.items if nav is not None else [])]
+
+
+__all__ = ["CACHE_DIR", "Kept", "PageCache", "build_fingerprint", "given", "nav_digest"]

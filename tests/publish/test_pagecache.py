@@ -1,0 +1,298 @@
+"""The incremental build (`publish/pagecache.py`): after each kind of edit a contributor can
+make, a build that reuses the pages of the last one writes the same site, byte for byte, as a
+clean build, and reuses the pages the edit did not touch."""
+
+from __future__ import annotations
+
+import filecmp
+import hashlib
+import os
+import pickle
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from desclasificado.pipeline import Built, ContentErrors, build
+from desclasificado.publish import pagecache
+from desclasificado.publish.pagecache import CACHE_DIR, MANIFEST
+from tests.conftest import REPO
+from tests.sitekit import SiteProject
+
+#: Real events: Guatemala 1954 (FRUS documents cited by many) and two JFK records' events.
+EVENTS = [*sorted(p.name for p in (REPO / "events").glob("1954-*.yaml")),
+          "1947-04-cia-opens-mexico-city-station.yaml",
+          "1958-cia-mexico-joint-telephone-tap-lienvoy.yaml"]
+GUATEMALA = "1954-06-17-cadick-given-field-command"
+MEXICO = "1947-04-cia-opens-mexico-city-station"
+
+
+def _copy_events(root: Path) -> None:
+    """The events, their documents with their transcripts, actors and themes; `related`
+    kept within the events copied."""
+    ids = {name.removesuffix(".yaml") for name in EVENTS}
+    for kind in ("events", "documents", "actors", "themes"):
+        shutil.rmtree(root / kind, ignore_errors=True)
+        (root / kind).mkdir()
+    for name in EVENTS:
+        text = (REPO / "events" / name).read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
+        kept = [r for r in data.get("related", []) if r in ids]
+        text = re.sub(r"^related: .*$", f"related: {kept!r}".replace("'", '"'), text,
+                      flags=re.M)
+        (root / "events" / name).write_text(text, encoding="utf-8")
+        for source in data["sources"]:
+            for path in (REPO / "documents").glob(f"{source['document']}.*"):
+                shutil.copy(path, root / "documents")
+        for kind, key in (("actors", "actors"), ("themes", "themes")):
+            for record in data.get(key, []):
+                shutil.copy(REPO / kind / f"{record}.yaml", root / kind)
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SiteProject:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764806400")  # the same day for every build
+    made = SiteProject(tmp_path / "project")
+    _copy_events(made.root)
+    shutil.copytree(REPO / "theme", made.root / "theme")  # a theme of its own, to edit
+    config = made.root / "mkdocs.yml"
+    config.write_text(re.sub(r"custom_dir: .*", "custom_dir: theme",
+                             config.read_text(encoding="utf-8")), encoding="utf-8")
+    return made
+
+
+def _same_sites(one: Path, other: Path) -> list[str]:
+    """The files that differ between two sites, or are in one only."""
+    found: list[str] = []
+
+    def walk(compared: filecmp.dircmp, prefix: str) -> None:
+        found.extend(prefix + name for name in compared.left_only + compared.right_only)
+        _match, mismatch, errors = filecmp.cmpfiles(compared.left, compared.right,
+                                                    compared.common_files, shallow=False)
+        found.extend(prefix + name for name in mismatch + errors)
+        for name, sub in compared.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(one, other), "")
+    return found
+
+
+def _incremental(project: SiteProject, clean: Path) -> Built:
+    """Build with the cache into site/ and without it into `clean`; both sites the same."""
+    built = build(project.root, cache=project.root / CACHE_DIR)
+    shutil.rmtree(clean, ignore_errors=True)
+    build(project.root, clean)
+    assert _same_sites(project.root / "site", clean) == []
+    return built
+
+
+def _edit(project: SiteProject, rel: str, old: str, new: str) -> None:
+    path = project.root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{rel} has no {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_each_kind_of_edit_builds_what_a_clean_build_does(project: SiteProject,
+                                                         tmp_path: Path) -> None:
+    clean = tmp_path / "clean"
+    first = _incremental(project, clean)
+    assert first.reused == 0 and first.rendered > 50
+    unchanged = _incremental(project, clean)
+    assert unchanged.reused == first.rendered and unchanged.rendered == 0
+
+    _edit(project, f"events/{GUATEMALA}.yaml", '\ntitle: "', '\ntitle: "Rewritten. ')
+    edited = _incremental(project, clean)
+    assert 0 < edited.rendered < first.rendered // 2  # its page, its lists, its neighbours
+    assert "Rewritten." in (project.root / "site" / "events" / GUATEMALA / "index.html"
+                            ).read_text(encoding="utf-8")
+
+    steps = [
+        ("a Spanish title", f"events/{MEXICO}.yaml", "La CIA abre su estación",
+         "La CIA inaugura su estación"),
+        ("a date (the event moves in the timeline)", f"events/{MEXICO}.yaml",
+         'date: "1947-04"', 'date: "1955-04"'),
+        ("a document's title", None, None, None),
+        ("an actor's description", None, None, None),
+        ("a theme's title", None, None, None),
+        ("a template", "theme/main.html", "<", "<!-- edited -->\n<"),
+    ]
+    for what, rel, old, new in steps:
+        if rel is None:
+            rel, old, new = _record_edit(project, what)
+        _edit(project, rel, old, new)
+        built = _incremental(project, clean)
+        assert built.rendered > 0, what
+
+
+def _record_edit(project: SiteProject, what: str) -> tuple[str, str, str]:
+    """An edit of the first document, actor or theme that a page shows."""
+    kind, key = {"a document's title": ("documents", "title"),
+                 "an actor's description": ("actors", "description"),
+                 "a theme's title": ("themes", "title")}[what]
+    rel = f"{kind}/{sorted(p.name for p in (project.root / kind).glob('*.yaml'))[0]}"
+    return rel, f'{key}: "', f'{key}: "Edited '
+
+
+def _yaml_value(project: SiteProject, rel: str, key: str) -> str:
+    return yaml.safe_load((project.root / rel).read_text(encoding="utf-8"))[key]
+
+
+def test_a_transcript_an_added_and_a_removed_event(project: SiteProject, tmp_path: Path) -> None:
+    clean = tmp_path / "clean"
+    _incremental(project, clean)
+    transcript = sorted((project.root / "documents").glob("104-*.md"))[0]
+    transcript.write_text(transcript.read_text(encoding="utf-8") + "\nA line added.\n",
+                          encoding="utf-8")
+    assert _incremental(project, clean).rendered > 0
+    added = (project.root / "events" / f"{GUATEMALA}.yaml").read_text(encoding="utf-8")
+    (project.root / "events" / "1954-06-18-a-copy.yaml").write_text(
+        re.sub(r"^related: .*$", "related: []", added, flags=re.M), encoding="utf-8")
+    assert _incremental(project, clean).reused > 0
+    (project.root / "events" / f"{MEXICO}.yaml").unlink()
+    (project.root / "events" / "1958-cia-mexico-joint-telephone-tap-lienvoy.yaml").unlink()
+    assert _incremental(project, clean).reused > 0
+
+
+def test_a_failed_build_keeps_the_site_and_the_cache(project: SiteProject, tmp_path: Path) -> None:
+    clean = tmp_path / "clean"
+    _incremental(project, clean)
+    manifest = (project.root / CACHE_DIR / MANIFEST).read_bytes()
+    site = {p: p.read_bytes() for p in (project.root / "site").rglob("*.html")}
+    _edit(project, f"events/{GUATEMALA}.yaml", 'date: "', 'date: "not a date ')
+    with pytest.raises(ContentErrors):
+        build(project.root, cache=project.root / CACHE_DIR)
+    assert (project.root / CACHE_DIR / MANIFEST).read_bytes() == manifest
+    assert {p: p.read_bytes() for p in (project.root / "site").rglob("*.html")} == site
+    _edit(project, f"events/{GUATEMALA}.yaml", 'date: "not a date ', 'date: "')
+    assert _incremental(project, clean).rendered == 0
+
+
+def test_the_code_the_theme_and_the_libraries_are_in_the_fingerprint(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    package = tmp_path / "package"
+    package.mkdir()
+    (package / "module.py").write_text("x = 1\n")
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "main.html").write_text("<html>")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    monkeypatch.setattr(pagecache, "PACKAGE", package)
+
+    class Config:
+        class theme:  # the engine's config has these names
+            dirs = [str(theme)]
+        config_file_path = str(tmp_path / "mkdocs.yml")
+        site_url = "https://example.org/"
+
+    def printed() -> bytes:
+        return pagecache.build_fingerprint(Config)
+
+    seen = {printed()}
+    (package / "module.py").write_text("x = 2\n")
+    seen.add(printed())
+    (theme / "main.html").write_text("<html lang>")
+    seen.add(printed())
+    (tmp_path / "mkdocs.yml").write_text("site_name: y\n")
+    seen.add(printed())
+    monkeypatch.setattr(pagecache, "_version", lambda name: "99" if name == "mkdocs" else "1")
+    seen.add(printed())
+    Config.site_url = "https://example.com/"
+    seen.add(printed())
+    assert len(seen) == 6
+    assert printed() == printed()
+
+
+def test_the_nav_is_in_every_page_s_digest() -> None:
+    class Item:
+        def __init__(self, title: str, url: str | None = None, children: list | None = None):
+            self.title, self.url, self.children = title, url, children
+
+    class Nav:
+        def __init__(self, *items: Item):
+            self.items = list(items)
+
+    one = pagecache.nav_digest(Nav(Item("Timeline", "timeline/")))
+    assert one != pagecache.nav_digest(Nav(Item("Timeline", "timeline/"), Item("Data", "data/")))
+    assert one != pagecache.nav_digest(Nav(Item("Línea de tiempo", "timeline/")))
+    assert one == pagecache.nav_digest(Nav(Item("Timeline", "timeline/")))
+
+
+def test_placing_a_page_over_another_never_writes_through_the_link(tmp_path: Path) -> None:
+    cache = pagecache.PageCache(tmp_path / "cache", b"print")
+
+    class Info:
+        prefix = ""
+
+    class Ctx:
+        info = Info()
+
+    cache.keep("a/", Ctx, frozenset(), b"", b"page a", (None, (), frozenset()))
+    cache.keep("b/", Ctx, frozenset(), b"", b"page b", (None, (), frozenset()))
+    kept_a, kept_b = cache.fresh["a/"], cache.fresh["b/"]
+    target = tmp_path / "site" / "a" / "index.html"
+    cache.place("a/", kept_a, target)
+    cache.place("a/", kept_b, target)
+    assert target.read_bytes() == b"page b"
+    cache.place("a/", kept_a, target)
+    assert target.read_bytes() == b"page a"
+    target.unlink()
+    cache.save()
+    reopened = pagecache.PageCache.open(tmp_path / "cache", b"print")
+    assert reopened.kept == {"a/": kept_a, "b/": kept_b}
+    assert pagecache.PageCache.open(tmp_path / "cache", b"other").kept == {}
+
+
+class _Planted:
+    """What a planted pickle would run."""
+
+    def __reduce__(self):
+        return (Path.touch, (Path(os.environ["PLANTED"]),))
+
+
+def test_a_manifest_not_written_on_this_computer_is_never_unpickled(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
+    monkeypatch.setenv("PLANTED", str(tmp_path / "ran"))
+    folder = tmp_path / "project" / CACHE_DIR
+    folder.mkdir(parents=True)
+    planted = pickle.dumps({"format": pagecache.FORMAT, "fingerprint": b"x", "pages": _Planted()})
+    for data in (planted, bytes(32) + planted):  # unsigned, or signed with another key
+        (folder / MANIFEST).write_bytes(data)
+        assert pagecache.PageCache.open(folder, b"x").kept == {}
+    assert not (tmp_path / "ran").exists()
+    mine = pagecache.PageCache(folder, b"x")
+    mine.save()
+    assert (tmp_path / "home-cache" / "desclasificado" / "cache-key").stat().st_mode & 0o077 == 0
+    assert pagecache.PageCache.open(folder, b"x").kept == {}  # signed here: read (empty)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "other-computer"))
+    (folder / MANIFEST).write_bytes((folder / MANIFEST).read_bytes())
+    assert pagecache.PageCache.open(folder, b"x").fingerprint == b"x"
+
+
+def test_a_file_planted_where_a_page_will_be_kept_is_replaced(tmp_path: Path) -> None:
+    cache = pagecache.PageCache(tmp_path / "cache", b"print")
+
+    class Info:
+        prefix = ""
+
+    class Ctx:
+        info = Info()
+
+    name = hashlib.blake2b(b"page a", digest_size=20).hexdigest()
+    planted = tmp_path / "cache" / "pages" / name[:2] / name
+    planted.parent.mkdir(parents=True)
+    planted.write_bytes(b"<script>planted</script>")
+    cache.keep("a/", Ctx, frozenset(), b"", b"page a", (None, (), frozenset()))
+    assert planted.read_bytes() == b"page a"
+
+
+def test_a_cache_that_git_tracks_is_not_used(project: SiteProject, tmp_path: Path) -> None:
+    clean = tmp_path / "clean"
+    _incremental(project, clean)
+    subprocess.run(["git", "init", "-q", str(project.root)], check=True)
+    subprocess.run(["git", "-C", str(project.root), "add", "-f", CACHE_DIR], check=True)
+    assert _incremental(project, clean).reused == 0
