@@ -465,3 +465,6 @@ def test_a_date_is_read_without_the_marks_the_ocr_leaves_beside_it() -> None:
         result = parse_rif(form(NAMES + f"TITLE : HSCA REQUEST\n{line}\nPAGES : 2"))
         assert (result.fields["date"], result.fields["pages"]) == (date, 2), line
     assert parse_rif(form(NAMES + "TITLE : HSCA REQUEST\nDATE : 10/10/63 1963\nPAGES : 2")).fields["date"] == ""
+    # and a count, and a label behind a scrap and a quote
+    for line in ("PAGES. ; 2 os", "i : ‘PAGES: 2"):
+        assert parse_rif(form(NAMES + f"TITLE : HSCA REQUEST\nDATE : 09/30/63\n{line}")).fields["pages"] == 2, line
