@@ -139,8 +139,9 @@ def match_label(line: str) -> LabelMatch | None:
 
 
 # What tesseract reads of the form's box rules before a label: a letter, or a few lower-case ones
-# ("k DATE:", "Hy FROM:").
-_SCRAP = re.compile(r"^(?:[A-Z]?[a-z]{1,3}|[A-Z])\W*\s+[‘’'\"“”]?(?=[A-Z]{2})|^[A-Z](?=(?:DATE|PAGES|TITLE|FROM|TO)\s*[:;])")
+# ("k DATE:", "Hy FROM:", "i : ‘PAGES:").
+_SCRAP = re.compile(r"^(?:[A-Z]?[a-z]{1,3}|[A-Z])\W*\s+[‘’'\"“”]?(?=[A-Z]{2})|"
+                    r"^[A-Z](?=(?:DATE|PAGES|TITLE|FROM|TO)\s*[:;])")
 
 
 def _match(body: str) -> LabelMatch | None:
