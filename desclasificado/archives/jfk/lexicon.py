@@ -139,8 +139,9 @@ def match_label(line: str) -> LabelMatch | None:
 
 
 # What tesseract reads of the form's box rules before a label: a letter, or a few lower-case ones
-# ("k DATE:", "Hy FROM:").
-_SCRAP = re.compile(r"^(?:[A-Z]?[a-z]{1,3}|[A-Z])\W*\s+(?=[A-Z]{2})|^[A-Z](?=(?:DATE|PAGES|TITLE|FROM|TO)\s*[:;])")
+# ("k DATE:", "Hy FROM:", "i : ‘PAGES:").
+_SCRAP = re.compile(r"^(?:[A-Z]?[a-z]{1,3}|[A-Z])\W*\s+[‘’'\"“”]?(?=[A-Z]{2})|"
+                    r"^[A-Z](?=(?:DATE|PAGES|TITLE|FROM|TO)\s*[:;])")
 
 
 def _match(body: str) -> LabelMatch | None:
@@ -179,9 +180,20 @@ NEVER_FREE = frozenset({"record_number", "date", "class", "doctype", "status"})
 STRONG = ("date", "class", "doctype", "status", "int")
 
 
+# A date with what tesseract reads of the box's rules beside it: a mark before it ("© 05/10/1976",
+# "+: 09/09/75"), a quote, a lone digit or a few lower-case letters after it ("09/30/63 awe", "01/29/64 7");
+# a count with a few lower-case letters after it ("1 os": the form's text is upper-case).
+_MARKED_VALUE = re.compile(r"[^\w\s]{1,2}\s*(?P<a>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))\s*|"
+                          r"(?P<b>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?:\s+(?:[a-z]{1,4}|\d)|\s*[\"'“”‘’]+)\s*|"
+                          r"(?P<c>\d{1,4})\s+[a-z]{1,3}\s*")
+
+
 def value_text(line: str) -> str:
-    """A value without the separators and bullets the OCR leaves in front of it."""
-    return re.sub(r"^[\s:;.,*•÷=~|_—–-]+(?=\S)", "", line).strip()
+    """A value without the separators and bullets the OCR leaves in front of it (and a date or a
+    count without the OCR's marks beside it)."""
+    text = re.sub(r"^[\s:;.,*•÷=~|_—–-]+(?=\S)", "", line).strip()
+    marked = _MARKED_VALUE.fullmatch(text)
+    return (marked.group("a") or marked.group("b") or marked.group("c")) if marked else text
 
 
 def kinds(text: str) -> frozenset[str]:
