@@ -88,9 +88,9 @@ def build(root: Path, site_dir: Path | None = None,
         minify_styles(fresh)                               # the theme's CSS, minified
         index_site(fresh)                                  # the search index, in fragments
         swap(fresh, target)                                # publish: the new site replaces the old
-    if site_build.cache is not None:                       # its pages, for the next build
-        site_build.cache.save()
     kept = site_build.cache
+    if kept is not None:                                   # its pages, for the next build
+        kept.save()
     return Built(result, pages, target, time.perf_counter() - started,
                  kept.reused if kept else 0, kept.rendered if kept else 0)
 

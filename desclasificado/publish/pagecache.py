@@ -40,10 +40,10 @@ CACHE_DIR = ".build-cache"
 MANIFEST = "pages.pickle"
 FORMAT = 1  # the manifest's layout; a build with another one starts afresh
 PACKAGE = Path(__file__).resolve().parents[1]
-#: The libraries whose version changes what a page is.
 #: The tables every language reads alike (the others, the rendered summaries, are each
 #: language's own).
 SHARED = ("collection.", "index.", "casing.")
+#: The libraries whose version changes what a page is.
 LIBRARIES = ("mkdocs", "jinja2", "markdown", "nh3", "babel", "pydantic", "pyyaml")
 
 
@@ -67,9 +67,9 @@ class PageCache:
     fresh: dict[str, Kept] = field(default_factory=dict)  # kept by this build
     reused: int = 0
     rendered: int = 0
-    _digests: dict[Any, bytes] = field(default_factory=dict)
-    # each (read, digest) once, shared by every page that made it: thousands of pages read
-    # the same records, and a pickle writes a shared object once
+    # each read with the digest of what it sees in this build, once, and one object shared
+    # by every page that made it: thousands of pages read the same records, and a pickle
+    # writes a shared object once
     _pairs: dict[Any, tuple[Read, bytes]] = field(default_factory=dict)
     # whether a kept pair still holds, by the pair's identity (the kept pages keep it alive)
     _valid: dict[tuple[int, str], bool] = field(default_factory=dict)
@@ -100,7 +100,7 @@ class PageCache:
         for pair in kept.reads:  # each pair is one object for many pages: checked once
             ok = valid.get((id(pair), prefix))
             if ok is None:
-                ok = valid[(id(pair), prefix)] = self._digest(ctx, pair[0]) == pair[1]
+                ok = valid[(id(pair), prefix)] = self._seen(ctx, pair[0])[1] == pair[1]
             if not ok:
                 return None
         return kept
@@ -135,13 +135,11 @@ class PageCache:
         address = f"{ctx.info.prefix}embed:{content_digest(given(job, ctx)).hex()}"
         around = content_digest(ctx.info)
         kept = self.lookup(address, ctx, around)
-        if kept is not None:
-            self.fresh[address] = kept
+        stored = self._file(kept.html).read_bytes() if kept is not None else b""
+        if kept is not None and hashlib.blake2b(stored, digest_size=20).hexdigest() == kept.html:
+            self.fresh[address] = kept  # ours: its content has the digest of its name
             self.reused += 1
-            stored = self._file(kept.html).read_bytes()
-            if hashlib.blake2b(stored, digest_size=20).hexdigest() == kept.html:  # ours
-                return pickle.loads(stored)
-            self.reused -= 1
+            return pickle.loads(stored)
         page, reads = Reads.of(job)
         self.keep(address, ctx, reads, around, pickle.dumps(page, protocol=5), ())
         return page
@@ -177,19 +175,12 @@ class PageCache:
         scope = self._scope(ctx, read)
         found = self._pairs.get(scope)
         if found is None:
-            found = self._pairs[scope] = (read, self._digest(ctx, read))
+            found = self._pairs[scope] = (read, digest(ctx, read))
         return found
 
     def _scope(self, ctx: Any, read: Read) -> Any:
         """A read of a table every language reads alike, or of this language's own."""
         return read if read[0].startswith(SHARED) else (ctx.info.prefix, read)
-
-    def _digest(self, ctx: Any, read: Read) -> bytes:
-        scope = self._scope(ctx, read)
-        found = self._digests.get(scope)
-        if found is None:
-            found = self._digests[scope] = digest(ctx, read)
-        return found
 
     def _file(self, name: str) -> Path:
         return self.folder / "pages" / name[:2] / name

@@ -147,9 +147,10 @@ class PageWriter:
         has an embeddable version, the site's name, address, day and language."""
         if self._nav_digest is None:
             self._nav_digest = nav_digest(self.nav)
-        return content_digest((given(site.makers[url], site.context), self._nav_digest,
-                            self.languages.address_context(address, self.config.site_url or ""),
-                            embed_url(url) in site.embed_urls, site.context.info))
+        return content_digest((
+            given(site.makers[url], site.context), self._nav_digest,
+            self.languages.address_context(address, self.config.site_url or ""),
+            embed_url(url) in site.embed_urls, site.context.info))
 
     def render(self, template: Any, address: str, generated: Page) -> str:
         """The whole HTML of the generated page at `address`."""

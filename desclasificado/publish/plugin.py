@@ -115,7 +115,7 @@ class SiteBuild:
         self.env: Any = None  # the theme's templates (`on_env`), for the static pages
         self.standalone = False  # True: no `pipeline.build()` around it to index the site
         self.cache_dir = cache_dir  # where the pages of the last build are kept (None: none)
-        self.cache: PageCache | None = None  # this build's, once the nav is known
+        self.cache: PageCache | None = None  # this build's, once the site is planned
         self.translated_guides: set[str] = set()  # the source files of the guide's translations
 
     @classmethod
@@ -171,7 +171,7 @@ class SiteBuild:
             if src_uri not in in_nav:  # the nav's own keep the engine's page, titled by the nav
                 GeneratedPage(None, file, config)  # becomes `file.page`
                 ours[site.prefix + url] = (site, url)
-        self.writer = PageWriter(ours, languages, config)
+        self.writer = PageWriter(ours, languages, config, cache=self.cache)
         return files
 
     def on_nav(self, nav: Any, config: Any, files: Any) -> Any:
@@ -261,7 +261,6 @@ class SiteBuild:
         """Every page is rendered: refuse the build if a generated link leads nowhere; index
         the site for search when no `pipeline.build()` will."""
         if self.writer is not None:
-            self.writer.cache = self.cache
             self.writer.write(self.workers)  # the generated pages outside the nav
         sites, self.sites, self.generated, self.writer = self.sites, [], {}, None
         broken = sites[0].broken_links() if sites else []  # one link check for every language

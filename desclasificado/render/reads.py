@@ -6,11 +6,12 @@ index's tables, the rendered summaries. `watch(ctx)` puts recording views in fro
 walked), and `Reads.of(render)` runs a render and returns what it read, as a set of
 *reads*: `(table, key)`, or `(table, WHOLE)` for a table walked or measured whole.
 
-A read names a value, and `digest(ctx, read)` is a digest of that value's content (a
-canonical encoding: dict items, sets and model fields in a fixed order, so that it is the
-same in every process). If every read of a page has the same digest in the next build, the
-page renders the same: the reads decide what it does, and it reads nothing else. The
-publish stage's page cache (`publish/pagecache.py`) relies on exactly that.
+A read names a value, and `digest(ctx, read)` is a digest of that value's content (of its
+pickle, models by their fields, so that it is the same in every process; `fingerprint` is
+the slower canonical encoding, for what cannot be pickled). If every read of a page has the
+same digest in the next build, the page renders the same: the reads decide what it does,
+and it reads nothing else. The publish stage's page cache (`publish/pagecache.py`) relies on
+exactly that.
 
 What a table of worked-out values shared by pages hides (`Context.entries`, the list
 entries; `Context.source_citations`), a `Memo` keeps: each of its values remembers the reads
@@ -32,9 +33,7 @@ from typing import Any
 from pydantic import BaseModel
 
 WHOLE = "*"  # the key of a read of a whole table
-#: The tables a page reads, as `Context` attributes: (attribute, its tables).
-COLLECTION_TABLES = ("events", "documents", "actors", "themes", "transcripts", "positions",
-                     "changed", "invalid")
+#: The tables of rendered Markdown a page reads (`Context` attributes, one per language).
 CONTEXT_TABLES = ("summaries", "bodies")
 #: Methods of a watched record read as one value each, by their arguments: the event before
 #: and after one depend on its neighbours, not on the whole timeline, and whether the
@@ -125,9 +124,9 @@ class _WatchedRecord:
 
     def __getattr__(self, attribute: str) -> Any:
         real = object.__getattribute__(self, "_real")
-        method = getattr(type(real), attribute, None)
         if attribute in LOOKUPS.get(self._name, ()):
             return partial(_lookup, f"{self._name}.{attribute}()", getattr(real, attribute))
+        method = getattr(type(real), attribute, None)
         if callable(method):
             return method.__get__(self)
         value, table = getattr(real, attribute), f"{self._name}.{attribute}"
@@ -320,5 +319,5 @@ def _attributes(value: Any) -> dict[str, Any]:
     return found
 
 
-__all__ = ["WHOLE", "Memo", "Reads", "Watched", "content_digest", "digest", "fingerprint", "note", "unwatched",
-           "watch"]
+__all__ = ["WHOLE", "Memo", "Reads", "Watched", "content_digest", "digest", "fingerprint",
+           "note", "unwatched", "watch"]
