@@ -193,15 +193,24 @@ def key_file() -> Path:
 
 
 def _key() -> bytes:
-    """This computer's key (made on first use, readable by its owner only)."""
+    """This computer's key (made on first use, readable by its owner only). Written whole
+    beside its place, then linked in: two builds starting at once read the same key, and
+    none reads a key half written."""
     path = key_file()
     try:
         return path.read_bytes()
     except FileNotFoundError:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as out:
             out.write(secrets.token_bytes(32))
+        try:
+            os.link(partial, path)  # fails if another build linked its key first: that one holds
+        except FileExistsError:
+            pass
+        finally:
+            partial.unlink(missing_ok=True)
         return path.read_bytes()
 
 

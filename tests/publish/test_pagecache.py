@@ -289,3 +289,19 @@ def test_a_cache_that_git_tracks_is_not_used(project: SiteProject, tmp_path: Pat
     subprocess.run(["git", "init", "-q", str(project.root)], check=True)
     subprocess.run(["git", "-C", str(project.root), "add", "-f", CACHE_DIR], check=True)
     assert _incremental(project, clean).reused == 0
+
+
+def test_two_builds_making_the_key_at_once_share_one(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The other build links its key in between our finding none and linking ours: ours is
+    dropped, the other's is read, and no partial file is left beside it."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    key, real = pagecache.key_file(), os.link
+
+    def link(source: object, destination: object) -> None:
+        key.write_bytes(b"k" * 32)  # the other build's, just in
+        real(source, destination)
+
+    monkeypatch.setattr(pagecache.os, "link", link)
+    assert pagecache._key() == b"k" * 32
+    assert sorted(p.name for p in key.parent.iterdir()) == ["cache-key"]
