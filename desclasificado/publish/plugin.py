@@ -31,8 +31,10 @@ puts one there before the engine runs; a build the engine starts by itself (`ser
 - `on_template_context` of the sitemap: our pages join the engine's.
 - `on_post_build`: the `PageWriter` writes our pages (on every core), then, every page
   rendered: fail the build on a broken generated link (the
-  build is atomic, so the previous site stays); in a build the engine started (`serve`),
-  write the search index, which `pipeline.build()` otherwise writes before its swap.
+  build is atomic, so the previous site stays); in a build the engine started, write the
+  search index, which `pipeline.build()` otherwise writes before its swap (`serve`: its
+  `Preview` deletes what the last rebuild wrote and this one did not, and refreshes the
+  index once the page is served, `preview.py`).
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ from typing import Any
 from desclasificado.check.project import CheckResult, check_project
 from desclasificado.index import SiteIndex, build_index
 from desclasificado.load.history import last_changed
-from desclasificado.publish import engine
+from desclasificado.publish import engine, preview
 from desclasificado.publish.languages import PageLanguages, gettext_callables
 from desclasificado.publish.pagecache import CACHE_DIR, PageCache, build_fingerprint
 from desclasificado.publish.pagewriter import PageWriter, page_meta, write_site_files
@@ -117,6 +119,7 @@ class SiteBuild:
         self.cache_dir = cache_dir  # where the pages of the last build are kept (None: none)
         self.cache: PageCache | None = None  # this build's, once the site is planned
         self.translated_guides: set[str] = set()  # the source files of the guide's translations
+        self.engine_files: list[str] = []  # what the engine writes, relative to the site
 
     @classmethod
     def of(cls, config: Any) -> SiteBuild:
@@ -131,6 +134,8 @@ class SiteBuild:
     def on_files(self, files: Any, config: Any) -> Any:
         """Plan the site, write its data files, and add its pages to the engine's files."""
         root = Path(config.config_file_path).resolve().parent
+        if self.standalone and preview.ACTIVE is not None:  # serve: stop reading the site
+            preview.ACTIVE.begin()
         result = self.result or check_project(root)
         if not result.ok:
             lines = [p.format() for p in result.problems] + [result.summary()]
@@ -194,6 +199,7 @@ class SiteBuild:
             for address in self.writer.pages:
                 files.remove(files.get_file_from_path(_src_uri(address)))
             self.writer.env, self.writer.hand_written = env, files.documentation_pages()
+        self.engine_files = [file.dest_uri for file in files]
         site_url = config.site_url or ""
         env.globals["page_versions"] = lambda url: (  # the sitemap's alternates
             self.languages.sitemap_links(url, site_url) if self.languages else [])
@@ -262,7 +268,12 @@ class SiteBuild:
         the site for search when no `pipeline.build()` will."""
         if self.writer is not None:
             self.writer.write(self.workers)  # the generated pages outside the nav
+        produced = preview.produced_files(self.writer.pages if self.writer else (),
+                                          (p for site in self.sites for p in site.written),
+                                          self.engine_files)
         sites, self.sites, self.generated, self.writer = self.sites, [], {}, None
+        if self.standalone and preview.ACTIVE is not None:
+            preview.ACTIVE.wrote(produced)
         broken = sites[0].broken_links() if sites else []  # one link check for every language
         if broken:
             shown = [b.message() for b in broken[:_MAX_SHOWN]]
@@ -273,7 +284,10 @@ class SiteBuild:
             self.cache.save()
         if self.standalone and config is not None:
             try:
-                index_search(Path(config.site_dir))
+                if preview.ACTIVE is not None:  # serve: indexed once the page is served
+                    preview.ACTIVE.finish(Path(config.site_dir), produced)
+                else:
+                    index_search(Path(config.site_dir))
             except IndexFailed as exc:
                 raise engine.Abort(str(exc)) from None
 
