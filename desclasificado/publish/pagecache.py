@@ -73,6 +73,9 @@ class PageCache:
     _pairs: dict[Any, tuple[Read, bytes]] = field(default_factory=dict)
     # whether a kept pair still holds, by the pair's identity (the kept pages keep it alive)
     _valid: dict[tuple[int, str], bool] = field(default_factory=dict)
+    # the embeddable pages unpickled by earlier builds of this process, by their file's name
+    # (`serve`, whose rebuilds share one: `preview.Preview.embeds`); None: none kept
+    memo: dict[str, Any] | None = None
 
     @classmethod
     def open(cls, folder: Path, fingerprint: bytes) -> PageCache:
@@ -107,13 +110,14 @@ class PageCache:
 
     def place(self, address: str, kept: Kept, target: Path) -> None:
         """Put the kept page of `address` at `target` (a hard link, else a copy)."""
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.unlink(missing_ok=True)  # never written through: it may be a kept file's link
-        try:
-            os.link(self._file(kept.html), target)
-        except OSError:
-            shutil.copyfile(self._file(kept.html), target)
         self.fresh[address] = kept
+        if not _same_file(self._file(kept.html), target):  # `serve` rebuilds in place
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)  # never written through: it may be a kept file's link
+            try:
+                os.link(self._file(kept.html), target)
+            except OSError:
+                shutil.copyfile(self._file(kept.html), target)
         self.reused += 1
 
     def keep(self, address: str, ctx: Any, reads: frozenset[Read], around: bytes,
@@ -135,13 +139,20 @@ class PageCache:
         address = f"{ctx.info.prefix}embed:{content_digest(given(job, ctx)).hex()}"
         around = content_digest(ctx.info)
         kept = self.lookup(address, ctx, around)
+        memo = self.memo if self.memo is not None else {}
+        if kept is not None and kept.html in memo:
+            self.fresh[address] = kept
+            self.reused += 1
+            return memo[kept.html]
         stored = self._file(kept.html).read_bytes() if kept is not None else b""
         if kept is not None and hashlib.blake2b(stored, digest_size=20).hexdigest() == kept.html:
             self.fresh[address] = kept  # ours: its content has the digest of its name
             self.reused += 1
-            return pickle.loads(stored)
+            page = memo[kept.html] = pickle.loads(stored)
+            return page
         page, reads = Reads.of(job)
         self.keep(address, ctx, reads, around, pickle.dumps(page, protocol=5), ())
+        memo[self.fresh[address].html] = page
         return page
 
     def report(self) -> tuple[dict[str, Kept], int, int]:
@@ -169,6 +180,9 @@ class PageCache:
         for stored in (self.folder / "pages").glob("*/*"):
             if stored.name not in named:
                 stored.unlink(missing_ok=True)
+        if self.memo is not None:
+            for name in set(self.memo) - named:
+                del self.memo[name]
 
     def _seen(self, ctx: Any, read: Read) -> tuple[Read, bytes]:
         """The read with the digest of what it sees now, one object for every page."""
@@ -184,6 +198,13 @@ class PageCache:
 
     def _file(self, name: str) -> Path:
         return self.folder / "pages" / name[:2] / name
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
 
 
 def key_file() -> Path:

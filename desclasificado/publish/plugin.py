@@ -159,7 +159,7 @@ class SiteBuild:
                                 languages=codes)
         if self.cache_dir is not None:  # pages reused where nothing they read changed
             self._open_cache(config)
-        write_site_files(self.sites, _writer(config.site_dir), self.workers, self.cache)
+        write_site_files(self.sites, self._writer(config), self.workers, self.cache)
         for site in self.sites:
             _refuse_conflicts(site, files, hand_written)
         self.generated = {_src_uri(site.prefix + url): (site, url)
@@ -214,7 +214,7 @@ class SiteBuild:
             context["pages"] = [*context["pages"], *self.writer.shells(built)]
         if languages is None or self.env is None or name not in _static_pages(config):
             return context
-        site_url, write = config.site_url or "", _writer(config.site_dir)
+        site_url, write = config.site_url or "", self._writer(config)
         template = self.env.get_template(name)
         hints = []
         for code in languages.codes[1:]:
@@ -285,7 +285,7 @@ class SiteBuild:
         if self.standalone and config is not None:
             try:
                 if preview.ACTIVE is not None:  # serve: indexed once the page is served
-                    preview.ACTIVE.finish(Path(config.site_dir), produced)
+                    preview.ACTIVE.finish(Path(config.site_dir), produced, self.cache)
                 else:
                     index_search(Path(config.site_dir))
             except IndexFailed as exc:
@@ -295,10 +295,16 @@ class SiteBuild:
         """Open the cache of the last build's pages, and let the planned sites' pages be
         reused from it: their reads are recorded (`render/reads.py`), and the embeddable
         pages made through it."""
-        self.cache = PageCache.open(self.cache_dir, build_fingerprint(config))
+        live = preview.ACTIVE if self.standalone else None
+        opened = live.open_cache if live is not None else PageCache.open
+        self.cache = opened(self.cache_dir, build_fingerprint(config))
         for site in self.sites:
             watch(site.context)
             site.embed_maker = partial(self.cache.embed, site.context)
+
+    def _writer(self, config: Any) -> Any:
+        """Write a generated file into the site (`serve`: unless the same is there)."""
+        return _writer(config.site_dir, preview.ACTIVE if self.standalone else None)
 
     def _colophon(self, page: Any) -> str:
         """The printed line of a hand-written page, in its language ("" outside a build)."""
@@ -406,12 +412,15 @@ def _unlinked(base: Path, relative: str) -> bytes:
         raise engine.Abort(f"error: {exc}") from None
 
 
-def _writer(site_dir: str) -> Any:
+def _writer(site_dir: str, live: preview.Preview | None = None) -> Any:
     """Write a generated file into the site directory (which the engine has just emptied), so
     that the embeddable pages and data files are not all held in memory."""
     root = Path(site_dir)
 
     def write(path: str, text: str) -> None:
+        if live is not None:  # serve: a file the last rebuild wrote the same is left
+            live.write(root, path, text.encode("utf-8"))
+            return
         target = root / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(text.encode("utf-8"))

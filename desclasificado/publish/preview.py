@@ -21,6 +21,7 @@ it again: the index is always that of the last build, eventually.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import os
 import shutil
@@ -29,6 +30,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from desclasificado.publish.pagecache import PageCache
 from desclasificado.publish.searchindex import SEARCH_BUNDLE, IndexFailed, Stop, index_search
 
 _LOG = logging.getLogger(__name__)
@@ -47,6 +49,30 @@ class Preview:
         self._thread: threading.Thread | None = None
         self._stop: Stop | None = None
         self._swap = threading.Lock()
+        self.digests: dict[str, bytes] = {}  # the files `write` wrote: their digest
+        self.kept: tuple[bytes, dict] | None = None  # the last build's cache: fingerprint, pages
+        self.embeds: dict[str, object] = {}  # its embeddable pages (`PageCache.memo`)
+
+    def open_cache(self, folder: Path, fingerprint: bytes) -> PageCache:
+        """The page cache for a rebuild: the pages the last one kept, from memory (the
+        manifest on disk is the same), with the embeddable pages already unpickled."""
+        if self.kept is not None and self.kept[0] == fingerprint:
+            cache = PageCache(folder, fingerprint, kept=self.kept[1])
+        else:
+            cache = PageCache.open(folder, fingerprint)
+        cache.memo = self.embeds
+        return cache
+
+    def write(self, site_dir: Path, path: str, data: bytes) -> None:
+        """Write a file of the site, unless the last build wrote the same bytes there."""
+        seen = hashlib.blake2b(data, digest_size=16).digest()
+        target = site_dir / path
+        if self.digests.get(str(target)) == seen:
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)  # a new file: one being served keeps its bytes
+        target.write_bytes(data)
+        self.digests[str(target)] = seen
 
     def begin(self) -> None:
         """A build starts: the indexing of the last one stops reading the site."""
@@ -60,11 +86,16 @@ class Preview:
         """A build wrote `produced` (it may still fail): never left behind by the next."""
         self.produced |= produced
 
-    def finish(self, site_dir: Path, produced: set[str]) -> None:
+    def finish(self, site_dir: Path, produced: set[str], cache: PageCache | None = None) -> None:
         """A build succeeded: delete what the last one wrote and this one did not, and
         refresh the search index (at once the first time: there is none to keep)."""
-        _remove(site_dir, self.produced - produced)
+        left = self.produced - produced
+        _remove(site_dir, left)
+        for path in left:
+            self.digests.pop(str(site_dir / path), None)
         self.produced = produced
+        if cache is not None:
+            self.kept = (cache.fingerprint, cache.fresh)
         self.built += 1
         if not self.installed:
             self._index(site_dir, self.built, None)
