@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import importlib.metadata
+import json
 import os
 import pickle
 import secrets
@@ -34,10 +35,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desclasificado.render.markup import Rendered
 from desclasificado.render.reads import Read, Reads, content_digest, digest, fingerprint
 
 CACHE_DIR = ".build-cache"
 MANIFEST = "pages.pickle"
+MARKDOWN = "markdown.json"  # the summaries' and bodies' HTML, by their text's digest
 FORMAT = 1  # the manifest's layout; a build with another one starts afresh
 PACKAGE = Path(__file__).resolve().parents[1]
 #: The tables every language reads alike (the others, the rendered summaries, are each
@@ -67,6 +70,7 @@ class PageCache:
     fresh: dict[str, Kept] = field(default_factory=dict)  # kept by this build
     reused: int = 0
     rendered: int = 0
+    markdown: Rendered = field(default_factory=Rendered)  # the Markdown of the summaries
     # each read with the digest of what it sees in this build, once, and one object shared
     # by every page that made it: thousands of pages read the same records, and a pickle
     # writes a shared object once
@@ -82,6 +86,7 @@ class PageCache:
         cache = cls(folder, fingerprint)
         if _tracked(folder):  # git would overwrite its files (ignored files are expendable)
             return cache
+        cache.markdown.known = _rendered(folder / MARKDOWN, fingerprint)
         try:
             stored = pickle.loads(_signed((folder / MANIFEST).read_bytes()))
         except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError,
@@ -160,11 +165,12 @@ class PageCache:
     def save(self) -> None:
         """Write the manifest of this build's pages and delete the files none names."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        partial = self.folder / f".{MANIFEST}.{os.getpid()}.tmp"
-        manifest = pickle.dumps({"format": FORMAT, "fingerprint": self.fingerprint,
-                                 "pages": self.fresh}, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.write_bytes(_signature(manifest) + manifest)
-        partial.replace(self.folder / MANIFEST)
+        _write_signed(self.folder / MANIFEST, pickle.dumps(
+            {"format": FORMAT, "fingerprint": self.fingerprint, "pages": self.fresh},
+            protocol=pickle.HIGHEST_PROTOCOL))
+        _write_signed(self.folder / MARKDOWN, json.dumps(
+            {"format": FORMAT, "fingerprint": self.fingerprint.hex(),
+             "html": self.markdown.used}, ensure_ascii=False).encode("utf-8", "surrogatepass"))
         named = {kept.html for kept in self.fresh.values()}
         for stored in (self.folder / "pages").glob("*/*"):
             if stored.name not in named:
@@ -184,6 +190,28 @@ class PageCache:
 
     def _file(self, name: str) -> Path:
         return self.folder / "pages" / name[:2] / name
+
+
+def _rendered(path: Path, fingerprint: bytes) -> dict[str, str]:
+    """The Markdown the last build rendered (text digest -> sanitized HTML), if it had this
+    fingerprint and this computer signed the file: its HTML goes into pages as it is, so a
+    file put there by anyone else (a download, a commit) is not read."""
+    try:
+        stored = json.loads(_signed(path.read_bytes()).decode("utf-8", "surrogatepass"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(stored, dict) or stored.get("format") != FORMAT \
+            or stored.get("fingerprint") != fingerprint.hex():
+        return {}
+    html = stored.get("html")
+    return html if isinstance(html, dict) else {}
+
+
+def _write_signed(path: Path, data: bytes) -> None:
+    """Write `data` with this computer's signature, whole (beside its place, then renamed)."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    partial.write_bytes(_signature(data) + data)
+    partial.replace(path)
 
 
 def key_file() -> Path:
