@@ -75,8 +75,11 @@ class PageCache:
     # by every page that made it: thousands of pages read the same records, and a pickle
     # writes a shared object once
     _pairs: dict[Any, tuple[Read, bytes]] = field(default_factory=dict)
-    # whether a kept pair still holds, by the pair's identity (the kept pages keep it alive)
-    _valid: dict[tuple[int, str], bool] = field(default_factory=dict)
+    # whether a kept pair still holds, by language and the pair's identity (the kept pages
+    # keep it alive)
+    _valid: dict[str, dict[int, bool]] = field(default_factory=dict)
+    # one object for each link and set of anchors that pages share (`_compact`)
+    _shared: dict[Any, Any] = field(default_factory=dict)
 
     @classmethod
     def open(cls, folder: Path, fingerprint: bytes) -> PageCache:
@@ -97,29 +100,38 @@ class PageCache:
         return cache
 
     def lookup(self, address: str, ctx: Any, around: bytes) -> Kept | None:
-        """The kept page at `address` if it would render the same now (its file there)."""
+        """The kept page at `address` if it would render the same now (whether its file is
+        still there, `place` finds out)."""
         kept = self.kept.get(address)
-        if kept is None or kept.around != around or not self._file(kept.html).is_file():
+        if kept is None or kept.around != around:
             return None
-        valid, prefix = self._valid, ctx.info.prefix
+        valid = self._valid.setdefault(ctx.info.prefix, {})
         for pair in kept.reads:  # each pair is one object for many pages: checked once
-            ok = valid.get((id(pair), prefix))
+            ok = valid.get(id(pair))
             if ok is None:
-                ok = valid[(id(pair), prefix)] = self._seen(ctx, pair[0])[1] == pair[1]
+                ok = valid[id(pair)] = self._seen(ctx, pair[0])[1] == pair[1]
             if not ok:
                 return None
         return kept
 
-    def place(self, address: str, kept: Kept, target: Path) -> None:
-        """Put the kept page of `address` at `target` (a hard link, else a copy)."""
+    def place(self, address: str, kept: Kept, target: Path) -> bool:
+        """Put the kept page of `address` at `target` (a hard link, else a copy); False if
+        its file is gone from the cache (the page is then rendered)."""
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.unlink(missing_ok=True)  # never written through: it may be a kept file's link
+        stored = self._file(kept.html)
         try:
-            os.link(self._file(kept.html), target)
+            _link(stored, target)
+        except FileNotFoundError:
+            return False
         except OSError:
-            shutil.copyfile(self._file(kept.html), target)
+            try:
+                target.unlink(missing_ok=True)  # a copy never writes through a link
+                shutil.copyfile(stored, target)
+            except FileNotFoundError:
+                return False
         self.fresh[address] = kept
         self.reused += 1
+        return True
 
     def keep(self, address: str, ctx: Any, reads: frozenset[Read], around: bytes,
              html: bytes, links: tuple[Any, ...]) -> None:
@@ -131,7 +143,7 @@ class PageCache:
         partial.write_bytes(html)
         partial.replace(stored)
         self.fresh[address] = Kept(tuple(self._seen(ctx, read) for read in reads), around,
-                                   name, links)
+                                   name, self._compact(links))
         self.rendered += 1
 
     def embed(self, ctx: Any, job: Callable[[], Any]) -> Any:
@@ -140,7 +152,7 @@ class PageCache:
         address = f"{ctx.info.prefix}embed:{content_digest(given(job, ctx)).hex()}"
         around = content_digest(ctx.info)
         kept = self.lookup(address, ctx, around)
-        stored = self._file(kept.html).read_bytes() if kept is not None else b""
+        stored = _read(self._file(kept.html)) if kept is not None else b""
         if kept is not None and hashlib.blake2b(stored, digest_size=20).hexdigest() == kept.html:
             self.fresh[address] = kept  # ours: its content has the digest of its name
             self.reused += 1
@@ -166,7 +178,7 @@ class PageCache:
         """Write the manifest of this build's pages and delete the files none names."""
         self.folder.mkdir(parents=True, exist_ok=True)
         _write_signed(self.folder / MANIFEST, pickle.dumps(
-            {"format": FORMAT, "fingerprint": self.fingerprint, "pages": self.fresh},
+            {"format": FORMAT, "fingerprint": self.fingerprint, "pages": self._shared_out()},
             protocol=pickle.HIGHEST_PROTOCOL))
         _write_signed(self.folder / MARKDOWN, json.dumps(
             {"format": FORMAT, "fingerprint": self.fingerprint.hex(),
@@ -184,12 +196,51 @@ class PageCache:
             found = self._pairs[scope] = (read, digest(ctx, read))
         return found
 
+    def _shared_out(self) -> dict[str, Kept]:
+        """This build's pages with each pair, link and set of anchors that several share
+        one object, whichever process kept them and whichever build first did: a pickle
+        writes a shared object once, and the next build holds it once."""
+        self._shared = {}
+        one = self._shared.setdefault
+        return {address: Kept(tuple(one(pair, pair) for pair in kept.reads), kept.around,
+                              kept.html, self._compact(kept.links))
+                for address, kept in self.fresh.items()}
+
+    def _compact(self, links: tuple[Any, ...]) -> tuple[Any, ...]:
+        """What the link check needs of a page, (source, links, anchors), each link once,
+        and each link and set of anchors one object for every page that has it (a page of
+        events links to the same years, actors and documents as thousands of others)."""
+        if not links:
+            return links
+        source, found, anchors = links
+        shared = self._shared.setdefault
+        return (source, tuple(shared(link, link) for link in dict.fromkeys(found)),
+                shared(anchors, anchors))
+
     def _scope(self, ctx: Any, read: Read) -> Any:
         """A read of a table every language reads alike, or of this language's own."""
         return read if read[0].startswith(SHARED) else (ctx.info.prefix, read)
 
     def _file(self, name: str) -> Path:
         return self.folder / "pages" / name[:2] / name
+
+
+def _read(stored: Path) -> bytes:
+    """A kept file's content (b"" if it is gone)."""
+    try:
+        return stored.read_bytes()
+    except FileNotFoundError:
+        return b""
+
+
+def _link(stored: Path, target: Path) -> None:
+    """A hard link at `target` to `stored`, replacing what is there (never written through:
+    a file there may be a link to another kept page)."""
+    try:
+        os.link(stored, target)
+    except FileExistsError:
+        target.unlink()
+        os.link(stored, target)
 
 
 def _rendered(path: Path, fingerprint: bytes) -> dict[str, str]:

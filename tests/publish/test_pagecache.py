@@ -159,6 +159,10 @@ def test_a_transcript_an_added_and_a_removed_event(project: SiteProject, tmp_pat
     (project.root / "events" / f"{MEXICO}.yaml").unlink()
     (project.root / "events" / "1958-cia-mexico-joint-telephone-tap-lienvoy.yaml").unlink()
     assert _incremental(project, clean).reused > 0
+    kept = sorted((project.root / CACHE_DIR / "pages").glob("*/*"))
+    for stored in kept[::2]:  # files gone from the cache: their pages are rendered again
+        stored.unlink()
+    assert 0 < _incremental(project, clean).rendered < len(kept)
 
 
 def test_a_failed_build_keeps_the_site_and_the_cache(project: SiteProject, tmp_path: Path) -> None:
