@@ -10,6 +10,7 @@ from desclasificado.archives.jfk.lexicon import RULES, STRONG, TYPED, Group, Lab
 from desclasificado.archives.jfk.matching import Span, alignment
 from desclasificado.archives.jfk.ocrfix import KNOWN
 from desclasificado.archives.jfk.reading import Reading
+from desclasificado.archives.jfk.rests import doubt_rest
 from desclasificado.archives.jfk.titles import (
     continue_title,
     continues,
@@ -35,6 +36,7 @@ def read_groups(groups: list[Group]) -> Reading:
     left = _continue_names(left, groups, reading)
     left = _lost_label(left, groups, reading)
     left = lone_title(left, groups, reading)
+    left = doubt_rest(left, groups, reading)
     reading.unplaced = sorted((value for value, _ in left), key=lambda value: value.order)
     doubt_title(reading, groups)
     doubt_title_opening(reading)

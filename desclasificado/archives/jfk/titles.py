@@ -157,3 +157,4 @@ def _left_below(pending: list[tuple[Value, int]], groups: list[Group], number: i
     return any(at in below and not value.kinds & TYPED for value, at in pending)
 
 
+
