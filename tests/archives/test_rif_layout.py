@@ -486,3 +486,16 @@ def test_a_line_left_below_the_title_that_may_be_its_end_leaves_it_blank() -> No
     result = parse_rif(form(NAMES + "TITLE : LTR/ ATTACHMENT\nDATE : 04/29/75\nPAGES : 14\nSUbutlls :\n"
                             "THINK PIECE ON CUBA"))
     assert result.fields["title"] == "LTR/ ATTACHMENT"
+
+
+def test_a_name_the_documents_text_gives_with_one_slip_less_is_left_blank() -> None:
+    body = "\n## Page 2\n\nMEMORANDUM FOR: Director of Security\nFROM: Norbert Shepanek\nSubject: Richard L. Blast\n"
+    text = form("FROM : SHEPANER, NORBERT\nTO : BRECKINRIDGE, SCOTT\nTITLE : INFORMATION ON RICHARD I. BLAST.\n"
+                "DATE : 07/11/1978\nPAGES : 2").replace("\n## Page 2\n\nText.\n", body)
+    result = parse_rif(text)
+    assert (result.fields["from"], result.fields["title"]) == ("", "")
+    assert "SHEPANEK" in result.reasons["from"] and "RICHARD L. BLAST" in result.reasons["title"]
+    assert result.fields["to"] == "BRECKINRIDGE, SCOTT"  # the text does not name him: kept as the form has it
+    # the form's own spelling in the text, or a word, is kept
+    result = parse_rif(text.replace("Norbert Shepanek", "Norbert Shepaner").replace("Richard L.", "Richard I."))
+    assert (result.fields["from"], result.fields["title"]) == ("SHEPANER, NORBERT", "INFORMATION ON RICHARD I. BLAST.")

@@ -159,13 +159,13 @@ def vet_fields(result: RifResult) -> None:
         kept, reason = vet_text(name, text)
         result.fields[name] = kept
         if reason:
-            _blank(result, name, reason)
+            blank(result, name, reason)
         elif kept != text:
             result.warnings.append(f"{name}: OCR slips corrected: {text!r} read as {kept!r}")
     _vet_dates(result)
 
 
-def _blank(result: RifResult, name: str, reason: str) -> None:
+def blank(result: RifResult, name: str, reason: str) -> None:
     result.fields[name] = ""
     result.warnings.append(f"{name}: left blank: {reason}")
     result.reasons[name] = reason
@@ -185,5 +185,5 @@ def _vet_dates(result: RifResult) -> None:
                 for warning in result.warnings for name in _DATES)
     if date and review and date > review and moved:
         for name in _DATES:
-            _blank(result, name, f"the document's date ({date}) would come after its last review ({review}): "
+            blank(result, name, f"the document's date ({date}) would come after its last review ({review}): "
                                  f"the two dates may be each other's")
