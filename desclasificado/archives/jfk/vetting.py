@@ -70,7 +70,7 @@ def _cut_short(name: str, text: str) -> str | None:
     last = text.split()[-1].upper() if text.split() else ""
     if text.endswith((",", "&", "/")) or (name != "title" and text.endswith(":")) or last in _DANGLING:
         return f"cut short on the form ({text!r}): the rest was not read"
-    if text.count("(") > text.count(")"):
+    if text.count("(") > text.count(")") or text.count("[") > text.count("]"):  # "[DURING ... JFK, ...1."
         return f"cut short on the form ({text!r}): the rest was not read"
     return None
 
