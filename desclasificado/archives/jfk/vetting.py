@@ -114,6 +114,11 @@ def _mixed_case_noise(text: str) -> bool:
     return any(token.islower() and len(token) <= 7 for token in re.findall(r"[A-Za-z]+", text))
 
 
+# "HO" alone for FROM or TO: the FBI's headquarters, HQ, whose Q the OCR reads as O; or the form's own HO,
+# which NARA's rows give for a few records. Which the form has is not known. ("MEMO FOR HOS" is HQS.)
+_HQ_OR_HO = re.compile(r"^\W*HOS?\W*$")
+
+
 # An originator is an agency, not a person's name ("HOWARD J. OSBORN": FROM's value, its label lost).
 _PERSON = re.compile(r"^[A-Z][A-Za-z'-]+\s+[A-Z]\.\s*(?:[A-Z]\.\s*)?[A-Z][A-Za-z'-]+$")
 
@@ -134,6 +139,9 @@ def vet_text(name: str, text: str) -> tuple[str, str | None]:
     """The value to keep for a free-text field, and why it was emptied (None when kept)."""
     if name == "title" and _NO_TITLE.match(text):
         return "", None
+    if name in ("from", "to") and _HQ_OR_HO.search(text):
+        return "", (f"{text!r}: HQ with its Q read as O, or the form's own HO (NARA's rows spell the FBI's "
+                    f"headquarters both ways)")
     # a title's colon or dash at the end is the OCR's period or a rule; a name's colon says more followed
     fixed = re.sub(r"[\s:;-]+$" if name == "title" else r"(?<!:)[\s;-]+$", "", correct_text(text))
     if name == "originator":
