@@ -50,7 +50,8 @@ class Preview:
         self._stop: Stop | None = None
         self._swap = threading.Lock()
         self.digests: dict[str, bytes] = {}  # the files `write` wrote: their digest
-        self.kept: tuple[bytes, dict] | None = None  # the last build's cache: fingerprint, pages
+        # the last build's cache: its fingerprint, pages and rendered Markdown
+        self.kept: tuple[bytes, dict, dict] | None = None
         self.embeds: dict[str, object] = {}  # its embeddable pages (`PageCache.memo`)
 
     def open_cache(self, folder: Path, fingerprint: bytes) -> PageCache:
@@ -58,6 +59,7 @@ class Preview:
         manifest on disk is the same), with the embeddable pages already unpickled."""
         if self.kept is not None and self.kept[0] == fingerprint:
             cache = PageCache(folder, fingerprint, kept=self.kept[1])
+            cache.markdown.known = self.kept[2]
         else:
             cache = PageCache.open(folder, fingerprint)
         cache.memo = self.embeds
@@ -95,7 +97,7 @@ class Preview:
             self.digests.pop(str(site_dir / path), None)
         self.produced = produced
         if cache is not None:
-            self.kept = (cache.fingerprint, cache.fresh)
+            self.kept = (cache.fingerprint, cache.fresh, cache.markdown.used)
         self.built += 1
         if not self.installed:
             self._index(site_dir, self.built, None)

@@ -25,6 +25,7 @@ from desclasificado.archives.jfk.vetting import vet_text
     ("from", "MILLER, LYLE:", "cut short"),
     ("to", "MEMO FOR THE", "cut short"),
     ("title", "REPORT: LEADS INVESTIGATED BY CIA/DESCRIPTION OF", "cut short"),
+    ("title", "MCDONALD, HUGH C. [DURING DECEMBER 1975, FILE REVIEWS WERE CONDUCTED ...1.", "cut short"),  # "]" lost
     ("title", "REPORT OF PROCEEDINGS/TRANSCRIPT iit DATE : 01/11/76", "another label"),
     ("title", "a ORIGINATOR CENTRAL INTELLIGENCE AGENCY i FROM: CIA if TO:", "another label"),
     ("title", "00: /2980CAN DEFECTORS STAFF", "garbled"),
@@ -34,6 +35,8 @@ from desclasificado.archives.jfk.vetting import vet_text
     ("title", "STURGIS, FRANE PACES : 08/26/1977", "another label"),
     ("title", "MEMO: TELEPHONE CONVERSATION W/KENNETH BROOTEN, FORMER ASST. COUNSEL HSCA 05/16/1977•", "date runs"),
     ("to", "HQ i", "garbled"),
+    ("to", "HO", "HQ with its Q read as O"),  # or the form's own HO, as a few of NARA's rows give it
+    ("from", "HOS.", "HQ with its Q read as O"),
     ("to", "cscs", "without a capital letter"),  # CJCS in lower case: c, s, o look alike in both cases
     ("from", "FORSYTH, THOMAS G. HI", "a scrap after the initial"),
     ("originator", "HOWARD J. OSBORN", "a person's name"),
@@ -54,6 +57,8 @@ def test_a_value_not_to_be_trusted_is_left_blank_with_its_reason(name: str, text
     ("title", "[No Title]", ""),  # empty on the form: no reason, the record asks for a title
     ("from", "ROEMER, WILLIAM F. JR", "ROEMER, WILLIAM F. JR"),
     ("to", "HUNT, E. H.", "HUNT, E. H."),
+    ("title", "REPORT OF CALL WITH [DELETED] DO/OS.", "REPORT OF CALL WITH [DELETED] DO/OS."),
+    ("to", "MEMO FOR HOS", "MEMO FOR HQS"),  # HO among other words: HQ
 ])
 def test_a_sound_value_is_kept(name: str, text: str, kept: str) -> None:
     assert vet_text(name, text) == (kept, None)

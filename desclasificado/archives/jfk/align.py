@@ -1,31 +1,26 @@
 """From a form's groups to its fields: each label's certain values (`matching` finds them), then
-the values left over moved to the field that is unmistakably theirs."""
+the values left over moved to the field that is unmistakably theirs (the title's rules: `titles`)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from desclasificado.archives.jfk.form import CANON, FIELDS
 from desclasificado.archives.jfk.lexicon import RULES, STRONG, TYPED, Group, Label, Value
-from desclasificado.archives.jfk.matching import CONNECTOR, NAME_SHAPE, Span, alignment
-from desclasificado.archives.jfk.ocrfix import KNOWN, closest_agency
+from desclasificado.archives.jfk.matching import Span, alignment
+from desclasificado.archives.jfk.ocrfix import KNOWN
+from desclasificado.archives.jfk.reading import Reading
+from desclasificado.archives.jfk.rests import doubt_rest
+from desclasificado.archives.jfk.titles import (
+    continue_title,
+    continues,
+    doubt_title,
+    doubt_title_opening,
+    lone_title,
+)
 from desclasificado.archives.jfk.vetting import vet_text
 
-
-@dataclass
-class Reading:
-    """The raw reading of a form: each field's lines, and what could not be placed."""
-
-    lines: dict[str, list[str]] = field(default_factory=dict)
-    labelled: set[str] = field(default_factory=set)
-    ambiguous: set[str] = field(default_factory=set)
-    unread_labels: list[tuple[str, int]] = field(default_factory=list)  # bare labels that got nothing, by group
-    unreadable: set[str] = field(default_factory=set)  # ... in a group with text left over: perhaps garbled
-    variants: set[str] = field(default_factory=set)
-    inline: set[str] = field(default_factory=set)  # fields whose first value stood on their label's line
-    unplaced: list[Value] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+__all__ = ["Reading", "read_groups"]
 
 
 def read_groups(groups: list[Group]) -> Reading:
@@ -37,13 +32,14 @@ def read_groups(groups: list[Group]) -> Reading:
         pending += [(value, number) for i, value in enumerate(group.values) if i not in placed]
     left = _move_typed(pending, groups, reading)
     left = _move_swapped(left, groups, reading)
-    left = _continue_title(left, groups, reading)
+    left = continue_title(left, groups, reading)
     left = _continue_names(left, groups, reading)
     left = _lost_label(left, groups, reading)
-    left = _lone_title(left, groups, reading)
+    left = lone_title(left, groups, reading)
+    left = doubt_rest(left, groups, reading)
     reading.unplaced = sorted((value for value, _ in left), key=lambda value: value.order)
-    _doubt_title(reading, groups)
-    _doubt_title_opening(reading)
+    doubt_title(reading, groups)
+    doubt_title_opening(reading)
     leftover_groups = {number for _, number in left}
     reading.unreadable = {name for name, number in reading.unread_labels
                           if number in leftover_groups and not reading.lines.get(name)}
@@ -223,104 +219,6 @@ def _swap_target(group: Group, values: list[Value], reading: Reading) -> str | N
     return name if typed_positions and max(typed_positions) < first_unplaced else None
 
 
-_LABEL_WORD = re.compile(r"\b(?:CLASSIFICATI|CURRENT\s+STATU|RESTRICTION|SUBJECTS?\b|COMMENTS?\b|OPENING\s+CRIT|"
-                         r"DOCUMENT\s+TYPE|ORIGINATOR|LAST\s+REVIEW|PAGES\b)", re.IGNORECASE)  # a label read as a line
-# A title's last words in brackets, on a line of their own: "(1963)", "(FINAL VER)".
-_ASIDE = re.compile(r"^\((?=[^()]*[A-Z0-9])[^()]{1,30}\)$")
-_TITLE_LINES = 6  # a title of the form holds at most this many lines
-
-
-def _continues(title: str, value: Value) -> bool:
-    """Whether a leftover line can be more of `title`: words, not a number, a label or a scrap,
-    and in the title's case (an upper-case title does not go on in lower case)."""
-    if _ASIDE.match(value.text) and not value.led:
-        return True
-    letters = [ch for ch in value.text if ch.isalpha()]
-    if value.led or value.kinds & TYPED or len(letters) < 3 or re.match(r"^\W*\w+\s*[:;]", value.text):
-        return False
-    if _LABEL_WORD.search(value.text):
-        return False
-    upper = [ch for ch in title if ch.isalpha()]
-    if upper and sum(ch.isupper() for ch in upper) >= 0.9 * len(upper):
-        return sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
-    return True
-
-
-def _wants_more(title: str, line: str) -> bool:
-    """Whether a one-word line can end `title`: it ends a sentence, or the title ends cut short."""
-    if len(line.split()) > 1 or line.endswith(".") or _ASIDE.match(line):
-        return True
-    return title.endswith(",") or bool(CONNECTOR.match(title.split()[-1] + " "))
-
-
-def _continue_title(pending: list[tuple[Value, int]], groups: list[Group],
-                    reading: Reading) -> list[tuple[Value, int]]:
-    """The form's TITLE is wide and wraps; the OCR often reads its first line, then DATE and its
-    value, then the rest of the title ("TITLE : HSCA REQUEST" / "DATE" / "07/11/1978" / "RE SR-6
-    (CIA PERSONNEL)."). Free text left over after the title's lines in its own group, or in the
-    groups of DATE and PAGES that follow it (labels that take no free text), continues the title."""
-    at = next((number for number, group in enumerate(groups)
-               if any(label.field == "title" for label in group.labels)), None)
-    if at is None or not reading.lines.get("title") or groups[at].labels[-1].field != "title":
-        return pending
-    numbers = {at}
-    for number in range(at + 1, len(groups)):
-        if not groups[number].labels or {label.field for label in groups[number].labels} - {"date", "pages"}:
-            break
-        numbers.add(number)
-    placed = [value.order for value in groups[at].values if (value, at) not in pending]
-    title = reading.lines["title"]
-    taken = [(value, number) for value, number in pending if number in numbers and value.section != "agency"
-             and value.order > max(placed, default=0) and not value.kinds & TYPED]
-    if len(taken) == 1 and not _wants_more(" ".join(title), taken[0][0].text):
-        return pending  # one word, "STAFF", "OGC": as likely another field's rest or an office's code
-    # every leftover line must read as more of the title, or none is taken: a run of other text is not the title's
-    if not taken or len(title) + len(taken) > _TITLE_LINES or not all(_continues(" ".join(title), v) for v, _ in taken):
-        return pending
-    reading.lines["title"] = title + [value.text for value, _ in sorted(taken, key=lambda item: item[0].order)]
-    reading.warnings.append("title: continued from " + "; ".join(repr(value.text) for value, _ in taken)
-                            + " (read after the labels below it)")
-    return [item for item in pending if item not in taken]
-
-
-def _doubt_title(reading: Reading, groups: list[Group]) -> None:
-    """A title read from a column of values (its first line not on the TITLE line) while FROM or
-    TO has no label on the form may begin with their values: when its first line has the shape of
-    theirs, a name with initials ("STEVENS, M. D.") or office codes ("FBI" / "SF" / "HQ"), the
-    title is not certain."""
-    lines = reading.lines.get("title")
-    if not lines or len(lines) < 2 or "title" in reading.inline:
-        return
-    lost = [name for name in ("from", "to") if not reading.lines.get(name) and name not in reading.labelled]
-    if lost and (_NAME_WITH_INITIALS.match(lines[0]) or all(len(line) <= 5 for line in lines)):
-        del reading.lines["title"]
-        reading.ambiguous.add("title")
-        group = next(group for group in groups if any(label.field == "title" for label in group.labels))
-        values = [value for value in group.values if value.text in lines]
-        reading.unplaced = sorted(reading.unplaced + values, key=lambda value: value.order)
-        reading.warnings.append(f"title: its lines may begin with the value of {' or '.join(lost).upper()}, "
-                                f"whose label was not read")
-
-
-# A title's opening: the kind of document and a colon ("MEMO:", "LETTER:", "CABLE:").
-_OPENING = re.compile(r"^\W*(?:MEMO|MEMORANDUM|LETTER|CABLE|DISPATCH|TELEGRAM|REPORT|NOTE|NOTES)\s*:", re.IGNORECASE)
-
-
-def _doubt_title_opening(reading: Reading) -> None:
-    """A title with a line that opens as titles do ("MEMO: NO EVIDENCE ...") after other lines: those
-    may be another field's, run into the title ("TITLE : LAURA DENK", TO's value; "ELDER," / "WALTER."
-    / "CIA REVIEW STAFF." / "LETTER: ..."): the title is not certain."""
-    lines = reading.lines.get("title") or []
-    if any(_OPENING.match(line) for line in lines[1:]):
-        del reading.lines["title"]
-        reading.ambiguous.add("title")
-        reading.warnings.append("title: a line opens as a title does after other lines, which may be another "
-                                "field's value run into it")
-
-
-_NAME_WITH_INITIALS = re.compile(r"^[A-Z][A-Z'-]+,\s*(?:[A-Z]\.\s*){1,3}$")
-
-
 def _continue_names(pending: list[tuple[Value, int]], groups: list[Group],
                     reading: Reading) -> list[tuple[Value, int]]:
     """FROM and TO wrap too: "FROM : CHIEF, ALIEN AFFAIRS" / "STAFF" / "TO : FILE". One line left
@@ -338,7 +236,7 @@ def _continue_names(pending: list[tuple[Value, int]], groups: list[Group],
         value = extra[0][0]
         last = value.text.split()[-1].strip(".,")
         whole = len(last) >= 3 or last in KNOWN  # "PCS/LOC, CI" is cut short: CIA
-        if following.labels[0].inline and _continues(reading.lines[name][0], value) and len(value.text) <= 30 and whole:
+        if following.labels[0].inline and continues(reading.lines[name][0], value) and len(value.text) <= 30 and whole:
             reading.lines[name] = reading.lines[name] + [value.text]
             reading.warnings.append(f"{name}: continued from {value.text!r} (the line below it)")
             left.remove(extra[0])
@@ -389,52 +287,6 @@ def _bare_first(group: Group, above: Label, runs: list[list[Value]], between: li
             and RULES[above.field].kinds is None and _runs_fit(between, runs[1:], reading))
 
 
-_NAMED = ("originator", "from", "to", "title")
-
-
-def _lone_title(pending: list[tuple[Value, int]], groups: list[Group],
-                reading: Reading) -> list[tuple[Value, int]]:
-    """On a CIA form every document has a title (NARA's rows of the CIA's records all give one, and
-    none gives FROM or TO alone): one line of free text left in a column under FROM / TO / TITLE,
-    none of them read, is the title, FROM and TO empty."""
-    if [closest_agency(line) for line in reading.lines.get("agency", [])] != ["CIA"]:
-        return pending
-    for number, group in enumerate(groups):
-        fields = [label.field for label in group.labels]
-        undecided = [name for name in fields if name in _NAMED and not reading.lines.get(name)]
-        if "title" not in undecided or not {"from", "to"} <= set(undecided) \
-                or any(name not in _NAMED and name in reading.ambiguous for name in fields):
-            continue
-        free = [item for item in pending if item[1] == number and not item[0].kinds & TYPED
-                and item[0].section != "agency" and item[0].owner is None]
-        if not 1 <= len(free) <= 2 or len([item for item in pending if item[1] == number]) != len(free) \
-                or _left_below(pending, groups, number):
-            continue
-        lines = [value.text for value, _ in sorted(free, key=lambda item: item[0].order)]
-        if closest_agency(lines[0]) or NAME_SHAPE.match(lines[0]) or _NAME_WITH_INITIALS.match(lines[0]) \
-                or vet_text("title", " ".join(lines))[1]:
-            continue
-        if len(lines) == 2 and not (CONNECTOR.match(lines[1]) or vet_text("title", lines[0])[1]):
-            continue  # two lines: one title only when the second goes on from the first
-        reading.lines["title"] = lines
-        reading.ambiguous.discard("title")
-        reading.warnings.append(f"title: {' '.join(lines)!r}, the one title under FROM, TO and TITLE "
-                                f"(a CIA form always has a title)")
-        return [item for item in pending if item not in free]
-    return pending
-
-
-def _left_below(pending: list[tuple[Value, int]], groups: list[Group], number: int) -> bool:
-    """Whether free text is left in the groups of DATE and PAGES below group `number`: the column of
-    values goes on past them ("TITLE" / "T. HUTCHISON, ..." / "DATE" / "PAGES" / ": OGC" / "MEMO ...")."""
-    below = set()
-    for at in range(number + 1, len(groups)):
-        if not groups[at].labels or {label.field for label in groups[at].labels} - {"date", "pages"}:
-            break
-        below.add(at)
-    return any(at in below and not value.kinds & TYPED for value, at in pending)
-
-
 def _runs_fit(names: list[str], runs: list[list[Value]], reading: Reading) -> bool:
     """Whether each run of lines can be the value of its field, whose label is nowhere on the form."""
     if not names or len(runs) != len(names) or (len(runs) == 1 and not runs[0][0].led):
@@ -442,7 +294,7 @@ def _runs_fit(names: list[str], runs: list[list[Value]], reading: Reading) -> bo
     for name, run in zip(names, runs, strict=True):
         if RULES[name].kinds is not None or name in reading.labelled or reading.lines.get(name):
             return False
-        if len(run) > 1 and (name != "title" or not all(_continues(run[0].text, value) for value in run[1:])):
+        if len(run) > 1 and (name != "title" or not all(continues(run[0].text, value) for value in run[1:])):
             return False
         if vet_text(name, " ".join(value.text for value in run))[1]:
             return False

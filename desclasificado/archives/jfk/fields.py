@@ -5,9 +5,9 @@ from __future__ import annotations
 import calendar
 import re
 
-from desclasificado.archives.jfk.align import Reading
 from desclasificado.archives.jfk.form import FIELDS, RECORD_NUMBER, UPDATE_DATE, FieldValue, RifResult
 from desclasificado.archives.jfk.lexicon import RULES
+from desclasificado.archives.jfk.reading import Reading
 
 
 def normalize_date(raw: str, recent: bool = False) -> tuple[str, str | None]:

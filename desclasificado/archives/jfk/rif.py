@@ -42,6 +42,7 @@ from desclasificado.archives.jfk.addresses import (
     release_urls,
 )
 from desclasificado.archives.jfk.align import read_groups
+from desclasificado.archives.jfk.evidence import body_of, confirm_names
 from desclasificado.archives.jfk.fields import (
     add_notes,
     check_record_number,
@@ -88,6 +89,7 @@ def parse_rif(text: str) -> RifResult:
     fill_fields(reading, result)
     check_record_number(text, form_lines, result)
     vet_fields(result)
+    confirm_names(result, body_of(text, form_lines))
     result.unplaced = without_record_stamps(reading, str(result.fields["record_number"]))
     add_notes(reading, result)
     result.missing = [name for name in FIELDS if name in result.missing]

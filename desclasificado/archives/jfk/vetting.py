@@ -70,7 +70,7 @@ def _cut_short(name: str, text: str) -> str | None:
     last = text.split()[-1].upper() if text.split() else ""
     if text.endswith((",", "&", "/")) or (name != "title" and text.endswith(":")) or last in _DANGLING:
         return f"cut short on the form ({text!r}): the rest was not read"
-    if text.count("(") > text.count(")"):
+    if text.count("(") > text.count(")") or text.count("[") > text.count("]"):  # "[DURING ... JFK, ...1."
         return f"cut short on the form ({text!r}): the rest was not read"
     return None
 
@@ -114,6 +114,11 @@ def _mixed_case_noise(text: str) -> bool:
     return any(token.islower() and len(token) <= 7 for token in re.findall(r"[A-Za-z]+", text))
 
 
+# "HO" alone for FROM or TO: the FBI's headquarters, HQ, whose Q the OCR reads as O; or the form's own HO,
+# which NARA's rows give for a few records. Which the form has is not known. ("MEMO FOR HOS" is HQS.)
+_HQ_OR_HO = re.compile(r"^\W*HOS?\W*$")
+
+
 # An originator is an agency, not a person's name ("HOWARD J. OSBORN": FROM's value, its label lost).
 _PERSON = re.compile(r"^[A-Z][A-Za-z'-]+\s+[A-Z]\.\s*(?:[A-Z]\.\s*)?[A-Z][A-Za-z'-]+$")
 
@@ -134,6 +139,9 @@ def vet_text(name: str, text: str) -> tuple[str, str | None]:
     """The value to keep for a free-text field, and why it was emptied (None when kept)."""
     if name == "title" and _NO_TITLE.match(text):
         return "", None
+    if name in ("from", "to") and _HQ_OR_HO.search(text):
+        return "", (f"{text!r}: HQ with its Q read as O, or the form's own HO (NARA's rows spell the FBI's "
+                    f"headquarters both ways)")
     # a title's colon or dash at the end is the OCR's period or a rule; a name's colon says more followed
     fixed = re.sub(r"[\s:;-]+$" if name == "title" else r"(?<!:)[\s;-]+$", "", correct_text(text))
     if name == "originator":
@@ -159,13 +167,13 @@ def vet_fields(result: RifResult) -> None:
         kept, reason = vet_text(name, text)
         result.fields[name] = kept
         if reason:
-            _blank(result, name, reason)
+            blank(result, name, reason)
         elif kept != text:
             result.warnings.append(f"{name}: OCR slips corrected: {text!r} read as {kept!r}")
     _vet_dates(result)
 
 
-def _blank(result: RifResult, name: str, reason: str) -> None:
+def blank(result: RifResult, name: str, reason: str) -> None:
     result.fields[name] = ""
     result.warnings.append(f"{name}: left blank: {reason}")
     result.reasons[name] = reason
@@ -185,5 +193,5 @@ def _vet_dates(result: RifResult) -> None:
                 for warning in result.warnings for name in _DATES)
     if date and review and date > review and moved:
         for name in _DATES:
-            _blank(result, name, f"the document's date ({date}) would come after its last review ({review}): "
+            blank(result, name, f"the document's date ({date}) would come after its last review ({review}): "
                                  f"the two dates may be each other's")
