@@ -156,7 +156,7 @@ class SiteBuild:
                                 languages=codes,
                                 rendered=self.cache.markdown if self.cache else None)
         if self.cache is not None:
-            self._watch_sites()
+            self._watch_sites(Path(config.site_dir))
         write_site_files(self.sites, _writer(config.site_dir), self.workers, self.cache)
         for site in self.sites:
             _refuse_conflicts(site, files, hand_written)
@@ -280,14 +280,14 @@ class SiteBuild:
             except IndexFailed as exc:
                 raise engine.Abort(str(exc)) from None
 
-    def _watch_sites(self) -> None:
+    def _watch_sites(self, site_dir: Path) -> None:
         """Let the planned sites' pages be reused from the cache of the last build's pages:
         their reads are recorded (`render/reads.py`), and the embeddable pages made
         through it."""
         self.cache.markdown.known = {}  # planned: what this build rendered is in `used`
         for site in self.sites:
             watch(site.context)
-            site.embed_maker = partial(self.cache.embed, site.context)
+            site.embed_maker = partial(self.cache.embed, site.context, site_dir)
 
     def _colophon(self, page: Any) -> str:
         """The printed line of a hand-written page, in its language ("" outside a build)."""
@@ -403,6 +403,7 @@ def _writer(site_dir: str) -> Any:
     def write(path: str, text: str) -> None:
         target = root / path
         target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)  # never written through: it may be a kept file's link
         target.write_bytes(text.encode("utf-8"))
 
     return write
