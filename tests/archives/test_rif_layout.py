@@ -499,3 +499,13 @@ def test_a_name_the_documents_text_gives_with_one_slip_less_is_left_blank() -> N
     # the form's own spelling in the text, or a word, is kept
     result = parse_rif(text.replace("Norbert Shepanek", "Norbert Shepaner").replace("Richard L.", "Richard I."))
     assert (result.fields["from"], result.fields["title"]) == ("SHEPANER, NORBERT", "INFORMATION ON RICHARD I. BLAST.")
+
+
+def test_a_name_cut_at_its_comma_in_a_column_takes_the_line_that_goes_on() -> None:
+    result = parse_rif(form("FROM : WITHHELD\nTO\nCHIEF,\nEUROPEAN DIVISION\nTITLE : DISPATCH: PRESS CLIPPINGS\n"
+                            "DATE : 02/01/1972\nPAGES : 4"))
+    assert result.fields["to"] == "CHIEF, EUROPEAN DIVISION"
+    # a first line that is not cut short: which line is TO's is not known
+    result = parse_rif(form("FROM : SAG, CIA\nTO\nCIA\nDIG, CIA\nTITLE : CONGRESSIONAL INVESTIGATIONS.\n"
+                            "DATE : 10/13/1976\nPAGES : 4"))
+    assert result.fields["to"] == "" and "to" in result.missing

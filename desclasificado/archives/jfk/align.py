@@ -34,6 +34,7 @@ def read_groups(groups: list[Group]) -> Reading:
     left = _move_swapped(left, groups, reading)
     left = continue_title(left, groups, reading)
     left = _continue_names(left, groups, reading)
+    left = _cut_name_in_column(left, groups, reading)
     left = _lost_label(left, groups, reading)
     left = lone_title(left, groups, reading)
     left = doubt_rest(left, groups, reading)
@@ -240,6 +241,33 @@ def _continue_names(pending: list[tuple[Value, int]], groups: list[Group],
             reading.lines[name] = reading.lines[name] + [value.text]
             reading.warnings.append(f"{name}: continued from {value.text!r} (the line below it)")
             left.remove(extra[0])
+    return left
+
+
+def _cut_name_in_column(pending: list[tuple[Value, int]], groups: list[Group],
+                        reading: Reading) -> list[tuple[Value, int]]:
+    """"TO" / "CHIEF," / "EUROPEAN DIVISION": a bare FROM or TO alone in its group, with two lines
+    under it of which the first is cut short (it ends with a comma), takes both: the first alone
+    cannot be the value (the vetting would blank it) and the second goes on from it. A name takes
+    one line in a column, so the matching left the label undecided between them."""
+    left = list(pending)
+    for number, group in enumerate(groups):
+        if len(group.labels) != 1 or group.labels[0].field not in ("from", "to") or group.labels[0].inline:
+            continue
+        name = group.labels[0].field
+        extra = [value for value, at in left if at == number]
+        if name not in reading.ambiguous or reading.lines.get(name) or len(extra) != 2 \
+                or len(group.values) != 2 or any(value.kinds & TYPED or value.owner is not None for value in extra):
+            continue
+        first, second = sorted(extra, key=lambda value: value.order)
+        joined = f"{first.text} {second.text}"
+        if not first.text.endswith(",") or second.led or len(joined) > RULES[name].max_chars \
+                or not continues(first.text, second) or vet_text(name, joined)[1]:
+            continue
+        reading.lines[name] = [first.text, second.text]
+        reading.ambiguous.discard(name)
+        reading.warnings.append(f"{name}: {joined!r}, its first line cut short at the comma and the second going on")
+        left = [item for item in left if item[0] not in extra]
     return left
 
 
