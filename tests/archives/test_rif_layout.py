@@ -184,6 +184,13 @@ def test_two_names_under_from_to_and_title_are_from_and_to() -> None:
     # a document's kind is a title's word, not a name
     result = parse_rif(form("ORIGINATOR:\nFROM:\nTO :\nTITLE:\nFBI\nNY\nLETTER\nDATE: 01/18/1966\nPAGES:\n24"))
     assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "")
+    # the comma after one word read as a period is still a name's; after two words it is not
+    result = parse_rif(form("ORIGINATOR:\nFROM:\nTO :\nTITLE:\nFBI\nSAC. SL\nDIRECTOR. FBI\nDATE: 04/07/1958\n"
+                            "PAGES:\n2"))
+    assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("SAC. SL", "DIRECTOR. FBI", "")
+    result = parse_rif(form("ORIGINATOR:\nFROM:\nTO :\nTITLE:\nFBI\nLOUISANA MET. CRIME COMMISSION\n"
+                            "MEROLA, JOSEPH -NAME FILE.\nDATE: 04/07/1958\nPAGES:\n2"))
+    assert (result.fields["from"], result.fields["to"]) == ("", "")
 
 
 def test_a_value_behind_the_colon_of_a_lost_label_is_the_one_field_between_its_neighbours() -> None:

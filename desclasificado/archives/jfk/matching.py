@@ -161,7 +161,8 @@ def alignment(group: Group) -> list[set[Span]]:
 
 # A person's or an office's name, "SURNAME, GIVEN" or "OFFICE, AGENCY" ("SAC, TP", "DIRECTOR, FBI"):
 # 2% of NARA's titles have this shape, and 40% of its FROM and TO.
-NAME_SHAPE = re.compile(r"^[A-Z][A-Z'.-]*(?: [A-Z][A-Z'.-]*)?, [A-Z][A-Z .,'/-]{1,30}$")
+# The OCR reads the comma after one word as a period ("SAC. SL", "DIRECTOR. FBI"); not after two ("MET. CRIME").
+NAME_SHAPE = re.compile(r"^(?:[A-Z][A-Z'.-]*(?: [A-Z][A-Z'.-]*)?, |[A-Z][A-Z'-]+\. )[A-Z][A-Z .,'/-]{1,30}$")
 def _bare(text: str) -> str:
     """A code without the stray marks the OCR leaves after it: "FBI ." is FBI."""
     return text.rstrip(" .,;:")
