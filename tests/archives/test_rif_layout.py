@@ -516,3 +516,12 @@ def test_a_name_cut_at_its_comma_in_a_column_takes_the_line_that_goes_on() -> No
     result = parse_rif(form("FROM : SAG, CIA\nTO\nCIA\nDIG, CIA\nTITLE : CONGRESSIONAL INVESTIGATIONS.\n"
                             "DATE : 10/13/1976\nPAGES : 4"))
     assert result.fields["to"] == "" and "to" in result.missing
+
+
+def test_the_forms_placeholder_in_a_column_is_its_boxs_one_line() -> None:
+    # "WITHHELD" is the title's box, given as no value: one line per label, the title blank
+    result = parse_rif(form("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nCIA\nPHERSON, JOHN R.\n"
+                            "DEPUTY DIRECTOR SECURITY\nWITHHELD\n05/18/1964\n2"))
+    assert [result.fields[name] for name in ("originator", "from", "to", "title")] == [
+        "CIA", "PHERSON, JOHN R.", "DEPUTY DIRECTOR SECURITY", ""]
+    assert "title" in result.missing
