@@ -525,3 +525,13 @@ def test_the_forms_placeholder_in_a_column_is_its_boxs_one_line() -> None:
     assert [result.fields[name] for name in ("originator", "from", "to", "title")] == [
         "CIA", "PHERSON, JOHN R.", "DEPUTY DIRECTOR SECURITY", ""]
     assert "title" in result.missing
+
+
+def test_a_name_cut_short_takes_its_rest_before_a_bare_label_with_sound_values() -> None:
+    result = parse_rif(form("FROM : GENTILE, G. MARVIN\nTO : ASST,\nDEPUTY DIRECTOR OF SECURITY\nTITLE\n"
+                            "REQUEST FOR AN EXPEDITE FBI CHECK.\nDATE\n03/21/1962\nPAGES : 1"))
+    assert result.fields["to"] == "ASST, DEPUTY DIRECTOR OF SECURITY"
+    # the title below garbled: the line may be its, the name stays blank
+    result = parse_rif(form("FROM : STEVENS, M. D.\nTO : CHIEF,\nSECURITY RESEARCH\nTITLE\nDATE\n10/31/1960\n"
+                            "00: /2980CAN DEFECTORS\nSTAFF\nPAGES : 1"))
+    assert result.fields["to"] == ""

@@ -224,7 +224,9 @@ def _continue_names(pending: list[tuple[Value, int]], groups: list[Group],
                     reading: Reading) -> list[tuple[Value, int]]:
     """FROM and TO wrap too: "FROM : CHIEF, ALIEN AFFAIRS" / "STAFF" / "TO : FILE". One line left
     over after a FROM or TO read on its own line, before a label that has its value on its line,
-    is the rest of the name (it can be no other field's)."""
+    is the rest of the name (it can be no other field's); so is it before a bare label when the
+    name is cut short without it ("TO : ASST," / "DEPUTY DIRECTOR OF SECURITY" / "TITLE" / "REQUEST
+    ...") and the labels below have sound values of their own (`_sound`)."""
     left = list(pending)
     for number, group in enumerate(groups[:-1]):
         if len(group.labels) != 1 or group.labels[0].field not in ("from", "to") or not group.labels[0].inline:
@@ -237,11 +239,25 @@ def _continue_names(pending: list[tuple[Value, int]], groups: list[Group],
         value = extra[0][0]
         last = value.text.split()[-1].strip(".,")
         whole = len(last) >= 3 or last in KNOWN  # "PCS/LOC, CI" is cut short: CIA
-        if following.labels[0].inline and continues(reading.lines[name][0], value) and len(value.text) <= 30 and whole:
+        ahead = following.labels[0].inline or (_cut(name, reading.lines[name][0]) and _sound(following, reading))
+        if ahead and continues(reading.lines[name][0], value) and len(value.text) <= 30 and whole:
             reading.lines[name] = reading.lines[name] + [value.text]
             reading.warnings.append(f"{name}: continued from {value.text!r} (the line below it)")
             left.remove(extra[0])
     return left
+
+
+def _cut(name: str, text: str) -> bool:
+    """Whether a name's line ends cut short ("ASST,", "MEMO FOR THE", "MILLER, LYLE:")."""
+    reason = vet_text(name, text)[1]
+    return bool(reason) and reason.startswith("cut short")
+
+
+def _sound(group: Group, reading: Reading) -> bool:
+    """Whether each free-text label of a group has lines, which the vetting keeps."""
+    names = [label.field for label in group.labels if RULES[label.field].kinds is None]
+    return bool(names) and all(reading.lines.get(name) and not vet_text(name, " ".join(reading.lines[name]))[1]
+                               for name in names)
 
 
 def _cut_name_in_column(pending: list[tuple[Value, int]], groups: list[Group],
