@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import importlib.metadata
+import json
 import os
 import pickle
 import secrets
@@ -34,10 +35,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desclasificado.render.markup import Rendered
 from desclasificado.render.reads import Read, Reads, content_digest, digest, fingerprint
 
 CACHE_DIR = ".build-cache"
 MANIFEST = "pages.pickle"
+MARKDOWN = "markdown.json"  # the summaries' and bodies' HTML, by their text's digest
 FORMAT = 1  # the manifest's layout; a build with another one starts afresh
 PACKAGE = Path(__file__).resolve().parents[1]
 #: The tables every language reads alike (the others, the rendered summaries, are each
@@ -67,12 +70,16 @@ class PageCache:
     fresh: dict[str, Kept] = field(default_factory=dict)  # kept by this build
     reused: int = 0
     rendered: int = 0
+    markdown: Rendered = field(default_factory=Rendered)  # the Markdown of the summaries
     # each read with the digest of what it sees in this build, once, and one object shared
     # by every page that made it: thousands of pages read the same records, and a pickle
     # writes a shared object once
     _pairs: dict[Any, tuple[Read, bytes]] = field(default_factory=dict)
-    # whether a kept pair still holds, by the pair's identity (the kept pages keep it alive)
-    _valid: dict[tuple[int, str], bool] = field(default_factory=dict)
+    # whether a kept pair still holds, by language and the pair's identity (the kept pages
+    # keep it alive)
+    _valid: dict[str, dict[int, bool]] = field(default_factory=dict)
+    # one object for each link and set of anchors that pages share (`_compact`)
+    _shared: dict[Any, Any] = field(default_factory=dict)
 
     @classmethod
     def open(cls, folder: Path, fingerprint: bytes) -> PageCache:
@@ -82,6 +89,7 @@ class PageCache:
         cache = cls(folder, fingerprint)
         if _tracked(folder):  # git would overwrite its files (ignored files are expendable)
             return cache
+        cache.markdown.known = _rendered(folder / MARKDOWN, fingerprint)
         try:
             stored = pickle.loads(_signed((folder / MANIFEST).read_bytes()))
         except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError,
@@ -92,29 +100,38 @@ class PageCache:
         return cache
 
     def lookup(self, address: str, ctx: Any, around: bytes) -> Kept | None:
-        """The kept page at `address` if it would render the same now (its file there)."""
+        """The kept page at `address` if it would render the same now (whether its file is
+        still there, `place` finds out)."""
         kept = self.kept.get(address)
-        if kept is None or kept.around != around or not self._file(kept.html).is_file():
+        if kept is None or kept.around != around:
             return None
-        valid, prefix = self._valid, ctx.info.prefix
+        valid = self._valid.setdefault(ctx.info.prefix, {})
         for pair in kept.reads:  # each pair is one object for many pages: checked once
-            ok = valid.get((id(pair), prefix))
+            ok = valid.get(id(pair))
             if ok is None:
-                ok = valid[(id(pair), prefix)] = self._seen(ctx, pair[0])[1] == pair[1]
+                ok = valid[id(pair)] = self._seen(ctx, pair[0])[1] == pair[1]
             if not ok:
                 return None
         return kept
 
-    def place(self, address: str, kept: Kept, target: Path) -> None:
-        """Put the kept page of `address` at `target` (a hard link, else a copy)."""
+    def place(self, address: str, kept: Kept, target: Path) -> bool:
+        """Put the kept page of `address` at `target` (a hard link, else a copy); False if
+        its file is gone from the cache (the page is then rendered)."""
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.unlink(missing_ok=True)  # never written through: it may be a kept file's link
+        stored = self._file(kept.html)
         try:
-            os.link(self._file(kept.html), target)
+            _link(stored, target)
+        except FileNotFoundError:
+            return False
         except OSError:
-            shutil.copyfile(self._file(kept.html), target)
+            try:
+                target.unlink(missing_ok=True)  # a copy never writes through a link
+                shutil.copyfile(stored, target)
+            except FileNotFoundError:
+                return False
         self.fresh[address] = kept
         self.reused += 1
+        return True
 
     def keep(self, address: str, ctx: Any, reads: frozenset[Read], around: bytes,
              html: bytes, links: tuple[Any, ...]) -> None:
@@ -126,7 +143,7 @@ class PageCache:
         partial.write_bytes(html)
         partial.replace(stored)
         self.fresh[address] = Kept(tuple(self._seen(ctx, read) for read in reads), around,
-                                   name, links)
+                                   name, self._compact(links))
         self.rendered += 1
 
     def embed(self, ctx: Any, job: Callable[[], Any]) -> Any:
@@ -135,7 +152,7 @@ class PageCache:
         address = f"{ctx.info.prefix}embed:{content_digest(given(job, ctx)).hex()}"
         around = content_digest(ctx.info)
         kept = self.lookup(address, ctx, around)
-        stored = self._file(kept.html).read_bytes() if kept is not None else b""
+        stored = _read(self._file(kept.html)) if kept is not None else b""
         if kept is not None and hashlib.blake2b(stored, digest_size=20).hexdigest() == kept.html:
             self.fresh[address] = kept  # ours: its content has the digest of its name
             self.reused += 1
@@ -160,11 +177,12 @@ class PageCache:
     def save(self) -> None:
         """Write the manifest of this build's pages and delete the files none names."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        partial = self.folder / f".{MANIFEST}.{os.getpid()}.tmp"
-        manifest = pickle.dumps({"format": FORMAT, "fingerprint": self.fingerprint,
-                                 "pages": self.fresh}, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.write_bytes(_signature(manifest) + manifest)
-        partial.replace(self.folder / MANIFEST)
+        _write_signed(self.folder / MANIFEST, pickle.dumps(
+            {"format": FORMAT, "fingerprint": self.fingerprint, "pages": self._shared_out()},
+            protocol=pickle.HIGHEST_PROTOCOL))
+        _write_signed(self.folder / MARKDOWN, json.dumps(
+            {"format": FORMAT, "fingerprint": self.fingerprint.hex(),
+             "html": self.markdown.used}, ensure_ascii=False).encode("utf-8", "surrogatepass"))
         named = {kept.html for kept in self.fresh.values()}
         for stored in (self.folder / "pages").glob("*/*"):
             if stored.name not in named:
@@ -178,12 +196,73 @@ class PageCache:
             found = self._pairs[scope] = (read, digest(ctx, read))
         return found
 
+    def _shared_out(self) -> dict[str, Kept]:
+        """This build's pages with each pair, link and set of anchors that several share
+        one object, whichever process kept them and whichever build first did: a pickle
+        writes a shared object once, and the next build holds it once."""
+        self._shared = {}
+        one = self._shared.setdefault
+        return {address: Kept(tuple(one(pair, pair) for pair in kept.reads), kept.around,
+                              kept.html, self._compact(kept.links))
+                for address, kept in self.fresh.items()}
+
+    def _compact(self, links: tuple[Any, ...]) -> tuple[Any, ...]:
+        """What the link check needs of a page, (source, links, anchors), each link once,
+        and each link and set of anchors one object for every page that has it (a page of
+        events links to the same years, actors and documents as thousands of others)."""
+        if not links:
+            return links
+        source, found, anchors = links
+        shared = self._shared.setdefault
+        return (source, tuple(shared(link, link) for link in dict.fromkeys(found)),
+                shared(anchors, anchors))
+
     def _scope(self, ctx: Any, read: Read) -> Any:
         """A read of a table every language reads alike, or of this language's own."""
         return read if read[0].startswith(SHARED) else (ctx.info.prefix, read)
 
     def _file(self, name: str) -> Path:
         return self.folder / "pages" / name[:2] / name
+
+
+def _read(stored: Path) -> bytes:
+    """A kept file's content (b"" if it is gone)."""
+    try:
+        return stored.read_bytes()
+    except FileNotFoundError:
+        return b""
+
+
+def _link(stored: Path, target: Path) -> None:
+    """A hard link at `target` to `stored`, replacing what is there (never written through:
+    a file there may be a link to another kept page)."""
+    try:
+        os.link(stored, target)
+    except FileExistsError:
+        target.unlink()
+        os.link(stored, target)
+
+
+def _rendered(path: Path, fingerprint: bytes) -> dict[str, str]:
+    """The Markdown the last build rendered (text digest -> sanitized HTML), if it had this
+    fingerprint and this computer signed the file: its HTML goes into pages as it is, so a
+    file put there by anyone else (a download, a commit) is not read."""
+    try:
+        stored = json.loads(_signed(path.read_bytes()).decode("utf-8", "surrogatepass"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(stored, dict) or stored.get("format") != FORMAT \
+            or stored.get("fingerprint") != fingerprint.hex():
+        return {}
+    html = stored.get("html")
+    return html if isinstance(html, dict) else {}
+
+
+def _write_signed(path: Path, data: bytes) -> None:
+    """Write `data` with this computer's signature, whole (beside its place, then renamed)."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    partial.write_bytes(_signature(data) + data)
+    partial.replace(path)
 
 
 def key_file() -> Path:

@@ -123,8 +123,7 @@ class PageWriter:
             target = site_dir / address / "index.html"
             around = self._around(address, site, url) if self.cache else b""
             kept = self.cache.lookup(address, site.context, around) if self.cache else None
-            if kept is not None:
-                self.cache.place(address, kept, target)
+            if kept is not None and self.cache.place(address, kept, target):
                 site.links.add(site.prefix + url, *kept.links)
                 continue
             generated, reads = Reads.of(site.render, url)  # its errors name the page

@@ -150,10 +150,13 @@ class SiteBuild:
         for copy in languages.untranslated_copies(files, config):
             files.append(copy)
         hand_written = {f.url: f for f in files.documentation_pages()}
-        self.sites = plan_sites(result.collection, index, info=info, other_pages=hand_written,
-                                languages=codes)
         if self.cache_dir is not None:  # pages reused where nothing they read changed
-            self._open_cache(config)
+            self.cache = PageCache.open(self.cache_dir, build_fingerprint(config))
+        self.sites = plan_sites(result.collection, index, info=info, other_pages=hand_written,
+                                languages=codes,
+                                rendered=self.cache.markdown if self.cache else None)
+        if self.cache is not None:
+            self._watch_sites()
         write_site_files(self.sites, _writer(config.site_dir), self.workers, self.cache)
         for site in self.sites:
             _refuse_conflicts(site, files, hand_written)
@@ -277,11 +280,11 @@ class SiteBuild:
             except IndexFailed as exc:
                 raise engine.Abort(str(exc)) from None
 
-    def _open_cache(self, config: Any) -> None:
-        """Open the cache of the last build's pages, and let the planned sites' pages be
-        reused from it: their reads are recorded (`render/reads.py`), and the embeddable
-        pages made through it."""
-        self.cache = PageCache.open(self.cache_dir, build_fingerprint(config))
+    def _watch_sites(self) -> None:
+        """Let the planned sites' pages be reused from the cache of the last build's pages:
+        their reads are recorded (`render/reads.py`), and the embeddable pages made
+        through it."""
+        self.cache.markdown.known = {}  # planned: what this build rendered is in `used`
         for site in self.sites:
             watch(site.context)
             site.embed_maker = partial(self.cache.embed, site.context)

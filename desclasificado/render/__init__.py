@@ -38,6 +38,7 @@ from desclasificado.render.listing import (
     timeline_page,
     year_pages,
 )
+from desclasificado.render.markup import Rendered
 from desclasificado.render.printing import colophon
 from desclasificado.render.redirects import redirect_files
 from desclasificado.render.teaching import oembed_url
@@ -199,18 +200,20 @@ def plan_site(collection: Collection, index: SiteIndex, info: SiteInfo | None = 
 
 
 def plan_sites(collection: Collection, index: SiteIndex, info: SiteInfo | None = None,
-               other_pages: Iterable[str] = (), languages: list[str] | None = None) -> list[Site]:
+               other_pages: Iterable[str] = (), languages: list[str] | None = None,
+               rendered: Rendered | None = None) -> list[Site]:
     """The site in each of `languages` (by default every language it is published in,
     `site_languages(info.lang)`): the first at the root, each other one under its folder
     (`/es/`), its pages linking to each other. One link check covers them all, so that a
-    page may link to its version in another language."""
+    page may link to its version in another language. `rendered`: the Markdown the last
+    build rendered (`markup.Rendered`, from the page cache), and this one's."""
     info = info or SiteInfo()
     casing = collection_casing(collection)  # the collection's names, once for every language
     planned = []
     for code in languages or site_languages(info.lang):
         with activate(language(code)):  # the summaries are rendered in the language
             ctx = Context.prepare(collection, index, replace(
-                info, lang=code, prefix=language_prefix(code, info.lang)), casing)
+                info, lang=code, prefix=language_prefix(code, info.lang)), casing, rendered)
             planned.append((ctx, page_makers(ctx)))
     links = LinkCheck((ctx.info.prefix + url for ctx, makers in planned for url in makers),
                       other_pages)

@@ -10,7 +10,7 @@ from desclasificado.index import SiteIndex
 from desclasificado.render.citations import build_date
 from desclasificado.render.i18n import country_name
 from desclasificado.render.links import Link
-from desclasificado.render.markup import MarkdownRenderer, with_marks
+from desclasificado.render.markup import MarkdownRenderer, Rendered, with_marks
 from desclasificado.render.texts import event_body, event_summary, quotes_marked
 from desclasificado.render.titlecase import DEFAULT, Casing
 
@@ -76,11 +76,13 @@ class Context:
 
     @classmethod
     def prepare(cls, collection: Collection, index: SiteIndex,
-                info: SiteInfo | None = None, casing: Casing = DEFAULT) -> Context:
+                info: SiteInfo | None = None, casing: Casing = DEFAULT,
+                rendered: Rendered | None = None) -> Context:
         """Render every summary and body to sanitized HTML (marks still unlinked), in the
-        language being rendered (`texts`: the English where it has no translation)."""
+        language being rendered (`texts`: the English where it has no translation); with
+        `rendered`, the Markdown the last build rendered is taken from it."""
         context = cls(collection, index, info=info or SiteInfo(), casing=casing)
-        renderer = MarkdownRenderer()
+        renderer = MarkdownRenderer(rendered)
         for event_id, event in collection.events.items():
             summary = event_summary(event)
             context.summaries[event_id] = quotes_marked(summary, renderer.inline(

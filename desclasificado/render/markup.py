@@ -14,10 +14,12 @@ turns them into links to the N-th source once the page they appear on is known.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import markdown
 import nh3
@@ -82,16 +84,45 @@ def sanitize(fragment: str) -> str:
     return nh3.clean(fragment, **_RULES)
 
 
-class MarkdownRenderer:
-    """One reusable Python-Markdown instance for contributor Markdown."""
+@dataclass
+class Rendered:
+    """Markdown already rendered, by the digest of its text (`text_digest`): what the last
+    build rendered (`known`, which the page cache kept, signed: `publish/pagecache.py`) and
+    what this one used (`used`, for the next). The sanitized HTML is a function of the text
+    and of the code and libraries that render it, which the build's fingerprint covers."""
 
-    def __init__(self) -> None:
+    known: dict[str, str] = field(default_factory=dict)
+    used: dict[str, str] = field(default_factory=dict)
+
+
+def text_digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+class MarkdownRenderer:
+    """One reusable Python-Markdown instance for contributor Markdown (with `rendered`, each
+    text rendered by the last build is taken from it)."""
+
+    def __init__(self, rendered: Rendered | None = None) -> None:
         self._md = markdown.Markdown(extensions=[_CiteExtension()], output_format="html")
         self._md.preprocessors.deregister("html_block")
         self._md.inlinePatterns.deregister("html")
+        self._rendered = rendered
 
     def block(self, text: str) -> str:
         """Markdown paragraphs to sanitized HTML."""
+        if self._rendered is None:
+            return self._convert(text)
+        key = text_digest(text)
+        found = self._rendered.used.get(key)
+        if found is None:
+            found = self._rendered.known.get(key)
+            if found is None:
+                found = self._convert(text)
+            self._rendered.used[key] = found
+        return found
+
+    def _convert(self, text: str) -> str:
         self._md.reset()
         return sanitize(self._md.convert(text))
 

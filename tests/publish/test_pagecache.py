@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import filecmp
 import hashlib
+import json
 import os
 import pickle
 import re
@@ -18,7 +19,8 @@ import yaml
 
 from desclasificado.pipeline import Built, ContentErrors, build
 from desclasificado.publish import pagecache
-from desclasificado.publish.pagecache import CACHE_DIR, MANIFEST
+from desclasificado.publish.pagecache import CACHE_DIR, MANIFEST, MARKDOWN
+from desclasificado.render.markup import MarkdownRenderer, text_digest
 from tests.conftest import REPO
 from tests.sitekit import SiteProject
 
@@ -119,6 +121,8 @@ def test_each_kind_of_edit_builds_what_a_clean_build_does(project: SiteProject,
         ("an actor's description", None, None, None),
         ("a theme's title", None, None, None),
         ("a template", "theme/main.html", "<", "<!-- edited -->\n<"),
+        ("a summary (its Markdown)", f"events/{MEXICO}.yaml", 'summary: "According',
+         'summary: "**Edited**, according'),
     ]
     for what, rel, old, new in steps:
         if rel is None:
@@ -155,6 +159,10 @@ def test_a_transcript_an_added_and_a_removed_event(project: SiteProject, tmp_pat
     (project.root / "events" / f"{MEXICO}.yaml").unlink()
     (project.root / "events" / "1958-cia-mexico-joint-telephone-tap-lienvoy.yaml").unlink()
     assert _incremental(project, clean).reused > 0
+    kept = sorted((project.root / CACHE_DIR / "pages").glob("*/*"))
+    for stored in kept[::2]:  # files gone from the cache: their pages are rendered again
+        stored.unlink()
+    assert 0 < _incremental(project, clean).rendered < len(kept)
 
 
 def test_a_failed_build_keeps_the_site_and_the_cache(project: SiteProject, tmp_path: Path) -> None:
@@ -305,3 +313,41 @@ def test_two_builds_making_the_key_at_once_share_one(tmp_path: Path,
     monkeypatch.setattr(pagecache.os, "link", link)
     assert pagecache._key() == b"k" * 32
     assert sorted(p.name for p in key.parent.iterdir()) == ["cache-key"]
+
+
+def test_the_markdown_of_the_last_build_is_used_with_its_fingerprint_only(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
+    folder = tmp_path / CACHE_DIR
+    cache = pagecache.PageCache(folder, b"print")
+    MarkdownRenderer(cache.markdown).block("A *summary*.")
+    key = text_digest("A *summary*.")
+    assert cache.markdown.used == {key: "<p>A <em>summary</em>.</p>"}
+    cache.markdown.used[key] = "<p>as the last build rendered it</p>"
+    cache.save()
+    reopened = pagecache.PageCache.open(folder, b"print").markdown
+    assert MarkdownRenderer(reopened).block("A *summary*.") == "<p>as the last build rendered it</p>"
+    stale = pagecache.PageCache.open(folder, b"another fingerprint").markdown
+    assert stale.known == {}  # another renderer's: rendered again
+    assert MarkdownRenderer(stale).block("A *summary*.") == "<p>A <em>summary</em>.</p>"
+
+
+def test_markdown_not_written_on_this_computer_is_not_read(
+        project: SiteProject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The kept Markdown goes into pages as it is: a file signed elsewhere (or not at all)
+    could put any HTML there, so it is not read."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
+    clean = tmp_path / "clean"
+    _incremental(project, clean)
+    path = project.root / CACHE_DIR / MARKDOWN
+    signed = path.read_bytes()
+    stored = json.loads(signed[32:])
+    assert stored["html"]  # the summaries and bodies of the build
+    stored["html"] = {key: "<script>planted</script>" for key in stored["html"]}
+    forged = json.dumps(stored).encode()
+    for data in (forged, bytes(32) + forged, signed[:32] + forged):
+        path.write_bytes(data)
+        _incremental(project, clean)  # the same site as a clean build: nothing planted
+    assert b"planted" not in path.read_bytes()  # this build's, signed anew
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "other-computer"))
+    assert pagecache.PageCache.open(path.parent, b"x").markdown.known == {}
