@@ -557,3 +557,5 @@ def test_lines_are_joined_only_short_and_without_a_titles_shape() -> None:
     assert joined("DEPUTY,", "IG", "MEMO ON THE PLAN.") == ["DEPUTY, IG", "MEMO ON THE PLAN."]
     assert joined("CHIEF,", "REQUEST FOR INFORMATION ON CUBA.") == ["CHIEF,", "REQUEST FOR INFORMATION ON CUBA."]
     assert joined("CHIEF,", "06/10/1977") == ["CHIEF,", "06/10/1977"]
+    assert joined("STEVENS, M.", "D.", "CIA/CHIEF,", "SRS") == ["STEVENS, M. D.", "CIA/CHIEF, SRS"]
+    assert joined("MEMO RE M.", "D.") == ["MEMO RE M.", "D."]  # initials after a name only
