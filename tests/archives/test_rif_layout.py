@@ -559,3 +559,14 @@ def test_lines_are_joined_only_short_and_without_a_titles_shape() -> None:
     assert joined("CHIEF,", "06/10/1977") == ["CHIEF,", "06/10/1977"]
     assert joined("STEVENS, M.", "D.", "CIA/CHIEF,", "SRS") == ["STEVENS, M. D.", "CIA/CHIEF, SRS"]
     assert joined("MEMO RE M.", "D.") == ["MEMO RE M.", "D."]  # initials after a name only
+
+
+def test_two_names_then_a_line_too_long_for_a_name_are_from_to_and_the_title() -> None:
+    result = parse_rif(form("FROM\nTO\nTITLE\nDATE\nPAGES\nDIRECTOR\nMEXICO CITY\n"
+                            "CHICOMS PLAN VISIT MEXICO UNDER AUSPICES GENERAL\nLAZARO CARDENAS\n11/08/1963\n2"))
+    assert [result.fields[name] for name in ("from", "to", "title")] == [
+        "DIRECTOR", "MEXICO CITY", "CHICOMS PLAN VISIT MEXICO UNDER AUSPICES GENERAL LAZARO CARDENAS"]
+    # a line that fits a name may be TO's: not known
+    result = parse_rif(form("FROM\nTO\nTITLE\nDATE\nPAGES\nDIRECTOR\nMEXICO CITY\nCHICOMS PLAN VISIT MEXICO\n"
+                            "LAZARO CARDENAS\n11/08/1963\n2"))
+    assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "")
