@@ -535,3 +535,38 @@ def test_a_name_cut_short_takes_its_rest_before_a_bare_label_with_sound_values()
     result = parse_rif(form("FROM : STEVENS, M. D.\nTO : CHIEF,\nSECURITY RESEARCH\nTITLE\nDATE\n10/31/1960\n"
                             "00: /2980CAN DEFECTORS\nSTAFF\nPAGES : 1"))
     assert result.fields["to"] == ""
+
+
+def test_a_name_cut_at_its_comma_in_a_column_of_labels_is_joined_to_its_rest() -> None:
+    result = parse_rif(form("FROM\nTO\nTITLE\nDATE\nPAGES\nSOVERN, MAURICE A., O/SA/DO/O\nWELLS,\nWILLIAM W.,\nDDO\n"
+                            "LETELIER ASSASSINATION - ROSSELLI TRACES\n06/10/1977\n3"))
+    assert [result.fields[name] for name in ("from", "to", "title")] == [
+        "SOVERN, MAURICE A., O/SA/DO/O", "WELLS, WILLIAM W., DDO", "LETELIER ASSASSINATION - ROSSELLI TRACES"]
+
+
+def test_lines_are_joined_only_short_and_without_a_titles_shape() -> None:
+    from desclasificado.archives.jfk.joins import join_cut_names
+    from desclasificado.archives.jfk.lexicon import Group, Label, Value, kinds
+
+    def joined(*lines: str) -> list[str]:
+        group = Group([Label("from", False), Label("to", False), Label("title", False)],
+                      [Value(line, kinds(line)) for line in lines])
+        join_cut_names(group)
+        return [value.text for value in group.values]
+
+    assert joined("DEPUTY,", "IG", "MEMO ON THE PLAN.") == ["DEPUTY, IG", "MEMO ON THE PLAN."]
+    assert joined("CHIEF,", "REQUEST FOR INFORMATION ON CUBA.") == ["CHIEF,", "REQUEST FOR INFORMATION ON CUBA."]
+    assert joined("CHIEF,", "06/10/1977") == ["CHIEF,", "06/10/1977"]
+    assert joined("STEVENS, M.", "D.", "CIA/CHIEF,", "SRS") == ["STEVENS, M. D.", "CIA/CHIEF, SRS"]
+    assert joined("MEMO RE M.", "D.") == ["MEMO RE M.", "D."]  # initials after a name only
+
+
+def test_two_names_then_a_line_too_long_for_a_name_are_from_to_and_the_title() -> None:
+    result = parse_rif(form("FROM\nTO\nTITLE\nDATE\nPAGES\nDIRECTOR\nMEXICO CITY\n"
+                            "CHICOMS PLAN VISIT MEXICO UNDER AUSPICES GENERAL\nLAZARO CARDENAS\n11/08/1963\n2"))
+    assert [result.fields[name] for name in ("from", "to", "title")] == [
+        "DIRECTOR", "MEXICO CITY", "CHICOMS PLAN VISIT MEXICO UNDER AUSPICES GENERAL LAZARO CARDENAS"]
+    # a line that fits a name may be TO's: not known
+    result = parse_rif(form("FROM\nTO\nTITLE\nDATE\nPAGES\nDIRECTOR\nMEXICO CITY\nCHICOMS PLAN VISIT MEXICO\n"
+                            "LAZARO CARDENAS\n11/08/1963\n2"))
+    assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from desclasificado.archives.jfk.form import CANON, FIELDS
+from desclasificado.archives.jfk.joins import join_cut_names
 from desclasificado.archives.jfk.lexicon import RULES, STRONG, TYPED, Group, Label, Value
 from desclasificado.archives.jfk.matching import Span, alignment
 from desclasificado.archives.jfk.ocrfix import KNOWN
@@ -28,6 +29,7 @@ def read_groups(groups: list[Group]) -> Reading:
     pending: list[tuple[Value, int]] = []  # unplaced values and the index of their group
     for number, group in enumerate(groups):
         _in_form_order(group)
+        join_cut_names(group)
         placed = _read_group(group, number, reading)
         pending += [(value, number) for i, value in enumerate(group.values) if i not in placed]
     left = _move_typed(pending, groups, reading)

@@ -180,13 +180,14 @@ def _names_then_title(group: Group, labels: list[int], stretch: list[int]) -> bo
     """"FROM" / "TO" / "TITLE" then "STEVENS, M.D." / ": CHIEF, SECURITY RESEARCH STAFF" / "MEMO:
     AMERICAN DEFECTORS.": more lines than labels, FROM and TO undecided before TITLE, one line each
     that is a name's (no sentence, not cut short), then a line with a title's shape (`is_sentence`:
-    never a name's) and the title's other lines, none a date the OCR garbled."""
+    never a name's) or too long for a name, and the title's other lines, none a date the OCR garbled."""
     fields = [group.labels[i].field for i in labels]
     if fields != ["from", "to", "title"] or len(stretch) <= len(labels):
         return False
     names = [group.values[j].text for j in stretch[:2]]
     title = [group.values[j].text for j in stretch[2:]]
-    return len(title) <= RULES["title"].max_lines and is_sentence(title[0]) \
+    opens = is_sentence(title[0]) or len(title[0]) > max(RULES["from"].max_chars, RULES["to"].max_chars)
+    return len(title) <= RULES["title"].max_lines and opens \
         and not any(is_sentence(name) or _unfit("from", name) for name in names) \
         and not any(re.search(r"\d/\d", line) for line in title)
 
