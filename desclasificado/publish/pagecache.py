@@ -20,6 +20,7 @@ can and compares the incremental build with a clean one, byte for byte.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import importlib.metadata
@@ -31,17 +32,18 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from desclasificado.render.embed import Embedded, embed_files
 from desclasificado.render.markup import Rendered
 from desclasificado.render.reads import Read, Reads, content_digest, digest, fingerprint
 
 CACHE_DIR = ".build-cache"
 MANIFEST = "pages.pickle"
 MARKDOWN = "markdown.json"  # the summaries' and bodies' HTML, by their text's digest
-FORMAT = 1  # the manifest's layout; a build with another one starts afresh
+FORMAT = 2  # the manifest's layout; a build with another one starts afresh
 PACKAGE = Path(__file__).resolve().parents[1]
 #: The tables every language reads alike (the others, the rendered summaries, are each
 #: language's own).
@@ -58,6 +60,10 @@ class Kept:
     around: bytes  # the digest of what the template got besides the page
     html: str  # the blake2b of the page's HTML: its file in the cache
     links: tuple[Any, ...]  # (source, links, anchors), for the link check
+    # an embeddable page's files (its path among the language's, the blake2b of its
+    # content: its file in the cache) and its address
+    files: tuple[tuple[str, str], ...] = ()
+    url: str = ""
 
 
 @dataclass
@@ -80,9 +86,6 @@ class PageCache:
     _valid: dict[str, dict[int, bool]] = field(default_factory=dict)
     # one object for each link and set of anchors that pages share (`_compact`)
     _shared: dict[Any, Any] = field(default_factory=dict)
-    # the embeddable pages unpickled by earlier builds of this process, by their file's name
-    # (`serve`, whose rebuilds share one: `preview.Preview.embeds`); None: none kept
-    memo: dict[str, Any] | None = None
 
     @classmethod
     def open(cls, folder: Path, fingerprint: bytes) -> PageCache:
@@ -120,22 +123,8 @@ class PageCache:
     def place(self, address: str, kept: Kept, target: Path) -> bool:
         """Put the kept page of `address` at `target` (a hard link, else a copy); False if
         its file is gone from the cache (the page is then rendered)."""
-        stored = self._file(kept.html)
-        if _same_file(stored, target):  # `serve` rebuilds in place: it is there already
-            self.fresh[address] = kept
-            self.reused += 1
-            return True
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            _link(stored, target)
-        except FileNotFoundError:
+        if not _put(self._file(kept.html), target):
             return False
-        except OSError:
-            try:
-                target.unlink(missing_ok=True)  # a copy never writes through a link
-                shutil.copyfile(stored, target)
-            except FileNotFoundError:
-                return False
         self.fresh[address] = kept
         self.reused += 1
         return True
@@ -143,37 +132,48 @@ class PageCache:
     def keep(self, address: str, ctx: Any, reads: frozenset[Read], around: bytes,
              html: bytes, links: tuple[Any, ...]) -> None:
         """Keep a page just rendered, with what it read."""
-        name = hashlib.blake2b(html, digest_size=20).hexdigest()
+        self.fresh[address] = Kept(tuple(self._seen(ctx, read) for read in reads), around,
+                                   self._store(html), self._compact(links))
+        self.rendered += 1
+
+    def embed(self, ctx: Any, site_dir: Path, job: Callable[[], Any]) -> Embedded:
+        """The embeddable page `job` renders (`render.embed.embed_jobs`), its files put in
+        `site_dir` (hard links to the cache's, like the pages), kept under the address of
+        what the job was given."""
+        address = f"{ctx.info.prefix}embed:{content_digest(given(job, ctx)).hex()}"
+        around, folder = content_digest(ctx.info), site_dir / ctx.info.prefix
+        kept = self.lookup(address, ctx, around)
+        if kept is not None and kept.files and self._place_files(kept.files, folder):
+            self.fresh[address] = kept
+            self.reused += 1
+            return Embedded(kept.url, *kept.links, tuple(path for path, _ in kept.files))
+        page, reads = Reads.of(job)
+        files = tuple((path, self._store(text.encode("utf-8")))
+                      for path, text in embed_files(ctx, {page.url: page}).items())
+        self._place_files(files, folder)
+        links = self._compact((page.source, tuple(page.links), frozenset(page.anchors)))
+        self.fresh[address] = Kept(tuple(self._seen(ctx, read) for read in reads), around,
+                                   files[0][1], links, files, page.url)
+        self.rendered += 1
+        return Embedded(page.url, *links, tuple(path for path, _ in files))
+
+    def _store(self, data: bytes) -> str:
+        """Keep a file's content in the cache; its name (the blake2b of the content)."""
+        name = hashlib.blake2b(data, digest_size=20).hexdigest()
         stored = self._file(name)  # written even if a file is there: ours, not a planted one
         stored.parent.mkdir(parents=True, exist_ok=True)
         partial = stored.with_name(f".{name}.{os.getpid()}.tmp")
-        partial.write_bytes(html)
+        partial.write_bytes(data)
         partial.replace(stored)
-        self.fresh[address] = Kept(tuple(self._seen(ctx, read) for read in reads), around,
-                                   name, self._compact(links))
-        self.rendered += 1
+        return name
 
-    def embed(self, ctx: Any, job: Callable[[], Any]) -> Any:
-        """The embeddable page `job` renders (`render.embed.embed_jobs`): kept whole, since
-        its files are written from it, under the address of what the job was given."""
-        address = f"{ctx.info.prefix}embed:{content_digest(given(job, ctx)).hex()}"
-        around = content_digest(ctx.info)
-        kept = self.lookup(address, ctx, around)
-        memo = self.memo if self.memo is not None else {}
-        if kept is not None and kept.html in memo:  # unpickled by a rebuild before
-            self.fresh[address] = kept
-            self.reused += 1
-            return memo[kept.html]
-        stored = _read(self._file(kept.html)) if kept is not None else b""
-        if kept is not None and hashlib.blake2b(stored, digest_size=20).hexdigest() == kept.html:
-            self.fresh[address] = kept  # ours: its content has the digest of its name
-            self.reused += 1
-            page = memo[kept.html] = pickle.loads(stored)
-            return page
-        page, reads = Reads.of(job)
-        self.keep(address, ctx, reads, around, pickle.dumps(page, protocol=5), ())
-        memo[self.fresh[address].html] = page
-        return page
+    def _place_files(self, files: tuple[tuple[str, str], ...], folder: Path) -> bool:
+        """Put kept files at their paths under `folder`; False if one is gone from the
+        cache."""
+        for path, name in files:
+            if not _put(self._file(name), folder / path):
+                return False
+        return True
 
     def report(self) -> tuple[dict[str, Kept], int, int]:
         """What a worker kept, for the build's cache (`merge`)."""
@@ -198,12 +198,10 @@ class PageCache:
             {"format": FORMAT, "fingerprint": self.fingerprint.hex(),
              "html": self.markdown.used}, ensure_ascii=False).encode("utf-8", "surrogatepass"))
         named = {kept.html for kept in self.fresh.values()}
+        named.update(name for kept in self.fresh.values() for _, name in kept.files)
         for stored in (self.folder / "pages").glob("*/*"):
             if stored.name not in named:
                 stored.unlink(missing_ok=True)
-        if self.memo is not None:
-            for name in set(self.memo) - named:
-                del self.memo[name]
 
     def _seen(self, ctx: Any, read: Read) -> tuple[Read, bytes]:
         """The read with the digest of what it sees now, one object for every page."""
@@ -219,8 +217,8 @@ class PageCache:
         writes a shared object once, and the next build holds it once."""
         self._shared = {}
         one = self._shared.setdefault
-        return {address: Kept(tuple(one(pair, pair) for pair in kept.reads), kept.around,
-                              kept.html, self._compact(kept.links))
+        return {address: replace(kept, reads=tuple(one(pair, pair) for pair in kept.reads),
+                                 links=self._compact(kept.links))
                 for address, kept in self.fresh.items()}
 
     def _compact(self, links: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -242,19 +240,23 @@ class PageCache:
         return self.folder / "pages" / name[:2] / name
 
 
-def _same_file(one: Path, other: Path) -> bool:
+def _put(stored: Path, target: Path) -> bool:
+    """A kept file at `target` (a hard link, else a copy); False if it is gone."""
+    with contextlib.suppress(OSError):
+        if os.path.samefile(stored, target):  # `serve` rebuilds in place: it is there
+            return True
+    target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        return os.path.samefile(one, other)
-    except OSError:
-        return False
-
-
-def _read(stored: Path) -> bytes:
-    """A kept file's content (b"" if it is gone)."""
-    try:
-        return stored.read_bytes()
+        _link(stored, target)
     except FileNotFoundError:
-        return b""
+        return False
+    except OSError:
+        try:
+            target.unlink(missing_ok=True)  # a copy never writes through a link
+            shutil.copyfile(stored, target)
+        except FileNotFoundError:
+            return False
+    return True
 
 
 def _link(stored: Path, target: Path) -> None:

@@ -161,7 +161,7 @@ class SiteBuild:
                                 languages=codes,
                                 rendered=self.cache.markdown if self.cache else None)
         if self.cache is not None:
-            self._watch_sites()
+            self._watch_sites(Path(config.site_dir))
         write_site_files(self.sites, self._writer(config), self.workers, self.cache)
         for site in self.sites:
             _refuse_conflicts(site, files, hand_written)
@@ -300,14 +300,14 @@ class SiteBuild:
         opened = live.open_cache if live is not None else PageCache.open
         return opened(self.cache_dir, build_fingerprint(config))
 
-    def _watch_sites(self) -> None:
+    def _watch_sites(self, site_dir: Path) -> None:
         """Let the planned sites' pages be reused from the cache of the last build's pages:
         their reads are recorded (`render/reads.py`), and the embeddable pages made
         through it."""
         self.cache.markdown.known = {}  # planned: what this build rendered is in `used`
         for site in self.sites:
             watch(site.context)
-            site.embed_maker = partial(self.cache.embed, site.context)
+            site.embed_maker = partial(self.cache.embed, site.context, site_dir)
 
     def _writer(self, config: Any) -> Any:
         """Write a generated file into the site (`serve`: unless the same is there)."""
@@ -430,6 +430,7 @@ def _writer(site_dir: str, live: preview.Preview | None = None) -> Any:
             return
         target = root / path
         target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)  # never written through: it may be a kept file's link
         target.write_bytes(text.encode("utf-8"))
 
     return write

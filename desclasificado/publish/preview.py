@@ -52,17 +52,15 @@ class Preview:
         self.digests: dict[str, bytes] = {}  # the files `write` wrote: their digest
         # the last build's cache: its fingerprint, pages and rendered Markdown
         self.kept: tuple[bytes, dict, dict] | None = None
-        self.embeds: dict[str, object] = {}  # its embeddable pages (`PageCache.memo`)
 
     def open_cache(self, folder: Path, fingerprint: bytes) -> PageCache:
-        """The page cache for a rebuild: the pages the last one kept, from memory (the
-        manifest on disk is the same), with the embeddable pages already unpickled."""
+        """The page cache for a rebuild: the pages and Markdown the last one kept, from
+        memory (the manifest on disk is the same)."""
         if self.kept is not None and self.kept[0] == fingerprint:
             cache = PageCache(folder, fingerprint, kept=self.kept[1])
             cache.markdown.known = self.kept[2]
         else:
             cache = PageCache.open(folder, fingerprint)
-        cache.memo = self.embeds
         return cache
 
     def write(self, site_dir: Path, path: str, data: bytes) -> None:

@@ -23,7 +23,7 @@ from desclasificado.render.data import DATA_FILES, document_cite_files
 from desclasificado.render.document import cited_by_pages, document_page, transcript_pages
 from desclasificado.render.documentcite import collection_casing
 from desclasificado.render.documentlist import document_year_pages, documents_index
-from desclasificado.render.embed import embed_files, iter_embed_pages
+from desclasificado.render.embed import Embedded, embed_files, iter_embed_pages
 from desclasificado.render.event import event_page
 from desclasificado.render.home import FRAGMENTS
 from desclasificado.render.i18n import Language, activate, language, site_languages
@@ -74,8 +74,9 @@ class Site:
     embeds: dict[str, Page] = field(default_factory=dict)  # without `write` only
     embed_urls: set[str] = field(default_factory=set)
     written: list[str] = field(default_factory=list)  # files handed to `write`
-    # renders an embeddable page from its job, when the build reuses pages (`publish/pagecache`)
-    embed_maker: Callable[[Callable[[], Page]], Page] | None = None
+    # renders an embeddable page from its job and writes its files, when the build reuses
+    # pages (`publish/pagecache`)
+    embed_maker: Callable[[Callable[[], Page]], Embedded] | None = None
 
     @property
     def prefix(self) -> str:
@@ -141,9 +142,12 @@ class Site:
         for position, job in enumerate(jobs):
             if position % count == number:
                 keep(job())
-        for page in iter_embed_pages(ctx, share, self.embed_maker):
+        for page in iter_embed_pages(ctx, share, self.embed_maker if write else None):
             self.embed_urls.add(page.url)
             self.links.add(self.prefix + page.url, page.source, page.links, page.anchors)
+            if isinstance(page, Embedded):  # its files written by the page cache
+                self.written.extend(self.prefix + path for path in page.paths)
+                continue
             keep(embed_files(ctx, {page.url: page}))
             if write is None:
                 self.embeds[self.prefix + page.url] = page

@@ -31,7 +31,7 @@ from desclasificado.render.context import Context, Page
 from desclasificado.render.event import archive_page_link, pages_text, quote_lang
 from desclasificado.render.i18n import _, current, script_messages
 from desclasificado.render.i18n_dates import date_text
-from desclasificado.render.links import PageBuilder
+from desclasificado.render.links import Link, PageBuilder
 from desclasificado.render.listing import (
     event_entry,
     event_lists,
@@ -301,11 +301,13 @@ def _asked_lines(ctx: Context, pb: PageBuilder, listed: _List, groups: list[Deca
 
 
 def iter_embed_pages(ctx: Context, share: tuple[int, int] = (0, 1),
-                     make: Callable[[Callable[[], Page]], Page] | None = None) -> Iterator[Page]:
+                     make: Callable[[Callable[[], Page]], Page | Embedded] | None = None,
+                     ) -> Iterator[Page | Embedded]:
     """Every embeddable page (each event, the timeline, and each country, theme and actor,
     with their year ranges), one at a time, so that each can be written and let go; with
     `share` (number, count), only every count-th from the number-th (a worker's share);
-    `make(job)` renders each (the build's page cache), else `job()`."""
+    `make(job)` renders each (the build's page cache, which writes its files: `Embedded`),
+    else `job()`."""
     number, count = share
     for position, job in enumerate(embed_jobs(ctx)):
         if position % count == number:
@@ -356,6 +358,18 @@ def oembed(ctx: Context, page: Page) -> str | None:
         "width": OEMBED_WIDTH, "height": height,
     }
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+@dataclass(frozen=True)
+class Embedded:
+    """An embeddable page whose files the build's page cache has written (`embed_files`,
+    in the site's folder): what the site needs of it besides."""
+
+    url: str
+    source: str | None
+    links: tuple[Link, ...]
+    anchors: frozenset[str]
+    paths: tuple[str, ...]  # its files, among the language's
 
 
 def embed_files(ctx: Context, embeds: dict[str, Page]) -> dict[str, str]:

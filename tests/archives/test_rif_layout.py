@@ -184,6 +184,13 @@ def test_two_names_under_from_to_and_title_are_from_and_to() -> None:
     # a document's kind is a title's word, not a name
     result = parse_rif(form("ORIGINATOR:\nFROM:\nTO :\nTITLE:\nFBI\nNY\nLETTER\nDATE: 01/18/1966\nPAGES:\n24"))
     assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "")
+    # the comma after one word read as a period is still a name's; after two words it is not
+    result = parse_rif(form("ORIGINATOR:\nFROM:\nTO :\nTITLE:\nFBI\nSAC. SL\nDIRECTOR. FBI\nDATE: 04/07/1958\n"
+                            "PAGES:\n2"))
+    assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("SAC. SL", "DIRECTOR. FBI", "")
+    result = parse_rif(form("ORIGINATOR:\nFROM:\nTO :\nTITLE:\nFBI\nLOUISANA MET. CRIME COMMISSION\n"
+                            "MEROLA, JOSEPH -NAME FILE.\nDATE: 04/07/1958\nPAGES:\n2"))
+    assert (result.fields["from"], result.fields["to"]) == ("", "")
 
 
 def test_a_value_behind_the_colon_of_a_lost_label_is_the_one_field_between_its_neighbours() -> None:
@@ -499,3 +506,67 @@ def test_a_name_the_documents_text_gives_with_one_slip_less_is_left_blank() -> N
     # the form's own spelling in the text, or a word, is kept
     result = parse_rif(text.replace("Norbert Shepanek", "Norbert Shepaner").replace("Richard L.", "Richard I."))
     assert (result.fields["from"], result.fields["title"]) == ("SHEPANER, NORBERT", "INFORMATION ON RICHARD I. BLAST.")
+
+
+def test_a_name_cut_at_its_comma_in_a_column_takes_the_line_that_goes_on() -> None:
+    result = parse_rif(form("FROM : WITHHELD\nTO\nCHIEF,\nEUROPEAN DIVISION\nTITLE : DISPATCH: PRESS CLIPPINGS\n"
+                            "DATE : 02/01/1972\nPAGES : 4"))
+    assert result.fields["to"] == "CHIEF, EUROPEAN DIVISION"
+    # a first line that is not cut short: which line is TO's is not known
+    result = parse_rif(form("FROM : SAG, CIA\nTO\nCIA\nDIG, CIA\nTITLE : CONGRESSIONAL INVESTIGATIONS.\n"
+                            "DATE : 10/13/1976\nPAGES : 4"))
+    assert result.fields["to"] == "" and "to" in result.missing
+
+
+def test_the_forms_placeholder_in_a_column_is_its_boxs_one_line() -> None:
+    # "WITHHELD" is the title's box, given as no value: one line per label, the title blank
+    result = parse_rif(form("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nCIA\nPHERSON, JOHN R.\n"
+                            "DEPUTY DIRECTOR SECURITY\nWITHHELD\n05/18/1964\n2"))
+    assert [result.fields[name] for name in ("originator", "from", "to", "title")] == [
+        "CIA", "PHERSON, JOHN R.", "DEPUTY DIRECTOR SECURITY", ""]
+    assert "title" in result.missing
+
+
+def test_a_name_cut_short_takes_its_rest_before_a_bare_label_with_sound_values() -> None:
+    result = parse_rif(form("FROM : GENTILE, G. MARVIN\nTO : ASST,\nDEPUTY DIRECTOR OF SECURITY\nTITLE\n"
+                            "REQUEST FOR AN EXPEDITE FBI CHECK.\nDATE\n03/21/1962\nPAGES : 1"))
+    assert result.fields["to"] == "ASST, DEPUTY DIRECTOR OF SECURITY"
+    # the title below garbled: the line may be its, the name stays blank
+    result = parse_rif(form("FROM : STEVENS, M. D.\nTO : CHIEF,\nSECURITY RESEARCH\nTITLE\nDATE\n10/31/1960\n"
+                            "00: /2980CAN DEFECTORS\nSTAFF\nPAGES : 1"))
+    assert result.fields["to"] == ""
+
+
+def test_a_name_cut_at_its_comma_in_a_column_of_labels_is_joined_to_its_rest() -> None:
+    result = parse_rif(form("FROM\nTO\nTITLE\nDATE\nPAGES\nSOVERN, MAURICE A., O/SA/DO/O\nWELLS,\nWILLIAM W.,\nDDO\n"
+                            "LETELIER ASSASSINATION - ROSSELLI TRACES\n06/10/1977\n3"))
+    assert [result.fields[name] for name in ("from", "to", "title")] == [
+        "SOVERN, MAURICE A., O/SA/DO/O", "WELLS, WILLIAM W., DDO", "LETELIER ASSASSINATION - ROSSELLI TRACES"]
+
+
+def test_lines_are_joined_only_short_and_without_a_titles_shape() -> None:
+    from desclasificado.archives.jfk.joins import join_cut_names
+    from desclasificado.archives.jfk.lexicon import Group, Label, Value, kinds
+
+    def joined(*lines: str) -> list[str]:
+        group = Group([Label("from", False), Label("to", False), Label("title", False)],
+                      [Value(line, kinds(line)) for line in lines])
+        join_cut_names(group)
+        return [value.text for value in group.values]
+
+    assert joined("DEPUTY,", "IG", "MEMO ON THE PLAN.") == ["DEPUTY, IG", "MEMO ON THE PLAN."]
+    assert joined("CHIEF,", "REQUEST FOR INFORMATION ON CUBA.") == ["CHIEF,", "REQUEST FOR INFORMATION ON CUBA."]
+    assert joined("CHIEF,", "06/10/1977") == ["CHIEF,", "06/10/1977"]
+    assert joined("STEVENS, M.", "D.", "CIA/CHIEF,", "SRS") == ["STEVENS, M. D.", "CIA/CHIEF, SRS"]
+    assert joined("MEMO RE M.", "D.") == ["MEMO RE M.", "D."]  # initials after a name only
+
+
+def test_two_names_then_a_line_too_long_for_a_name_are_from_to_and_the_title() -> None:
+    result = parse_rif(form("FROM\nTO\nTITLE\nDATE\nPAGES\nDIRECTOR\nMEXICO CITY\n"
+                            "CHICOMS PLAN VISIT MEXICO UNDER AUSPICES GENERAL\nLAZARO CARDENAS\n11/08/1963\n2"))
+    assert [result.fields[name] for name in ("from", "to", "title")] == [
+        "DIRECTOR", "MEXICO CITY", "CHICOMS PLAN VISIT MEXICO UNDER AUSPICES GENERAL LAZARO CARDENAS"]
+    # a line that fits a name may be TO's: not known
+    result = parse_rif(form("FROM\nTO\nTITLE\nDATE\nPAGES\nDIRECTOR\nMEXICO CITY\nCHICOMS PLAN VISIT MEXICO\n"
+                            "LAZARO CARDENAS\n11/08/1963\n2"))
+    assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "")

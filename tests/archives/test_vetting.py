@@ -154,6 +154,7 @@ def test_a_titles_sentence_is_told_from_a_name() -> None:
     assert not is_sentence("MEMO FOR THE RECORD") and not is_sentence("JOSEPH A. CALIFANO, JR.")
     assert is_sentence("MESSAGE: INFORMATION JAMES EARL RAY.") and is_sentence("NAME CHECK REQUEST - LYDIA DYMITRUK")
     assert is_sentence("POLICE HOLDING 13 AMERICANS WHO SET UP ARMED CAMP.")
+    assert is_sentence("FORM: OFFICIAL ROUTING SLIP: ATTACHED IS MATERIAL FOR")  # a form, as NARA titles it
     assert not is_sentence("CHIEF, INFORMATION SYSTEMS ANALYSIS") and not is_sentence("STURBITTS, WILLIAM, LA/EICO")
 
 

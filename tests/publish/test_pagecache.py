@@ -105,6 +105,8 @@ def test_each_kind_of_edit_builds_what_a_clean_build_does(project: SiteProject,
     assert first.reused == 0 and first.rendered > 50
     unchanged = _incremental(project, clean)
     assert unchanged.reused == first.rendered and unchanged.rendered == 0
+    embedded = project.root / "site" / "embed" / "events" / GUATEMALA / "index.html"
+    assert embedded.stat().st_nlink >= 2  # the cache's file, linked: not written again
 
     _edit(project, f"events/{GUATEMALA}.yaml", '\ntitle: "', '\ntitle: "Rewritten. ')
     edited = _incremental(project, clean)
@@ -351,3 +353,17 @@ def test_markdown_not_written_on_this_computer_is_not_read(
     assert b"planted" not in path.read_bytes()  # this build's, signed anew
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "other-computer"))
     assert pagecache.PageCache.open(path.parent, b"x").markdown.known == {}
+
+
+def test_an_embeddable_page_s_oembed_file_is_kept_with_it(project: SiteProject,
+                                                           tmp_path: Path) -> None:
+    address, cache, clean = "https://example.org/timeline/", project.root / CACHE_DIR, tmp_path / "clean"
+    build(project.root, cache=cache, site_url=address)
+    _edit(project, f"events/{GUATEMALA}.yaml", '\ntitle: "', '\ntitle: "Rewritten. ')
+    built = build(project.root, cache=cache, site_url=address)
+    build(project.root, clean, site_url=address)
+    assert built.reused > 0 and _same_sites(project.root / "site", clean) == []
+    kept = project.root / "site" / "embed" / "events" / MEXICO / "oembed.json"
+    assert kept.stat().st_nlink >= 2 and address in kept.read_text(encoding="utf-8")
+    edited = project.root / "site" / "embed" / "events" / GUATEMALA / "oembed.json"
+    assert "Rewritten." in edited.read_text(encoding="utf-8")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from desclasificado.archives.jfk.form import CANON, FIELDS
+from desclasificado.archives.jfk.joins import join_cut_names
 from desclasificado.archives.jfk.lexicon import RULES, STRONG, TYPED, Group, Label, Value
 from desclasificado.archives.jfk.matching import Span, alignment
 from desclasificado.archives.jfk.ocrfix import KNOWN
@@ -28,12 +29,14 @@ def read_groups(groups: list[Group]) -> Reading:
     pending: list[tuple[Value, int]] = []  # unplaced values and the index of their group
     for number, group in enumerate(groups):
         _in_form_order(group)
+        join_cut_names(group)
         placed = _read_group(group, number, reading)
         pending += [(value, number) for i, value in enumerate(group.values) if i not in placed]
     left = _move_typed(pending, groups, reading)
     left = _move_swapped(left, groups, reading)
     left = continue_title(left, groups, reading)
     left = _continue_names(left, groups, reading)
+    left = _cut_name_in_column(left, groups, reading)
     left = _lost_label(left, groups, reading)
     left = lone_title(left, groups, reading)
     left = doubt_rest(left, groups, reading)
@@ -223,7 +226,9 @@ def _continue_names(pending: list[tuple[Value, int]], groups: list[Group],
                     reading: Reading) -> list[tuple[Value, int]]:
     """FROM and TO wrap too: "FROM : CHIEF, ALIEN AFFAIRS" / "STAFF" / "TO : FILE". One line left
     over after a FROM or TO read on its own line, before a label that has its value on its line,
-    is the rest of the name (it can be no other field's)."""
+    is the rest of the name (it can be no other field's); so is it before a bare label when the
+    name is cut short without it ("TO : ASST," / "DEPUTY DIRECTOR OF SECURITY" / "TITLE" / "REQUEST
+    ...") and the labels below have sound values of their own (`_sound`)."""
     left = list(pending)
     for number, group in enumerate(groups[:-1]):
         if len(group.labels) != 1 or group.labels[0].field not in ("from", "to") or not group.labels[0].inline:
@@ -236,10 +241,51 @@ def _continue_names(pending: list[tuple[Value, int]], groups: list[Group],
         value = extra[0][0]
         last = value.text.split()[-1].strip(".,")
         whole = len(last) >= 3 or last in KNOWN  # "PCS/LOC, CI" is cut short: CIA
-        if following.labels[0].inline and continues(reading.lines[name][0], value) and len(value.text) <= 30 and whole:
+        ahead = following.labels[0].inline or (_cut(name, reading.lines[name][0]) and _sound(following, reading))
+        if ahead and continues(reading.lines[name][0], value) and len(value.text) <= 30 and whole:
             reading.lines[name] = reading.lines[name] + [value.text]
             reading.warnings.append(f"{name}: continued from {value.text!r} (the line below it)")
             left.remove(extra[0])
+    return left
+
+
+def _cut(name: str, text: str) -> bool:
+    """Whether a name's line ends cut short ("ASST,", "MEMO FOR THE", "MILLER, LYLE:")."""
+    reason = vet_text(name, text)[1]
+    return bool(reason) and reason.startswith("cut short")
+
+
+def _sound(group: Group, reading: Reading) -> bool:
+    """Whether each free-text label of a group has lines, which the vetting keeps."""
+    names = [label.field for label in group.labels if RULES[label.field].kinds is None]
+    return bool(names) and all(reading.lines.get(name) and not vet_text(name, " ".join(reading.lines[name]))[1]
+                               for name in names)
+
+
+def _cut_name_in_column(pending: list[tuple[Value, int]], groups: list[Group],
+                        reading: Reading) -> list[tuple[Value, int]]:
+    """"TO" / "CHIEF," / "EUROPEAN DIVISION": a bare FROM or TO alone in its group, with two lines
+    under it of which the first is cut short (it ends with a comma), takes both: the first alone
+    cannot be the value (the vetting would blank it) and the second goes on from it. A name takes
+    one line in a column, so the matching left the label undecided between them."""
+    left = list(pending)
+    for number, group in enumerate(groups):
+        if len(group.labels) != 1 or group.labels[0].field not in ("from", "to") or group.labels[0].inline:
+            continue
+        name = group.labels[0].field
+        extra = [value for value, at in left if at == number]
+        if name not in reading.ambiguous or reading.lines.get(name) or len(extra) != 2 \
+                or len(group.values) != 2 or any(value.kinds & TYPED or value.owner is not None for value in extra):
+            continue
+        first, second = sorted(extra, key=lambda value: value.order)
+        joined = f"{first.text} {second.text}"
+        if not first.text.endswith(",") or second.led or len(joined) > RULES[name].max_chars \
+                or not continues(first.text, second) or vet_text(name, joined)[1]:
+            continue
+        reading.lines[name] = [first.text, second.text]
+        reading.ambiguous.discard(name)
+        reading.warnings.append(f"{name}: {joined!r}, its first line cut short at the comma and the second going on")
+        left = [item for item in left if item[0] not in extra]
     return left
 
 

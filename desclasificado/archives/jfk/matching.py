@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from desclasificado.archives.jfk.lexicon import NEVER_FREE, RULES, TYPED, Group, Label, Value, is_sentence, takes
 from desclasificado.archives.jfk.ocrfix import names_agency
+from desclasificado.archives.jfk.vetting import PLACEHOLDER as _PLACEHOLDER
 from desclasificado.archives.jfk.vetting import vet_text
 
 _INF = 10**9
@@ -161,7 +162,8 @@ def alignment(group: Group) -> list[set[Span]]:
 
 # A person's or an office's name, "SURNAME, GIVEN" or "OFFICE, AGENCY" ("SAC, TP", "DIRECTOR, FBI"):
 # 2% of NARA's titles have this shape, and 40% of its FROM and TO.
-NAME_SHAPE = re.compile(r"^[A-Z][A-Z'.-]*(?: [A-Z][A-Z'.-]*)?, [A-Z][A-Z .,'/-]{1,30}$")
+# The OCR reads the comma after one word as a period ("SAC. SL", "DIRECTOR. FBI"); not after two ("MET. CRIME").
+NAME_SHAPE = re.compile(r"^(?:[A-Z][A-Z'.-]*(?: [A-Z][A-Z'.-]*)?, |[A-Z][A-Z'-]+\. )[A-Z][A-Z .,'/-]{1,30}$")
 def _bare(text: str) -> str:
     """A code without the stray marks the OCR leaves after it: "FBI ." is FBI."""
     return text.rstrip(" .,;:")
@@ -178,14 +180,15 @@ def _names_then_title(group: Group, labels: list[int], stretch: list[int]) -> bo
     """"FROM" / "TO" / "TITLE" then "STEVENS, M.D." / ": CHIEF, SECURITY RESEARCH STAFF" / "MEMO:
     AMERICAN DEFECTORS.": more lines than labels, FROM and TO undecided before TITLE, one line each
     that is a name's (no sentence, not cut short), then a line with a title's shape (`is_sentence`:
-    never a name's) and the title's other lines, none a date the OCR garbled."""
+    never a name's) or too long for a name, and the title's other lines, none a date the OCR garbled."""
     fields = [group.labels[i].field for i in labels]
     if fields != ["from", "to", "title"] or len(stretch) <= len(labels):
         return False
     names = [group.values[j].text for j in stretch[:2]]
     title = [group.values[j].text for j in stretch[2:]]
-    return len(title) <= RULES["title"].max_lines and is_sentence(title[0]) \
-        and not any(is_sentence(name) or vet_text("from", name)[1] for name in names) \
+    opens = is_sentence(title[0]) or len(title[0]) > max(RULES["from"].max_chars, RULES["to"].max_chars)
+    return len(title) <= RULES["title"].max_lines and opens \
+        and not any(is_sentence(name) or _unfit("from", name) for name in names) \
         and not any(re.search(r"\d/\d", line) for line in title)
 
 
@@ -212,7 +215,13 @@ def _one_line_each(group: Group, labels: list[int], stretch: list[int]) -> bool:
     values = [group.values[j] for j in stretch]
     if "originator" in fields and not names_agency(values[fields.index("originator")].text):
         return False
-    if any(vet_text(name, value.text)[1] for name, value in zip(fields, values, strict=True)):
+    if any(_unfit(name, value.text) for name, value in zip(fields, values, strict=True)):
         return False  # a line cut short ("BRECKINRIDGE,") or not a value: one label may take two
     return not any(CONNECTOR.match(value.text) or (name in ("from", "to") and ":" in value.text)
                    for name, value in zip(fields, values, strict=True))  # "OF LEGISLATIVE COUNSEL": the line above's
+
+
+def _unfit(name: str, text: str) -> bool:
+    """Whether a line cannot be the whole of a field's value: the vetting would blank it, except for the
+    form's placeholder ("WITHHELD", "[Restricted]"), which is a box's whole value, given as no value."""
+    return not _PLACEHOLDER.match(text) and vet_text(name, text)[1] is not None

@@ -23,7 +23,7 @@ TEXT_FIELDS = ("originator", "from", "to", "title")
 
 # The form's words for a value that is not given: "WITHHELD", "[Restricted]", "[DELETED]".
 # A stray letter of the OCR may stand before it ("I [DELETION]]").
-_PLACEHOLDER = re.compile(r"^\W*(?:[A-Za-z]\W+)?(?:WITHHEL[DIL1]|RESTRICTED|DELETED|DELETION|REDACTED|BLANK|"
+PLACEHOLDER = re.compile(r"^\W*(?:[A-Za-z]\W+)?(?:WITHHEL[DIL1]|RESTRICTED|DELETED|DELETION|REDACTED|BLANK|"
                           r"ILLEGIBLE)\W*$", re.IGNORECASE)
 _NO_TITLE = re.compile(r"^\W*NO\s+TITL[E]?[\]lI1|)]*\W*$", re.IGNORECASE)  # "[No Title]", "[No Titlel"
 # Words a complete title or name does not end with: the rest of it is on a line that was not read.
@@ -41,7 +41,7 @@ _GARBLED_TOKEN = re.compile(r"(?<![A-Za-z0-9])(?:[A-Za-z]+\d+[A-Za-z]+|\d+[A-Za-
 
 
 def _placeholder(name: str, text: str) -> str | None:
-    if _PLACEHOLDER.match(text):
+    if PLACEHOLDER.match(text):
         return f"the form gives no value ({text!r})"
     return None
 
