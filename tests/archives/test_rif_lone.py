@@ -49,3 +49,12 @@ def test_one_persons_name_on_an_hsca_form_is_from() -> None:
     assert parse_rif(form(column)).fields["from"] == ""  # a CIA form: not known
     office = parse_rif(hsca.replace("MOFITT, GEORGE", "SECURITY STAFF"))
     assert office.fields["from"] == ""  # not a person's name
+
+
+def test_a_name_or_an_agencys_code_alone_on_an_fbi_form_is_from() -> None:
+    column = "ORIGINATOR : ARMY\nFROM:\nTO:\nUSA\nTITLE:\nDATE: 06/28/1963\nPAGES: 1"
+    fbi = form(column).replace("AGENCY : CIA", "AGENCY : FBI")
+    assert (parse_rif(fbi).fields["from"], parse_rif(fbi).fields["to"]) == ("USA", "")
+    assert parse_rif(fbi.replace("USA", "SAC, NY")).fields["from"] == "SAC, NY"
+    assert parse_rif(fbi.replace("USA", "ORIGINAION")).fields["from"] == ""  # a garbled label: no name
+    assert parse_rif(form(column)).fields["from"] == ""  # a CIA form: not known
