@@ -65,7 +65,9 @@ def _read_group(group: Group, number: int, reading: Reading) -> set[int]:
     """Give the group's labels their certain values; return the indexes of the values placed."""
     placed: set[int] = set()
     columns: dict[str, Span] = {}  # names read from a column of values, not from their label's line
-    for label, spans in zip(group.labels, alignment(group), strict=True):
+    possible = alignment(group)
+    reading.lone = _lone_line(group, possible) or reading.lone
+    for label, spans in zip(group.labels, possible, strict=True):
         reading.labelled.add(label.field)
         reading.variants.add(label.variant)
         if len(spans) != 1:
@@ -90,6 +92,19 @@ def _read_group(group: Group, number: int, reading: Reading) -> set[int]:
 
 
 _NAMES = ("originator", "from", "to")
+
+
+def _lone_line(group: Group, possible: list[set[Span]]) -> Value | None:
+    """The one line that FROM and TO of a column could each take, the other left empty ("FROM" /
+    "TO" / ": CHIEF, SR"): which it is, `lone.place_lone` decides from other evidence."""
+    fields = [label.field for label in group.labels]
+    if "from" not in fields or "to" not in fields:
+        return None
+    spans = possible[fields.index("from")]
+    if spans != possible[fields.index("to")] or len(spans) != 2 or () not in spans:
+        return None
+    (at, *more) = next(span for span in spans if span)
+    return None if more else group.values[at]
 
 
 def _after_skipped_typed(group: Group, columns: dict[str, Span], placed: set[int]) -> list[str]:
