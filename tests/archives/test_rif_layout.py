@@ -570,3 +570,15 @@ def test_two_names_then_a_line_too_long_for_a_name_are_from_to_and_the_title() -
     result = parse_rif(form("FROM\nTO\nTITLE\nDATE\nPAGES\nDIRECTOR\nMEXICO CITY\nCHICOMS PLAN VISIT MEXICO\n"
                             "LAZARO CARDENAS\n11/08/1963\n2"))
     assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "")
+
+
+def test_a_last_labels_own_value_read_before_the_columns_values_is_read_after_them() -> None:
+    column = ("AGENCY ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES : 2\nCIA\nTURNER, STANSFIELD, DCI\nSTOKES,\n"
+              "LOUIS, CHAIRMAN\nLETTER RE SUBPOENAS VOTED ON BY THE HSCA.\n08/25/1978")
+    result = parse_rif(form(column))
+    assert [result.fields[name] for name in ("originator", "from", "to", "title", "date", "pages")] == [
+        "CIA", "TURNER, STANSFIELD, DCI", "STOKES, LOUIS, CHAIRMAN", "LETTER RE SUBPOENAS VOTED ON BY THE HSCA.",
+        "1978-08-25", 2]
+    # a last label of several lines (SUBJECTS) may go on below its line: the column is not read so
+    subjects = parse_rif(form(column.replace("PAGES : 2", "PAGES\nSUBJECTS : KING, MARTIN L.")))
+    assert (subjects.fields["from"], subjects.fields["to"]) == ("", "")
