@@ -338,9 +338,11 @@ def test_the_one_line_under_from_to_and_title_of_a_cia_form_is_the_title() -> No
     for middle in ("FROM\nTO\nTITLE\nDATE\nPAGES\nDIRECTOR\nPLANS OF THE STATION\n07/13/1973\n1",
                    "FROM\nTO\nTITLE\nDATE\nPAGES\nSTEVENS, M. D.\n07/13/1973\n1"):
         assert parse_rif(form(middle)).fields["title"] == ""
-    fbi = form("FROM\nTO\nTITLE\nDATE\nPAGES\nMEXICO CITY CHRONOLOGY\n02/03/1968\n133").replace("AGENCY : CIA",
-                                                                                             "AGENCY : HSCA")
+    # (a line naming a kind of document, "... CHRONOLOGY", is a title on any form: a line that does not)
+    fbi = form("FROM\nTO\nTITLE\nDATE\nPAGES\nMEXICO CITY STATION\n02/03/1968\n133").replace("AGENCY : CIA",
+                                                                                          "AGENCY : HSCA")
     assert parse_rif(fbi).fields["title"] == ""
+    assert parse_rif(fbi.replace("AGENCY : HSCA", "AGENCY : CIA")).fields["title"] == "MEXICO CITY STATION"
 
 
 def test_a_column_of_labels_read_out_of_the_forms_order_is_matched_in_it() -> None:
@@ -569,4 +571,30 @@ def test_two_names_then_a_line_too_long_for_a_name_are_from_to_and_the_title() -
     # a line that fits a name may be TO's: not known
     result = parse_rif(form("FROM\nTO\nTITLE\nDATE\nPAGES\nDIRECTOR\nMEXICO CITY\nCHICOMS PLAN VISIT MEXICO\n"
                             "LAZARO CARDENAS\n11/08/1963\n2"))
+    assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "")
+
+
+def test_a_last_labels_own_value_read_before_the_columns_values_is_read_after_them() -> None:
+    column = ("AGENCY ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES : 2\nCIA\nTURNER, STANSFIELD, DCI\nSTOKES,\n"
+              "LOUIS, CHAIRMAN\nLETTER RE SUBPOENAS VOTED ON BY THE HSCA.\n08/25/1978")
+    result = parse_rif(form(column))
+    assert [result.fields[name] for name in ("originator", "from", "to", "title", "date", "pages")] == [
+        "CIA", "TURNER, STANSFIELD, DCI", "STOKES, LOUIS, CHAIRMAN", "LETTER RE SUBPOENAS VOTED ON BY THE HSCA.",
+        "1978-08-25", 2]
+    # a last label of several lines (SUBJECTS) may go on below its line: the column is not read so
+    subjects = parse_rif(form(column.replace("PAGES : 2", "PAGES\nSUBJECTS : KING, MARTIN L.")))
+    assert (subjects.fields["from"], subjects.fields["to"]) == ("", "")
+
+
+def test_a_line_naming_a_kind_of_document_is_a_title_never_a_name() -> None:
+    def committee_form(line: str) -> str:  # not the CIA's, whose records all have a title
+        return form(f"ORIGINATOR : SSCIA\nFROM:\nTO:\nTITLE:\n{line}\nDATE : 00/00/00\nPAGES : 4").replace(
+            "AGENCY : CIA", "AGENCY : SSCIA")
+
+    for title in ("CHRONOLOGY OF CASTRO ASSASSINATION PLANS", "WC LETTER", "MONGOOSE SCHEDULE",
+                  "SUMMARY: PRE-ASSASSINATION MEXICO"):
+        result = parse_rif(committee_form(title))
+        assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", title)
+    # an office is no such line: FROM, TO or the title, not known
+    result = parse_rif(committee_form("MIAMI FILE OFFICE"))
     assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "")

@@ -29,6 +29,7 @@ def read_groups(groups: list[Group]) -> Reading:
     pending: list[tuple[Value, int]] = []  # unplaced values and the index of their group
     for number, group in enumerate(groups):
         _in_form_order(group)
+        _own_value_last(group)
         join_cut_names(group)
         placed = _read_group(group, number, reading)
         pending += [(value, number) for i, value in enumerate(group.values) if i not in placed]
@@ -59,6 +60,20 @@ def _in_form_order(group: Group) -> None:
     ordered = sorted(group.labels, key=lambda label: CANON[label.field])
     if ordered != group.labels:
         group.labels[:] = ordered
+
+
+def _own_value_last(group: Group) -> None:
+    """"ORIGINATOR" / ... / "DATE" / "PAGES : 2" / "CIA" / "TURNER, STANSFIELD, DCI" / ...: a column of
+    bare labels whose last label, of one line, has its value on its own line, read before the
+    column's values: its value is put after them (the labels take values in order, and a value on a
+    label's line cannot be skipped), so the column is read as if the OCR had read it after."""
+    labels, values = group.labels, group.values
+    last = len(labels) - 1
+    if last < 2 or not labels[last].inline or any(label.inline for label in labels[:last]) \
+            or RULES[labels[last].field].max_lines != 1:
+        return
+    if len(values) > 1 and values[0].owner == last and all(value.owner is None for value in values[1:]):
+        values.append(values.pop(0))
 
 
 def _read_group(group: Group, number: int, reading: Reading) -> set[int]:
