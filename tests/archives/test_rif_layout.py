@@ -598,3 +598,12 @@ def test_a_line_naming_a_kind_of_document_is_a_title_never_a_name() -> None:
     # an office is no such line: FROM, TO or the title, not known
     result = parse_rif(committee_form("MIAMI FILE OFFICE"))
     assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "")
+
+
+def test_an_office_named_by_its_rank_is_a_name_under_from_to_and_an_empty_title() -> None:
+    column = "ORIGINATOR:\nFROM:\nTO:\nTITLE:\nDOS\nMX\n{}\nDATE: 11/25/1963\nPAGES: 2"
+    for office in ("SECRETARY OF STATE", "DEPUTY DIRECTOR, PLANS"):
+        result = parse_rif(form(column.format(office)))
+        assert [result.fields[name] for name in ("originator", "from", "to", "title")] == ["DOS", "MX", office, ""]
+    result = parse_rif(form(column.format("CUBAN EXILES IN MIAMI")))  # no name's shape: TO's or the title's
+    assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "")

@@ -125,7 +125,8 @@ def alignment(group: Group) -> list[set[Span]]:
     column between values of a certain kind (the date, the pages: `_stretches`), when the stretch
     holds exactly as many lines of free text as it has free-text labels still undecided and the
     originator's line names an agency; or one line fewer, the last label TITLE and every line a
-    name (`NAME_SHAPE`: "SAC, TP" / "DIRECTOR, FBI", or one word: "NY" / "HQ", `_ONE_NAME`), which
+    name (`NAME_SHAPE`: "SAC, TP" / "DIRECTOR, FBI", or one word: "NY" / "HQ", `_ONE_NAME`, or an
+    office by its rank: "SECRETARY OF STATE", `OFFICE`), which
     FROM and TO take, the title empty."""
     possible = _align(group.labels, group.values)
     free = [i for i, label in enumerate(group.labels) if RULES[label.field].kinds is None and not label.inline]
@@ -143,6 +144,7 @@ def alignment(group: Group) -> list[set[Span]]:
         stretch = [j for j in stretch if j not in taken]
         if labels and group.labels[labels[-1]].field == "title" and len(stretch) == len(labels) - 1 \
                 and all(NAME_SHAPE.match(group.values[j].text) or _ONE_NAME.match(_bare(group.values[j].text))
+                        or OFFICE.match(_bare(group.values[j].text))
                         for j in stretch):
             labels = labels[:-1]  # "SAC, TP" / "DIRECTOR, FBI": FROM and TO, the title empty
         if _names_then_title(group, labels, stretch):
@@ -164,6 +166,12 @@ def alignment(group: Group) -> list[set[Span]]:
 # 2% of NARA's titles have this shape, and 40% of its FROM and TO.
 # The OCR reads the comma after one word as a period ("SAC. SL", "DIRECTOR. FBI"); not after two ("MET. CRIME").
 NAME_SHAPE = re.compile(r"^(?:[A-Z][A-Z'.-]*(?: [A-Z][A-Z'.-]*)?, |[A-Z][A-Z'-]+\. )[A-Z][A-Z .,'/-]{1,30}$")
+# An office named by its holder's rank, "SECRETARY OF STATE", "DEPUTY DIRECTOR, PLANS", "CHIEF OF
+# STATION": 81 of NARA's FROM and TO of the development set have this shape, none of its titles.
+OFFICE = re.compile(r"^(?:SECRETARY|DIRECTOR|CHIEF|DEPUTY|ASSISTANT|ASST\.?|ATTORNEY|AMBASSADOR|CHAIRMAN|COMMANDER|"
+                    r"COMMANDING|INSPECTOR|GENERAL\s+COUNSEL|LEGAL\s+ATTACHE)\b(?:,?\s+[A-Z/&.-]+){0,4}$")
+
+
 def _bare(text: str) -> str:
     """A code without the stray marks the OCR leaves after it: "FBI ." is FBI."""
     return text.rstrip(" .,;:")
