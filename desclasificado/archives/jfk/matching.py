@@ -134,10 +134,7 @@ def alignment(group: Group) -> list[set[Span]]:
         return possible
     lines = [value for value in group.values if not value.kinds & TYPED and value.owner is None]
     possible = _originator_first(group, free, lines, possible)
-    stretches = list(_stretches(group, possible, free))
-    if any(stretch and not labels for labels, stretch in stretches):
-        return possible  # "MEMO: CUBAN" / "01/15/1960" / "2" / "REVOLUTIONARY ACTIVITY ...": a line wraps past them
-    for labels, stretch in stretches:
+    for labels, stretch in _unwrapped(list(_stretches(group, possible, free))):
         taken = {j for i in labels if len(possible[i]) == 1 for j in next(iter(possible[i]))}
         fill = frozenset(i for i in labels if len(possible[i]) == 1 and possible[i] != {()})  # they keep theirs
         labels = [i for i in labels if len(possible[i]) != 1]
@@ -198,6 +195,23 @@ def _names_then_title(group: Group, labels: list[int], stretch: list[int]) -> bo
     return len(title) <= RULES["title"].max_lines and opens \
         and not any(is_sentence(name) or _unfit("from", name) for name in names) \
         and not any(re.search(r"\d/\d", line) for line in title)
+
+
+def _unwrapped(stretches: list[tuple[list[int], list[int]]]) -> list[tuple[list[int], list[int]]]:
+    """The stretches that no line below may go on from: free text in a stretch without labels
+    ("MEMO: CUBAN" / "01/15/1960" / "2" / "REVOLUTIONARY ACTIVITY ...") may be the rest of a value of
+    the stretches above it, up to the first above that has labels and lines of its own (the
+    subjects'), which its lines would go on from before they are a title's."""
+    kept: list[tuple[list[int], list[int]]] = []
+    wrapped = False
+    for labels, stretch in reversed(stretches):
+        if not labels:
+            wrapped = wrapped or bool(stretch)
+            continue
+        if not wrapped:
+            kept.append((labels, stretch))
+        wrapped = wrapped and not stretch  # past a stretch with lines of its own, no line goes on from above
+    return kept[::-1]
 
 
 def _stretches(group: Group, possible: list[set[Span]], free: list[int]) -> Iterator[tuple[list[int], list[int]]]:
