@@ -598,3 +598,40 @@ def test_a_line_naming_a_kind_of_document_is_a_title_never_a_name() -> None:
     # an office is no such line: FROM, TO or the title, not known
     result = parse_rif(committee_form("MIAMI FILE OFFICE"))
     assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "")
+
+
+def test_an_office_named_by_its_rank_is_a_name_under_from_to_and_an_empty_title() -> None:
+    column = "ORIGINATOR:\nFROM:\nTO:\nTITLE:\nDOS\nMX\n{}\nDATE: 11/25/1963\nPAGES: 2"
+    for office in ("SECRETARY OF STATE", "DEPUTY DIRECTOR, PLANS"):
+        result = parse_rif(form(column.format(office)))
+        assert [result.fields[name] for name in ("originator", "from", "to", "title")] == ["DOS", "MX", office, ""]
+    result = parse_rif(form(column.format("CUBAN EXILES IN MIAMI")))  # no name's shape: TO's or the title's
+    assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "")
+
+
+def test_a_free_line_below_the_subjects_does_not_stop_the_names_above_from_being_read() -> None:
+    # tesseract's reading of a form: one column of labels, then one of values, no headings
+    lines = ("JFK ASSASSINATION SYSTEM\nIDENTIFICATION FORM\nAGENCY : SSCIA\nRECORD NUMBER : 157-10011-10090\n"
+             "RECORD SERIES : JFK\nAGENCY FILE NUMBER : 92-61-666\nORIGINATOR:\nFROM:\nTO:\nTITLE:\nDATE:\nPAGES:\n"
+             "SUBJECTS:\nDOCUMENT TYPE:\nCLASSIFICATION:\nROCKEFELLER COMMISSION\nOLSEN, ROBERT\nFILE\n"
+             "MATERIAL FROM ROCKEFELLER COMMISSION RE: E. HOWARD HUNT\n03/06/1975\n54\nBAY OF PIGS\n"
+             "PAPER, TEXTUAL DOCUMENT\nUnclassified\nConsulted; Donor Restricted")
+
+    def read(text: str) -> list[object]:
+        result = parse_rif("## Page 1\n\n" + "\n\n".join(text.split("\n")) + "\n\n## Page 2\n\nText.\n")
+        return [result.fields[name] for name in ("originator", "from", "to", "title")]
+
+    assert read(lines) == ["ROCKEFELLER COMMISSION", "OLSEN, ROBERT", "FILE",
+                           "MATERIAL FROM ROCKEFELLER COMMISSION RE: E. HOWARD HUNT"]
+    # a free line between the title's lines and the subjects' may be the title's rest: not known
+    assert read(lines.replace("54\n", "54\nAND HIS DAUGHTER\n").replace("SUBJECTS:\n", "")
+                .replace("BAY OF PIGS\n", ""))[1:] == ["", "", ""]
+
+
+def test_a_first_line_ending_with_a_colon_goes_on_in_the_lone_title_of_a_cia_form() -> None:
+    middle = "FROM\nTO\nTITLE\nDATE\nPAGES\nMHCHAOS:\nBIOGRAPHIC DATA ON HENRY WINSTON.\n10/16/1965\n2"
+    result = parse_rif(form(middle))
+    assert (result.fields["from"], result.fields["to"]) == ("", "")
+    assert result.fields["title"] == "MHCHAOS: BIOGRAPHIC DATA ON HENRY WINSTON."
+    # a first line that can be a name: FROM's or TO's and the title, or one title: not known
+    assert parse_rif(form(middle.replace("MHCHAOS:", "MHCHAOS"))).fields["title"] == ""

@@ -51,10 +51,10 @@ def test_one_persons_name_on_an_hsca_form_is_from() -> None:
     assert office.fields["from"] == ""  # not a person's name
 
 
-def test_a_name_or_an_agencys_code_alone_on_an_fbi_form_is_from() -> None:
-    column = "ORIGINATOR : ARMY\nFROM:\nTO:\nUSA\nTITLE:\nDATE: 06/28/1963\nPAGES: 1"
-    fbi = form(column).replace("AGENCY : CIA", "AGENCY : FBI")
-    assert (parse_rif(fbi).fields["from"], parse_rif(fbi).fields["to"]) == ("USA", "")
-    assert parse_rif(fbi.replace("USA", "SAC, NY")).fields["from"] == "SAC, NY"
-    assert parse_rif(fbi.replace("USA", "ORIGINAION")).fields["from"] == ""  # a garbled label: no name
-    assert parse_rif(form(column)).fields["from"] == ""  # a CIA form: not known
+def test_a_name_alone_on_an_fbi_form_is_left_undecided() -> None:
+    # tesseract loses an FBI form's FROM ("BU") and leaves its TO alone under both
+    column = "ORIGINATOR : FBI\nFROM:\nTO:\nDIRECTOR, FBI\nTITLE:\nDATE: 06/28/1963\nPAGES: 1"
+    result = parse_rif(form(column).replace("AGENCY : CIA", "AGENCY : FBI"))
+    assert (result.fields["from"], result.fields["to"]) == ("", "")
+    hsca = form(column.replace("FBI", "HSCA").replace("DIRECTOR, HSCA", "DAVIS, REX D."))
+    assert parse_rif(hsca.replace("AGENCY : CIA", "AGENCY : HSCA")).fields["from"] == "DAVIS, REX D."

@@ -9,12 +9,15 @@ line stays undecided (`align` keeps it in `Reading.lone`) unless:
   cable's "TO: PRIORITY DIRECTOR INFO ..."), or after "FROM:", on that line or alone on the next:
   the document's header is where the form's FROM and TO were copied from; a name the header gives
   under both is left undecided;
-- the form is the House Select Committee's (AGENCY : HSCA) or the FBI's, and the line is a name,
-  "SURNAME, GIVEN" or "SAC, NY", or an agency's code ("USA"): the Committee's forms catalogue a
-  testimony, an interview or a paper by who gave it, the FBI's a report or a letter by the office
-  that sent it, and leave TO empty when they do not give both (NARA's rows of the development
-  set with FROM or TO alone: 39 HSCA rows and 26 FBI rows, every one FROM; the CIA's are FROM 15
-  times and TO 13).
+- the form is the House Select Committee's (AGENCY : HSCA) and the line is a person's name,
+  "SURNAME, GIVEN": the Committee's forms catalogue a testimony, an interview or a paper by who
+  gave it and leave TO empty (NARA's rows of the development set with FROM or TO alone: 39 HSCA
+  rows, every one FROM).
+
+Not so on the FBI's forms, though NARA's FBI rows with FROM or TO alone are all FROM (26 of the
+development set): tesseract loses an FBI form's FROM, a field office's two letters ("BU", "PH"),
+and leaves its TO alone under both (four forms of the 2022 dev part: "HQ"), which would be taken
+for FROM when it is "DIRECTOR, FBI" or "CIA".
 """
 
 from __future__ import annotations
@@ -24,11 +27,9 @@ import re
 from desclasificado.archives.jfk.form import RifResult
 from desclasificado.archives.jfk.lexicon import is_sentence
 from desclasificado.archives.jfk.matching import NAME_SHAPE
-from desclasificado.archives.jfk.ocrfix import names_agency
 from desclasificado.archives.jfk.reading import Reading
 from desclasificado.archives.jfk.vetting import vet_text
 
-_FROM_ALONE = frozenset({"HSCA", "FBI"})  # agencies whose forms give FROM alone, never TO alone (see above)
 _MARKERS = (("to", r"TO|MEMORANDUM\s+FOR|MEMO\s+FOR"), ("from", r"FROM"))
 # A cable's precedence before its addressee: "TO: PRIORITY DIRECTOR INFO LA/MIAMI."
 _PRECEDENCE = re.compile(r"^(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE|OPERATIONAL\s+IMMEDIATE)\s+")
@@ -49,9 +50,8 @@ def place_lone(reading: Reading, result: RifResult, body: str, form_lines: list[
     if len(found) == 1:
         (name,) = found
         why = "the document's own header gives it so"
-    elif not found and str(result.fields.get("agency")) in _FROM_ALONE and (NAME_SHAPE.match(text)
-                                                                             or names_agency(text)):
-        name, why = "from", f"a name alone on an {result.fields['agency']} form is who sent or gave it"
+    elif not found and str(result.fields.get("agency")) == "HSCA" and NAME_SHAPE.match(text):
+        name, why = "from", "a person's name alone on an HSCA form is who gave the testimony or paper"
     else:
         return
     result.fields[name] = text
