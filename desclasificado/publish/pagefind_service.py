@@ -24,7 +24,7 @@ from types import TracebackType
 
 #: Requests sent ahead of their answers (enough to keep Pagefind busy, each a page's HTML).
 AHEAD = 16
-#: Seconds the service may take to end once it has answered WriteFiles.
+#: Seconds the service may take to end once its input is closed.
 ENDING = 600
 
 
@@ -83,9 +83,8 @@ class PagefindService:
 
     def close(self, stop: bool = False) -> None:
         """End the service: its stdin closed, then the process waited for until it ends by
-        itself (it writes the bundle's files in the background, after its answer to
-        WriteFiles: killed earlier, some files would stay empty), or killed at once (`stop`,
-        after an error). ServiceFailed if it does not end within ENDING seconds."""
+        itself, or killed at once (`stop`, after an error). ServiceFailed if it does not end
+        within ENDING seconds."""
         try:
             if self.process.stdin:
                 self.process.stdin.close()
@@ -140,9 +139,15 @@ class PagefindService:
     def _read(self) -> None:
         """Read the answers as they come (in a thread: the service would block on a full pipe)."""
         assert self.process.stdout is not None
-        pending = b""
+        pending = bytearray()  # an answer can be tens of MB (GetFiles): never copied whole
         while chunk := self.process.stdout.read1(1 << 16):
-            *done, pending = (pending + chunk).split(b",")
+            pending += chunk
+            end = chunk.rfind(b",")
+            if end < 0:
+                continue
+            end += len(pending) - len(chunk)
+            done = bytes(pending[:end]).split(b",")
+            del pending[:end + 1]
             with self.changed:
                 for item in done:
                     self._take(item)

@@ -2,9 +2,9 @@
 
 MkDocs writes the site into the staging directory; `index_search()` then runs Pagefind's
 binary (from the PyPI wheel `pagefind_bin`, so nothing is downloaded at build time) on it,
-which writes `pagefind/` into the site: an index split into small files, so that a query
-downloads the chunks of its own words and the fragments of the results it shows, not an
-index of the whole collection. A failure raises `IndexFailed` (`BuildFailed` from
+which hands back the bundle written into the site's `pagefind/`: an index split into
+small files, so that a query downloads the chunks of its own words and the fragments of
+the results it shows, not an index of the whole collection. A failure raises `IndexFailed` (`BuildFailed` from
 `publish.build.index_site`), and the previous site stays.
 
 What is indexed: every page whose `<main>` carries `data-pagefind-body` (the theme's
@@ -29,15 +29,15 @@ over the whole site writes, byte for byte in its fragments (a test compares them
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
 import shutil
 import subprocess
 import threading
-import time
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from desclasificado.publish.pagefind_service import PagefindService, ServiceFailed
 from desclasificado.render.urls import EMBED, SEARCH_BUNDLE
@@ -173,9 +173,6 @@ def index_search(site_dir: Path, bundle: Path | None = None, stop: Stop | None =
     if not languages or not (bundle / "pagefind.js").is_file():
         raise IndexFailed("error: the search index could not be built: Pagefind wrote no "
                           "index (no page has a data-pagefind-body element)")
-    for name in _UNUSED:
-        (bundle / name).unlink(missing_ok=True)
-    shutil.rmtree(bundle / "playground", ignore_errors=True)
     # each run wrote an entry file with its own language: the bundle's lists them all, sorted,
     # so that two builds of the same sources stay byte-identical
     entry["languages"] = dict(sorted(languages.items()))
@@ -183,27 +180,20 @@ def index_search(site_dir: Path, bundle: Path | None = None, stop: Stop | None =
         json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def _written(bundle: Path, patience: float = 120.0) -> None:
-    """Wait until every file of the bundle has its content. Pagefind answers WriteFiles once
-    it has created each file and handed its bytes to a background thread; the service ends as
-    soon as its input is closed, and bytes not written by then are lost (an empty
-    `pagefind-entry.json` or fragment). Each file is written in one piece, so a file with any
-    bytes is whole."""
-    waited = 0.0
-    while any(_empty(folder) for folder in (bundle, bundle / "fragment", bundle / "index")):
-        if waited > patience:
-            raise IndexFailed("error: the search index could not be built: Pagefind left "
-                              f"empty files in {bundle.name}/ after {patience:.0f} s")
-        time.sleep(0.02)
-        waited += 0.02
-
-
-def _empty(folder: Path) -> bool:
-    """Whether a file of `folder` (not its subfolders) is empty."""
-    if not folder.is_dir():
-        return False
-    with os.scandir(folder) as entries:
-        return any(e.is_file() and e.stat().st_size == 0 for e in entries)
+def _write_bundle(bundle: Path, files: list[dict]) -> None:
+    """Write the files of Pagefind's bundle that its service handed back (GetFiles), each
+    whole: when the service wrote them itself (WriteFiles), it did so in background threads
+    that a closed input could end halfway, and a file with some of its bytes looked done."""
+    for file in files:
+        relative = PurePosixPath(file["path"])
+        if relative.is_absolute() or ".." in relative.parts or not relative.parts:
+            raise IndexFailed(f"error: the search index could not be built: Pagefind named a "
+                              f"file outside its bundle ({file['path']!r})")
+        if relative.parts[0] == "playground" or relative.as_posix() in _UNUSED:
+            continue
+        target = bundle.joinpath(*relative.parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(base64.b64decode(file["content"]))
 
 
 def _read(site_dir: Path, path: str, stop: Stop | None) -> bytes:
@@ -226,10 +216,10 @@ def _index_language(site_dir: Path, bundle: Path, pages: list[str],
             service.stream({"type": "AddFile", "index_id": index, "file_path": page,
                             "file_contents": essence(_read(site_dir, page, stop))}
                            for page in pages)
-            service.ask({"type": "WriteFiles", "index_id": index, "output_path": str(bundle)})
-            _written(bundle)
+            files = service.ask({"type": "GetFiles", "index_id": index})["files"]
     except ServiceFailed as exc:
         raise IndexFailed(f"error: the search index could not be built: Pagefind {exc}") from None
+    _write_bundle(bundle, files)
     try:
         return json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
