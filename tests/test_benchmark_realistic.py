@@ -93,3 +93,18 @@ def test_the_benchmark_builds_one_language_beside_every_language(
     assert not (tmp_path / "realistic-20-en" / "site" / "es").exists()
     assert (tmp_path / "realistic-20-en" / "site" / "events").is_dir()
     assert "build in every language / in en only (medians):" in result.stdout
+
+
+def test_the_benchmark_measures_serve(tmp_path: Path) -> None:
+    """`--serve-size`: edits served one after the other by one `serve`, with its target."""
+    result = subprocess.run([sys.executable, str(REPO / "benchmarks" / "realistic.py"), "--sizes",
+                             "0", "--serve-size", "20", "--runs", "1", "--out", str(tmp_path)],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = json.loads((tmp_path / "realistic.json").read_text())
+    served = report["serve"]
+    assert served["events"] == 20 and len(served["serve_runs_s"]) == 2
+    assert None not in served["serve_runs_s"]  # both edits were served
+    assert served["serve_s"] == served["serve_runs_s"][1]
+    assert [t["target"] for t in report["targets"]] == ["serve shows an edit within 1 s at 20"]
+    assert "serve s (an edit served, 20 events):" in result.stdout

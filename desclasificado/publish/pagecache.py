@@ -20,6 +20,7 @@ can and compares the incremental build with a clean one, byte for byte.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import importlib.metadata
@@ -241,6 +242,9 @@ class PageCache:
 
 def _put(stored: Path, target: Path) -> bool:
     """A kept file at `target` (a hard link, else a copy); False if it is gone."""
+    with contextlib.suppress(OSError):
+        if os.path.samefile(stored, target):  # `serve` rebuilds in place: it is there
+            return True
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         _link(stored, target)

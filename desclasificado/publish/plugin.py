@@ -31,8 +31,10 @@ puts one there before the engine runs; a build the engine starts by itself (`ser
 - `on_template_context` of the sitemap: our pages join the engine's.
 - `on_post_build`: the `PageWriter` writes our pages (on every core), then, every page
   rendered: fail the build on a broken generated link (the
-  build is atomic, so the previous site stays); in a build the engine started (`serve`),
-  write the search index, which `pipeline.build()` otherwise writes before its swap.
+  build is atomic, so the previous site stays); in a build the engine started, write the
+  search index, which `pipeline.build()` otherwise writes before its swap (`serve`: its
+  `Preview` deletes what the last rebuild wrote and this one did not, and refreshes the
+  index once the page is served, `preview.py`).
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ from typing import Any
 from desclasificado.check.project import CheckResult, check_project
 from desclasificado.index import SiteIndex, build_index
 from desclasificado.load.history import last_changed
-from desclasificado.publish import engine
+from desclasificado.publish import engine, preview
 from desclasificado.publish.languages import PageLanguages, gettext_callables
 from desclasificado.publish.pagecache import CACHE_DIR, PageCache, build_fingerprint
 from desclasificado.publish.pagewriter import PageWriter, page_meta, write_site_files
@@ -117,6 +119,7 @@ class SiteBuild:
         self.cache_dir = cache_dir  # where the pages of the last build are kept (None: none)
         self.cache: PageCache | None = None  # this build's, once the site is planned
         self.translated_guides: set[str] = set()  # the source files of the guide's translations
+        self.engine_files: list[str] = []  # what the engine writes, relative to the site
 
     @classmethod
     def of(cls, config: Any) -> SiteBuild:
@@ -131,6 +134,8 @@ class SiteBuild:
     def on_files(self, files: Any, config: Any) -> Any:
         """Plan the site, write its data files, and add its pages to the engine's files."""
         root = Path(config.config_file_path).resolve().parent
+        if self.standalone and preview.ACTIVE is not None:  # serve: stop reading the site
+            preview.ACTIVE.begin()
         result = self.result or check_project(root)
         if not result.ok:
             lines = [p.format() for p in result.problems] + [result.summary()]
@@ -151,13 +156,13 @@ class SiteBuild:
             files.append(copy)
         hand_written = {f.url: f for f in files.documentation_pages()}
         if self.cache_dir is not None:  # pages reused where nothing they read changed
-            self.cache = PageCache.open(self.cache_dir, build_fingerprint(config))
+            self.cache = self._open_cache(config)
         self.sites = plan_sites(result.collection, index, info=info, other_pages=hand_written,
                                 languages=codes,
                                 rendered=self.cache.markdown if self.cache else None)
         if self.cache is not None:
             self._watch_sites(Path(config.site_dir))
-        write_site_files(self.sites, _writer(config.site_dir), self.workers, self.cache)
+        write_site_files(self.sites, self._writer(config), self.workers, self.cache)
         for site in self.sites:
             _refuse_conflicts(site, files, hand_written)
         self.generated = {_src_uri(site.prefix + url): (site, url)
@@ -197,6 +202,7 @@ class SiteBuild:
             for address in self.writer.pages:
                 files.remove(files.get_file_from_path(_src_uri(address)))
             self.writer.env, self.writer.hand_written = env, files.documentation_pages()
+        self.engine_files = [file.dest_uri for file in files]
         site_url = config.site_url or ""
         env.globals["page_versions"] = lambda url: (  # the sitemap's alternates
             self.languages.sitemap_links(url, site_url) if self.languages else [])
@@ -211,7 +217,7 @@ class SiteBuild:
             context["pages"] = [*context["pages"], *self.writer.shells(built)]
         if languages is None or self.env is None or name not in _static_pages(config):
             return context
-        site_url, write = config.site_url or "", _writer(config.site_dir)
+        site_url, write = config.site_url or "", self._writer(config)
         template = self.env.get_template(name)
         hints = []
         for code in languages.codes[1:]:
@@ -265,7 +271,12 @@ class SiteBuild:
         the site for search when no `pipeline.build()` will."""
         if self.writer is not None:
             self.writer.write(self.workers)  # the generated pages outside the nav
+        produced = preview.produced_files(self.writer.pages if self.writer else (),
+                                          (p for site in self.sites for p in site.written),
+                                          self.engine_files)
         sites, self.sites, self.generated, self.writer = self.sites, [], {}, None
+        if self.standalone and preview.ACTIVE is not None:
+            preview.ACTIVE.wrote(produced)
         broken = sites[0].broken_links() if sites else []  # one link check for every language
         if broken:
             shown = [b.message() for b in broken[:_MAX_SHOWN]]
@@ -276,9 +287,18 @@ class SiteBuild:
             self.cache.save()
         if self.standalone and config is not None:
             try:
-                index_search(Path(config.site_dir))
+                if preview.ACTIVE is not None:  # serve: indexed once the page is served
+                    preview.ACTIVE.finish(Path(config.site_dir), produced, self.cache)
+                else:
+                    index_search(Path(config.site_dir))
             except IndexFailed as exc:
                 raise engine.Abort(str(exc)) from None
+
+    def _open_cache(self, config: Any) -> PageCache:
+        """The cache of the last build's pages (`serve`: from the rebuild before)."""
+        live = preview.ACTIVE if self.standalone else None
+        opened = live.open_cache if live is not None else PageCache.open
+        return opened(self.cache_dir, build_fingerprint(config))
 
     def _watch_sites(self, site_dir: Path) -> None:
         """Let the planned sites' pages be reused from the cache of the last build's pages:
@@ -288,6 +308,10 @@ class SiteBuild:
         for site in self.sites:
             watch(site.context)
             site.embed_maker = partial(self.cache.embed, site.context, site_dir)
+
+    def _writer(self, config: Any) -> Any:
+        """Write a generated file into the site (`serve`: unless the same is there)."""
+        return _writer(config.site_dir, preview.ACTIVE if self.standalone else None)
 
     def _colophon(self, page: Any) -> str:
         """The printed line of a hand-written page, in its language ("" outside a build)."""
@@ -395,12 +419,15 @@ def _unlinked(base: Path, relative: str) -> bytes:
         raise engine.Abort(f"error: {exc}") from None
 
 
-def _writer(site_dir: str) -> Any:
+def _writer(site_dir: str, live: preview.Preview | None = None) -> Any:
     """Write a generated file into the site directory (which the engine has just emptied), so
     that the embeddable pages and data files are not all held in memory."""
     root = Path(site_dir)
 
     def write(path: str, text: str) -> None:
+        if live is not None:  # serve: a file the last rebuild wrote the same is left
+            live.write(root, path, text.encode("utf-8"))
+            return
         target = root / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.unlink(missing_ok=True)  # never written through: it may be a kept file's link

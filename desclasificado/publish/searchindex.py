@@ -33,6 +33,8 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -68,6 +70,32 @@ class IndexFailed(Exception):
     """Pagefind could not index the site; the message says why, in one line."""
 
 
+class Stop:
+    """Asks an `index_search` running in another thread to stop: it reads no more pages
+    of the site, and its Pagefind process is killed (`serve`, when a rebuild starts)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._asked = False
+        self._process: subprocess.Popen | None = None
+
+    def __bool__(self) -> bool:
+        return self._asked
+
+    def set(self) -> None:
+        with self._lock:
+            self._asked = True
+            if self._process is not None:
+                self._process.kill()
+
+    def watch(self, process: subprocess.Popen) -> None:
+        """Kill `process` when asked to stop (at once if asked already)."""
+        with self._lock:
+            self._process = process
+            if self._asked:
+                process.kill()
+
+
 def _binary() -> str:
     """The Pagefind executable inside the `pagefind_bin` wheel."""
     try:
@@ -93,13 +121,13 @@ def html_files(site_dir: Path) -> Iterator[str]:
                           for name in names if name.endswith(".html"))
 
 
-def indexed_pages(site_dir: Path) -> dict[str, list[str]]:
+def indexed_pages(site_dir: Path, stop: Stop | None = None) -> dict[str, list[str]]:
     """The pages Pagefind indexes (those with a `data-pagefind-body` element), by the
     language of their `<html lang>`, as paths relative to the site: the other pages are never
     sent, so Pagefind neither parses them nor keeps their text while it builds the index."""
     found: dict[str, list[str]] = {}
     for path in html_files(site_dir):
-        data = (site_dir / path).read_bytes()
+        data = _read(site_dir, path, stop)
         at = data.find(_BODY)
         if at >= 0:
             found.setdefault(_language(data[:at]), []).append(path)
@@ -130,16 +158,17 @@ def essence(data: bytes) -> str:
             "</body></html>")
 
 
-def index_search(site_dir: Path) -> None:
-    """Write the search index of the site built in `site_dir` into its `pagefind/`: one
-    Pagefind run for each language, one after the other (each holds only its own language's
-    pages in memory), into the same bundle; IndexFailed if Pagefind cannot."""
-    bundle = site_dir / SEARCH_BUNDLE
+def index_search(site_dir: Path, bundle: Path | None = None, stop: Stop | None = None) -> None:
+    """Write the search index of the site built in `site_dir` into its `pagefind/` (or into
+    `bundle`): one Pagefind run for each language, one after the other (each holds only its
+    own language's pages in memory), into the same bundle; IndexFailed if Pagefind cannot,
+    or if `stop` was set (no page is read after that)."""
+    bundle = site_dir / SEARCH_BUNDLE if bundle is None else bundle
     shutil.rmtree(bundle, ignore_errors=True)
     languages: dict[str, dict] = {}
     entry: dict = {}
-    for pages in indexed_pages(site_dir).values():
-        entry = _index_language(site_dir, bundle, pages)
+    for pages in indexed_pages(site_dir, stop).values():
+        entry = _index_language(site_dir, bundle, pages, stop)
         languages.update(entry.get("languages", {}))
     if not languages or not (bundle / "pagefind.js").is_file():
         raise IndexFailed("error: the search index could not be built: Pagefind wrote no "
@@ -177,15 +206,25 @@ def _empty(folder: Path) -> bool:
         return any(e.is_file() and e.stat().st_size == 0 for e in entries)
 
 
-def _index_language(site_dir: Path, bundle: Path, pages: list[str]) -> dict:
+def _read(site_dir: Path, path: str, stop: Stop | None) -> bytes:
+    """A page of the site, unless the indexing was asked to stop."""
+    if stop:
+        raise IndexFailed("error: the search index was not built: stopped")
+    return (site_dir / path).read_bytes()
+
+
+def _index_language(site_dir: Path, bundle: Path, pages: list[str],
+                    stop: Stop | None = None) -> dict:
     """Index `pages` (of one language) with one Pagefind service and write its part of the
     bundle; the entry file that run wrote."""
     try:
         with PagefindService(site_dir, _binary()) as service:
+            if stop is not None:
+                stop.watch(service.process)
             index = service.ask({"type": "NewIndex",
                                  "config": {"exclude_selectors": list(EXCLUDED)}})["index_id"]
             service.stream({"type": "AddFile", "index_id": index, "file_path": page,
-                            "file_contents": essence((site_dir / page).read_bytes())}
+                            "file_contents": essence(_read(site_dir, page, stop))}
                            for page in pages)
             service.ask({"type": "WriteFiles", "index_id": index, "output_path": str(bundle)})
             _written(bundle)

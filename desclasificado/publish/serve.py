@@ -1,7 +1,9 @@
 """`python build.py serve`: the engine's development server with live reload.
 
 It watches the content folders, the contributors' guides, the pages and the theme. Content
-errors are printed and the server waits for a change, then tries again.
+errors are printed and the server waits for a change, then tries again. Each rebuild
+writes over the site being served rather than into an emptied folder (the engine's "dirty"
+build), and the search index is refreshed after the page is served (`preview.py`).
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ import contextlib
 import logging
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
-from desclasificado.publish import engine
+from desclasificado.publish import engine, preview
 from desclasificado.publish.build import CONFIG_FILE, CONTENT_DIRS, SOURCE_PATHS
 from desclasificado.publish.plugin import GUIDE_FILES
 
@@ -25,13 +28,44 @@ def serve_site(root: Path, dev_addr: str = "127.0.0.1:8000") -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s: %(message)s")
     while True:
         try:
-            engine.serve(config_file=str(root / CONFIG_FILE), livereload=True,
-                         watch_theme=True, watch=watch, dev_addr=dev_addr, strict=True)
+            with preview.active(), _dirty_builds():
+                engine.serve(config_file=str(root / CONFIG_FILE), livereload=True,
+                             watch_theme=True, watch=watch, dev_addr=dev_addr, strict=True,
+                             build_type="dirty")
             return 0
         except engine.Abort as exc:
             print(exc, file=sys.stderr)
             print("waiting for a change to the content, pages or theme...", file=sys.stderr)
             _wait_for_change([root / p for p in SOURCE_PATHS if p != "desclasificado"])
+
+
+def rebuild(root: Path, site_dir: Path, serve_url: str) -> None:
+    """One build of the preview of `root` in `site_dir`, as the engine's server runs it on
+    each change (within `preview.active()`, as in `serve_site`): for the tests and the
+    benchmark."""
+    config = engine.load_config(config_file=str(root / CONFIG_FILE), site_dir=str(site_dir),
+                                strict=True)
+    config.site_url = serve_url
+    with _dirty_builds():
+        engine.build(config, serve_url=serve_url, dirty=True)
+
+
+class _DirtyWarning(logging.Filter):
+    """The engine warns at each "dirty" build that its navigation may be inaccurate (a
+    warning, so a strict build fails): not so here, every page is written at each build."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+@contextlib.contextmanager
+def _dirty_builds() -> Iterator[None]:
+    logger, quiet = logging.getLogger(f"{engine.LOGGER_NAME}.commands.build"), _DirtyWarning()
+    logger.addFilter(quiet)
+    try:
+        yield
+    finally:
+        logger.removeFilter(quiet)
 
 
 def _wait_for_change(paths: list[Path], interval: float = 1.0) -> None:

@@ -338,9 +338,11 @@ def test_the_one_line_under_from_to_and_title_of_a_cia_form_is_the_title() -> No
     for middle in ("FROM\nTO\nTITLE\nDATE\nPAGES\nDIRECTOR\nPLANS OF THE STATION\n07/13/1973\n1",
                    "FROM\nTO\nTITLE\nDATE\nPAGES\nSTEVENS, M. D.\n07/13/1973\n1"):
         assert parse_rif(form(middle)).fields["title"] == ""
-    fbi = form("FROM\nTO\nTITLE\nDATE\nPAGES\nMEXICO CITY CHRONOLOGY\n02/03/1968\n133").replace("AGENCY : CIA",
-                                                                                             "AGENCY : HSCA")
+    # (a line naming a kind of document, "... CHRONOLOGY", is a title on any form: a line that does not)
+    fbi = form("FROM\nTO\nTITLE\nDATE\nPAGES\nMEXICO CITY STATION\n02/03/1968\n133").replace("AGENCY : CIA",
+                                                                                          "AGENCY : HSCA")
     assert parse_rif(fbi).fields["title"] == ""
+    assert parse_rif(fbi.replace("AGENCY : HSCA", "AGENCY : CIA")).fields["title"] == "MEXICO CITY STATION"
 
 
 def test_a_column_of_labels_read_out_of_the_forms_order_is_matched_in_it() -> None:
@@ -570,3 +572,57 @@ def test_two_names_then_a_line_too_long_for_a_name_are_from_to_and_the_title() -
     result = parse_rif(form("FROM\nTO\nTITLE\nDATE\nPAGES\nDIRECTOR\nMEXICO CITY\nCHICOMS PLAN VISIT MEXICO\n"
                             "LAZARO CARDENAS\n11/08/1963\n2"))
     assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "")
+
+
+def test_a_last_labels_own_value_read_before_the_columns_values_is_read_after_them() -> None:
+    column = ("AGENCY ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES : 2\nCIA\nTURNER, STANSFIELD, DCI\nSTOKES,\n"
+              "LOUIS, CHAIRMAN\nLETTER RE SUBPOENAS VOTED ON BY THE HSCA.\n08/25/1978")
+    result = parse_rif(form(column))
+    assert [result.fields[name] for name in ("originator", "from", "to", "title", "date", "pages")] == [
+        "CIA", "TURNER, STANSFIELD, DCI", "STOKES, LOUIS, CHAIRMAN", "LETTER RE SUBPOENAS VOTED ON BY THE HSCA.",
+        "1978-08-25", 2]
+    # a last label of several lines (SUBJECTS) may go on below its line: the column is not read so
+    subjects = parse_rif(form(column.replace("PAGES : 2", "PAGES\nSUBJECTS : KING, MARTIN L.")))
+    assert (subjects.fields["from"], subjects.fields["to"]) == ("", "")
+
+
+def test_a_line_naming_a_kind_of_document_is_a_title_never_a_name() -> None:
+    def committee_form(line: str) -> str:  # not the CIA's, whose records all have a title
+        return form(f"ORIGINATOR : SSCIA\nFROM:\nTO:\nTITLE:\n{line}\nDATE : 00/00/00\nPAGES : 4").replace(
+            "AGENCY : CIA", "AGENCY : SSCIA")
+
+    for title in ("CHRONOLOGY OF CASTRO ASSASSINATION PLANS", "WC LETTER", "MONGOOSE SCHEDULE",
+                  "SUMMARY: PRE-ASSASSINATION MEXICO"):
+        result = parse_rif(committee_form(title))
+        assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", title)
+    # an office is no such line: FROM, TO or the title, not known
+    result = parse_rif(committee_form("MIAMI FILE OFFICE"))
+    assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "")
+
+
+def test_an_office_named_by_its_rank_is_a_name_under_from_to_and_an_empty_title() -> None:
+    column = "ORIGINATOR:\nFROM:\nTO:\nTITLE:\nDOS\nMX\n{}\nDATE: 11/25/1963\nPAGES: 2"
+    for office in ("SECRETARY OF STATE", "DEPUTY DIRECTOR, PLANS"):
+        result = parse_rif(form(column.format(office)))
+        assert [result.fields[name] for name in ("originator", "from", "to", "title")] == ["DOS", "MX", office, ""]
+    result = parse_rif(form(column.format("CUBAN EXILES IN MIAMI")))  # no name's shape: TO's or the title's
+    assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "")
+
+
+def test_a_free_line_below_the_subjects_does_not_stop_the_names_above_from_being_read() -> None:
+    # tesseract's reading of a form: one column of labels, then one of values, no headings
+    lines = ("JFK ASSASSINATION SYSTEM\nIDENTIFICATION FORM\nAGENCY : SSCIA\nRECORD NUMBER : 157-10011-10090\n"
+             "RECORD SERIES : JFK\nAGENCY FILE NUMBER : 92-61-666\nORIGINATOR:\nFROM:\nTO:\nTITLE:\nDATE:\nPAGES:\n"
+             "SUBJECTS:\nDOCUMENT TYPE:\nCLASSIFICATION:\nROCKEFELLER COMMISSION\nOLSEN, ROBERT\nFILE\n"
+             "MATERIAL FROM ROCKEFELLER COMMISSION RE: E. HOWARD HUNT\n03/06/1975\n54\nBAY OF PIGS\n"
+             "PAPER, TEXTUAL DOCUMENT\nUnclassified\nConsulted; Donor Restricted")
+
+    def read(text: str) -> list[object]:
+        result = parse_rif("## Page 1\n\n" + "\n\n".join(text.split("\n")) + "\n\n## Page 2\n\nText.\n")
+        return [result.fields[name] for name in ("originator", "from", "to", "title")]
+
+    assert read(lines) == ["ROCKEFELLER COMMISSION", "OLSEN, ROBERT", "FILE",
+                           "MATERIAL FROM ROCKEFELLER COMMISSION RE: E. HOWARD HUNT"]
+    # a free line between the title's lines and the subjects' may be the title's rest: not known
+    assert read(lines.replace("54\n", "54\nAND HIS DAUGHTER\n").replace("SUBJECTS:\n", "")
+                .replace("BAY OF PIGS\n", ""))[1:] == ["", "", ""]

@@ -29,6 +29,7 @@ def read_groups(groups: list[Group]) -> Reading:
     pending: list[tuple[Value, int]] = []  # unplaced values and the index of their group
     for number, group in enumerate(groups):
         _in_form_order(group)
+        _own_value_last(group)
         join_cut_names(group)
         placed = _read_group(group, number, reading)
         pending += [(value, number) for i, value in enumerate(group.values) if i not in placed]
@@ -61,11 +62,27 @@ def _in_form_order(group: Group) -> None:
         group.labels[:] = ordered
 
 
+def _own_value_last(group: Group) -> None:
+    """"ORIGINATOR" / ... / "DATE" / "PAGES : 2" / "CIA" / "TURNER, STANSFIELD, DCI" / ...: a column of
+    bare labels whose last label, of one line, has its value on its own line, read before the
+    column's values: its value is put after them (the labels take values in order, and a value on a
+    label's line cannot be skipped), so the column is read as if the OCR had read it after."""
+    labels, values = group.labels, group.values
+    last = len(labels) - 1
+    if last < 2 or not labels[last].inline or any(label.inline for label in labels[:last]) \
+            or RULES[labels[last].field].max_lines != 1:
+        return
+    if len(values) > 1 and values[0].owner == last and all(value.owner is None for value in values[1:]):
+        values.append(values.pop(0))
+
+
 def _read_group(group: Group, number: int, reading: Reading) -> set[int]:
     """Give the group's labels their certain values; return the indexes of the values placed."""
     placed: set[int] = set()
     columns: dict[str, Span] = {}  # names read from a column of values, not from their label's line
-    for label, spans in zip(group.labels, alignment(group), strict=True):
+    possible = alignment(group)
+    reading.lone = _lone_line(group, possible) or reading.lone
+    for label, spans in zip(group.labels, possible, strict=True):
         reading.labelled.add(label.field)
         reading.variants.add(label.variant)
         if len(spans) != 1:
@@ -90,6 +107,19 @@ def _read_group(group: Group, number: int, reading: Reading) -> set[int]:
 
 
 _NAMES = ("originator", "from", "to")
+
+
+def _lone_line(group: Group, possible: list[set[Span]]) -> Value | None:
+    """The one line that FROM and TO of a column could each take, the other left empty ("FROM" /
+    "TO" / ": CHIEF, SR"): which it is, `lone.place_lone` decides from other evidence."""
+    fields = [label.field for label in group.labels]
+    if "from" not in fields or "to" not in fields:
+        return None
+    spans = possible[fields.index("from")]
+    if spans != possible[fields.index("to")] or len(spans) != 2 or () not in spans:
+        return None
+    (at, *more) = next(span for span in spans if span)
+    return None if more else group.values[at]
 
 
 def _after_skipped_typed(group: Group, columns: dict[str, Span], placed: set[int]) -> list[str]:

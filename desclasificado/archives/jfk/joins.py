@@ -23,8 +23,12 @@ _INITIALS = re.compile(r"^(?:[A-Z]\.\s*){1,2}$")
 
 def join_cut_names(group: Group) -> None:
     """Join, in a column of bare labels with FROM or TO among them, each short line ending with a
-    comma to the short line after it (see the module)."""
-    if not {label.field for label in group.labels} & _NAME_FIELDS or any(label.inline for label in group.labels):
+    comma to the short line after it (see the module). A last label with its one value on its line,
+    put after the column's (`align._own_value_last`), does not stop it."""
+    labels = group.labels
+    bare = labels[:-1] if labels and labels[-1].inline and group.values and group.values[-1].owner == len(labels) - 1 \
+        else labels
+    if not {label.field for label in labels} & _NAME_FIELDS or any(label.inline for label in bare):
         return
     values = list(group.values)
     at = 0

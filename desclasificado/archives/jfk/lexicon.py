@@ -276,13 +276,16 @@ class Group:
 
 # A title's line, which no name or office is (NARA's FROM and TO of the development set never have
 # these shapes): a document's kind and a colon ("MEMO: ..."), a word of what a document is about
-# ("REQUEST", "MEETING", "RE"), or a sentence ending with a word and a period, of four words or more
-# with OF, FOR ... among them, or five or more without a comma ("REQUEST FOR COPY OF VARIOUS CABLES.").
+# ("REQUEST", "MEETING", "RE") or of what it is ("LETTER", "CHRONOLOGY", "SCHEDULE", "TRANSCRIPT";
+# not "CABLE", "FILE", "MEMORANDUM" nor "INDEX": "CABLE SECRETARIAT", "TO : FILE", "MEMORANDUM FOR THE
+# RECORD" are names), or a sentence ending with a word and a period, of four words or more with OF,
+# FOR ... among them, or five or more without a comma ("REQUEST FOR COPY OF VARIOUS CABLES.").
 _FUNCTION_WORD = re.compile(r"\b(?:OF|FOR|ON|RE|WITH|IN|TO|AND|THE|A|BY|FROM|ABOUT|CONCERNING|REGARDING)\b")
 _SENTENCE_END = re.compile(r"\b(?!(?:JR|SR|DIV|INC|CO|ST|ESQ|DEPT|SECT)\.)[A-Z]{3,}\.$")
 _KIND_LEAD = re.compile(r"^(?:MEMO|MEMORANDUM|MESSAGE|LETTER|CABLE|DISPATCH|REPORT|TELEGRAM|TRANSCRIPT|FORM)\s*:\s*\S")
 _TITLE_WORD = re.compile(r"\b(?:REQUESTS?|REPORTS?|CONVERSATIONS?|MEETINGS?|TRANSMITTAL|DISCUSSIONS?|INTERVIEWS?|"
-                         r"TESTIMONY|ACTIVITIES|REGARDING|CONCERNING|RE)\b")
+                         r"TESTIMONY|ACTIVITIES|REGARDING|CONCERNING|RE|CHRONOLOGY|SUMMARY|SCHEDULE|TRANSCRIPTS?|"
+                         r"LETTERS?|OUTLINE|CLIPPINGS?|TELEGRAMS?|DISPATCH(?:ES)?|MEMORANDA)\b")
 
 
 def is_sentence(text: str) -> bool:

@@ -125,7 +125,8 @@ def alignment(group: Group) -> list[set[Span]]:
     column between values of a certain kind (the date, the pages: `_stretches`), when the stretch
     holds exactly as many lines of free text as it has free-text labels still undecided and the
     originator's line names an agency; or one line fewer, the last label TITLE and every line a
-    name (`NAME_SHAPE`: "SAC, TP" / "DIRECTOR, FBI", or one word: "NY" / "HQ", `_ONE_NAME`), which
+    name (`NAME_SHAPE`: "SAC, TP" / "DIRECTOR, FBI", or one word: "NY" / "HQ", `_ONE_NAME`, or an
+    office by its rank: "SECRETARY OF STATE", `OFFICE`), which
     FROM and TO take, the title empty."""
     possible = _align(group.labels, group.values)
     free = [i for i, label in enumerate(group.labels) if RULES[label.field].kinds is None and not label.inline]
@@ -133,16 +134,14 @@ def alignment(group: Group) -> list[set[Span]]:
         return possible
     lines = [value for value in group.values if not value.kinds & TYPED and value.owner is None]
     possible = _originator_first(group, free, lines, possible)
-    stretches = list(_stretches(group, possible, free))
-    if any(stretch and not labels for labels, stretch in stretches):
-        return possible  # "MEMO: CUBAN" / "01/15/1960" / "2" / "REVOLUTIONARY ACTIVITY ...": a line wraps past them
-    for labels, stretch in stretches:
+    for labels, stretch in _unwrapped(list(_stretches(group, possible, free))):
         taken = {j for i in labels if len(possible[i]) == 1 for j in next(iter(possible[i]))}
         fill = frozenset(i for i in labels if len(possible[i]) == 1 and possible[i] != {()})  # they keep theirs
         labels = [i for i in labels if len(possible[i]) != 1]
         stretch = [j for j in stretch if j not in taken]
         if labels and group.labels[labels[-1]].field == "title" and len(stretch) == len(labels) - 1 \
                 and all(NAME_SHAPE.match(group.values[j].text) or _ONE_NAME.match(_bare(group.values[j].text))
+                        or OFFICE.match(_bare(group.values[j].text))
                         for j in stretch):
             labels = labels[:-1]  # "SAC, TP" / "DIRECTOR, FBI": FROM and TO, the title empty
         if _names_then_title(group, labels, stretch):
@@ -164,6 +163,12 @@ def alignment(group: Group) -> list[set[Span]]:
 # 2% of NARA's titles have this shape, and 40% of its FROM and TO.
 # The OCR reads the comma after one word as a period ("SAC. SL", "DIRECTOR. FBI"); not after two ("MET. CRIME").
 NAME_SHAPE = re.compile(r"^(?:[A-Z][A-Z'.-]*(?: [A-Z][A-Z'.-]*)?, |[A-Z][A-Z'-]+\. )[A-Z][A-Z .,'/-]{1,30}$")
+# An office named by its holder's rank, "SECRETARY OF STATE", "DEPUTY DIRECTOR, PLANS", "CHIEF OF
+# STATION": 81 of NARA's FROM and TO of the development set have this shape, none of its titles.
+OFFICE = re.compile(r"^(?:SECRETARY|DIRECTOR|CHIEF|DEPUTY|ASSISTANT|ASST\.?|ATTORNEY|AMBASSADOR|CHAIRMAN|COMMANDER|"
+                    r"COMMANDING|INSPECTOR|GENERAL\s+COUNSEL|LEGAL\s+ATTACHE)\b(?:,?\s+[A-Z/&.-]+){0,4}$")
+
+
 def _bare(text: str) -> str:
     """A code without the stray marks the OCR leaves after it: "FBI ." is FBI."""
     return text.rstrip(" .,;:")
@@ -190,6 +195,23 @@ def _names_then_title(group: Group, labels: list[int], stretch: list[int]) -> bo
     return len(title) <= RULES["title"].max_lines and opens \
         and not any(is_sentence(name) or _unfit("from", name) for name in names) \
         and not any(re.search(r"\d/\d", line) for line in title)
+
+
+def _unwrapped(stretches: list[tuple[list[int], list[int]]]) -> list[tuple[list[int], list[int]]]:
+    """The stretches that no line below may go on from: free text in a stretch without labels
+    ("MEMO: CUBAN" / "01/15/1960" / "2" / "REVOLUTIONARY ACTIVITY ...") may be the rest of a value of
+    the stretches above it, up to the first above that has labels and lines of its own (the
+    subjects'), which its lines would go on from before they are a title's."""
+    kept: list[tuple[list[int], list[int]]] = []
+    wrapped = False
+    for labels, stretch in reversed(stretches):
+        if not labels:
+            wrapped = wrapped or bool(stretch)
+            continue
+        if not wrapped:
+            kept.append((labels, stretch))
+        wrapped = wrapped and not stretch  # past a stretch with lines of its own, no line goes on from above
+    return kept[::-1]
 
 
 def _stretches(group: Group, possible: list[set[Span]], free: list[int]) -> Iterator[tuple[list[int], list[int]]]:

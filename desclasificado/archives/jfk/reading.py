@@ -19,6 +19,7 @@ class Reading:
     variants: set[str] = field(default_factory=set)
     inline: set[str] = field(default_factory=set)  # fields whose first value stood on their label's line
     unplaced: list[Value] = field(default_factory=list)
+    lone: Value | None = None  # one line under FROM and TO that either could hold (`lone`)
     warnings: list[str] = field(default_factory=list)
 
 

@@ -60,6 +60,7 @@ from desclasificado.archives.jfk.formpages import (
 )
 from desclasificado.archives.jfk.frontmatter import split_front_matter
 from desclasificado.archives.jfk.listing import apply_release_listing
+from desclasificado.archives.jfk.lone import place_lone
 from desclasificado.archives.jfk.scanner import Scanner
 from desclasificado.archives.jfk.vetting import vet_fields
 
@@ -89,7 +90,9 @@ def parse_rif(text: str) -> RifResult:
     fill_fields(reading, result)
     check_record_number(text, form_lines, result)
     vet_fields(result)
-    confirm_names(result, body_of(text, form_lines))
+    body = body_of(text, form_lines)
+    place_lone(reading, result, body, form_lines)
+    confirm_names(result, body)
     result.unplaced = without_record_stamps(reading, str(result.fields["record_number"]))
     add_notes(reading, result)
     result.missing = [name for name in FIELDS if name in result.missing]
