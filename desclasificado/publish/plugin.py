@@ -283,8 +283,8 @@ class SiteBuild:
             if len(broken) > _MAX_SHOWN:
                 shown.append(f"... and {len(broken) - _MAX_SHOWN} more broken links")
             raise engine.Abort("\n".join(shown))
-        if self.standalone and self.cache is not None:  # else once the site is in place
-            self.cache.save()
+        if self.standalone and self.cache is not None and preview.ACTIVE is None:
+            self.cache.save()  # else once the site is in place (serve: once it is served)
         if self.standalone and config is not None:
             try:
                 if preview.ACTIVE is not None:  # serve: indexed once the page is served

@@ -15,7 +15,9 @@ symbolic link, pointed at the new folder in one rename once it is complete, so a
 never reads half an index. The folder before stays until the next one is in place (a
 search started on it finds its files). A rebuild that starts meanwhile stops the indexing
 (`searchindex.Stop`: no page is read after that, Pagefind is killed) and, once done, starts
-it again: the index is always that of the last build, eventually.
+it again: the index is always that of the last build, eventually. The page cache's
+manifest is saved in that thread too, before the index (the next rebuild takes it from
+memory, `open_cache`, and waits for the saving if it starts first).
 """
 
 from __future__ import annotations
@@ -87,8 +89,9 @@ class Preview:
         self.produced |= produced
 
     def finish(self, site_dir: Path, produced: set[str], cache: PageCache | None = None) -> None:
-        """A build succeeded: delete what the last one wrote and this one did not, and
-        refresh the search index (at once the first time: there is none to keep)."""
+        """A build succeeded: delete what the last one wrote and this one did not, then
+        save the page cache's manifest (`cache`) and refresh the search index, in a thread
+        (at once the first time: there is no index to keep)."""
         left = self.produced - produced
         _remove(site_dir, left)
         for path in left:
@@ -98,10 +101,13 @@ class Preview:
             self.kept = (cache.fingerprint, cache.fresh, cache.markdown.used)
         self.built += 1
         if not self.installed:
+            if cache is not None:
+                cache.save()
             self._index(site_dir, self.built, None)
             return
         self._stop = stop = Stop()
-        self._thread = threading.Thread(target=self._refresh, args=(site_dir, self.built, stop),
+        self._thread = threading.Thread(target=self._refresh,
+                                        args=(site_dir, self.built, stop, cache),
                                         daemon=True, name="search-index")
         self._thread.start()
 
@@ -117,7 +123,14 @@ class Preview:
             shutil.rmtree(folder, ignore_errors=True)
         self.folders = []
 
-    def _refresh(self, site_dir: Path, build: int, stop: Stop) -> None:
+    def _refresh(self, site_dir: Path, build: int, stop: Stop, cache: PageCache | None) -> None:
+        """After a rebuild: its cache saved (a rebuild that starts waits for it), then its
+        search index, unless a rebuild starts."""
+        try:
+            if cache is not None:
+                cache.save()
+        except OSError as exc:
+            _LOG.error("the page cache was not saved: %s", exc)
         try:
             self._index(site_dir, build, stop)
         except IndexFailed as exc:

@@ -626,3 +626,12 @@ def test_a_free_line_below_the_subjects_does_not_stop_the_names_above_from_being
     # a free line between the title's lines and the subjects' may be the title's rest: not known
     assert read(lines.replace("54\n", "54\nAND HIS DAUGHTER\n").replace("SUBJECTS:\n", "")
                 .replace("BAY OF PIGS\n", ""))[1:] == ["", "", ""]
+
+
+def test_a_first_line_ending_with_a_colon_goes_on_in_the_lone_title_of_a_cia_form() -> None:
+    middle = "FROM\nTO\nTITLE\nDATE\nPAGES\nMHCHAOS:\nBIOGRAPHIC DATA ON HENRY WINSTON.\n10/16/1965\n2"
+    result = parse_rif(form(middle))
+    assert (result.fields["from"], result.fields["to"]) == ("", "")
+    assert result.fields["title"] == "MHCHAOS: BIOGRAPHIC DATA ON HENRY WINSTON."
+    # a first line that can be a name: FROM's or TO's and the title, or one title: not known
+    assert parse_rif(form(middle.replace("MHCHAOS:", "MHCHAOS"))).fields["title"] == ""

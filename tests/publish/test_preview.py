@@ -11,6 +11,7 @@ import pytest
 
 from desclasificado.publish import preview
 from desclasificado.publish.build import index_site, run_engine
+from desclasificado.publish.pagecache import CACHE_DIR, MANIFEST
 from desclasificado.publish.plugin import SiteBuild
 from desclasificado.publish.searchindex import SEARCH_BUNDLE
 from desclasificado.publish.serve import rebuild
@@ -58,6 +59,8 @@ def test_a_rebuild_shows_the_edit_and_the_index_catches_up(project: SiteProject,
     with preview.active() as live:
         rebuild(project.root, served, URL)
         first = os.readlink(served / BUNDLE)  # indexed at once: there was none
+        manifest = project.root / CACHE_DIR / MANIFEST
+        saved = manifest.read_bytes()
         assert "An event to remove" in (served / "events/1962-other/index.html").read_text()
         project.write("events/1962-new.yaml", event_yaml("1962", "A freshly added event"))
         (project.root / "events/1962-other.yaml").unlink()
@@ -66,6 +69,7 @@ def test_a_rebuild_shows_the_edit_and_the_index_catches_up(project: SiteProject,
         assert not (served / "events/1962-other").exists()  # removed, folder and all
         live.wait()
         assert os.readlink(served / BUNDLE) != first  # a new index, swapped in
+        assert manifest.read_bytes() != saved  # the cache saved, after the rebuild
         clean = tmp_path / "clean"
         _clean_build(project, clean)
         assert _differences(served, clean) == []  # the pages and the index, byte for byte

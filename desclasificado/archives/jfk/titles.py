@@ -118,7 +118,9 @@ def lone_title(pending: list[tuple[Value, int]], groups: list[Group],
                 reading: Reading) -> list[tuple[Value, int]]:
     """On a CIA form every document has a title (NARA's rows of the CIA's records all give one, and
     none gives FROM or TO alone): one line of free text left in a column under FROM / TO / TITLE,
-    none of them read, is the title, FROM and TO empty."""
+    none of them read, is the title, FROM and TO empty; so are two lines when the second goes on
+    from the first, or the first ends with a colon, which no name does ("MHCHAOS:" / "BIOGRAPHIC
+    DATA ON HENRY WINSTON.")."""
     if [closest_agency(line) for line in reading.lines.get("agency", [])] != ["CIA"]:
         return pending
     for number, group in enumerate(groups):
@@ -136,8 +138,9 @@ def lone_title(pending: list[tuple[Value, int]], groups: list[Group],
         if closest_agency(lines[0]) or NAME_SHAPE.match(lines[0]) or _NAME_WITH_INITIALS.match(lines[0]) \
                 or vet_text("title", " ".join(lines))[1]:
             continue
-        if len(lines) == 2 and not (CONNECTOR.match(lines[1]) or vet_text("title", lines[0])[1]):
-            continue  # two lines: one title only when the second goes on from the first
+        if len(lines) == 2 and not (CONNECTOR.match(lines[1]) or vet_text("title", lines[0])[1]
+                                    or lines[0].endswith(":")):
+            continue  # two lines: one title only when the second goes on from the first ("MHCHAOS:" / ...)
         reading.lines["title"] = lines
         reading.ambiguous.discard("title")
         reading.warnings.append(f"title: {' '.join(lines)!r}, the one title under FROM, TO and TITLE "
