@@ -635,3 +635,88 @@ def test_a_first_line_ending_with_a_colon_goes_on_in_the_lone_title_of_a_cia_for
     assert result.fields["title"] == "MHCHAOS: BIOGRAPHIC DATA ON HENRY WINSTON."
     # a first line that can be a name: FROM's or TO's and the title, or one title: not known
     assert parse_rif(form(middle.replace("MHCHAOS:", "MHCHAOS"))).fields["title"] == ""
+
+
+# The 2022 release's tesseract layout (no page markers; NARA's stamp ends the page) with every label in
+# one column, the section headings among them, and the values after the column.
+TESSERACT_COLUMN = """\
+{2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992
+
+JFK ASSASSINATION SYSTEM
+IDENTIFICATION FORM
+
+AGENCY INFORMATION
+
+AGENCY
+RECORD NUMBER
+RECORD SERIES
+
+AGENCY FILE NUMBER
+
+DOCUMENT INFORMATION
+
+AGENCY ORIGINATOR
+FROM
+
+TO
+
+TITLE
+
+DATE
+PAGES
+
+SUBJECTS
+
+DOCUMENT TYPE :
+CLASSIFICATION :
+
+RESTRICTIONS
+CURRENT STATUS
+DATE OF LAST REVIEW
+
+CIA
+104-10101-10102
+
+: JFK
+
+80TO1357A
+
+CIA
+DIRECTOR
+
+MEXICO CITY
+
+CABLE: REQUEST ANSWERS REF SOONEST - HIGH LEVEL AGENT
+11/30/1963
+
+1
+
+CUBA AGENT
+PAPER, TEXTUAL DOCUMENT
+SECRET
+
+1B
+RELEASED IN PART PUBLIC - RELEASED WITH DELETIONS
+06/22/04
+
+[R] - ITEM IS RESTRICTED 104-10101-10102
+
+NW 53244 DocId:32404011 Page 1
+
+Text.
+"""
+FIRST_FIELDS = ("agency", "record_number", "record_series", "originator", "from", "to", "title", "date", "pages")
+
+
+def test_headings_among_a_column_of_labels_divide_the_labels_not_the_values() -> None:
+    # the agency's values come first after the column: not the document's FROM and TO ("JFK", "80TO1357A")
+    result = parse_rif(TESSERACT_COLUMN)
+    assert [result.fields[name] for name in FIRST_FIELDS] == [
+        "CIA", "104-10101-10102", "JFK", "CIA", "DIRECTOR", "MEXICO CITY",
+        "CABLE: REQUEST ANSWERS REF SOONEST - HIGH LEVEL AGENT", "1963-11-30", 1]
+    # a line lost among them: which value is whose is not known, and nothing is guessed
+    for line, kept in (("80TO1357A\n", ""), ("DIRECTOR\n", ""), ("CIA\nDIRECTOR\n", "DIRECTOR\n")):
+        assert TESSERACT_COLUMN.count(line) == 1
+        result = parse_rif(TESSERACT_COLUMN.replace(line, kept))
+        assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "")
+        assert {"from", "to", "title"} <= set(result.missing) and result.reasons["from"]

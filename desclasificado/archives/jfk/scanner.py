@@ -40,6 +40,7 @@ class Scanner:
     section: str = ""
     unconfirmed: list[Value] = field(default_factory=list)  # under AGENCY INFORMATION, before DOCUMENT ...
     counter: int = 0
+    spanned: Group | None = None  # bare labels, no value yet, then a heading: the column may go on past it
 
     def scan(self, lines: Sequence[str]) -> list[Group]:
         for index, line in enumerate(lines):
@@ -102,6 +103,8 @@ class Scanner:
             self.groups[-1].closed = True
         elif self.groups and heading:
             self.groups[-1].sealed = True
+            if not self.groups[-1].values and any(label.field == "record_number" for label in self.groups[-1].labels):
+                self.spanned = self.groups[-1]
 
     @staticmethod
     def _satisfied(group: Group) -> bool:
@@ -121,6 +124,8 @@ class Scanner:
         self.in_document_section = self.in_document_section or CANON[match.field] >= CANON["originator"]
         self.header_values = 0
         group = self.groups[-1] if self.groups else None
+        if group is not None and group is self.spanned and not group.values and not match.rest:
+            self._heading_in_column(group)
         if group is None or group.fed or group.sealed or group.closed:
             group = Group(values=self.orphans)
             self.orphans = []
@@ -134,6 +139,18 @@ class Scanner:
             value.owner = len(group.labels) - 1 if label.inline else None
             label.colon = label.inline  # "PAGES: 12/04/63" does not say that PAGES is empty
             self._add(group, value)
+
+    def _heading_in_column(self, group: Group) -> None:
+        """"AGENCY FILE NUMBER" / "DOCUMENT INFORMATION" / "ORIGINATOR" / ... / "CIA" / "104-10101-10102":
+        tesseract read the headings among the column of bare labels, and every value after it. The
+        heading then divides the labels, not the values: the column is one group, and which part of
+        the form each value is of is not known (the values are matched to the labels in order).
+        Only when RECORD NUMBER, which every form fills, is among the labels above the heading: one
+        empty box there ("AGENCY FILE NUMBER" / heading / "ORIGINATOR" / "HSCA") is not a reason to
+        doubt that the values after the heading are the document's."""
+        group.sealed = False
+        self.spanned = None
+        self.section = ""
 
     def _garbled_to(self, line: str, match: LabelMatch) -> bool:
         """"FROM:" / "10: HQ" / "TITLE:": TO read as IO or 10, right after FROM, is TO (not a time, "10:37")."""
