@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import filecmp
 import io
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -127,6 +128,23 @@ def parse(html: str) -> Doc:
     parser.feed(html)
     parser.close()
     return parser.doc
+
+
+def differing_files(one: Path, other: Path) -> list[str]:
+    """The files that differ between two folders, or are in one only (links followed):
+    [] when two builds wrote the same site, byte for byte."""
+    found: list[str] = []
+
+    def walk(compared: filecmp.dircmp, prefix: str) -> None:
+        found.extend(prefix + name for name in compared.left_only + compared.right_only)
+        _same, mismatch, errors = filecmp.cmpfiles(compared.left, compared.right,
+                                                   compared.common_files, shallow=False)
+        found.extend(prefix + name for name in mismatch + errors)
+        for name, sub in compared.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(one, other), "")
+    return found
 
 
 def all_pages(site: Path) -> dict[str, Doc]:

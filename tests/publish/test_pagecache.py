@@ -4,7 +4,6 @@ clean build, and reuses the pages the edit did not touch."""
 
 from __future__ import annotations
 
-import filecmp
 import hashlib
 import json
 import os
@@ -22,7 +21,7 @@ from desclasificado.publish import pagecache
 from desclasificado.publish.pagecache import CACHE_DIR, MANIFEST, MARKDOWN
 from desclasificado.render.markup import MarkdownRenderer, text_digest
 from tests.conftest import REPO
-from tests.sitekit import SiteProject
+from tests.sitekit import SiteProject, differing_files
 
 #: Real events: Guatemala 1954 (FRUS documents cited by many) and two JFK records' events.
 EVENTS = [*sorted(p.name for p in (REPO / "events").glob("1954-*.yaml")),
@@ -66,28 +65,12 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SiteProject:
     return made
 
 
-def _same_sites(one: Path, other: Path) -> list[str]:
-    """The files that differ between two sites, or are in one only."""
-    found: list[str] = []
-
-    def walk(compared: filecmp.dircmp, prefix: str) -> None:
-        found.extend(prefix + name for name in compared.left_only + compared.right_only)
-        _match, mismatch, errors = filecmp.cmpfiles(compared.left, compared.right,
-                                                    compared.common_files, shallow=False)
-        found.extend(prefix + name for name in mismatch + errors)
-        for name, sub in compared.subdirs.items():
-            walk(sub, f"{prefix}{name}/")
-
-    walk(filecmp.dircmp(one, other), "")
-    return found
-
-
 def _incremental(project: SiteProject, clean: Path) -> Built:
     """Build with the cache into site/ and without it into `clean`; both sites the same."""
     built = build(project.root, cache=project.root / CACHE_DIR)
     shutil.rmtree(clean, ignore_errors=True)
     build(project.root, clean)
-    assert _same_sites(project.root / "site", clean) == []
+    assert differing_files(project.root / "site", clean) == []
     return built
 
 
@@ -362,7 +345,7 @@ def test_an_embeddable_page_s_oembed_file_is_kept_with_it(project: SiteProject,
     _edit(project, f"events/{GUATEMALA}.yaml", '\ntitle: "', '\ntitle: "Rewritten. ')
     built = build(project.root, cache=cache, site_url=address)
     build(project.root, clean, site_url=address)
-    assert built.reused > 0 and _same_sites(project.root / "site", clean) == []
+    assert built.reused > 0 and differing_files(project.root / "site", clean) == []
     kept = project.root / "site" / "embed" / "events" / MEXICO / "oembed.json"
     assert kept.stat().st_nlink >= 2 and address in kept.read_text(encoding="utf-8")
     edited = project.root / "site" / "embed" / "events" / GUATEMALA / "oembed.json"

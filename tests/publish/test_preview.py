@@ -3,7 +3,6 @@ and the search index, refreshed after the rebuild, eventually that of a full bui
 
 from __future__ import annotations
 
-import filecmp
 import os
 from pathlib import Path
 
@@ -15,26 +14,10 @@ from desclasificado.publish.pagecache import CACHE_DIR, MANIFEST
 from desclasificado.publish.plugin import SiteBuild
 from desclasificado.publish.searchindex import SEARCH_BUNDLE
 from desclasificado.publish.serve import rebuild
-from tests.sitekit import SiteProject, event_yaml
+from tests.sitekit import SiteProject, differing_files, event_yaml
 
 BUNDLE = SEARCH_BUNDLE.strip("/")
 URL = "http://127.0.0.1:8000/"
-
-
-def _differences(one: Path, other: Path) -> list[str]:
-    """The files that differ between two folders, or are in one only (links followed)."""
-    found: list[str] = []
-
-    def walk(compared: filecmp.dircmp, prefix: str) -> None:
-        found.extend(prefix + name for name in compared.left_only + compared.right_only)
-        _same, mismatch, errors = filecmp.cmpfiles(compared.left, compared.right,
-                                                   compared.common_files, shallow=False)
-        found.extend(prefix + name for name in mismatch + errors)
-        for name, sub in compared.subdirs.items():
-            walk(sub, f"{prefix}{name}/")
-
-    walk(filecmp.dircmp(one, other), "")
-    return found
 
 
 def _clean_build(project: SiteProject, site: Path) -> None:
@@ -72,7 +55,7 @@ def test_a_rebuild_shows_the_edit_and_the_index_catches_up(project: SiteProject,
         assert manifest.read_bytes() != saved  # the cache saved, after the rebuild
         clean = tmp_path / "clean"
         _clean_build(project, clean)
-        assert _differences(served, clean) == []  # the pages and the index, byte for byte
+        assert differing_files(served, clean) == []  # the pages and the index, byte for byte
     assert not Path(first).exists() and not Path(os.readlink(served / BUNDLE)).exists()
 
 
@@ -91,4 +74,4 @@ def test_a_rebuild_stops_the_indexing_under_way(project: SiteProject, tmp_path: 
         assert len(live.folders) == 2  # this index, and the one a search may have begun on
         clean = tmp_path / "clean"
         _clean_build(project, clean)
-        assert _differences(served / BUNDLE, clean / BUNDLE) == []
+        assert differing_files(served / BUNDLE, clean / BUNDLE) == []
