@@ -4,8 +4,8 @@ MkDocs writes the site into the staging directory; `index_search()` then runs Pa
 binary (from the PyPI wheel `pagefind_bin`, so nothing is downloaded at build time) on it,
 which hands back the bundle written into the site's `pagefind/`: an index split into
 small files, so that a query downloads the chunks of its own words and the fragments of
-the results it shows, not an index of the whole collection. A failure raises `IndexFailed` (`BuildFailed` from
-`publish.build.index_site`), and the previous site stays.
+the results it shows, not an index of the whole collection. A failure raises `IndexFailed`
+(`BuildFailed` from `publish.build.index_site`), and the previous site stays.
 
 What is indexed: every page whose `<main>` carries `data-pagefind-body` (the theme's
 `main.html` puts it there, with the result's kind and date as `data-pagefind-meta`; the
@@ -180,10 +180,12 @@ def index_search(site_dir: Path, bundle: Path | None = None, stop: Stop | None =
         json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def _write_bundle(bundle: Path, files: list[dict]) -> None:
+def _write_bundle(bundle: Path, files: list[dict]) -> bytes:
     """Write the files of Pagefind's bundle that its service handed back (GetFiles), each
     whole: when the service wrote them itself (WriteFiles), it did so in background threads
-    that a closed input could end halfway, and a file with some of its bytes looked done."""
+    that a closed input could end halfway, and a file with some of its bytes looked done.
+    The entry file's content (b"" if there is none)."""
+    entry = b""
     for file in files:
         relative = PurePosixPath(file["path"])
         if relative.is_absolute() or ".." in relative.parts or not relative.parts:
@@ -193,7 +195,10 @@ def _write_bundle(bundle: Path, files: list[dict]) -> None:
             continue
         target = bundle.joinpath(*relative.parts)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(base64.b64decode(file["content"]))
+        data = base64.b64decode(file["content"])
+        target.write_bytes(data)
+        entry = data if relative.as_posix() == "pagefind-entry.json" else entry
+    return entry
 
 
 def _read(site_dir: Path, path: str, stop: Stop | None) -> bytes:
@@ -219,9 +224,8 @@ def _index_language(site_dir: Path, bundle: Path, pages: list[str],
             files = service.ask({"type": "GetFiles", "index_id": index})["files"]
     except ServiceFailed as exc:
         raise IndexFailed(f"error: the search index could not be built: Pagefind {exc}") from None
-    _write_bundle(bundle, files)
     try:
-        return json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        return json.loads(_write_bundle(bundle, files).decode("utf-8"))
+    except ValueError as exc:
         raise IndexFailed("error: the search index could not be built: Pagefind wrote no "
                           f"readable pagefind-entry.json ({exc})") from None

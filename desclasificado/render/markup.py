@@ -113,14 +113,11 @@ class MarkdownRenderer:
         """Markdown paragraphs to sanitized HTML."""
         if self._rendered is None:
             return self._convert(text)
-        key = text_digest(text)
-        found = self._rendered.used.get(key)
-        if found is None:
-            found = self._rendered.known.get(key)
-            if found is None:
-                found = self._convert(text)
-            self._rendered.used[key] = found
-        return found
+        key, used = text_digest(text), self._rendered.used
+        if key not in used:
+            known = self._rendered.known.get(key)
+            used[key] = self._convert(text) if known is None else known
+        return used[key]
 
     def _convert(self, text: str) -> str:
         self._md.reset()

@@ -274,6 +274,12 @@ class Group:
     closed: bool = False  # every label may have its value and a heading or stamp followed: what comes is not theirs
 
 
+def group_of(groups: list[Group], name: str) -> int | None:
+    """The number of the group holding the label of field `name` (None: no such label)."""
+    return next((number for number, group in enumerate(groups)
+                 if any(label.field == name for label in group.labels)), None)
+
+
 # A title's line, which no name or office is (NARA's FROM and TO of the development set never have
 # these shapes): a document's kind and a colon ("MEMO: ..."), a word of what a document is about
 # ("REQUEST", "MEETING", "RE") or of what it is ("LETTER", "CHRONOLOGY", "SCHEDULE", "TRANSCRIPT";

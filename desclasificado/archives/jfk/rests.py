@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import re
 
-from desclasificado.archives.jfk.lexicon import Group, Value
+from desclasificado.archives.jfk.lexicon import Group, Value, group_of
 from desclasificado.archives.jfk.reading import Reading
 from desclasificado.archives.jfk.titles import continues
 
-_FREE = ("title",)  # see the module's docstring for FROM and TO
 _BELOW = frozenset({"originator", "from", "to", "title", "date", "pages", "subjects"})
 _LOST_LABEL = re.compile(r"^\W*[A-Za-z]+\s*[:;]\W*$")  # a label the OCR garbled: "SUbutlls :"
 
@@ -28,30 +27,19 @@ def doubt_rest(pending: list[tuple[Value, int]], groups: list[Group],
     those of DATE, PAGES and SUBJECTS that follow (before the subjects' own lines,
     and before a line that reads as a label, "SUbutlls :"), one line or two (a run of lines is
     another field's list: the subjects, their label garbled)."""
-    start = next((number for number, group in enumerate(groups)
-                  if any(label.field in _FREE for label in group.labels)), None)
-    if start is None:
+    at = group_of(groups, "title")
+    if at is None:
         return pending
-    rest = _rest_below(pending, groups, start, set(reading.lines.get("subjects") or []))
-    if not 1 <= len(rest) <= 2:
+    rest = _rest_below(pending, groups, at, set(reading.lines.get("subjects") or []))
+    lines = reading.lines.get("title")
+    if not 1 <= len(rest) <= 2 or not lines \
+            or not any(continues(" ".join(lines), value) for value, _ in rest):
         return pending
-    for name in _FREE:
-        lines = reading.lines.get(name)
-        at = _group_of(groups, name)
-        if not lines or at is None or not any(number >= at and continues(" ".join(lines), value)
-                                              for value, number in rest):
-            continue
-        del reading.lines[name]
-        reading.ambiguous.add(name)
-        reading.warnings.append(f"{name}: {rest[0][0].text!r}, read below it, may be more of it")
-        pending = pending + [(value, at) for value in groups[at].values
-                             if value.text in lines and (value, at) not in pending]
-    return pending
-
-
-def _group_of(groups: list[Group], name: str) -> int | None:
-    return next((number for number, group in enumerate(groups) if any(label.field == name for label in group.labels)),
-                None)
+    del reading.lines["title"]
+    reading.ambiguous.add("title")
+    reading.warnings.append(f"title: {rest[0][0].text!r}, read below it, may be more of it")
+    return pending + [(value, at) for value in groups[at].values
+                      if value.text in lines and (value, at) not in pending]
 
 
 def _rest_below(pending: list[tuple[Value, int]], groups: list[Group], start: int,

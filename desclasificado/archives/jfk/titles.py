@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from desclasificado.archives.jfk.lexicon import TYPED, Group, Value
+from desclasificado.archives.jfk.lexicon import TYPED, Group, Value, group_of
 from desclasificado.archives.jfk.matching import CONNECTOR, NAME_SHAPE
 from desclasificado.archives.jfk.ocrfix import closest_agency
 from desclasificado.archives.jfk.reading import Reading
@@ -49,8 +49,7 @@ def continue_title(pending: list[tuple[Value, int]], groups: list[Group],
     value, then the rest of the title ("TITLE : HSCA REQUEST" / "DATE" / "07/11/1978" / "RE SR-6
     (CIA PERSONNEL)."). Free text left over after the title's lines in its own group, or in the
     groups of DATE and PAGES that follow it (labels that take no free text), continues the title."""
-    at = next((number for number, group in enumerate(groups)
-               if any(label.field == "title" for label in group.labels)), None)
+    at = group_of(groups, "title")
     if at is None or not reading.lines.get("title") or groups[at].labels[-1].field != "title":
         return pending
     numbers = {at}
