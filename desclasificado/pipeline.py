@@ -86,7 +86,7 @@ def build(root: Path, site_dir: Path | None = None,
     with staging(target) as fresh:                         # a fresh directory beside the target
         pages = run_engine(root, fresh, site_build, site_url)  # render and write, page by page
         minify_styles(fresh)                               # the theme's CSS, minified
-        index_site(fresh)                                  # the search index, in fragments
+        index_site(fresh, cache)                           # the search index, in shards
         swap(fresh, target)                                # publish: the new site replaces the old
     kept = site_build.cache
     if kept is not None:                                   # its pages, for the next build

@@ -29,6 +29,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from tests.searchkit import fragment_files
+
 REPO = Path(__file__).resolve().parents[1]
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background",
                   "cite", "srcset", "ping", "manifest", "codebase", "longdesc", "usemap", "lowsrc",
@@ -182,7 +184,7 @@ def unsafe_search_locations(site: Path) -> list[str]:
     """Search results are links built from the `url` of each of Pagefind's fragments (the
     indexed text of a page): each must be a plain path in the site."""
     urls = []
-    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+    for path in fragment_files(site):
         fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
         urls.append(fragment["url"])
     assert urls, "no search index"

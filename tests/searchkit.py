@@ -1,7 +1,8 @@
 """Reading a built site's Pagefind index in tests: its languages, its fragments, its word
-index and its pages.
+index and its pages, over every shard (`publish/searchshards.py`: `pagefind/shards.json` lists
+each language's shard folders, each a bundle of Pagefind's).
 
-A fragment (`pagefind/fragment/*.pf_fragment`) is the indexed text of one page with its
+A fragment (`pagefind/<language>/<n>/fragment/*.pf_fragment`) is the indexed text of one page with its
 address and meta, gzipped JSON after a `pagefind_dcd` signature: what a reader's browser
 downloads for each result it shows. The word index and the metadata (`index/*.pf_index`,
 `pagefind.*.pf_meta`) are gzipped CBOR after the same signature.
@@ -16,23 +17,60 @@ from pathlib import Path
 SIGNATURE = b"pagefind_dcd"
 
 
+def shards(site: Path) -> dict[str, list[Path]]:
+    """The folder of each shard of the index, by language (from `pagefind/shards.json`; a
+    bundle without one, as Pagefind writes it alone, is one shard of each of its languages)."""
+    bundle = site / "pagefind"
+    if not (bundle / "shards.json").exists():
+        return {language: [bundle] for language in _entry(bundle)["languages"]}
+    listing = json.loads((bundle / "shards.json").read_text(encoding="utf-8"))
+    return {language: [bundle / folder for folder in folders]
+            for language, folders in listing.items()}
+
+
+def _entry(bundle: Path) -> dict:
+    return json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+
+
+def _meta(bundle: Path, language: str) -> object:
+    """The metadata of a language's index in `bundle`: its pages and its chunks."""
+    name = _entry(bundle)["languages"][language]["hash"]
+    return _decoded(bundle / f"pagefind.{name}.pf_meta")
+
+
+def bundles(site: Path) -> list[Path]:
+    """Every shard's folder, of every language, once."""
+    return list(dict.fromkeys(folder for folders in shards(site).values() for folder in folders))
+
+
+def fragment_files(site: Path) -> list[Path]:
+    """Every fragment file of every shard."""
+    return sorted(path for folder in bundles(site)
+                  for path in (folder / "fragment").glob("*.pf_fragment"))
+
+
 def fragments(site: Path) -> dict[str, dict]:
-    """Every indexed page of `site`, by address ("/events/x/"), as Pagefind stored it."""
+    """Every indexed page of `site`, by address ("/events/x/"), as Pagefind stored it (an
+    address in two shards is an error)."""
     found = {}
-    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+    for path in fragment_files(site):
         raw = gzip.decompress(path.read_bytes())
         assert raw.startswith(SIGNATURE), path
         fragment = json.loads(raw[len(SIGNATURE):])
         fragment["language"] = path.name.split("_")[0]
         fragment["size"] = path.stat().st_size  # gzipped: what showing it as a result costs
+        assert fragment["url"] not in found, fragment["url"]
         found[fragment["url"]] = fragment
     return found
 
 
 def languages(site: Path) -> set[str]:
-    """The languages the index has one index for (from `pagefind-entry.json`)."""
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    return set(entry["languages"])
+    """The languages the index has shards for, each of which Pagefind's entry file names as
+    its language (`pagefind-entry.json`)."""
+    found = shards(site)
+    for language, folders in found.items():
+        assert all(language in _entry(folder)["languages"] for folder in folders)
+    return set(found)
 
 
 def _cbor(data: bytes, at: int = 0) -> tuple[object, int]:
@@ -75,23 +113,31 @@ def _decoded(path: Path) -> object:
 
 
 def word_index(site: Path) -> dict[str, dict[str, list]]:
-    """The word index of each language, by language and word: for each page a word was found
-    in (named by its fragment, not by its page number, which depends on the order Pagefind
-    read the pages in), the word's locations there, sorted; the same for each accented form
-    Pagefind keeps apart (`word~form`)."""
-    bundle = site / "pagefind"
+    """The word index of each language, by language and word, over its shards: for each page
+    a word was found in (named by its fragment's content, not by its page number, which
+    depends on the order Pagefind read the pages in, nor by its file name, which depends on
+    the other pages of its run), the word's locations there, sorted; the same for each
+    accented form Pagefind keeps apart (`word~form`)."""
     found: dict[str, dict[str, list]] = {}
-    for meta_path in sorted(bundle.glob("pagefind.*.pf_meta")):
-        meta = _decoded(meta_path)
-        pages = [page[0] for page in meta[1]]
-        words: dict[str, list] = {}
-        for chunk in meta[2]:
-            for word, on_pages, variants in _decoded(bundle / "index" / f"{chunk[2]}.pf_index")[0]:
-                words[word] = _by_fragment(pages, on_pages)
-                for form, form_pages in ((v[0], v[1]) for v in variants):
-                    words[f"{word}~{form}"] = _by_fragment(pages, form_pages)
-        found[meta_path.name.split(".")[1].split("_")[0]] = words
+    for language, folders in shards(site).items():
+        words: dict[str, list] = found.setdefault(language, {})
+        for bundle in folders:
+            meta = _meta(bundle, language)
+            pages = [_fragment_url(bundle, page[0]) for page in meta[1]]
+            for chunk in meta[2]:
+                for word, on_pages, variants in _decoded(bundle / "index" / f"{chunk[2]}.pf_index")[0]:
+                    words.setdefault(word, []).extend(_by_fragment(pages, on_pages))
+                    for form, form_pages in ((v[0], v[1]) for v in variants):
+                        words.setdefault(f"{word}~{form}", []).extend(_by_fragment(pages, form_pages))
+        for word in words:
+            words[word].sort()
     return found
+
+
+def _fragment_url(bundle: Path, name: str) -> str:
+    """The address of the page a fragment file of `bundle` holds."""
+    raw = gzip.decompress((bundle / "fragment" / f"{name}.pf_fragment").read_bytes())
+    return json.loads(raw[len(SIGNATURE):])["url"]
 
 
 def _by_fragment(pages: list[str], entries: list[list]) -> list:
@@ -105,8 +151,8 @@ def _by_fragment(pages: list[str], entries: list[list]) -> list:
 
 
 def meta_pages(site: Path) -> dict[str, list]:
-    """The pages of each language's index, by language: their fragment and word count,
-    sorted (the order is that in which Pagefind read them)."""
-    bundle = site / "pagefind"
-    return {path.name.split(".")[1].split("_")[0]: sorted(_decoded(path)[1])
-            for path in sorted(bundle.glob("pagefind.*.pf_meta"))}
+    """The pages of each language's index over its shards, by language: their address and
+    word count, sorted (the order is that in which Pagefind read them)."""
+    return {language: sorted([_fragment_url(bundle, page[0]), *page[1:]] for bundle in folders
+                             for page in _meta(bundle, language)[1])
+            for language, folders in shards(site).items()}

@@ -205,11 +205,12 @@ def html_files(site_dir: Path) -> int:
                for name in names)
 
 
-def index_site(site_dir: Path) -> None:
+def index_site(site_dir: Path, cache: Path | None = None) -> None:
     """Write the search index into the site the engine has just built in `site_dir` (before
-    the swap); BuildFailed if Pagefind cannot."""
+    the swap), the shards that did not change linked from `cache` (the project's cache
+    folder); BuildFailed if Pagefind cannot."""
     try:
-        index_search(site_dir)
+        index_search(site_dir, cache=cache)
     except IndexFailed as exc:
         raise BuildFailed(str(exc)) from None
 

@@ -91,13 +91,13 @@ class PageCache:
     def open(cls, folder: Path, fingerprint: bytes) -> PageCache:
         """The cache in `folder`: its pages if the last build had this fingerprint, and the
         manifest is signed by this computer's key (a cache that came from elsewhere, in a
-        download or a commit, is never unpickled: see `_signed`)."""
+        download or a commit, is never unpickled: see `signed`)."""
         cache = cls(folder, fingerprint)
-        if _tracked(folder):  # git would overwrite its files (ignored files are expendable)
+        if tracked(folder):  # git would overwrite its files (ignored files are expendable)
             return cache
         cache.markdown.known = _rendered(folder / MARKDOWN, fingerprint)
         try:
-            stored = pickle.loads(_signed((folder / MANIFEST).read_bytes()))
+            stored = pickle.loads(signed((folder / MANIFEST).read_bytes()))
         except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError,
                 ImportError):
             return cache
@@ -123,7 +123,7 @@ class PageCache:
     def place(self, address: str, kept: Kept, target: Path) -> bool:
         """Put the kept page of `address` at `target` (a hard link, else a copy); False if
         its file is gone from the cache (the page is then rendered)."""
-        if not _put(self._file(kept.html), target):
+        if not put(self._file(kept.html), target):
             return False
         self.fresh[address] = kept
         self.reused += 1
@@ -171,7 +171,7 @@ class PageCache:
         """Put kept files at their paths under `folder`; False if one is gone from the
         cache."""
         for path, name in files:
-            if not _put(self._file(name), folder / path):
+            if not put(self._file(name), folder / path):
                 return False
         return True
 
@@ -191,10 +191,10 @@ class PageCache:
     def save(self) -> None:
         """Write the manifest of this build's pages and delete the files none names."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        _write_signed(self.folder / MANIFEST, pickle.dumps(
+        write_signed(self.folder / MANIFEST, pickle.dumps(
             {"format": FORMAT, "fingerprint": self.fingerprint, "pages": self._shared_out()},
             protocol=pickle.HIGHEST_PROTOCOL))
-        _write_signed(self.folder / MARKDOWN, json.dumps(
+        write_signed(self.folder / MARKDOWN, json.dumps(
             {"format": FORMAT, "fingerprint": self.fingerprint.hex(),
              "html": self.markdown.used}, ensure_ascii=False).encode("utf-8", "surrogatepass"))
         named = {kept.html for kept in self.fresh.values()}
@@ -240,7 +240,7 @@ class PageCache:
         return self.folder / "pages" / name[:2] / name
 
 
-def _put(stored: Path, target: Path) -> bool:
+def put(stored: Path, target: Path) -> bool:
     """A kept file at `target` (a hard link, else a copy); False if it is gone."""
     with contextlib.suppress(OSError):
         if os.path.samefile(stored, target):  # `serve` rebuilds in place: it is there
@@ -274,7 +274,7 @@ def _rendered(path: Path, fingerprint: bytes) -> dict[str, str]:
     fingerprint and this computer signed the file: its HTML goes into pages as it is, so a
     file put there by anyone else (a download, a commit) is not read."""
     try:
-        stored = json.loads(_signed(path.read_bytes()).decode("utf-8", "surrogatepass"))
+        stored = json.loads(signed(path.read_bytes()).decode("utf-8", "surrogatepass"))
     except (OSError, ValueError):
         return {}
     if not isinstance(stored, dict) or stored.get("format") != FORMAT \
@@ -284,7 +284,7 @@ def _rendered(path: Path, fingerprint: bytes) -> dict[str, str]:
     return html if isinstance(html, dict) else {}
 
 
-def _write_signed(path: Path, data: bytes) -> None:
+def write_signed(path: Path, data: bytes) -> None:
     """Write `data` with this computer's signature, whole (beside its place, then renamed)."""
     partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     partial.write_bytes(_signature(data) + data)
@@ -323,7 +323,7 @@ def _signature(data: bytes) -> bytes:
     return hmac.new(_key(), data, hashlib.sha256).digest()
 
 
-def _signed(data: bytes) -> bytes:
+def signed(data: bytes) -> bytes:
     """`data` without its signature, if it is this computer's (ValueError if not): a
     manifest is a pickle, and unpickling runs code, so none is unpickled that this computer
     did not write."""
@@ -333,7 +333,7 @@ def _signed(data: bytes) -> bytes:
     return body
 
 
-def _tracked(folder: Path) -> bool:
+def tracked(folder: Path) -> bool:
     """Whether git tracks files in the cache folder: a commit could then put any file there."""
     try:
         listed = subprocess.run(["git", "-C", str(folder.parent), "ls-files", "--", folder.name],
@@ -384,4 +384,5 @@ def _nav(nav: Any) -> list[Any]:
     return [item(entry) for entry in (nav.items if nav is not None else [])]
 
 
-__all__ = ["CACHE_DIR", "Kept", "PageCache", "build_fingerprint", "given", "nav_digest"]
+__all__ = ["CACHE_DIR", "Kept", "PageCache", "build_fingerprint", "given", "nav_digest", "put",
+           "signed", "tracked", "write_signed"]

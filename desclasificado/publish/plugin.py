@@ -290,7 +290,8 @@ class SiteBuild:
                 if preview.ACTIVE is not None:  # serve: indexed once the page is served
                     preview.ACTIVE.finish(Path(config.site_dir), produced, self.cache)
                 else:
-                    index_search(Path(config.site_dir))
+                    index_search(Path(config.site_dir), cache=self.cache_dir
+                                 if self.cache is not None else None)
             except IndexFailed as exc:
                 raise engine.Abort(str(exc)) from None
 

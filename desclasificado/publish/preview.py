@@ -103,7 +103,7 @@ class Preview:
         if not self.installed:
             if cache is not None:
                 cache.save()
-            self._index(site_dir, self.built, None)
+            self._index(site_dir, self.built, None, cache)
             return
         self._stop = stop = Stop()
         self._thread = threading.Thread(target=self._refresh,
@@ -132,7 +132,7 @@ class Preview:
         except OSError as exc:
             _LOG.error("the page cache was not saved: %s", exc)
         try:
-            self._index(site_dir, build, stop)
+            self._index(site_dir, build, stop, cache)
         except IndexFailed as exc:
             if not stop:
                 _LOG.error("the search index was not refreshed: %s", exc)
@@ -140,11 +140,13 @@ class Preview:
             if not stop:
                 _LOG.info("Search index refreshed")
 
-    def _index(self, site_dir: Path, build: int, stop: Stop | None) -> None:
-        """Index the site into a new folder beside it, and point `pagefind` at it."""
+    def _index(self, site_dir: Path, build: int, stop: Stop | None,
+               cache: PageCache | None = None) -> None:
+        """Index the site into a new folder beside it, and point `pagefind` at it (the shards
+        whose pages did not change linked from the cache's folder, as a build does)."""
         folder = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}.search-", dir=site_dir.parent))
         try:
-            index_search(site_dir, folder, stop)
+            index_search(site_dir, folder, stop, cache.folder if cache is not None else None)
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise

@@ -16,20 +16,26 @@ the indexed text of one page, and the search page downloads one for each result 
 Each language of `<html lang>` gets an index of its own, with its stemming ("guerrilla"
 finds "guerrilleros" in Spanish).
 
-How: Pagefind holds every page it indexes in memory until it writes the bundle (about
-100 KB a page while it builds the index), so each language is indexed by a Pagefind run
-of its own, one after the other, into the same bundle (`pagefind.js` finds the index of
-the page's `<html lang>` from the entry file, which lists them all). The pages are sent to
-Pagefind's service (`publish.pagefind_service`) rather than found by it on disk: only
-those with a `data-pagefind-body` element (the others, lists of a year among them, were
-parsed and kept in memory for nothing), and of each only `<html lang>` and that element
-(the head, header and footer are a third of a page). The index is the one a single run
-over the whole site writes, byte for byte in its fragments (a test compares them).
+How: Pagefind holds every page it indexes in memory until it writes the bundle (100-150 KB
+a page while it builds the index), so each language's pages are split into shards of about
+2,000 pages (`publish.searchshards`: by a stable hash of the page's path), each indexed by a
+Pagefind run of its own, one after the other, into a folder of its own (`pagefind/en/0/`...,
+each a whole bundle of Pagefind's, listed in `pagefind/shards.json`; the search page merges
+the shards of its language in the browser). A shard sent exactly what it was sent by the last
+build is linked from the cache instead of indexed. The pages are sent to Pagefind's service
+(`publish.pagefind_service`) rather than found by it on disk: only those with a
+`data-pagefind-body` element (the others, lists of a year among them, were parsed and kept in
+memory for nothing), and of each only `<html lang>` and that element (the head, header and
+footer are a third of a page). The shards together hold what a single run over the whole
+site writes: the same pages, words and locations and the same fragments (a test compares
+them).
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
+import importlib.metadata
 import json
 import os
 import re
@@ -40,6 +46,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from desclasificado.publish.pagefind_service import PagefindService, ServiceFailed
+from desclasificado.publish.searchshards import LISTING, ShardCache, split
 from desclasificado.render.urls import EMBED, SEARCH_BUNDLE
 
 #: Parts of indexed pages left out of the index (CSS selectors, as Pagefind reads them).
@@ -121,16 +128,18 @@ def html_files(site_dir: Path) -> Iterator[str]:
                           for name in names if name.endswith(".html"))
 
 
-def indexed_pages(site_dir: Path, stop: Stop | None = None) -> dict[str, list[str]]:
+def indexed_pages(site_dir: Path, stop: Stop | None = None) -> dict[str, list[tuple[str, bytes]]]:
     """The pages Pagefind indexes (those with a `data-pagefind-body` element), by the
-    language of their `<html lang>`, as paths relative to the site: the other pages are never
-    sent, so Pagefind neither parses them nor keeps their text while it builds the index."""
-    found: dict[str, list[str]] = {}
+    language of their `<html lang>`, as paths relative to the site with the digest of what
+    Pagefind is sent of each (`essence`): the other pages are never sent, so Pagefind neither
+    parses them nor keeps their text while it builds the index."""
+    found: dict[str, list[tuple[str, bytes]]] = {}
     for path in html_files(site_dir):
         data = _read(site_dir, path, stop)
         at = data.find(_BODY)
         if at >= 0:
-            found.setdefault(_language(data[:at]), []).append(path)
+            digest = hashlib.blake2b(essence(data).encode("utf-8"), digest_size=16).digest()
+            found.setdefault(_language(data[:at]), []).append((path, digest))
     return dict(sorted(found.items()))
 
 
@@ -158,34 +167,46 @@ def essence(data: bytes) -> str:
             "</body></html>")
 
 
-def index_search(site_dir: Path, bundle: Path | None = None, stop: Stop | None = None) -> None:
+def index_search(site_dir: Path, bundle: Path | None = None, stop: Stop | None = None,
+                 cache: Path | None = None, size: int | None = None) -> ShardCache:
     """Write the search index of the site built in `site_dir` into its `pagefind/` (or into
-    `bundle`): one Pagefind run for each language, one after the other (each holds only its
-    own language's pages in memory), into the same bundle; IndexFailed if Pagefind cannot,
-    or if `stop` was set (no page is read after that)."""
+    `bundle`): each language's pages in shards (`searchshards`), each indexed by a Pagefind
+    run of its own, one after the other (each holds only its own pages in memory), into a
+    folder of its own, with `shards.json` listing each language's folders. With `cache` (the
+    project's cache folder), a shard sent exactly what the last build sent is linked from
+    there instead. IndexFailed if Pagefind cannot, or if `stop` was set (no page is read
+    after that). What was kept and indexed (`reused`, `indexed`)."""
     bundle = site_dir / SEARCH_BUNDLE if bundle is None else bundle
     shutil.rmtree(bundle, ignore_errors=True)
-    languages: dict[str, dict] = {}
-    entry: dict = {}
-    for pages in indexed_pages(site_dir, stop).values():
-        entry = _index_language(site_dir, bundle, pages, stop)
-        languages.update(entry.get("languages", {}))
-    if not languages or not (bundle / "pagefind.js").is_file():
+    kept = ShardCache(cache)
+    listing: dict[str, list[str]] = {}
+    for language, pages in indexed_pages(site_dir, stop).items():
+        for shard in split(language, pages, _settings(), size):
+            if not kept.place(shard, bundle):
+                kept.keep(shard, _index_shard(site_dir, shard.pages, stop), bundle)
+            listing.setdefault(language, []).append(shard.folder)
+    if not listing:
         raise IndexFailed("error: the search index could not be built: Pagefind wrote no "
                           "index (no page has a data-pagefind-body element)")
-    # each run wrote an entry file with its own language: the bundle's lists them all, sorted,
-    # so that two builds of the same sources stay byte-identical
-    entry["languages"] = dict(sorted(languages.items()))
-    (bundle / "pagefind-entry.json").write_text(
-        json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    (bundle / LISTING).write_text(json.dumps(listing, separators=(",", ":")), encoding="utf-8")
+    kept.save()
+    return kept
 
 
-def _write_bundle(bundle: Path, files: list[dict]) -> bytes:
-    """Write the files of Pagefind's bundle that its service handed back (GetFiles), each
-    whole: when the service wrote them itself (WriteFiles), it did so in background threads
-    that a closed input could end halfway, and a file with some of its bytes looked done.
-    The entry file's content (b"" if there is none)."""
-    entry = b""
+def _settings() -> bytes:
+    """What a shard's bundle depends on besides its pages: Pagefind's version, what it
+    leaves out and the files dropped."""
+    try:
+        version = importlib.metadata.version("pagefind_bin")
+    except importlib.metadata.PackageNotFoundError:
+        version = ""
+    return json.dumps([version, EXCLUDED, _UNUSED]).encode("utf-8")
+
+
+def _bundle_files(files: list[dict]) -> dict[str, bytes]:
+    """The files of Pagefind's bundle that its service handed back (GetFiles), by their path
+    in the bundle, those the site does not use left out."""
+    found = {}
     for file in files:
         relative = PurePosixPath(file["path"])
         if relative.is_absolute() or ".." in relative.parts or not relative.parts:
@@ -193,12 +214,18 @@ def _write_bundle(bundle: Path, files: list[dict]) -> bytes:
                               f"file outside its bundle ({file['path']!r})")
         if relative.parts[0] == "playground" or relative.as_posix() in _UNUSED:
             continue
-        target = bundle.joinpath(*relative.parts)
+        found[relative.as_posix()] = base64.b64decode(file["content"])
+    return found
+
+
+def _write_bundle(bundle: Path, files: list[dict]) -> None:
+    """Write the files of Pagefind's bundle that its service handed back (GetFiles), each
+    whole: when the service wrote them itself (WriteFiles), it did so in background threads
+    that a closed input could end halfway, and a file with some of its bytes looked done."""
+    for path, data in _bundle_files(files).items():
+        target = bundle / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = base64.b64decode(file["content"])
         target.write_bytes(data)
-        entry = data if relative.as_posix() == "pagefind-entry.json" else entry
-    return entry
 
 
 def _read(site_dir: Path, path: str, stop: Stop | None) -> bytes:
@@ -208,10 +235,9 @@ def _read(site_dir: Path, path: str, stop: Stop | None) -> bytes:
     return (site_dir / path).read_bytes()
 
 
-def _index_language(site_dir: Path, bundle: Path, pages: list[str],
-                    stop: Stop | None = None) -> dict:
-    """Index `pages` (of one language) with one Pagefind service and write its part of the
-    bundle; the entry file that run wrote."""
+def _index_shard(site_dir: Path, pages: tuple[str, ...], stop: Stop | None = None
+                 ) -> dict[str, bytes]:
+    """Index `pages` (of one language) with one Pagefind service; the files of its bundle."""
     try:
         with PagefindService(site_dir, _binary()) as service:
             if stop is not None:
@@ -224,8 +250,8 @@ def _index_language(site_dir: Path, bundle: Path, pages: list[str],
             files = service.ask({"type": "GetFiles", "index_id": index})["files"]
     except ServiceFailed as exc:
         raise IndexFailed(f"error: the search index could not be built: Pagefind {exc}") from None
-    try:
-        return json.loads(_write_bundle(bundle, files).decode("utf-8"))
-    except ValueError as exc:
+    found = _bundle_files(files)
+    if "pagefind-entry.json" not in found:
         raise IndexFailed("error: the search index could not be built: Pagefind wrote no "
-                          f"readable pagefind-entry.json ({exc})") from None
+                          "pagefind-entry.json")
+    return found

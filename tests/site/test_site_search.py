@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from desclasificado.publish import searchindex
-from tests.searchkit import fragments, languages, meta_pages, word_index
+from tests.searchkit import fragments, languages, meta_pages, shards, word_index
 from tests.sitekit import SiteProject, event_yaml
 
 SEED = "176-10036-10058"
@@ -26,11 +26,14 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> SiteProject:
 
 
 def test_the_built_site_has_a_pagefind_index_of_its_language(built: SiteProject) -> None:
-    bundle = built.root / "site" / "pagefind"
-    assert (bundle / "pagefind.js").is_file() and (bundle / "fragment").is_dir()
-    assert list((bundle / "index").glob("*.pf_index"))
-    assert languages(built.root / "site") == {"en", "es"}  # the Spanish mirror under /es/
-    assert not (bundle / "pagefind-ui.js").exists()  # the theme's search page has its own
+    site = built.root / "site"
+    assert languages(site) == {"en", "es"}  # the Spanish mirror under /es/
+    assert shards(site) == {"en": [site / "pagefind" / "en" / "0"],
+                            "es": [site / "pagefind" / "es" / "0"]}  # a few pages: one shard
+    for bundle in shards(site)["en"] + shards(site)["es"]:
+        assert (bundle / "pagefind.js").is_file() and (bundle / "fragment").is_dir()
+        assert list((bundle / "index").glob("*.pf_index"))
+        assert not (bundle / "pagefind-ui.js").exists()  # the theme's search page has its own
 
 
 def test_records_are_indexed_with_their_kind_and_date(built: SiteProject) -> None:
@@ -105,9 +108,15 @@ def test_only_pages_with_a_body_are_sent_by_language(tmp_path) -> None:
     for path, text in pages.items():
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_text(text)
-    assert searchindex.indexed_pages(tmp_path) == {
+    found = searchindex.indexed_pages(tmp_path)
+    assert {language: [path for path, _ in pages] for language, pages in found.items()} == {
         "en": ["index.html", "events/x/index.html"], "es": ["es/events/x/index.html"],
         "unknown": ["plain.html"]}
+    # each with the digest of what Pagefind is sent of it: the same body, the same digest
+    digests = {path: digest for pages in found.values() for path, digest in pages}
+    assert digests["events/x/index.html"] != digests["es/events/x/index.html"]  # its lang
+    (tmp_path / "index.html").write_text('<html lang="en"><p>Other</p><main data-pagefind-body>Home</main>')
+    assert dict(searchindex.indexed_pages(tmp_path)["en"])["index.html"] == digests["index.html"]
 
 
 def test_pagefind_is_sent_the_lang_and_the_body_element_only() -> None:
@@ -125,24 +134,29 @@ def test_pagefind_is_sent_the_lang_and_the_body_element_only() -> None:
         '<div data-pagefind-body>c</div></body></html>')
 
 
-def test_the_index_is_the_one_pagefind_writes_reading_the_whole_site(
+def test_the_shards_hold_what_one_pagefind_run_over_the_whole_site_does(
         built: SiteProject, tmp_path) -> None:
     """One Pagefind run over every page of the site (the way it indexed the site before the
-    pages were sent one language at a time, and only their body element) finds the same
-    pages, words and locations, and writes the same fragments, byte for byte."""
+    pages were sent one language at a time, in shards, and only their body element) finds
+    the same pages, words and locations, and writes the same fragments, as the shards of
+    the build together (one a language here), and as many shards of a few pages each: every
+    indexed page is in exactly one shard (`fragments` refuses an address twice)."""
     site = built.root / "site"
-    whole = tmp_path / "site"
-    shutil.copytree(site, whole, ignore=shutil.ignore_patterns("pagefind"))
+    whole, sharded = tmp_path / "site", tmp_path / "sharded"
+    for copy in (whole, sharded):
+        shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
     command = [searchindex._binary(), "--site", str(whole), "--silent", "--glob",
                "{" + ",".join(_globs(whole)) + "}"]
     for selector in searchindex.EXCLUDED:
         command += ["--exclude-selectors", selector]
     subprocess.run(command, check=True, capture_output=True, stdin=subprocess.DEVNULL)
-    ours, theirs = site / "pagefind" / "fragment", whole / "pagefind" / "fragment"
-    assert sorted(p.name for p in ours.iterdir()) == sorted(p.name for p in theirs.iterdir())
-    assert all((ours / p.name).read_bytes() == p.read_bytes() for p in theirs.iterdir())
-    assert word_index(site) == word_index(whole) and len(word_index(site)["es"]) > 100
-    assert meta_pages(site) == meta_pages(whole)
+    searchindex.index_search(sharded, size=7)
+    assert min(len(folders) for folders in shards(sharded).values()) >= 3
+    expected = fragments(whole)
+    assert fragments(site) == expected and fragments(sharded) == expected
+    assert word_index(site) == word_index(whole) == word_index(sharded)
+    assert len(word_index(site)["es"]) > 100
+    assert meta_pages(site) == meta_pages(whole) == meta_pages(sharded)
 
 
 def _globs(site) -> list[str]:

@@ -1,10 +1,10 @@
 /* The search page's script, over the Pagefind index the build writes into pagefind/
-   (desclasificado/publish/searchindex.py). Pagefind reads the page's <html lang> and loads
-   that language's index; a query downloads the index chunks of its words, then one fragment
-   for each result shown (ten at a time). Each result shows its kind (a code in the index's
-   meta, shown as a label in the page's language), its date and an excerpt with the words
-   found marked. Everything is put into the page as text nodes, never as HTML: the indexed
-   text is contributors' text. A status line says how many results. */
+   (desclasificado/publish/searchindex.py, searchshards.py), in shards: the page's language's
+   shards are loaded and merged (load()); a query downloads the index chunks of its words in
+   each shard, then one fragment for each result shown (ten at a time). Each result shows its
+   kind (a code in the index's meta, shown as a label in the page's language), its date and
+   an excerpt with the words found marked. Everything is put into the page as text nodes,
+   never as HTML: the indexed text is contributors' text. A status line says how many results. */
 (function () {
   "use strict";
   /* Messages come from the page, in its language (js/messages.js, loaded before). */
@@ -127,10 +127,36 @@
     });
   }
 
+  /* The index is in shards (shards.json lists each language's folders): Pagefind is loaded
+     from the first shard of the page's language and merges the others; a search then asks
+     each shard and sorts their results together by score. */
+  function shardsOf(listing) {
+    var lang = (document.documentElement.getAttribute("lang") || "").toLowerCase();
+    var found = listing[lang] || listing[lang.split("-")[0]];
+    if (!found) {
+      Object.keys(listing).forEach(function (key) {
+        if (!found || listing[key].length > found.length) { found = listing[key]; }
+      });
+    }
+    if (!found || !found.length) { throw new Error("no search index"); }
+    return found;
+  }
+
   function load() {
     if (!pagefind) {
-      pagefind = import(new URL("pagefind.js", bundle).href).then(function (module) {
-        return module.options({baseUrl: "/"}).then(function () { return module; });
+      pagefind = fetch(new URL("shards.json", bundle).href).then(function (response) {
+        if (!response.ok) { throw new Error("no search index"); }
+        return response.json();
+      }).then(function (listing) {
+        var folders = shardsOf(listing);
+        var first = new URL(folders[0], bundle);
+        return import(new URL("pagefind.js", first).href).then(function (module) {
+          return module.options({baseUrl: "/"}).then(function () {
+            return Promise.all(folders.slice(1).map(function (folder) {
+              return module.mergeIndex(new URL(folder, bundle).href, {baseUrl: "/"});
+            }));
+          }).then(function () { return module; });
+        });
       });
     }
     return pagefind;
