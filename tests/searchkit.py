@@ -52,8 +52,17 @@ def fragment_files(site: Path) -> list[Path]:
 def fragments(site: Path) -> dict[str, dict]:
     """Every indexed page of `site`, by address ("/events/x/"), as Pagefind stored it (an
     address in two shards is an error)."""
+    return _fragments(fragment_files(site))
+
+
+def fragments_in(folders: list[Path]) -> dict[str, dict]:
+    """The pages indexed in these shards' folders, as `fragments`."""
+    return _fragments(sorted(p for f in folders for p in (f / "fragment").glob("*.pf_fragment")))
+
+
+def _fragments(paths: list[Path]) -> dict[str, dict]:
     found = {}
-    for path in fragment_files(site):
+    for path in paths:
         raw = gzip.decompress(path.read_bytes())
         assert raw.startswith(SIGNATURE), path
         fragment = json.loads(raw[len(SIGNATURE):])

@@ -11,23 +11,36 @@ content as it is."""
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
+from desclasificado.publish.searchindex import index_search
 from tests.browser.conftest import serve
+from tests.searchkit import fragments_in, shards
 from tests.sitekit import SiteProject, event_yaml
 
 EVENT = "1963-05-02-trainees-back"
+PARIS = "/events/1963-04-11-paris/"
 SUMMARY = "The fighters trained in Cuba went back to Lima.[^1]"
 SUMMARY_ES = "Los guerrilleros entrenados en Cuba volvieron a Lima.[^1]"
 TITLE_ES = "Los entrenados vuelven a Lima"
 SPANISH_DATE = "2 de mayo de 1963"
 #: The words Pagefind matched in each result of a query, from the page's own Pagefind (the
-#: module the search page loaded, with the index of its `<html lang>`).
+#: module the search page loads, with the shards of its `<html lang>` merged, as the search
+#: page merges them).
 MATCHED_WORDS = """async (query) => {
-  const pagefind = await import(new URL("../pagefind/pagefind.js", location.href).href);
+  const bundle = new URL("../pagefind/", location.href);
+  const listing = await (await fetch(new URL("shards.json", bundle).href)).json();
+  const folders = listing[document.documentElement.lang.toLowerCase()];
+  const pagefind = await import(new URL(folders[0] + "pagefind.js", bundle).href);
   await pagefind.options({baseUrl: "/"});
+  for (const folder of folders.slice(1)) {
+    await pagefind.mergeIndex(new URL(folder, bundle).href, {baseUrl: "/"});
+  }
   const search = await pagefind.search(query);
   const found = {};
   for (const result of search.results) {
@@ -41,15 +54,39 @@ MATCHED_WORDS = """async (query) => {
 
 
 @pytest.fixture(scope="module")
-def search_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def search_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = SiteProject(tmp_path_factory.mktemp("search") / "project")
     project.write(f"events/{EVENT}.yaml", event_yaml(
         "1963-05-02", "Trainees back in Lima", summary=SUMMARY,
         extra=f'translations:\n  es:\n    title: "{TITLE_ES}"\n    summary: "{SUMMARY_ES}"\n'))
     code, lines = project.build()
     assert code == 0, "\n".join(lines)
-    with serve(project.root / "site") as url:
+    return project.root / "site"
+
+
+@pytest.fixture(scope="module")
+def search_site(search_built: Path) -> Iterator[str]:
+    with serve(search_built) as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def sharded_site(search_built: Path,
+                 tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
+    """The same site with its index in shards of a few pages (a build makes one shard of
+    each language for so few pages), the Paris event not in the first of its language;
+    and how many shards the English index has."""
+    site = tmp_path_factory.mktemp("sharded") / "site"
+    shutil.copytree(search_built, site, ignore=shutil.ignore_patterns("pagefind"))
+    for size in range(3, 12):
+        index_search(site, size=size)
+        listing = shards(site)
+        if len(listing["en"]) > 2 and PARIS in fragments_in(listing["en"][1:]):
+            break
+    else:
+        raise AssertionError("no shard size puts the Paris event past the first shard")
+    with serve(site) as url:
+        yield url, len(listing["en"])
 
 
 def _results(page, url: str, query: str):
@@ -178,3 +215,44 @@ def test_without_javascript_the_spanish_search_page_says_where_to_browse(browser
     assert notice.inner_text().startswith("La búsqueda necesita JavaScript. Sin él, recorra")
     assert notice.get_attribute("lang") is None  # the page's own language
     context.close()
+
+
+def test_a_query_finds_pages_in_every_shard_and_the_same_as_one_index(
+        page, search_site: str, sharded_site: tuple[str, int]) -> None:
+    """The search page merges the shards of its language: a page indexed in a shard after
+    the first is found and shown, and each query finds the same pages as in a site whose
+    language is one shard."""
+    sharded, english = sharded_site
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    results = _results(page, f"{sharded}/search.html", "Paris network")
+    found = results.filter(has=page.locator(f"a[href$='{PARIS}']"))
+    assert found.locator(".kind").text_content() == "Event"
+    assert found.locator(".when").text_content() == "11 April 1963"
+    entries = {u.split("?")[0] for u in fetched if u.split("?")[0].endswith("pagefind-entry.json")}
+    assert len(entries) == english and all("/pagefind/en/" in u for u in entries)
+    # a word some shards lack is left out there: the others are searched for it alone (but
+    # where a shard has no word of a query that others have, a record number cited once in
+    # shards of a few pages, or a word no page has, Pagefind's fallback there finds pages
+    # with words like it: README, "The search benchmark")
+    for query, path in (("Paris network", "search.html"), ("Lima", "search.html"),
+                        ("guerrilla", "es/search.html"), ("Central Intelligence", "search.html"),
+                        ("red de París", "es/search.html")):
+        one, several = (_shown(page, f"{url}/{path}", query) for url in (search_site, sharded))
+        assert one == several and one[1], (query, one, several)
+    page.goto(f"{sharded}/es/search.html")
+    spanish = page.evaluate(MATCHED_WORDS, "guerrilla")
+    assert f"/es/events/{EVENT}/" in spanish and all(u.startswith("/es/") for u in spanish)
+
+
+def _shown(page, url: str, query: str) -> tuple[str, set[str]]:
+    """What the search page at `url` says and shows for `query`, every result."""
+    results = _results(page, url, query)
+    more = page.locator("#search-more")
+    while more.is_visible():
+        count = results.count()
+        more.click()
+        page.wait_for_function(f"document.querySelectorAll('#search-results article').length > {count}")
+    hrefs = {urlsplit(results.nth(i).locator("h3 a").get_attribute("href")).path
+             for i in range(results.count())}
+    return page.locator("#search-status").inner_text(), hrefs

@@ -99,6 +99,24 @@
     if (more) { more.hidden = true; }
   }
 
+  /* Pagefind leaves out of a query the words its index does not have: a shard without one
+     of the query's words would answer with the pages that have the others (and a record
+     number, "176-10036-10058", is indexed as its parts too). A result is kept if each word
+     of the query (split at spaces and punctuation), searched alone, finds it too (a word no
+     shard has is left out, as one index would leave it out); searching a word alone
+     downloads nothing more, its index chunks are those the query loaded. */
+  function withEveryWord(results, alone) {
+    var found = alone.filter(function (search) { return search && search.results.length; })
+      .map(function (search) {
+        var ids = {};
+        search.results.forEach(function (result) { ids[result.id] = true; });
+        return ids;
+      });
+    return results.filter(function (result) {
+      return found.every(function (ids) { return ids[result.id]; });
+    });
+  }
+
   function run() {
     var text = input.value.trim();
     var query = ++latest;
@@ -108,12 +126,19 @@
       return;
     }
     load().then(function (found) {
-      return found.search(text);
-    }).then(function (search) {
+      var words = text.split(new RegExp("[\\s\\p{P}]+", "u")).filter(Boolean);
+      var searches = [found.search(text)];
+      if (words.length > 1) {
+        words.forEach(function (word) { searches.push(found.search(word)); });
+      }
+      return Promise.all(searches);
+    }).then(function (searches) {
+      var search = searches[0];
       if (query !== latest || !search) { return; }
-      var count = search.results.length;
+      var results = withEveryWord(search.results, searches.slice(1));
+      var count = results.length;
       clear();
-      pending = search.results.slice();
+      pending = results;
       return showMore(query).then(function () {
         if (query !== latest) { return; }
         if (!count) {
