@@ -99,12 +99,11 @@
     if (more) { more.hidden = true; }
   }
 
-  /* Pagefind leaves out of a query the words its index does not have: a shard without one
-     of the query's words would answer with the pages that have the others (and a record
-     number, "176-10036-10058", is indexed as its parts too). A result is kept if each word
-     of the query (split at spaces and punctuation), searched alone, finds it too (a word no
-     shard has is left out, as one index would leave it out); searching a word alone
-     downloads nothing more, its index chunks are those the query loaded. */
+  /* Where a shard lacks a word of the query, Pagefind's answer there is looser than one
+     index's (pages with the other words). A result is kept if each word of the query (split
+     at spaces and punctuation, as Pagefind indexes a record number's parts too), searched
+     alone, finds it too; a word found nowhere is no condition. Searching a word alone
+     downloads little more: mostly the index chunks the query loaded. */
   function withEveryWord(results, alone) {
     var found = alone.filter(function (search) { return search && search.results.length; })
       .map(function (search) {
