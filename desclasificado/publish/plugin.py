@@ -308,6 +308,7 @@ class SiteBuild:
         for site in self.sites:
             watch(site.context)
             site.embed_maker = partial(self.cache.embed, site.context, site_dir)
+            site.context.rows = partial(self.cache.rows, site.context)  # the data files' rows
 
     def _writer(self, config: Any) -> Any:
         """Write a generated file into the site (`serve`: unless the same is there)."""
