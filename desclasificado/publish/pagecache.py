@@ -104,6 +104,8 @@ class PageCache:
     _valid: dict[str, dict[int, bool]] = field(default_factory=dict)
     # one object for each link and set of anchors that pages share (`_compact`)
     _shared: dict[Any, Any] = field(default_factory=dict)
+    _infos: dict[Any, bytes] = field(default_factory=dict)  # `info_digest`, by site
+    _folders: set[Path] = field(default_factory=set)  # the folders `_put` made or found
 
     @classmethod
     def open(cls, folder: Path, fingerprint: bytes) -> PageCache:
@@ -136,7 +138,7 @@ class PageCache:
         where every read it made sees what it saw then, else `make(key)`, its reads
         recorded. One edited event renders its own rows; the others are taken as they were
         from the file that holds them one after the other."""
-        name, around = (ctx.info.prefix, kind), content_digest(ctx.info)
+        name, around = (ctx.info.prefix, kind), self.info_digest(ctx.info)
         kept = self.kept_rows.get(name)
         text = self._row_text(kept) if kept is not None and kept.around == around else None
         made: list[str] = []
@@ -190,7 +192,7 @@ class PageCache:
     def place(self, address: str, kept: Kept, target: Path) -> bool:
         """Put the kept page of `address` at `target` (a hard link, else a copy); False if
         its file is gone from the cache (the page is then rendered)."""
-        if not _put(self._file(kept.html), target):
+        if not _put(self._file(kept.html), target, self._folders):
             return False
         self.fresh[address] = kept
         self.reused += 1
@@ -208,7 +210,7 @@ class PageCache:
         `site_dir` (hard links to the cache's, like the pages), kept under the address of
         what the job was given."""
         address = f"{ctx.info.prefix}embed:{content_digest(given(job, ctx)).hex()}"
-        around, folder = content_digest(ctx.info), site_dir / ctx.info.prefix
+        around, folder = self.info_digest(ctx.info), site_dir / ctx.info.prefix
         kept = self.lookup(address, ctx, around)
         if kept is not None and kept.files and self._place_files(kept.files, folder):
             self.fresh[address] = kept
@@ -224,6 +226,13 @@ class PageCache:
         self.rendered += 1
         return Embedded(page.url, *links, tuple(path for path, _ in files))
 
+    def info_digest(self, info: Any) -> bytes:
+        """The digest of a site's name, address, day and language (once per language)."""
+        found = self._infos.get(info)
+        if found is None:
+            found = self._infos[info] = content_digest(info)
+        return found
+
     def _store(self, data: bytes) -> str:
         """Keep a file's content in the cache; its name (the blake2b of the content)."""
         name = hashlib.blake2b(data, digest_size=20).hexdigest()
@@ -238,7 +247,7 @@ class PageCache:
         """Put kept files at their paths under `folder`; False if one is gone from the
         cache."""
         for path, name in files:
-            if not _put(self._file(name), folder / path):
+            if not _put(self._file(name), folder / path, self._folders):
                 return False
         return True
 
@@ -331,12 +340,16 @@ class PageCache:
         return self.folder / "pages" / name[:2] / name
 
 
-def _put(stored: Path, target: Path) -> bool:
+def _put(stored: Path, target: Path, folders: set[Path]) -> bool:
     """A kept file at `target` (a hard link, else a copy), replacing what is there (never
     written through: a file there may be a link to another kept page); False if it is gone
-    from the cache. The link is tried first: in a fresh site (a build) it is the one system
-    call a file costs, and only what stops it is looked at."""
-    for _attempt in range(3):
+    from the cache. `folders`: those made (or found) already. In a fresh site (a build) a
+    file costs two system calls, its folder's `mkdir` and the link; only what stops the
+    link is looked at."""
+    if target.parent not in folders:
+        os.makedirs(target.parent, exist_ok=True)
+        folders.add(target.parent)
+    for _attempt in range(2):
         try:
             os.link(stored, target)
             return True
@@ -345,10 +358,10 @@ def _put(stored: Path, target: Path) -> bool:
                 if os.path.samefile(stored, target):  # `serve` rebuilds in place: it is there
                     return True
             target.unlink()
-        except FileNotFoundError:
+        except FileNotFoundError:  # gone from the cache (or its folder, meanwhile)
             if not os.path.lexists(stored):
                 return False
-            target.parent.mkdir(parents=True, exist_ok=True)  # its page's folder, first
+            os.makedirs(target.parent, exist_ok=True)
         except OSError:  # no hard links here (another device, a file system without them)
             return _copy(stored, target)
     return _copy(stored, target)
