@@ -216,10 +216,12 @@ def test_values_behind_the_colons_of_lost_labels_are_read_in_the_forms_order() -
 
 
 def test_a_column_where_a_line_may_be_the_rest_of_another_is_not_guessed() -> None:
-    # FROM wraps ("BRECKINRIDGE," / "S. D."), TO is empty: one line per label would be wrong
+    # FROM wraps ("BRECKINRIDGE," / "S. D."), TO is empty: one line per label would be wrong (the
+    # name joined, the sentence after it is the title; FROM or TO, its place does not tell)
     result = parse_rif(form("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nCIA\nBRECKINRIDGE,\nS. D.\n"
                             "MEETINGS WITH HSCA COMMITTEE AND STAFF MEMBERS.\n08/17/1978\n5"))
-    assert (result.fields["to"], result.fields["title"]) == ("", "")
+    assert (result.fields["from"], result.fields["to"]) == ("", "")
+    assert result.fields["title"] == "MEETINGS WITH HSCA COMMITTEE AND STAFF MEMBERS."
     # four lines for four labels, but the first is not an agency: not the originator's
     result = parse_rif(form("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nSMITH, JOHN\nCHIEF, WH\nFILE\n"
                             "A MEMORANDUM.\n08/17/1978\n5"))
@@ -720,3 +722,28 @@ def test_headings_among_a_column_of_labels_divide_the_labels_not_the_values() ->
         result = parse_rif(TESSERACT_COLUMN.replace(line, kept))
         assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "")
         assert {"from", "to", "title"} <= set(result.missing) and result.reasons["from"]
+
+
+def test_a_name_then_a_titles_line_under_from_to_and_title_give_the_title() -> None:
+    # "FROM" / "TO" / "TITLE" then two lines, one of FROM and TO empty on the form: the second, with a
+    # title's shape and a box of its own (its label's colon) or after a whole name, is the title
+    middle = "FROM\nTO\nTITLE\nDATE\nPAGES\n: CHIEF, SECURITY ANALYSIS GROUP, OS\n: FORM: TRANSMITTAL SLIP\n01/01/1976\n1"
+    result = parse_rif(form(middle))
+    assert [result.fields[name] for name in ("from", "to", "title")] == ["", "", "FORM: TRANSMITTAL SLIP"]
+    assert result.reasons["from"] == result.reasons["to"] == "not attributable with certainty"
+    middle = "FROM\nTO\nTITLE\nDATE\nPAGES\nSTEVENS, M. D.\nREVIEW OF THE FILES ON AMERICAN DEFECTORS.\n10/31/1960\n2"
+    assert parse_rif(form(middle)).fields["title"] == "REVIEW OF THE FILES ON AMERICAN DEFECTORS."
+    # a first line of another shape may be the title's own first line: nothing is read
+    for first in ("TERMINATION", "MEMORANDUM FOR THE RECORD"):
+        result = parse_rif(form(middle.replace("STEVENS, M. D.", first)))
+        assert [result.fields[name] for name in ("from", "to", "title")] == ["", "", ""]
+
+
+def test_a_line_above_the_titles_first_is_not_its_rest() -> None:
+    # the name undecided between FROM and TO stands above the title: it is not the title's end
+    middle = ("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nCIA\nBROWN, ROBERT\n"
+              "POLICE HOLDING 13 AMERICANS WHO SET UP ARMED CAMP.\n10/25/1968\n2")
+    result = parse_rif(form(middle))
+    assert result.fields["title"] == "POLICE HOLDING 13 AMERICANS WHO SET UP ARMED CAMP."
+    assert result.fields["from"] == result.fields["to"] == ""
+

@@ -144,6 +144,9 @@ def alignment(group: Group) -> list[set[Span]]:
                         or OFFICE.match(_bare(group.values[j].text))
                         for j in stretch):
             labels = labels[:-1]  # "SAC, TP" / "DIRECTOR, FBI": FROM and TO, the title empty
+        if _name_then_title(group, labels, stretch):
+            possible = _title_last(possible, labels, stretch)
+            continue
         if _names_then_title(group, labels, stretch):
             filled = _align(group.labels, group.values, fill=fill | frozenset(labels))
             wanted = [(at,) for at in stretch[:len(labels) - 1]] + [tuple(stretch[len(labels) - 1:])]
@@ -195,6 +198,36 @@ def _names_then_title(group: Group, labels: list[int], stretch: list[int]) -> bo
     return len(title) <= RULES["title"].max_lines and opens \
         and not any(is_sentence(name) or _unfit("from", name) for name in names) \
         and not any(re.search(r"\d/\d", line) for line in title)
+
+
+def _name_then_title(group: Group, labels: list[int], stretch: list[int]) -> bool:
+    """"FROM" / "TO" / "TITLE" then ": SCOTT BRECKENRIDGE" / "SPEED LETTER REGARDING HSCA 6 JULY 78
+    REQUEST.": two lines for the three labels (FROM or TO empty on the form), the first a name's (no
+    title's shape, not cut short, not too long for a name), the second with a title's shape
+    (`is_sentence`: never FROM's nor TO's) and not going on from the first: it opens a box of its own
+    (the colon of its label), or the first is a whole name ("SURNAME, GIVEN", an office by its rank,
+    the form's placeholder "[RESTRICTED]"). A first line of another shape may be the title's own
+    ("TERMINATION" / "UNDERSTANDING FOR DAVID L. CHRIST.", "MEMORANDUM FOR THE RECORD" / "MEETING
+    WITH ..."). The second can only be the title, the last of the three; the first is FROM or TO,
+    which its place does not tell (`lone`)."""
+    fields = [group.labels[i].field for i in labels]
+    if fields != ["from", "to", "title"] or len(stretch) != 2:
+        return False
+    name, title = (group.values[j].text.strip(" :;") for j in stretch)
+    whole = group.values[stretch[1]].led or bool(_PLACEHOLDER.match(name) or NAME_SHAPE.match(name) or OFFICE.match(name))
+    return whole and is_sentence(title) and not CONNECTOR.match(title) and not is_sentence(name) \
+        and len(name) <= min(RULES["from"].max_chars, RULES["to"].max_chars) \
+        and not any(_unfit(field, name) for field in ("from", "to")) and not re.search(r"\d/\d", title)
+
+
+def _title_last(possible: list[set[Span]], labels: list[int], stretch: list[int]) -> list[set[Span]]:
+    """The title takes the last line of the stretch, FROM and TO stay undecided over the first."""
+    first, last = stretch
+    fro, to, title = labels
+    wanted = {fro: {(), (first,)}, to: {(), (first,)}, title: {(last,)}}
+    if not all(spans <= possible[i] for i, spans in wanted.items()):
+        return possible
+    return [wanted.get(i, spans) for i, spans in enumerate(possible)]
 
 
 def _unwrapped(stretches: list[tuple[list[int], list[int]]]) -> list[tuple[list[int], list[int]]]:
