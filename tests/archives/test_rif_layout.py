@@ -747,3 +747,15 @@ def test_a_line_above_the_titles_first_is_not_its_rest() -> None:
     assert result.fields["title"] == "POLICE HOLDING 13 AMERICANS WHO SET UP ARMED CAMP."
     assert result.fields["from"] == result.fields["to"] == ""
 
+
+def test_a_date_read_just_before_its_label_is_the_documents() -> None:
+    middle = ("ORIGINATOR\nFROM\nTO\nTITLE\nCIA\nMEMO: SENATE SELECT COMMITTEE REQUESTS FOR WITNESSES\n01/01/1978\n"
+              "DATE\nPAGES\n5")
+    result = parse_rif(form(middle))
+    assert (result.fields["date"], result.fields["date_of_last_review"]) == ("1978-01-01", "1997-06-20")
+    # with the review's date lost too, which of the two a date after 1992 is is not known
+    result = parse_rif(form(middle.replace("1978", "1998")).replace("DATE OF LAST REVIEW : 06/20/97", "DATE OF LAST REVIEW"))
+    assert (result.fields["date"], result.fields["date_of_last_review"]) == ("", "")
+    # a count is not moved so: "DATE : 7" / "PAGES" is a garbled date's, not the pages'
+    result = parse_rif(form(middle.replace("01/01/1978\nDATE\nPAGES\n5", "DATE : 7\nPAGES")))
+    assert result.fields["pages"] in ("", None) and result.fields["date"] == ""

@@ -158,13 +158,16 @@ _DATE_FIELDS = frozenset({"date", "date_of_last_review"})
 
 def _move_typed(pending: list[tuple[Value, int]], groups: list[Group],
                 reading: Reading) -> list[tuple[Value, int]]:
-    """Move unmistakable values (a date, "SECRET"...) to the nearest empty field of their kind."""
+    """Move unmistakable values (a date, "SECRET"...) to the nearest empty field of their kind, in
+    their group or the one above it; a date that ends its group may be its own label's below it
+    ("07/13/1973" / "DATE", read just before it), when no other date is loose and the review's date
+    has its own."""
     pending = _two_dates(pending, reading)
     left = []
     loose_dates = sum("date" in value.kinds for value, _ in pending)
     for value, number in pending:
         target = _typed_target(value, number, groups, reading)
-        if target in _DATE_FIELDS and (loose_dates > 1 or _DATE_FIELDS - {target} - set(reading.lines)):
+        if target in _DATE_FIELDS and (loose_dates > 1 or _DATE_FIELDS - {target} - {name for name, lines in reading.lines.items() if lines}):
             target = None  # several dates, or another date field also without its own: which is which is not known
         if target:
             reading.lines[target] = [value.text]
@@ -206,6 +209,8 @@ def _typed_target(value: Value, number: int, groups: list[Group], reading: Readi
     if not kinds:
         return None
     near = {label.field for g in groups[max(0, number - 1):number + 1] for label in g.labels}
+    if "date" in kinds and groups[number].values[-1:] == [value] and number + 1 < len(groups):
+        near |= {label.field for label in groups[number + 1].labels} & _DATE_FIELDS  # "07/13/1973" / "DATE"
     here = [CANON[label.field] for label in groups[number].labels] or [CANON["agency"]]
     candidates = [
         name for name in FIELDS
