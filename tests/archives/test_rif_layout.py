@@ -759,3 +759,14 @@ def test_a_date_read_just_before_its_label_is_the_documents() -> None:
     # a count is not moved so: "DATE : 7" / "PAGES" is a garbled date's, not the pages'
     result = parse_rif(form(middle.replace("01/01/1978\nDATE\nPAGES\n5", "DATE : 7\nPAGES")))
     assert result.fields["pages"] in ("", None) and result.fields["date"] == ""
+
+
+def test_an_abbreviation_the_text_gives_with_one_slip_less_is_left_blank() -> None:
+    body = "\n## Page 2\n\nSUBJECT: Vladimir Lahera - Admission to the U.S.\nadmission to the U.S. of his family\n"
+    text = form("FROM : WH/C/CO\nTO : DIRECTOR OF SECURITY\nTITLE : ADMISSION TO THE J.S. OF WIFE AND CHILDREN.\n"
+                "DATE : 04/12/1965\nPAGES : 2").replace("\n## Page 2\n\nText.\n", body)
+    result = parse_rif(text)
+    assert result.fields["title"] == "" and "ADMISSION TO THE U.S. OF WIFE" in result.reasons["title"]
+    # the form's own letters in the text, or no reading of them with one slip there, are kept
+    for other in ("J.S.", "U.K."):
+        assert parse_rif(text.replace("U.S.", other)).fields["title"] == "ADMISSION TO THE J.S. OF WIFE AND CHILDREN."
