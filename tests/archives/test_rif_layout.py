@@ -770,3 +770,16 @@ def test_an_abbreviation_the_text_gives_with_one_slip_less_is_left_blank() -> No
     # the form's own letters in the text, or no reading of them with one slip there, are kept
     for other in ("J.S.", "U.K."):
         assert parse_rif(text.replace("U.S.", other)).fields["title"] == "ADMISSION TO THE J.S. OF WIFE AND CHILDREN."
+
+
+def test_a_title_that_opens_with_a_later_labels_word_is_the_titles() -> None:
+    # "TITLE" / "COMMENTS ON ..." / "DATE": a label of a field below PAGES read between TITLE and DATE
+    for title in ("COMMENTS ON THE NOSENKO DRAFT.", "SUBJECT: LUISA NELIA RODRIGUEZ TIMONEDA, ET AL."):
+        middle = f"FROM\n: ALIEN AFFAIRS STAFF\nTO : FILE\nTITLE\n{title}\nDATE\n: 04/22/1965\nPAGES\n: 1"
+        result = parse_rif(form(middle))
+        assert (result.fields["title"], result.fields["date"], result.fields["pages"]) == (title, "1965-04-22", 1)
+        assert result.fields["subjects"] == ["CIA PERSONNEL"] and "JFK64-55" in result.fields["comments"]
+    # not after a TITLE that has its value, nor without DATE or PAGES after it: the form's own label
+    result = parse_rif(form("FROM : ALIEN AFFAIRS STAFF\nTO : FILE\nTITLE : REQUEST\nCOMMENTS ON THE DRAFT\n"
+                            "DATE : 04/22/1965\nPAGES : 1"))
+    assert result.fields["title"] == "REQUEST"

@@ -47,6 +47,9 @@ class Scanner:
             if LEGEND.search(line):
                 break
             following = lines[index + 1] if index + 1 < len(lines) else ""
+            if self._title_as_label(line, lines[index + 1:index + 4]):
+                self._value(line)
+                continue
             self._line(line, following)
         if self.orphans or self.unplaced:
             self.groups.append(Group(values=self.orphans + self.unplaced))
@@ -78,6 +81,20 @@ class Scanner:
                     self._value(match.rest)
             else:
                 self._value(line)
+
+    def _title_as_label(self, line: str, ahead: Sequence[str]) -> bool:
+        """"TITLE" / "COMMENTS ON THE NOSENKO DRAFT." / "DATE", "TITLE" / "SUBJECT: LUISA NELIA RODRIGUEZ
+        ..." / "DATE": a line that opens with the label of a field below PAGES, with text after it,
+        right after a bare TITLE that has no value yet and before the DATE or PAGES label, is the
+        title's value: the form's labels come in its order, and titles open with those words."""
+        match = match_label(line)
+        group = self.groups[-1] if self.groups else None
+        if not match or not match.rest or match.field == UNKNOWN or CANON[match.field] <= CANON["pages"] \
+                or group is None or not group.labels or group.labels[-1].field != "title" \
+                or group.labels[-1].inline or group.fed:
+            return False
+        after = next((found for found in map(match_label, ahead) if found), None)
+        return after is not None and after.field in ("date", "pages")
 
     def _word_of_a_value(self, match: LabelMatch, following: str) -> bool:
         """"AGENCY" alone on a line among the document's values ("... BY THE CENTRAL INTELLIGENCE" /

@@ -31,6 +31,9 @@ _DANGLING = frozenset({"A", "AN", "AND", "AT", "BY", "FOR", "FROM", "IN", "INTO"
                        "TO", "WITH", "W/", "CONCERNING", "REGARDING"})
 # A label of the form inside a value: "... HSCA SDATE : 12/31/63", "TITLE : ... PAGES: 27".
 _EMBEDDED_LABEL = re.compile(r"\b\w?(?:DATE|PA[CG]ES|ORIGINATOR|FROM|TO|TITLE|SUBJECTS?)\s*[:;]\s", re.IGNORECASE)
+# A memorandum's subject line as a title, which NARA's titles give so ("SUBJECT: HIDALGO, BALMES NIEVES,
+# JR."): "SUBJECT" and a colon opening a title, not the form's SUBJECTS, its label run into the title.
+_SUBJECT_LINE = re.compile(r"^SUBJECT\s*:\s*\S")
 # The form's DATE run into the end of a title: "... FORMER ASST. COUNSEL HSCA 05/16/1977"
 _TRAILING_DATE = re.compile(r"\s\d{1,2}/\d{1,2}/\d{2,4}\W*$")
 # A scrap of one or two lower-case letters after an upper-case value: "HQ i", "FORSYTH, THOMAS G. If"
@@ -59,7 +62,7 @@ def _embedded_label(name: str, text: str) -> str | None:
     if found and found.start() > 0:
         return f"another label runs into it ({text!r})"
     match = match_label(text)
-    if match and match.colon and match.field != name:
+    if match and match.colon and match.field != name and not (name == "title" and _SUBJECT_LINE.match(text)):
         return f"another label runs into it ({text!r})"
     if _TRAILING_DATE.search(text):
         return f"the form's date runs into it ({text!r})"
