@@ -95,8 +95,9 @@ def _garbled(name: str, text: str) -> str | None:
 
 # A scrap after a name's initial that is no suffix: "FORSYTH, THOMAS G. HI" (III).
 _AFTER_INITIAL = re.compile(r"\b[A-Z]\.\s+(?!(?:JR|SR|II|III|IV)\b)[A-Z]{1,2}$")
-# Marks a typed form does not have: "USN, «", "NSA..-** 7", "HQ ~".
-_JUNK = re.compile(r"[«»~^§¬|\\]|\*\*|\.\.-")
+# Marks a typed form does not have: "USN, «", "NSA..-** 7", "HQ ~"; an asterisk against a word, a character
+# the OCR could not read ("... MOVEMENTS*" for the quote that closes the title: none of NARA's rows has one).
+_JUNK = re.compile(r"[«»~^§¬|\\]|\*\*|\.\.-|(?<=\w)\*|\*(?=\w)")
 # A name or office in capitals, with at least one word of three letters.
 _UPPER_VALUE = re.compile(r"^(?=.*[A-Z]{3})[^a-z]*[A-Z][^a-z]*[A-Z][^a-z]*\b[A-Z]?[a-z]{1,2}\W*$")
 
