@@ -783,3 +783,17 @@ def test_a_title_that_opens_with_a_later_labels_word_is_the_titles() -> None:
     result = parse_rif(form("FROM : ALIEN AFFAIRS STAFF\nTO : FILE\nTITLE : REQUEST\nCOMMENTS ON THE DRAFT\n"
                             "DATE : 04/22/1965\nPAGES : 1"))
     assert result.fields["title"] == "REQUEST"
+
+
+def test_a_bare_labels_line_then_a_lost_labels_value_behind_its_colon() -> None:
+    # "FROM" / its line / ": MULTIPLE ADDRESSEES" / "TITLE": TO's label lost, its value behind the colon
+    middle = "FROM\n{first}\n{second}\nTITLE : HEMMING, GERALD PATRICK\nDATE : 12/15/1977\nPAGES : 4"
+    result = parse_rif(form(middle.format(first="SWIFT, GERALD J., OPERATIONS", second=": MULTIPLE ADDRESSEES")))
+    assert [result.fields[name] for name in ("from", "to")] == ["SWIFT, GERALD J., OPERATIONS", "MULTIPLE ADDRESSEES"]
+    # the form's placeholder behind the colon is TO's box, given as no value: FROM keeps its line
+    result = parse_rif(form(middle.format(first=": DIRECTOR", second=": WITHHELD")))
+    assert [result.fields[name] for name in ("from", "to")] == ["DIRECTOR", ""]
+    assert "the form gives no value" in result.reasons["to"]
+    # without the colon, the second line may be the rest of FROM: nothing is read
+    result = parse_rif(form(middle.format(first="SWIFT, GERALD J., OPERATIONS", second="MULTIPLE ADDRESSEES")))
+    assert [result.fields[name] for name in ("from", "to")] == ["", ""]

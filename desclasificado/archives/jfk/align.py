@@ -19,7 +19,7 @@ from desclasificado.archives.jfk.titles import (
     doubt_title_opening,
     lone_title,
 )
-from desclasificado.archives.jfk.vetting import vet_text
+from desclasificado.archives.jfk.vetting import PLACEHOLDER, vet_text
 
 __all__ = ["Reading", "read_groups"]
 
@@ -359,12 +359,13 @@ def _lost_label(pending: list[tuple[Value, int]], groups: list[Group],
 
 
 def _bare_first(group: Group, above: Label, runs: list[list[Value]], between: list[str], reading: Reading) -> bool:
-    """"FROM" / ": WITHHELD" / ": CHIEF, KUDOVE" / "TITLE :": a bare label alone in its group, then one
-    line more, each begun with a colon, than the fields after it whose labels were lost: the first
-    line is the bare label's (the OCR split it from its colon), the others the lost labels'."""
+    """"FROM" / ": WITHHELD" / ": CHIEF, KUDOVE" / "TITLE :", "FROM" / "SWIFT, GERALD J., ..." / ":
+    MULTIPLE ADDRESSEES" / "TITLE": a bare label alone in its group, then one line more than the
+    fields after it whose labels were lost, each of those begun with a colon: the first line is the
+    bare label's (below it, or split from its colon by the OCR), the others the lost labels'."""
     return (len(group.labels) == 1 and not above.inline and above.field in reading.ambiguous
             and bool(between) and len(runs) == len(between) + 1 and len(group.values) == len(runs)
-            and all(len(run) == 1 and run[0].led for run in runs)
+            and all(len(run) == 1 for run in runs) and all(run[0].led for run in runs[1:])
             and RULES[above.field].kinds is None and _runs_fit(between, runs[1:], reading))
 
 
@@ -377,6 +378,7 @@ def _runs_fit(names: list[str], runs: list[list[Value]], reading: Reading) -> bo
             return False
         if len(run) > 1 and (name != "title" or not all(continues(run[0].text, value) for value in run[1:])):
             return False
-        if vet_text(name, " ".join(value.text for value in run))[1]:
-            return False
+        text = " ".join(value.text for value in run)
+        if vet_text(name, text)[1] and not (len(run) == 1 and PLACEHOLDER.match(text)):
+            return False  # the form's placeholder ("WITHHELD") is a box's whole value, given as none
     return True
