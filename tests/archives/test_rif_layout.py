@@ -797,3 +797,12 @@ def test_a_bare_labels_line_then_a_lost_labels_value_behind_its_colon() -> None:
     # without the colon, the second line may be the rest of FROM: nothing is read
     result = parse_rif(form(middle.format(first="SWIFT, GERALD J., OPERATIONS", second="MULTIPLE ADDRESSEES")))
     assert [result.fields[name] for name in ("from", "to")] == ["", ""]
+
+
+def test_the_boxs_edge_read_as_a_bar_after_a_value_is_not_part_of_it() -> None:
+    middle = "ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nCIA\nMEXICO CITY\nDIR\nCABLE: PLAN FOR POLYGRAPHING ALVARADO |\n12/05/1963\n3"
+    result = parse_rif(form(middle))
+    assert [result.fields[name] for name in ("from", "to", "title")] == [
+        "MEXICO CITY", "DIR", "CABLE: PLAN FOR POLYGRAPHING ALVARADO"]
+    # a bar inside a value is still the OCR's garble
+    assert parse_rif(form(middle.replace("ALVARADO |", "AL|VARADO"))).fields["title"] == ""

@@ -189,9 +189,10 @@ _MARKED_VALUE = re.compile(r"[^\w\s]{1,2}\s*(?P<a>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}
 
 
 def value_text(line: str) -> str:
-    """A value without the separators and bullets the OCR leaves in front of it (and a date or a
-    count without the OCR's marks beside it)."""
+    """A value without the separators and bullets the OCR leaves in front of it, the box's edge read
+    as a bar after it, and a date or a count without the OCR's marks beside it."""
     text = re.sub(r"^[\s:;.,*•÷=~|_—–-]+(?=\S)", "", line).strip()
+    text = re.sub(r"(?<=\S)\s+\|$", "", text)  # the box's edge after it: "CABLE: PLAN FOR POLYGRAPHING ALVARADO |"
     marked = _MARKED_VALUE.fullmatch(text)
     return (marked.group("a") or marked.group("b") or marked.group("c")) if marked else text
 
