@@ -806,3 +806,11 @@ def test_the_boxs_edge_read_as_a_bar_after_a_value_is_not_part_of_it() -> None:
         "MEXICO CITY", "DIR", "CABLE: PLAN FOR POLYGRAPHING ALVARADO"]
     # a bar inside a value is still the OCR's garble
     assert parse_rif(form(middle.replace("ALVARADO |", "AL|VARADO"))).fields["title"] == ""
+
+
+def test_a_date_after_the_document_heading_is_the_forms_not_the_print_date() -> None:
+    # tesseract garbled ORIGINATOR, FROM, TO and TITLE: "DATE : 12/09/63" is still below DOCUMENT INFORMATION
+    text = HEAD + "ORTEINATOR : Nea\n\nset TITL ae\n\nDATE : 12/09/63\n\nPAGES : 1\n" + TAIL
+    assert parse_rif(text).fields["date"] == "1963-12-09"
+    # the print date above the form's headings stays the header's
+    assert parse_rif(text.replace("Date: 12/07/04", "Date: 12/07/04\n\nPAGE: 1")).fields["date"] == "1963-12-09"

@@ -105,13 +105,16 @@ class Scanner:
             and not (after and after.field == "originator")
 
     def _is_header(self, line: str, following: str) -> bool:
-        """The print date and page number at the top of the form ("Date: 11/30/04", "PAGE: 1")."""
+        """The print date and page number at the top of the form ("Date: 11/30/04", "PAGE: 1"): a date
+        label before the document's part of the form (its labels, or its heading: tesseract may garble
+        every label above DATE), or one with PAGE below it."""
         if HEADER.match(line):
             return True
         match = match_label(line)
         if not match or match.field != "date":
             return False
-        return not self.in_document_section or bool(re.match(r"^\W*PAGE\b(?!S)", following))
+        return not (self.in_document_section or self.section == "document") \
+            or bool(re.match(r"^\W*PAGE\b(?!S)", following))
 
     def _interrupt(self, heading: bool) -> None:
         if not self.groups and heading:
