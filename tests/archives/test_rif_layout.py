@@ -814,3 +814,13 @@ def test_a_date_after_the_document_heading_is_the_forms_not_the_print_date() -> 
     assert parse_rif(text).fields["date"] == "1963-12-09"
     # the print date above the form's headings stays the header's
     assert parse_rif(text.replace("Date: 12/07/04", "Date: 12/07/04\n\nPAGE: 1")).fields["date"] == "1963-12-09"
+
+
+def test_from_with_its_last_letter_lost_after_the_originator_is_from() -> None:
+    for line, value in (("FRO HQ", "HQ"), ("FROH : LAO", "LAO")):
+        middle = f"ORIGINATOR : FBI\n{line}\nTO : CIA\nTITLE : LIAISON MATERIAL\nDATE : 05/03/1963\nPAGES : 2"
+        result = parse_rif(form(middle))
+        assert (result.fields["from"], result.fields["to"]) == (value, "CIA")
+    # not elsewhere: a word of a value is not taken for the label
+    middle = "ORIGINATOR : FBI\nFROM : HQ\nTO : CIA\nTITLE : LIAISON MATERIAL\nFRO HQ\nDATE : 05/03/1963\nPAGES : 2"
+    assert parse_rif(form(middle)).fields["from"] == "HQ"

@@ -68,7 +68,7 @@ class Scanner:
         elif is_stamp(line):
             self._interrupt(heading=False)
         elif not is_noise(line):
-            match = match_label(line)
+            match = match_label(line) or self._garbled_from(line)
             if match and match.field == UNKNOWN and self._garbled_to(line, match):
                 self._label(LabelMatch("to", match.rest, True, ""))
             elif match and match.field == UNKNOWN:
@@ -176,6 +176,14 @@ class Scanner:
         """"FROM:" / "10: HQ" / "TITLE:": TO read as IO or 10, right after FROM, is TO (not a time, "10:37")."""
         return bool(re.match(r"^\W*(?:IO|10|1O|I0)\s*:", line)) and "to" not in self.seen \
             and self.last_canon == CANON["from"] and not re.match(r"\d", match.rest)
+
+    def _garbled_from(self, line: str) -> LabelMatch | None:
+        """"ORIGINATOR: — FBI" / "FRO HQ" / "TO: CIA", "FROH : LAO": FROM with its last letter lost or
+        misread (tesseract), right after ORIGINATOR, is FROM."""
+        found = re.match(r"^\W*FR[O0][A-Z]?(?![A-Za-z])\W*?(?P<colon>\s*[:;])?\s*(?P<rest>.*)$", line)
+        if not found or "from" in self.seen or self.last_canon != CANON["originator"]:
+            return None
+        return LabelMatch("from", found.group("rest").strip(), bool(found.group("colon")), "")
 
     def _garbled_label(self, rest: str) -> None:
         """A label too garbled to name ("IO:", "AGES:"): it ends the group before it, and the
