@@ -825,3 +825,16 @@ def test_from_with_its_last_letter_lost_after_the_originator_is_from() -> None:
     # not elsewhere: a word of a value is not taken for the label
     middle = "ORIGINATOR : FBI\nFROM : HQ\nTO : CIA\nTITLE : LIAISON MATERIAL\nFRO HQ\nDATE : 05/03/1963\nPAGES : 2"
     assert parse_rif(form(middle)).fields["from"] == "HQ"
+
+
+def test_the_one_line_under_to_and_title_of_a_cia_form_is_the_title_when_from_has_its_own() -> None:
+    middle = "FROM\n: C, ALIEN AFFAIRS STAFF\nTO\nTITLE\nDATE\nPAGES\n: MEMO ON PEDRO DIAZ LANZ #202923\n10/26/1959\n1"
+    result = parse_rif(form(middle))
+    assert [result.fields[name] for name in ("from", "to", "title")] == [
+        "C, ALIEN AFFAIRS STAFF", "", "MEMO ON PEDRO DIAZ LANZ #202923"]
+    # TO's label lost: the one line under FROM and TITLE is the title too
+    result = parse_rif(form("FROM\nTITLE\nDATE\nPAGES\nSPECIAL ACCESS AND/OR BILLET APPROVAL\n: 07/13/1973\n: 1"))
+    assert (result.fields["from"], result.fields["title"]) == ("", "SPECIAL ACCESS AND/OR BILLET APPROVAL")
+    # a name's line may be TO's; and another agency's form may have no title
+    assert parse_rif(form(middle.replace(": MEMO ON PEDRO DIAZ LANZ #202923", ": LANZ, PEDRO"))).fields["title"] == ""
+    assert parse_rif(form(middle).replace("AGENCY : CIA", "AGENCY : HSCA")).fields["title"] == ""

@@ -117,7 +117,8 @@ def lone_title(pending: list[tuple[Value, int]], groups: list[Group],
                 reading: Reading) -> list[tuple[Value, int]]:
     """On a CIA form every document has a title (NARA's rows of the CIA's records all give one, and
     none gives FROM or TO alone): one line of free text left in a column under FROM / TO / TITLE,
-    none of them read, is the title, FROM and TO empty; so are two lines when the second goes on
+    none of them read, is the title, FROM and TO empty (or under TO / TITLE, FROM read above them,
+    or FROM / TITLE, TO's label lost); so are two lines when the second goes on
     from the first, or the first ends with a colon, which no name does ("MHCHAOS:" / "BIOGRAPHIC
     DATA ON HENRY WINSTON.")."""
     if [closest_agency(line) for line in reading.lines.get("agency", [])] != ["CIA"]:
@@ -125,7 +126,7 @@ def lone_title(pending: list[tuple[Value, int]], groups: list[Group],
     for number, group in enumerate(groups):
         fields = [label.field for label in group.labels]
         undecided = [name for name in fields if name in _NAMED and not reading.lines.get(name)]
-        if "title" not in undecided or not {"from", "to"} <= set(undecided) \
+        if "title" not in undecided or not {"from", "to"} & set(undecided) \
                 or any(name not in _NAMED and name in reading.ambiguous for name in fields):
             continue
         free = [item for item in pending if item[1] == number and not item[0].kinds & TYPED
