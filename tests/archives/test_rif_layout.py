@@ -738,6 +738,18 @@ def test_a_name_then_a_titles_line_under_from_to_and_title_give_the_title() -> N
     for first in ("TERMINATION", "MEMORANDUM FOR THE RECORD"):
         result = parse_rif(form(middle.replace("STEVENS, M. D.", first)))
         assert [result.fields[name] for name in ("from", "to", "title")] == ["", "", ""]
+    # a title of three lines after an office, or after a name when it opens with a document's kind
+    wrapped = ("FROM\nTO\nTITLE\n{name}\nMEMO FOR: COMMENTS CONCERNING SSC DRAFT REPORT (THE\n"
+               "PERFORMANCE OF THE INTELLIGENCE AGENCIES WITH RESPECT\nTO THE INVESTIGATION OF KENNEDY)\n"
+               "DATE : 06/04/1976\nPAGES : 8")
+    title = ("MEMO FOR: COMMENTS CONCERNING SSC DRAFT REPORT (THE PERFORMANCE OF THE INTELLIGENCE AGENCIES WITH "
+             "RESPECT TO THE INVESTIGATION OF KENNEDY)")
+    for name in ("INSPECTOR GENERAL", "GEORGE GAMBINO"):
+        result = parse_rif(form(wrapped.format(name=name)))
+        assert [result.fields[field] for field in ("from", "to", "title")] == ["", "", title]
+    # a wrapped line that is a name, or a box of its own, is not the title's
+    result = parse_rif(form(wrapped.format(name="INSPECTOR GENERAL").replace("\nTO THE INVESTIGATION", "\n: TO THE")))
+    assert result.fields["title"] == ""
 
 
 def test_a_line_above_the_titles_first_is_not_its_rest() -> None:

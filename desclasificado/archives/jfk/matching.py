@@ -202,29 +202,40 @@ def _names_then_title(group: Group, labels: list[int], stretch: list[int]) -> bo
 
 def _name_then_title(group: Group, labels: list[int], stretch: list[int]) -> bool:
     """"FROM" / "TO" / "TITLE" then ": SCOTT BRECKENRIDGE" / "SPEED LETTER REGARDING HSCA 6 JULY 78
-    REQUEST.": two lines for the three labels (FROM or TO empty on the form), the first a name's (no
-    title's shape, not cut short, not too long for a name), the second with a title's shape
-    (`is_sentence`: never FROM's nor TO's) and not going on from the first: it opens a box of its own
-    (the colon of its label), or the first is a whole name ("SURNAME, GIVEN", an office by its rank,
-    the form's placeholder "[RESTRICTED]"). A first line of another shape may be the title's own
-    ("TERMINATION" / "UNDERSTANDING FOR DAVID L. CHRIST.", "MEMORANDUM FOR THE RECORD" / "MEETING
-    WITH ..."). The second can only be the title, the last of the three; the first is FROM or TO,
-    which its place does not tell (`lone`)."""
+    REQUEST.": a name's line for FROM and TO (one of them empty on the form), then the title's lines.
+    The name: no title's shape, not cut short, not too long for a name. The title's first line has
+    a title's shape (`is_sentence`: never FROM's nor TO's), does not go on from the name, and
+    opens a box of its own (the colon of its label, or a document's kind and a colon: "MEMO: ..."),
+    or the name is a whole name ("SURNAME, GIVEN", an office by its rank, the form's placeholder
+    "[RESTRICTED]"); its other lines (a title wraps) are no name nor a box of their own. A first
+    line of another shape may be the title's own ("TERMINATION" / "UNDERSTANDING FOR DAVID L.
+    CHRIST.", "MEMORANDUM FOR THE RECORD" / "MEETING WITH ..."). The title is the last of the three
+    labels, so it takes the lines from its first on; the name is FROM or TO, which its place does
+    not tell (`lone`)."""
     fields = [group.labels[i].field for i in labels]
-    if fields != ["from", "to", "title"] or len(stretch) != 2:
+    if fields != ["from", "to", "title"] or not 2 <= len(stretch) <= 1 + RULES["title"].max_lines:
         return False
-    name, title = (group.values[j].text.strip(" :;") for j in stretch)
-    whole = group.values[stretch[1]].led or bool(_PLACEHOLDER.match(name) or NAME_SHAPE.match(name) or OFFICE.match(name))
-    return whole and is_sentence(title) and not CONNECTOR.match(title) and not is_sentence(name) \
+    name, *title = (group.values[j].text.strip(" :;") for j in stretch)
+    opening = group.values[stretch[1]]
+    whole = opening.led or bool(_KIND_COLON.match(title[0])) \
+        or bool(_PLACEHOLDER.match(name) or NAME_SHAPE.match(name) or OFFICE.match(name))
+    rest = [group.values[j] for j in stretch[2:]]
+    return whole and is_sentence(title[0]) and not CONNECTOR.match(title[0]) and not is_sentence(name) \
         and len(name) <= min(RULES["from"].max_chars, RULES["to"].max_chars) \
-        and not any(_unfit(field, name) for field in ("from", "to")) and not re.search(r"\d/\d", title)
+        and not any(_unfit(field, name) for field in ("from", "to")) \
+        and not any(re.search(r"\d/\d", line) for line in title) \
+        and not any(value.led or NAME_SHAPE.match(value.text) or OFFICE.match(value.text) for value in rest)
+
+
+# A document's kind and a colon, which opens a title ("MEMO: CIA FILES ON ...", "LETTER: ...").
+_KIND_COLON = re.compile(r"^(?:MEMO|MEMORANDUM|LETTER|CABLE|DISPATCH|TELEGRAM|REPORT|FORM)(?:\s+FOR)?\s*:\s*\S")
 
 
 def _title_last(possible: list[set[Span]], labels: list[int], stretch: list[int]) -> list[set[Span]]:
-    """The title takes the last line of the stretch, FROM and TO stay undecided over the first."""
-    first, last = stretch
+    """The title takes the lines of the stretch after the first, FROM and TO stay undecided over the first."""
+    first, *title_lines = stretch
     fro, to, title = labels
-    wanted = {fro: {(), (first,)}, to: {(), (first,)}, title: {(last,)}}
+    wanted = {fro: {(), (first,)}, to: {(), (first,)}, title: {tuple(title_lines)}}
     if not all(spans <= possible[i] for i, spans in wanted.items()):
         return possible
     return [wanted.get(i, spans) for i, spans in enumerate(possible)]
