@@ -728,7 +728,8 @@ def test_headings_among_a_column_of_labels_divide_the_labels_not_the_values() ->
 def test_a_name_then_a_titles_line_under_from_to_and_title_give_the_title() -> None:
     # "FROM" / "TO" / "TITLE" then two lines, one of FROM and TO empty on the form: the second, with a
     # title's shape and a box of its own (its label's colon) or after a whole name, is the title
-    middle = "FROM\nTO\nTITLE\nDATE\nPAGES\n: CHIEF, SECURITY ANALYSIS GROUP, OS\n: FORM: TRANSMITTAL SLIP\n01/01/1976\n1"
+    middle = ("FROM\nTO\nTITLE\nDATE\nPAGES\n: CHIEF, SECURITY ANALYSIS GROUP, OS\n: FORM: TRANSMITTAL SLIP\n"
+              "01/01/1976\n1")
     result = parse_rif(form(middle))
     assert [result.fields[name] for name in ("from", "to", "title")] == ["", "", "FORM: TRANSMITTAL SLIP"]
     assert result.reasons["from"] == result.reasons["to"] == "not attributable with certainty"
@@ -767,7 +768,8 @@ def test_a_date_read_just_before_its_label_is_the_documents() -> None:
     result = parse_rif(form(middle))
     assert (result.fields["date"], result.fields["date_of_last_review"]) == ("1978-01-01", "1997-06-20")
     # with the review's date lost too, which of the two a date after 1992 is is not known
-    result = parse_rif(form(middle.replace("1978", "1998")).replace("DATE OF LAST REVIEW : 06/20/97", "DATE OF LAST REVIEW"))
+    later = form(middle.replace("1978", "1998"))
+    result = parse_rif(later.replace("DATE OF LAST REVIEW : 06/20/97", "DATE OF LAST REVIEW"))
     assert (result.fields["date"], result.fields["date_of_last_review"]) == ("", "")
     # a count is not moved so: "DATE : 7" / "PAGES" is a garbled date's, not the pages'
     result = parse_rif(form(middle.replace("01/01/1978\nDATE\nPAGES\n5", "DATE : 7\nPAGES")))
@@ -813,7 +815,8 @@ def test_a_bare_labels_line_then_a_lost_labels_value_behind_its_colon() -> None:
 
 
 def test_the_boxs_edge_read_as_a_bar_after_a_value_is_not_part_of_it() -> None:
-    middle = "ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nCIA\nMEXICO CITY\nDIR\nCABLE: PLAN FOR POLYGRAPHING ALVARADO |\n12/05/1963\n3"
+    middle = ("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nCIA\nMEXICO CITY\nDIR\n"
+              "CABLE: PLAN FOR POLYGRAPHING ALVARADO |\n12/05/1963\n3")
     result = parse_rif(form(middle))
     assert [result.fields[name] for name in ("from", "to", "title")] == [
         "MEXICO CITY", "DIR", "CABLE: PLAN FOR POLYGRAPHING ALVARADO"]

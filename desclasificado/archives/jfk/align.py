@@ -167,7 +167,8 @@ def _move_typed(pending: list[tuple[Value, int]], groups: list[Group],
     loose_dates = sum("date" in value.kinds for value, _ in pending)
     for value, number in pending:
         target = _typed_target(value, number, groups, reading)
-        if target in _DATE_FIELDS and (loose_dates > 1 or _DATE_FIELDS - {target} - {name for name, lines in reading.lines.items() if lines}):
+        dated = {name for name, lines in reading.lines.items() if lines}
+        if target in _DATE_FIELDS and (loose_dates > 1 or _DATE_FIELDS - {target} - dated):
             target = None  # several dates, or another date field also without its own: which is which is not known
         if target:
             reading.lines[target] = [value.text]
