@@ -853,3 +853,15 @@ def test_the_one_line_under_to_and_title_of_a_cia_form_is_the_title_when_from_ha
     # a name's line may be TO's; and another agency's form may have no title
     assert parse_rif(form(middle.replace(": MEMO ON PEDRO DIAZ LANZ #202923", ": LANZ, PEDRO"))).fields["title"] == ""
     assert parse_rif(form(middle).replace("AGENCY : CIA", "AGENCY : HSCA")).fields["title"] == ""
+
+
+def test_a_persons_name_first_under_the_originator_leaves_the_originator_empty() -> None:
+    middle = ("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nSMITH, MARVIN L., C/OG\nGREGG, DONALD P., PCS/LOC\n"
+              "REQUEST FROM HOUSE SELECT COMMITTEE ON ASSASSINATIONS.\n08/25/1978\n5")
+    result = parse_rif(form(middle))
+    assert [result.fields[name] for name in ("originator", "from", "to")] == [
+        "", "SMITH, MARVIN L., C/OG", "GREGG, DONALD P., PCS/LOC"]
+    assert result.fields["title"] == "REQUEST FROM HOUSE SELECT COMMITTEE ON ASSASSINATIONS."
+    # a line too many for the labels after the originator: which is empty is not known
+    result = parse_rif(form(middle.replace("GREGG, DONALD P., PCS/LOC\n", "GREGG, DONALD P., PCS/LOC\nFILE\n")))
+    assert [result.fields[name] for name in ("from", "to", "title")] == ["", "", ""]
