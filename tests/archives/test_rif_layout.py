@@ -473,7 +473,8 @@ def test_a_date_is_read_without_the_marks_the_ocr_leaves_beside_it() -> None:
     # tesseract reads the box's rules as a mark before the date or a scrap after it
     for line, date in (("DATE : 09/30/63 awe", "1963-09-30"), ("DATE +: 09/09/75", "1975-09-09"),
                        ("DATE: © 05/10/1976", "1976-05-10"), ('DATE: 03/22/1962"', "1962-03-22"),
-                       ("DATE : 01/29/64 7", "1964-01-29"), ("DATE rae 01/01/64", "1964-01-01")):
+                       ("DATE : 01/29/64 7", "1964-01-29"), ("DATE rae 01/01/64", "1964-01-01"),
+                       ("DATE : 05/16/1977•", "1977-05-16")):
         result = parse_rif(form(NAMES + f"TITLE : HSCA REQUEST\n{line}\nPAGES : 2"))
         assert (result.fields["date"], result.fields["pages"]) == (date, 2), line
     assert parse_rif(form(NAMES + "TITLE : HSCA REQUEST\nDATE : 10/10/63 1963\nPAGES : 2")).fields["date"] == ""

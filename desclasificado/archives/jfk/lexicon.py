@@ -181,11 +181,11 @@ STRONG = ("date", "class", "doctype", "status", "int")
 
 
 # A date with what tesseract reads of the box's rules beside it: a mark or a few lower-case letters
-# before it ("© 05/10/1976", "+: 09/09/75", "rae 01/01/64"), a quote, a lone digit or a few lower-case
+# before it ("© 05/10/1976", "+: 09/09/75", "rae 01/01/64"), a quote or bullet, a lone digit or a few lower-case
 # letters after it ("09/30/63 awe", "01/29/64 7"); a count with a few lower-case letters or a bracket
 # apart after it ("1 os", "2 )": the form's text is upper-case).
 _MARKED_VALUE = re.compile(r"(?:[^\w\s]{1,2}|[a-z]{1,3}\s)\s*(?P<a>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))\s*|"
-                          r"(?P<b>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?:\s+(?:[a-z]{1,4}|\d)|\s*[\"'“”‘’]+)\s*|"
+                          r"(?P<b>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?:\s+(?:[a-z]{1,4}|\d)|\s*[\"'“”‘’•]+)\s*|"
                           r"(?P<c>\d{1,4})(?:\s+[a-z]{1,3}|\s+[)\]|])\s*")
 
 
