@@ -795,6 +795,10 @@ def test_a_title_that_opens_with_a_later_labels_word_is_the_titles() -> None:
         result = parse_rif(form(middle))
         assert (result.fields["title"], result.fields["date"], result.fields["pages"]) == (title, "1965-04-22", 1)
         assert result.fields["subjects"] == ["CIA PERSONNEL"] and "JFK64-55" in result.fields["comments"]
+    # a label with its value read there is the label, not the title
+    result = parse_rif(form("FROM : ALIEN AFFAIRS STAFF\nTO : FILE\nTITLE\nRESTRICTIONS 1A\nDATE : 04/22/1965\n"
+                            "PAGES : 1").replace("RESTRICTIONS : 1B", ""))
+    assert (result.fields["title"], result.fields["restrictions"]) == ("", "1A")
     # not after a TITLE that has its value, nor without DATE or PAGES after it: the form's own label
     result = parse_rif(form("FROM : ALIEN AFFAIRS STAFF\nTO : FILE\nTITLE : REQUEST\nCOMMENTS ON THE DRAFT\n"
                             "DATE : 04/22/1965\nPAGES : 1"))

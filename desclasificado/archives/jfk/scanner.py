@@ -25,6 +25,10 @@ from desclasificado.archives.jfk.lexicon import (
     value_text,
 )
 
+# A title's opening with a label's word: a memorandum's subject line, or the word and a preposition.
+_SUBJECT_LINE = re.compile(r"^\W*SUBJECT\s*:\s*\S")
+_PREPOSITION = re.compile(r"^(?:OF|ON|RE|FOR|ABOUT|CONCERNING|REGARDING|IN|TO|WITH|BY|FROM)\b")
+
 
 @dataclass
 class Scanner:
@@ -84,12 +88,15 @@ class Scanner:
 
     def _title_as_label(self, line: str, ahead: Sequence[str]) -> bool:
         """"TITLE" / "COMMENTS ON THE NOSENKO DRAFT." / "DATE", "TITLE" / "SUBJECT: LUISA NELIA RODRIGUEZ
-        ..." / "DATE": a line that opens with the label of a field below PAGES, with text after it,
-        right after a bare TITLE that has no value yet and before the DATE or PAGES label, is the
-        title's value: the form's labels come in its order, and titles open with those words."""
+        ..." / "DATE": a line that opens with the word of a label below PAGES used as a title uses it
+        (the word then a preposition, "COMMENTS ON ...", or a memorandum's "SUBJECT:"), right after a
+        bare TITLE that has no value yet and before the DATE or PAGES label, is the title's value: the
+        form's labels come in its order. Not a label with its value ("DOCUMENT TYPE PAPER")."""
         match = match_label(line)
         group = self.groups[-1] if self.groups else None
-        if not match or not match.rest or match.field == UNKNOWN or CANON[match.field] <= CANON["pages"] \
+        if not match or not (_SUBJECT_LINE.match(line) or not match.colon and _PREPOSITION.match(match.rest)):
+            return False
+        if match.field == UNKNOWN or CANON[match.field] <= CANON["pages"] \
                 or group is None or not group.labels or group.labels[-1].field != "title" \
                 or group.labels[-1].inline or group.fed:
             return False
