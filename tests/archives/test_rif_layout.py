@@ -855,8 +855,9 @@ def test_the_one_line_under_to_and_title_of_a_cia_form_is_the_title_when_from_ha
     # TO's label lost: the one line under FROM and TITLE is the title too
     result = parse_rif(form("FROM\nTITLE\nDATE\nPAGES\nSPECIAL ACCESS AND/OR BILLET APPROVAL\n: 07/13/1973\n: 1"))
     assert (result.fields["from"], result.fields["title"]) == ("", "SPECIAL ACCESS AND/OR BILLET APPROVAL")
-    # a name's line may be TO's; and another agency's form may have no title
-    assert parse_rif(form(middle.replace(": MEMO ON PEDRO DIAZ LANZ #202923", ": LANZ, PEDRO"))).fields["title"] == ""
+    # a name's line, or an office's by its rank, may be TO's; and another agency's form may have no title
+    for name in (": LANZ, PEDRO", ": DIRECTOR OF SECURITY"):
+        assert parse_rif(form(middle.replace(": MEMO ON PEDRO DIAZ LANZ #202923", name))).fields["title"] == ""
     assert parse_rif(form(middle).replace("AGENCY : CIA", "AGENCY : HSCA")).fields["title"] == ""
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from desclasificado.archives.jfk.lexicon import TYPED, Group, Value, group_of
-from desclasificado.archives.jfk.matching import CONNECTOR, NAME_SHAPE
+from desclasificado.archives.jfk.matching import CONNECTOR, NAME_SHAPE, OFFICE
 from desclasificado.archives.jfk.ocrfix import closest_agency
 from desclasificado.archives.jfk.reading import Reading
 from desclasificado.archives.jfk.vetting import vet_text
@@ -135,7 +135,8 @@ def lone_title(pending: list[tuple[Value, int]], groups: list[Group],
                 or _left_below(pending, groups, number):
             continue
         lines = [value.text for value, _ in sorted(free, key=lambda item: item[0].order)]
-        if closest_agency(lines[0]) or NAME_SHAPE.match(lines[0]) or _NAME_WITH_INITIALS.match(lines[0]) \
+        if closest_agency(lines[0]) or NAME_SHAPE.match(lines[0]) or OFFICE.match(lines[0]) \
+                or _NAME_WITH_INITIALS.match(lines[0]) \
                 or vet_text("title", " ".join(lines))[1]:
             continue
         if len(lines) == 2 and not (CONNECTOR.match(lines[1]) or vet_text("title", lines[0])[1]
