@@ -21,7 +21,7 @@ from desclasificado.render.listing import (
     timeline_paginated,
     year_href,
 )
-from desclasificado.render.markup import esc, link_marks, plain_text
+from desclasificado.render.markup import esc, link_list, link_marks, plain_text
 from desclasificado.render.pagemeta import event_meta
 from desclasificado.render.teaching import event_tools, source_cite
 from desclasificado.render.texts import (
@@ -153,12 +153,14 @@ def _facts(ctx: Context, pb: PageBuilder, event: Event) -> str:
         rows.append((_("Places"), "; ".join(esc(p) for p in event.places)))
     if event.actors:
         actors = ctx.collection.actors
-        rows.append((_("Actors"), ", ".join(f'<a href="{pb.href(actor_url(a))}">'
-                                         f'{actor_name(actors[a]).html}</a>' for a in event.actors)))
+        rows.append((_("Actors"), link_list(f'<a href="{pb.href(actor_url(a))}">'
+                                           f'{actor_name(actors[a]).html}</a>'
+                                           for a in event.actors)))
     if event.themes:
         themes = ctx.collection.themes
-        rows.append((_("Themes"), ", ".join(f'<a href="{pb.href(theme_url(t))}">'
-                                         f'{theme_title(themes[t]).html}</a>' for t in event.themes)))
+        rows.append((_("Themes"), link_list(f'<a href="{pb.href(theme_url(t))}">'
+                                           f'{theme_title(themes[t]).html}</a>'
+                                           for t in event.themes)))
     items = "".join(f"<div><dt>{esc(name)}</dt><dd>{value}</dd></div>" for name, value in rows)
     return f'<dl class="facts">{items}</dl>'
 

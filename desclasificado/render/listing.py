@@ -15,7 +15,7 @@ from desclasificado.render.explore import entry_data, explore_panel
 from desclasificado.render.i18n import N_, _, country_name, n_
 from desclasificado.render.i18n_dates import date_text
 from desclasificado.render.links import PageBuilder, depth
-from desclasificado.render.markup import esc, fold, link_marks
+from desclasificado.render.markup import esc, fold, link_list, link_marks
 from desclasificado.render.pictures import country_map, locator
 from desclasificado.render.teaching import listing_tools
 from desclasificado.render.texts import (
@@ -84,7 +84,7 @@ def documents_count(count: int) -> str:
 
 def country_links(ctx: Context, pb: PageBuilder, codes: list[str]) -> str:
     """Links to the country pages, by name."""
-    return ", ".join(f'<a href="{pb.href(country_url(code))}">{esc(country_name(code))}</a>'
+    return link_list(f'<a href="{pb.href(country_url(code))}">{esc(country_name(code))}</a>'
                      for code in dict.fromkeys(codes))
 
 
