@@ -301,7 +301,7 @@ def theme_page(ctx: Context, theme_id: str) -> Page:
     ids = ctx.index.by_theme.get(theme_id, [])
     title, description = theme_title(theme), theme_description(theme)
     intro = (f'{untranslated_note(title, description)}'
-             f'<p class="lede"{description.lang_attr}>{esc(description.value)}</p>'
+             f'<p class="lede"{description.lang_attr}>{description.marked}</p>'
              f'<p class="count">{events_count(len(ids))}</p>')
     return _events_page(ctx, theme_url(theme_id), title, (THEMES, _("Themes")), intro, ids,
                         description=description.value,
@@ -319,7 +319,7 @@ def actor_page(ctx: Context, actor_id: str) -> Page:
         facts.append(esc(_("also called {names}").format(names=", ".join(actor.other_names))))
     name, description = actor_name(actor), actor_description(actor)
     intro = (f'{untranslated_note(description)}<p class="facts-line">{" · ".join(facts)}</p>'
-             f'<p class="lede"{description.lang_attr}>{esc(description.value)}</p>'
+             f'<p class="lede"{description.lang_attr}>{description.marked}</p>'
              f'<p class="count">{events_count(len(ids))}</p>')
     return _events_page(ctx, actor_url(actor_id), name, (ACTORS, _("Actors")), intro, ids,
                         description=description.value,

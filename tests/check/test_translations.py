@@ -180,3 +180,17 @@ def test_a_translated_actor_name_equal_to_the_english_is_a_warning(project: Proj
     assert (code, lines[:-1]) == (0, [
         "actors/cia.yaml:7:11: warning: translations.es.name is the same as the English name: "
         "delete the line (a translation gives a name only where it differs)"])
+
+
+def test_straight_quotes_in_a_translation_are_a_warning_at_the_quoted_words(
+        project: Project) -> None:
+    """Only « » tells the page that a translation keeps the document's words (marked as its
+    language, render/quotemarks.py): a straight-quoted one would be read out as Spanish."""
+    _write_event(project, ES.replace("como centro de la red", 'como \\"the hub\\"'))
+    code, lines = project.check()
+    assert (code, lines[:-1]) == (0, [
+        f"{E}:13:56: warning: translations.es.title quotes '\"the hub\"' between straight "
+        "quotes: write « » instead, so that words kept as the document has them are marked "
+        "as its language (FORMAT.md, Translations)"])
+    _write_event(project, ES.replace("como centro de la red", "como «the hub»"))
+    assert project.check()[1][:-1] == []
