@@ -380,6 +380,12 @@ def test_the_contributors_guide_is_in_spanish_under_es(pages: dict[str, Doc]) ->
     for tag in ("pre", "blockquote"):
         assert {b.get("lang") for b in spanish.find("main").find_all(tag)} == {"en"}, tag
         assert {b.get("lang") for b in english.find("main").find_all(tag)} == {None}, tag
+    # GitHub's buttons, named in English as GitHub shows them ("Create fork"), said to be
+    labels = {s.words() for s in english.find("main").find_all("strong")}
+    shown = [s for s in spanish.find("main").find_all("strong") if s.words() in labels]
+    assert len(shown) > 10
+    assert [s.words() for s in shown if "en" not in {s.get("lang"), *(
+        c.get("lang") for c in s.children if hasattr(c, "get"))}] == []
     for doc in (spanish, english):
         assert _alternates(doc) == {"en": f"{SITE_URL}contribute/guide/",
                                     "es": f"{SITE_URL}es/contribute/guide/",
