@@ -31,6 +31,7 @@ import secrets
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -260,13 +261,37 @@ def _put(stored: Path, target: Path) -> bool:
 
 
 def _link(stored: Path, target: Path) -> None:
-    """A hard link at `target` to `stored`, replacing what is there (never written through:
-    a file there may be a link to another kept page)."""
+    """A hard link at `target` to `stored`, replacing what is there in one rename (never
+    written through: a file there may be a link to another kept page; and `serve` serves
+    the old file or the new one meanwhile, never none)."""
     try:
         os.link(stored, target)
     except FileExistsError:
-        target.unlink()
-        os.link(stored, target)
+        partial = _beside(target)
+        os.link(stored, partial)
+        os.replace(partial, target)
+
+
+def write_whole(target: Path, data: bytes) -> None:
+    """Write a file of the site: a new file, or one put in the place of the file there in
+    one rename (never written through: it may be a link to a kept page; and `serve`,
+    which rebuilds while it serves, serves the old file or the new one, never half of
+    one)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(target, "xb") as out:  # a fresh site: nothing there, nobody reading
+            out.write(data)
+        return
+    except FileExistsError:
+        pass
+    partial = _beside(target)
+    partial.write_bytes(data)
+    os.replace(partial, target)
+
+
+def _beside(target: Path) -> Path:
+    """A name beside `target` for its next version, this process's and thread's own."""
+    return target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
 
 
 def _rendered(path: Path, fingerprint: bytes) -> dict[str, str]:
@@ -384,4 +409,5 @@ def _nav(nav: Any) -> list[Any]:
     return [item(entry) for entry in (nav.items if nav is not None else [])]
 
 
-__all__ = ["CACHE_DIR", "Kept", "PageCache", "build_fingerprint", "given", "nav_digest"]
+__all__ = ["CACHE_DIR", "Kept", "PageCache", "build_fingerprint", "given", "nav_digest",
+           "write_whole"]

@@ -49,8 +49,8 @@ def test_a_rebuild_shows_the_edit_and_the_index_catches_up(project: SiteProject,
         (project.root / "events/1962-other.yaml").unlink()
         rebuild(project.root, served, URL)
         assert "A freshly added event" in (served / "events/1962-new/index.html").read_text()
-        assert not (served / "events/1962-other").exists()  # removed, folder and all
         live.wait()
+        assert not (served / "events/1962-other").exists()  # removed, folder and all
         assert os.readlink(served / BUNDLE) != first  # a new index, swapped in
         assert manifest.read_bytes() != saved  # the cache saved, after the rebuild
         clean = tmp_path / "clean"
@@ -69,6 +69,7 @@ def test_a_rebuild_stops_the_indexing_under_way(project: SiteProject, tmp_path: 
         for title in ("First edit", "Second edit"):
             project.write("events/1962-new.yaml", event_yaml("1962", title))
             rebuild(project.root, served, URL)  # the first's indexing is stopped here
+            live.wait(search=False)  # its pages all written, its index under way
         live.wait()
         assert live.installed == live.built == 3
         assert len(live.folders) == 2  # this index, and the one a search may have begun on
