@@ -7,7 +7,7 @@ background (`preview.py`), which writes every other page and leaves the site as 
 build would. Which pages: each changed record's own page (an event's, a document's, an
 actor's, a theme's), then the event pages whose recorded reads (the page cache's
 manifest, `pagecache.Kept.reads`) include a changed record (its neighbours, its related
-events), at most `MAX_READERS` of those in each language. Lists, year pages, embeddable
+events), the nearest in the timeline, at most `MAX_READERS` of those in each language. Lists, year pages, embeddable
 pages and data files wait for the second pass: they show the old title meanwhile.
 
 Nothing here goes into the page cache: the second pass renders those pages again, by
@@ -34,7 +34,7 @@ from desclasificado.render.i18n import activate, language
 from desclasificado.render.links import LinkCheck
 from desclasificado.render.listing import actor_page, theme_page
 from desclasificado.render.markup import Rendered
-from desclasificado.render.reads import unwatched
+from desclasificado.render.reads import Read, unwatched
 from desclasificado.render.titlecase import Casing
 from desclasificado.render.urls import actor_url, document_url, event_url, theme_url
 
@@ -42,7 +42,8 @@ from desclasificado.render.urls import actor_url, document_url, event_url, theme
 OWN_PAGES: dict[str, tuple[Callable[[str], str], Callable[[Context, str], Page]]] = {
     "events": (event_url, event_page), "documents": (document_url, document_page),
     "actors": (actor_url, actor_page), "themes": (theme_url, theme_page)}
-MAX_READERS = 12  # event pages reading a changed record rendered first, in each language
+_RECORDS = "collection."  # the tables of records, as reads name them
+MAX_READERS = 2  # event pages reading a changed record rendered first, in each language
 
 
 @dataclass
@@ -52,6 +53,21 @@ class Language:
     info: SiteInfo
     casing: Casing  # what titles' casing learnt from the collection
     embed_urls: set[str]
+    summaries: dict[str, str]  # each event's summary and body, rendered (`Context`)
+    bodies: dict[str, str]
+    readers: dict[Read, list[str]]  # the event pages reading each record, by the event's id
+
+    @classmethod
+    def of(cls, site: Site, manifest: dict[str, Kept]) -> Language:
+        """The language of `site`, with what its event pages read (`manifest`)."""
+        ctx, readers = site.context, {}
+        for event_id in unwatched(ctx.collection).events:
+            kept = manifest.get(ctx.info.prefix + event_url(event_id))
+            for read, _digest in kept.reads if kept is not None else ():
+                if read[0].startswith(_RECORDS):
+                    readers.setdefault(read, []).append(event_id)
+        return cls(ctx.info, unwatched(ctx.casing), site.embed_urls,
+                   unwatched(ctx.summaries), unwatched(ctx.bodies), readers)
 
 
 @dataclass
@@ -62,17 +78,17 @@ class Shown:
     index: SiteIndex
     languages: list[Language]
     writer: PageWriter  # its theme, nav, hand-written pages and languages (no pages)
-    manifest: dict[str, Kept]  # the page cache's pages, each with what it read
     markdown: dict[str, str]  # the Markdown it rendered (`markup.Rendered`)
 
     @classmethod
     def of(cls, sites: list[Site], writer: PageWriter, manifest: dict[str, Kept],
            markdown: dict[str, str]) -> Shown:
+        """What the build of `sites` leaves, the page cache's `manifest` (each page with
+        what it read) and the `markdown` it rendered among it."""
         first = sites[0].context
         return cls(unwatched(first.collection), unwatched(first.index),
-                   [Language(s.context.info, unwatched(s.context.casing), s.embed_urls)
-                    for s in sites],
-                   replace(writer, pages={}, cache=None), manifest, markdown)
+                   [Language.of(site, manifest) for site in sites],
+                   replace(writer, pages={}, cache=None), markdown)
 
 
 def changed_records(before: Collection, after: Collection) -> set[tuple[str, str]]:
@@ -108,10 +124,10 @@ def first_pass(shown: Shown, collection: Collection, index: SiteIndex,
     writer = replace(shown.writer, languages=replace(
         shown.writer.languages, pages=shown.writer.languages.pages | set(added)))
     template, written = writer.env.get_template(THEME_PAGE), []
+    events = {key for kind, key in changed if kind == "events"}
     for lang in shown.languages:
-        with activate(language(lang.info.lang)):
-            ctx = Context.prepare(collection, index, lang.info, lang.casing, rendered)
-        makers = dict(_pages(shown, ctx, changed))
+        ctx = _context(lang, collection, index, events, rendered)
+        makers = dict(_pages(lang, ctx, changed))
         site = Site(ctx, LinkCheck((), ()), makers, embed_urls=lang.embed_urls)
         for url in makers:
             address = lang.info.prefix + url
@@ -122,7 +138,24 @@ def first_pass(shown: Shown, collection: Collection, index: SiteIndex,
     return written
 
 
-def _pages(shown: Shown, ctx: Context, changed: set[tuple[str, str]]
+def _context(lang: Language, collection: Collection, index: SiteIndex, events: set[str],
+             rendered: Rendered) -> Context:
+    """The context of a language's pages: the summaries and bodies of the last build,
+    those of the changed `events` rendered again."""
+    with activate(language(lang.info.lang)):
+        some = Context.prepare(replace(collection, events={
+            key: collection.events[key] for key in events if key in collection.events}),
+            index, lang.info, lang.casing, rendered)
+    summaries, bodies = dict(lang.summaries), dict(lang.bodies)
+    for key in events:
+        for made, table in ((some.summaries, summaries), (some.bodies, bodies)):
+            table.pop(key, None)
+            if key in made:
+                table[key] = made[key]
+    return Context(collection, index, summaries, bodies, info=lang.info, casing=lang.casing)
+
+
+def _pages(lang: Language, ctx: Context, changed: set[tuple[str, str]]
            ) -> Iterator[tuple[str, Callable[[], Page]]]:
     """The pages of one language to render first, as (URL, maker): the changed records'
     own, then event pages that read a changed record."""
@@ -131,16 +164,17 @@ def _pages(shown: Shown, ctx: Context, changed: set[tuple[str, str]]
         if key in ctx.collection.table(kind):
             url, render = OWN_PAGES[kind]
             yield url(key), partial(render, ctx, key)
-    reads = {(f"collection.{kind}", key) for kind, key in changed}
-    readers = 0
-    for event_id in ctx.collection.events:
-        kept = shown.manifest.get(ctx.info.prefix + event_url(event_id))
-        if readers == MAX_READERS:
-            break
-        if kept is not None and ("events", event_id) not in changed and any(
-                read in reads for read, _ in kept.reads):
-            readers += 1
-            yield event_url(event_id), partial(event_page, ctx, event_id)
+    readers = {event_id for kind, key in changed
+               for event_id in lang.readers.get((f"{_RECORDS}{kind}", key), ())
+               if event_id in ctx.collection.events and ("events", event_id) not in changed}
+    at = [ctx.index.position[key] for kind, key in changed if key in ctx.index.position]
+
+    def distance(event_id: str) -> tuple[int, str]:  # the nearest in the timeline first
+        here = ctx.index.position[event_id]
+        return min((abs(here - there) for there in at), default=0), event_id
+
+    for event_id in sorted(readers, key=distance)[:MAX_READERS]:
+        yield event_url(event_id), partial(event_page, ctx, event_id)
 
 
 def _own_urls(collection: Collection, changed: set[tuple[str, str]]) -> list[str]:
