@@ -117,7 +117,8 @@ def serve_latencies(root: Path, event_id: str, edits: int, lists: list | None = 
     the others find what it kept from the one before. With `lists`, each edit's seconds
     until the timeline's page of the event's year shows it too (the list, which the
     preview rewrites after the event's page) are appended to it. With `settle`, each edit
-    waits until then before the next; else it follows the edit before by a second."""
+    waits until then before the next; else it follows the edit before by a second (while
+    the rest of the site is rebuilt; `lists` then gets None)."""
     port = _free_port()
     server = subprocess.Popen([sys.executable, str(REPO / "build.py"), "--root", str(root), "serve",
                                "--dev-addr", f"127.0.0.1:{port}"],
@@ -139,10 +140,9 @@ def serve_latencies(root: Path, event_id: str, edits: int, lists: list | None = 
             path.write_text(edited, encoding="utf-8")
             seen = _poll(url, marker, timeout=60)
             seconds.append(time.monotonic() - started if seen else None)
-            if lists is not None or settle:
-                listed = seen and _poll(year, marker, timeout=120, interval=0.25)
-                if lists is not None:
-                    lists.append(time.monotonic() - started if listed else None)
+            listed = settle and seen and _poll(year, marker, timeout=120, interval=0.25)
+            if lists is not None:  # not measured unsettled: the next edit stops the rest
+                lists.append(time.monotonic() - started if listed else None)
         return seconds
     finally:
         server.terminate()

@@ -57,6 +57,7 @@ _LOG = logging.getLogger(__name__)
 _BUNDLE = SEARCH_BUNDLE.strip("/")  # "pagefind"
 ACTIVE: Preview | None = None  # the preview of this process's `serve`, while it runs
 CONTENT = ("events", "documents", "actors", "themes")  # what the first pass may follow
+CLOSING = 5.0  # seconds `serve` waits, when it stops, for a second pass to stop
 
 
 class Cancelled(Exception):
@@ -229,7 +230,15 @@ class Preview:
             self._thread.join()
 
     def close(self) -> None:
-        """Stop the second pass and the indexing; delete the indexes kept beside the site."""
+        """Stop the second pass and the indexing; delete the indexes kept beside the site.
+        A second pass that does not reach a point where it stops within `CLOSING` seconds
+        (the link check, the engine's own pages) is left to end with the process: it
+        writes only into the preview, which the engine deletes, and into the page cache,
+        whose files and manifest are each put in place whole."""
+        if self._second is not None:
+            self._cancel.set()
+            self._second.join(timeout=CLOSING)
+            self._second = None
         self.cancel()
         for folder in self.folders:
             shutil.rmtree(folder, ignore_errors=True)
