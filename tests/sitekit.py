@@ -162,3 +162,35 @@ def event_yaml(date: str, title: str, *, summary: str = "Something happened.[^1]
             f"countries: {countries}\n{extra}"
             f'sources:\n  - document: "{document}"\n    pages: "{pages}"\n'
             f'    quote: "{quote}"\n')
+
+
+def switch_problems(site: Path, paths: list[str]) -> list[str]:
+    """What is wrong with the language switch of each page at `paths` ("timeline/1963/2/",
+    in the site's own language) and of the same page in every other language: a page
+    without the switch, or a link of it that does not lead to the same page in another
+    language (the same path under that language's folder) that exists. [] when right."""
+    from urllib.parse import urljoin, urlparse
+
+    problems: list[str] = []
+    folders = sorted(p.name + "/" for p in site.iterdir()
+                     if (p / "index.html").exists() and len(p.name) == 2)
+    for path in paths:
+        for folder in ("", *folders):
+            page = f"{folder}{path}index.html"
+            switches = parse((site / page).read_text(encoding="utf-8")).find_all(
+                "nav", class_="language-switch")
+            if not switches:
+                problems.append(f"{page}: no language switch")
+                continue
+            switch = switches[0]
+            links = [a.get("href") or "" for a in switch.find_all("a")]
+            if len(links) != len(folders):
+                problems.append(f"{page}: {len(links)} links for {len(folders) + 1} languages")
+            for href in links:
+                target = urlparse(urljoin(f"https://h/{page}", href)).path.lstrip("/")
+                target += "index.html" if target.endswith("/") or not target else ""
+                shown = target.removeprefix(next((f for f in folders if
+                                                  target.startswith(f)), ""))
+                if shown != f"{path}index.html" or not (site / target).exists():
+                    problems.append(f"{page}: the switch leads to {target}")
+    return problems

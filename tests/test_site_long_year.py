@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from desclasificado.render import listing
-from tests.sitekit import SiteProject, all_pages, event_yaml
+from tests.sitekit import SiteProject, all_pages, event_yaml, switch_problems
 
 PARIS = "CIA source names Paris as the hub of the network"
 SAME_DAY = [f"Same day {n}" for n in range(1, 9)]
@@ -65,3 +65,11 @@ def test_the_numbered_pages_say_which_page_they_are(built: SiteProject) -> None:
 def test_no_page_of_the_site_links_into_a_year_twice(built: SiteProject) -> None:
     for path, page in all_pages(built.root / "site").items():
         assert not any("1963/1963" in href for href in page.links()), path
+
+
+def test_the_language_switch_keeps_the_reader_on_the_numbered_page(built: SiteProject) -> None:
+    """/timeline/1963/2/ switches to /es/timeline/1963/2/ and back, embeds aside (they have
+    no switch: the page that embeds one chose its language)."""
+    paths = [f"{base}1963/{part}" for base in ("timeline/", "countries/pe/")
+             for part in ("", "2/", "3/")]
+    assert switch_problems(built.root / "site", paths) == []

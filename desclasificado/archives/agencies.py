@@ -8,6 +8,7 @@ anything else is kept as written. `place` gives where an archive is ("College Pa
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -19,7 +20,8 @@ TABLE = Path(__file__).with_name("agencies.yaml")
 
 @dataclass(frozen=True)
 class Place:
-    """Where an archive is: city, state (or province) and country."""
+    """Where an archive is: city, state (or province), and country as its ISO 3166 code,
+    which a citation names in its own language (CLDR: "United States", "Estados Unidos")."""
 
     city: str
     region: str
@@ -29,9 +31,10 @@ class Place:
         """'College Park, MD' (Chicago, MLA)."""
         return f"{self.city}, {self.region}"
 
-    def full(self) -> str:
-        """'College Park, MD, United States' (APA 7)."""
-        return f"{self.city}, {self.region}, {self.country}"
+    def full(self, country_name: Callable[[str], str]) -> str:
+        """'College Park, MD, United States' (APA 7), the country named by `country_name`
+        (the page's language's)."""
+        return f"{self.short()}, {country_name(self.country)}"
 
 
 @dataclass(frozen=True)

@@ -287,6 +287,7 @@ def _event_problems(collection: Collection, root: Path | None = None) -> list[Pr
         problems += translation_problems(event, where)
         problems += _mark_problems(event, where, root)
         problems += _html_problems(event, where, root)
+        problems += _straight_quote_problems(event, where, root)
         problems += _markdown_work_problems(event, where, root)
     return problems
 
@@ -333,6 +334,30 @@ def _html_problems(event: Event, where: Positions, root: Path | None) -> list[Pr
         problems.append(Problem(where.path, line, column, f"HTML such as {found.group(0)!r} is "
                                 f"not allowed in {'.'.join(loc)} and would show as text: {fix} "
                                 "(Markdown, see FORMAT.md)", severity="warning"))
+    return problems
+
+
+_STRAIGHT_QUOTED = re.compile(r'"([^"]+)"')
+
+
+def _straight_quote_problems(event: Event, where: Positions, root: Path | None) -> list[Problem]:
+    """A translated title, summary or body that quotes between straight quotes ("..."): a
+    warning at the quoted words, since only « » tells the page which quotes keep the
+    document's words, to mark them as its language (`render/quotemarks.py`); "Duvalier must
+    be removed" in a Spanish title was read aloud as Spanish."""
+    problems = []
+    for lang, text in event.translations.items():
+        for name in ("title", "summary", "body"):
+            found = _STRAIGHT_QUOTED.search(getattr(text, name) or "")
+            if found is None:
+                continue
+            loc = ("translations", lang, name)
+            line, column = _place_in_text(root, where, loc, found.group(1)[:40].split("\n")[0])
+            problems.append(Problem(where.path, line, column, f"{'.'.join(loc)} quotes "
+                                    f"{found.group(0)[:40]!r} between straight quotes: write "
+                                    "« » instead, so that words kept as the document has them "
+                                    "are marked as its language (FORMAT.md, Translations)",
+                                    severity="warning"))
     return problems
 
 

@@ -55,6 +55,7 @@ from desclasificado.publish.pagecache import CACHE_DIR, PageCache, build_fingerp
 from desclasificado.publish.pagewriter import PageWriter, page_meta, write_site_files
 from desclasificado.publish.searchindex import IndexFailed, index_search
 from desclasificado.publish.unlinked import LinkRefused, read_unlinked
+from desclasificado.records.languages import ORIGINAL_LANGUAGE, TRANSLATION_LANGUAGES
 from desclasificado.render import Site, SiteInfo, plan_sites
 from desclasificado.render.citations import build_date
 from desclasificado.render.home import FRAGMENTS
@@ -65,9 +66,12 @@ from desclasificado.render.reads import watch
 CONFIG_KEY = "desclasificado_build"  # where a build's SiteBuild waits on the engine's config
 GUIDE_FILE = "CONTRIBUTING.md"  # published as the page below
 GUIDE_PAGE = "contribute/guide.md"
-#: The guide in each language, published as GUIDE_PAGE in that language's folder; a language
-#: without its own is given the original, marked as untranslated (`PageLanguages`).
-GUIDE_FILES = {"en": GUIDE_FILE, "es": "CONTRIBUTING.es.md"}
+#: The guide in each language, published as GUIDE_PAGE in that language's folder:
+#: CONTRIBUTING.<code>.md for each language of `records/languages.py`, by that name alone (a
+#: new language's guide needs no code); a language without its file is given the original,
+#: marked as untranslated (`PageLanguages`).
+GUIDE_FILES = {ORIGINAL_LANGUAGE: GUIDE_FILE,
+               **{code: f"CONTRIBUTING.{code}.md" for code in TRANSLATION_LANGUAGES}}
 GUIDE_LANGUAGE = "en"  # GUIDE_FILE's; a translation keeps its blocks and quotes in it
 #: A line of a guide linking to the guide in another language, for readers of the
 #: repository: the site leaves it out (its language switch leads there).

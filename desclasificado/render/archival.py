@@ -40,7 +40,7 @@ from desclasificado.render.citations import (
     quoted_parts,
 )
 from desclasificado.render.citedates import cited_date
-from desclasificado.render.i18n import _
+from desclasificado.render.i18n import _, country_name
 from desclasificado.render.titlecase import DEFAULT, Casing, is_supplied
 
 
@@ -153,7 +153,7 @@ class ArchivalDocument(_Citable):
         place = self.facts.place
         if place is None:
             return self.facts.archive
-        return f"{self.facts.archive}, {place.full() if full else place.short()}"
+        return f"{self.facts.archive}, {place.full(country_name) if full else place.short()}"
 
     # --- the forms ------------------------------------------------------------------------
 

@@ -137,8 +137,9 @@ def document_page(ctx: Context, doc_id: str) -> Page:
     url = document_url(doc_id)
     pb = PageBuilder(url, ctx.info.prefix)
     citations = ctx.index.by_document.get(doc_id, [])
-    who = " · ".join(esc(x) for x in (archive.byline(doc),
-                                      date_text(doc.date) if doc.date else None) if x)
+    byline = archive.byline(doc)  # the archive's words: marked English on other pages
+    who = " · ".join(x for x in (in_original(byline) if byline else None,
+                                 esc(date_text(doc.date)) if doc.date else None) if x)
     for anchor in ("identification", "archive", "cited-by", "transcript"):
         pb.anchor(anchor)
     header = (f'<article class="record document"><header class="page-head"><p class="kicker">'

@@ -22,7 +22,7 @@ from desclasificado.render.listing import (
     year_label,
 )
 from desclasificado.render.markup import esc, esc_text
-from desclasificado.render.texts import original_lang
+from desclasificado.render.texts import in_original, original_lang
 from desclasificado.render.urls import DOCUMENTS, decade_anchor, document_url, document_year_url
 
 Period = tuple[int | None, int | None]  # (decade, year); None, None: undated
@@ -72,7 +72,8 @@ def _table(ctx: Context, pb: PageBuilder, doc_ids: list[str]) -> str:
     for doc_id in doc_ids:
         doc = ctx.collection.documents[doc_id]
         archive = archive_of(doc)
-        who = esc(_(" to ")).join(esc(x) for x in (archive.sender(doc), archive.recipient(doc)) if x)
+        who = esc(_(" to ")).join(in_original(x) for x in (archive.sender(doc),
+                                                           archive.recipient(doc)) if x)
         when = time_element(doc.date) if doc.date else esc(_("Undated"))
         rows.append(f'<tr><td>{when}</td>'
                     f'<td{original_lang()}><a href="{pb.href(document_url(doc_id))}">'

@@ -21,7 +21,7 @@ from desclasificado.render.listing import (
     timeline_paginated,
     year_href,
 )
-from desclasificado.render.markup import esc, link_marks, plain_text
+from desclasificado.render.markup import esc, esc_text, link_list, link_marks, plain_text
 from desclasificado.render.pagemeta import event_meta
 from desclasificado.render.teaching import event_tools, source_cite
 from desclasificado.render.texts import (
@@ -72,12 +72,12 @@ def page_anchor(ctx: Context, citation: Citation) -> str | None:
 def _document_line(doc: Document) -> str:
     """'CIA to Director, CIA · 11 April 1963 · record number 176-10036-10058'."""
     archive = archive_of(doc)
-    who = archive.author(doc) or ""
-    to = archive.recipient(doc)
+    sender, to = archive.author(doc), archive.recipient(doc)
+    who = in_original(sender) if sender else ""  # the archive's names: marked English
     if to:
-        who = (_("{sender} to {recipient}").format(sender=who, recipient=to) if who
-               else _("to {recipient}").format(recipient=to))
-    parts = [esc(who)] if who else []
+        who = (esc_text(_("{sender} to {recipient}")).format(sender=who, recipient=in_original(to))
+               if who else esc_text(_("to {recipient}")).format(recipient=in_original(to)))
+    parts = [who] if who else []
     if doc.date:
         parts.append(time_element(doc.date))
     parts.append(f"{esc(_(archive.identifier_label))} {esc(archive.identifier(doc))}")
@@ -153,12 +153,14 @@ def _facts(ctx: Context, pb: PageBuilder, event: Event) -> str:
         rows.append((_("Places"), "; ".join(esc(p) for p in event.places)))
     if event.actors:
         actors = ctx.collection.actors
-        rows.append((_("Actors"), ", ".join(f'<a href="{pb.href(actor_url(a))}">'
-                                         f'{actor_name(actors[a]).html}</a>' for a in event.actors)))
+        rows.append((_("Actors"), link_list(f'<a href="{pb.href(actor_url(a))}">'
+                                           f'{actor_name(actors[a]).html}</a>'
+                                           for a in event.actors)))
     if event.themes:
         themes = ctx.collection.themes
-        rows.append((_("Themes"), ", ".join(f'<a href="{pb.href(theme_url(t))}">'
-                                         f'{theme_title(themes[t]).html}</a>' for t in event.themes)))
+        rows.append((_("Themes"), link_list(f'<a href="{pb.href(theme_url(t))}">'
+                                           f'{theme_title(themes[t]).html}</a>'
+                                           for t in event.themes)))
     items = "".join(f"<div><dt>{esc(name)}</dt><dd>{value}</dd></div>" for name, value in rows)
     return f'<dl class="facts">{items}</dl>'
 

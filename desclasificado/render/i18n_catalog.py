@@ -5,7 +5,8 @@
 
 The same as `pybabel extract -F babel.cfg -k n_:1,2 -k N_ -k t -k tn:1,2 --add-comments=TRANSLATORS:
 -o desclasificado/locales/messages.pot .` then `pybabel update -i ... -d desclasificado/locales`,
-without the dates that would change every file on every run, plus what the models carry
+without the dates that would change every file on every run and without line numbers
+(`#: file` only: a line number went stale whenever code above a message moved), plus what the models carry
 for readers (their fields' descriptions, labels and meanings, which are data, not calls:
 `fieldmessages.py`). `problems(root)` lists what
 is missing from each catalogue (the tests and the build refuse an incomplete one).
@@ -128,7 +129,8 @@ def nav_titles(config: Path) -> list[tuple[str, int]]:
 def _text(catalog: Catalog) -> str:
     """A catalogue as .po text without its dates (to compare two of them)."""
     out = io.BytesIO()
-    write_po(out, catalog, width=_WIDTH, omit_header=True, sort_output=False)
+    write_po(out, catalog, width=_WIDTH, omit_header=True, sort_output=False,
+             include_lineno=False)
     return out.getvalue().decode("utf-8")
 
 
@@ -139,7 +141,8 @@ def _read(path: Path, locale: str | None = None) -> Catalog:
 
 def _write(path: Path, catalog: Catalog) -> None:
     out = io.BytesIO()
-    write_po(out, catalog, width=_WIDTH, sort_output=False, include_previous=False)
+    write_po(out, catalog, width=_WIDTH, sort_output=False, include_previous=False,
+             include_lineno=False)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(out.getvalue())
 

@@ -15,7 +15,7 @@ from desclasificado.render.explore import entry_data, explore_panel
 from desclasificado.render.i18n import N_, _, country_name, n_
 from desclasificado.render.i18n_dates import date_text
 from desclasificado.render.links import PageBuilder, depth
-from desclasificado.render.markup import esc, fold, link_marks
+from desclasificado.render.markup import esc, fold, link_list, link_marks
 from desclasificado.render.pictures import country_map, locator
 from desclasificado.render.teaching import listing_tools
 from desclasificado.render.texts import (
@@ -84,7 +84,7 @@ def documents_count(count: int) -> str:
 
 def country_links(ctx: Context, pb: PageBuilder, codes: list[str]) -> str:
     """Links to the country pages, by name."""
-    return ", ".join(f'<a href="{pb.href(country_url(code))}">{esc(country_name(code))}</a>'
+    return link_list(f'<a href="{pb.href(country_url(code))}">{esc(country_name(code))}</a>'
                      for code in dict.fromkeys(codes))
 
 
@@ -301,7 +301,7 @@ def theme_page(ctx: Context, theme_id: str) -> Page:
     ids = ctx.index.by_theme.get(theme_id, [])
     title, description = theme_title(theme), theme_description(theme)
     intro = (f'{untranslated_note(title, description)}'
-             f'<p class="lede"{description.lang_attr}>{esc(description.value)}</p>'
+             f'<p class="lede"{description.lang_attr}>{description.marked}</p>'
              f'<p class="count">{events_count(len(ids))}</p>')
     return _events_page(ctx, theme_url(theme_id), title, (THEMES, _("Themes")), intro, ids,
                         description=description.value,
@@ -319,7 +319,7 @@ def actor_page(ctx: Context, actor_id: str) -> Page:
         facts.append(esc(_("also called {names}").format(names=", ".join(actor.other_names))))
     name, description = actor_name(actor), actor_description(actor)
     intro = (f'{untranslated_note(description)}<p class="facts-line">{" · ".join(facts)}</p>'
-             f'<p class="lede"{description.lang_attr}>{esc(description.value)}</p>'
+             f'<p class="lede"{description.lang_attr}>{description.marked}</p>'
              f'<p class="count">{events_count(len(ids))}</p>')
     return _events_page(ctx, actor_url(actor_id), name, (ACTORS, _("Actors")), intro, ids,
                         description=description.value,

@@ -8,9 +8,9 @@ in another language shows the translation; where there is none
 it shows the English, marked: `Text.fallback` is true, `Text.html` wraps it in an element
 with `lang="en"` and `Text.lang_attr` is the attribute for an element of one's own, so that
 screen readers and search engines know the language, and the page adds `untranslated_note()`.
-A translated event text marks the quotes it keeps in the document's language
-(`quotemarks`): `Text.marked` and `Text.html` for a title, `quotes_marked` for the
-rendered summary and body.
+A translated text marks the quotes it keeps in the document's language, or in the English
+of an actor's or a theme's description (`quotemarks`): `Text.marked` and `Text.html` for a
+title or a description, `quotes_marked` for the rendered summary and body.
 The language is the one being rendered (`i18n.current()`), so renderers need no argument.
 """
 
@@ -32,8 +32,8 @@ class Text:
 
     value: str
     fallback: bool = False
-    # the event whose translation this is: its kept quotes are marked (`quotemarks`)
-    event: Event | None = field(default=None, compare=False, repr=False)
+    # the record whose translation this is: its kept quotes are marked (`quotemarks`)
+    record: Event | Actor | Theme | None = field(default=None, compare=False, repr=False)
 
     @property
     def lang_attr(self) -> str:
@@ -43,7 +43,7 @@ class Text:
     @property
     def kept(self) -> tuple[tuple[int, int, str], ...]:
         """Where a translation keeps quotes in another language: (start, end, language)."""
-        return kept_spans(self.value, self.event) if self.event is not None else ()
+        return kept_spans(self.value, self.record) if self.record is not None else ()
 
     @property
     def marked(self) -> str:
@@ -62,8 +62,8 @@ class Text:
 
 def quotes_marked(text: Text, fragment: str) -> str:
     """`fragment`, the HTML of `text`, with the quotes it keeps in the document's language
-    marked when `text` is the translation of an event (as it is otherwise)."""
-    return mark_quotes(fragment, text.event) if text.event is not None else fragment
+    marked when `text` is a translation (as it is otherwise)."""
+    return mark_quotes(fragment, text.record) if text.record is not None else fragment
 
 
 def translation(record: Event | Actor | Theme) -> Any | None:
@@ -87,27 +87,27 @@ def _field(record: Event | Actor | Theme, name: str) -> Text:
     return _pick(getattr(record, name), getattr(found, name) if found else None)
 
 
-def _event_field(event: Event, name: str) -> Text:
-    """A field of an event in the language; a translation knows its event, to mark the
-    quotes it keeps in the document's language."""
-    text = _field(event, name)
+def _kept_field(record: Event | Actor | Theme, name: str) -> Text:
+    """A field of a record in the language; a translation knows its record, to mark the
+    quotes it keeps in the document's language (or the English's)."""
+    text = _field(record, name)
     if text.fallback or current().code == ORIGINAL_LANGUAGE:
         return text
-    return replace(text, event=event)
+    return replace(text, record=record)
 
 
 def event_title(event: Event) -> Text:
-    return _event_field(event, "title")
+    return _kept_field(event, "title")
 
 
 def event_summary(event: Event) -> Text:
     """The summary's Markdown, with its citation marks."""
-    return _event_field(event, "summary")
+    return _kept_field(event, "summary")
 
 
 def event_body(event: Event) -> Text | None:
     """The body's Markdown (None: the event has no body)."""
-    return _event_field(event, "body") if event.body else None
+    return _kept_field(event, "body") if event.body else None
 
 
 def actor_name(actor: Actor) -> Text:
@@ -120,16 +120,15 @@ def actor_name(actor: Actor) -> Text:
 
 
 def actor_description(actor: Actor) -> Text:
-    return _field(actor, "description")
+    return _kept_field(actor, "description")
 
 
 def theme_title(theme: Theme) -> Text:
-    return _field(theme, "title")
+    return _kept_field(theme, "title")
 
 
 def theme_description(theme: Theme) -> Text:
-    found = translation(theme)
-    return _pick(theme.description, found.description if found else None)
+    return _kept_field(theme, "description")
 
 
 def original_lang() -> str:

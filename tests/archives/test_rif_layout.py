@@ -216,10 +216,12 @@ def test_values_behind_the_colons_of_lost_labels_are_read_in_the_forms_order() -
 
 
 def test_a_column_where_a_line_may_be_the_rest_of_another_is_not_guessed() -> None:
-    # FROM wraps ("BRECKINRIDGE," / "S. D."), TO is empty: one line per label would be wrong
+    # FROM wraps ("BRECKINRIDGE," / "S. D."), TO is empty: one line per label would be wrong (the
+    # name joined, the sentence after it is the title; FROM or TO, its place does not tell)
     result = parse_rif(form("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nCIA\nBRECKINRIDGE,\nS. D.\n"
                             "MEETINGS WITH HSCA COMMITTEE AND STAFF MEMBERS.\n08/17/1978\n5"))
-    assert (result.fields["to"], result.fields["title"]) == ("", "")
+    assert (result.fields["from"], result.fields["to"]) == ("", "")
+    assert result.fields["title"] == "MEETINGS WITH HSCA COMMITTEE AND STAFF MEMBERS."
     # four lines for four labels, but the first is not an agency: not the originator's
     result = parse_rif(form("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nSMITH, JOHN\nCHIEF, WH\nFILE\n"
                             "A MEMORANDUM.\n08/17/1978\n5"))
@@ -471,12 +473,14 @@ def test_a_date_is_read_without_the_marks_the_ocr_leaves_beside_it() -> None:
     # tesseract reads the box's rules as a mark before the date or a scrap after it
     for line, date in (("DATE : 09/30/63 awe", "1963-09-30"), ("DATE +: 09/09/75", "1975-09-09"),
                        ("DATE: © 05/10/1976", "1976-05-10"), ('DATE: 03/22/1962"', "1962-03-22"),
-                       ("DATE : 01/29/64 7", "1964-01-29")):
+                       ("DATE : 01/29/64 7", "1964-01-29"), ("DATE rae 01/01/64", "1964-01-01"),
+                       ("DATE : 05/16/1977•", "1977-05-16")):
         result = parse_rif(form(NAMES + f"TITLE : HSCA REQUEST\n{line}\nPAGES : 2"))
         assert (result.fields["date"], result.fields["pages"]) == (date, 2), line
     assert parse_rif(form(NAMES + "TITLE : HSCA REQUEST\nDATE : 10/10/63 1963\nPAGES : 2")).fields["date"] == ""
+    assert parse_rif(form(NAMES + "TITLE : HSCA REQUEST\nDATE : RAE 01/01/64\nPAGES : 2")).fields["date"] == ""
     # and a count, and a label behind a scrap and a quote
-    for line in ("PAGES. ; 2 os", "i : ‘PAGES: 2"):
+    for line in ("PAGES. ; 2 os", "i : ‘PAGES: 2", "PAGES: 2 )"):
         assert parse_rif(form(NAMES + f"TITLE : HSCA REQUEST\nDATE : 09/30/63\n{line}")).fields["pages"] == 2, line
 
 
@@ -720,3 +724,150 @@ def test_headings_among_a_column_of_labels_divide_the_labels_not_the_values() ->
         result = parse_rif(TESSERACT_COLUMN.replace(line, kept))
         assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("", "", "")
         assert {"from", "to", "title"} <= set(result.missing) and result.reasons["from"]
+
+
+def test_a_name_then_a_titles_line_under_from_to_and_title_give_the_title() -> None:
+    # "FROM" / "TO" / "TITLE" then two lines, one of FROM and TO empty on the form: the second, with a
+    # title's shape and a box of its own (its label's colon) or after a whole name, is the title
+    middle = ("FROM\nTO\nTITLE\nDATE\nPAGES\n: CHIEF, SECURITY ANALYSIS GROUP, OS\n: FORM: TRANSMITTAL SLIP\n"
+              "01/01/1976\n1")
+    result = parse_rif(form(middle))
+    assert [result.fields[name] for name in ("from", "to", "title")] == ["", "", "FORM: TRANSMITTAL SLIP"]
+    assert result.reasons["from"] == result.reasons["to"] == "not attributable with certainty"
+    middle = "FROM\nTO\nTITLE\nDATE\nPAGES\nSTEVENS, M. D.\nREVIEW OF THE FILES ON AMERICAN DEFECTORS.\n10/31/1960\n2"
+    assert parse_rif(form(middle)).fields["title"] == "REVIEW OF THE FILES ON AMERICAN DEFECTORS."
+    # a first line of another shape may be the title's own first line: nothing is read
+    for first in ("TERMINATION", "MEMORANDUM FOR THE RECORD"):
+        result = parse_rif(form(middle.replace("STEVENS, M. D.", first)))
+        assert [result.fields[name] for name in ("from", "to", "title")] == ["", "", ""]
+    # a title of three lines after an office, or after a name when it opens with a document's kind
+    wrapped = ("FROM\nTO\nTITLE\n{name}\nMEMO FOR: COMMENTS CONCERNING SSC DRAFT REPORT (THE\n"
+               "PERFORMANCE OF THE INTELLIGENCE AGENCIES WITH RESPECT\nTO THE INVESTIGATION OF KENNEDY)\n"
+               "DATE : 06/04/1976\nPAGES : 8")
+    title = ("MEMO FOR: COMMENTS CONCERNING SSC DRAFT REPORT (THE PERFORMANCE OF THE INTELLIGENCE AGENCIES WITH "
+             "RESPECT TO THE INVESTIGATION OF KENNEDY)")
+    for name in ("INSPECTOR GENERAL", "GEORGE GAMBINO"):
+        result = parse_rif(form(wrapped.format(name=name)))
+        assert [result.fields[field] for field in ("from", "to", "title")] == ["", "", title]
+    # a wrapped line that is a name, or a box of its own, is not the title's
+    result = parse_rif(form(wrapped.format(name="INSPECTOR GENERAL").replace("\nTO THE INVESTIGATION", "\n: TO THE")))
+    assert result.fields["title"] == ""
+
+
+def test_a_line_above_the_titles_first_is_not_its_rest() -> None:
+    # the name undecided between FROM and TO stands above the title: it is not the title's end
+    middle = ("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nCIA\nBROWN, ROBERT\n"
+              "POLICE HOLDING 13 AMERICANS WHO SET UP ARMED CAMP.\n10/25/1968\n2")
+    result = parse_rif(form(middle))
+    assert result.fields["title"] == "POLICE HOLDING 13 AMERICANS WHO SET UP ARMED CAMP."
+    assert result.fields["from"] == result.fields["to"] == ""
+
+
+def test_a_date_read_just_before_its_label_is_the_documents() -> None:
+    middle = ("ORIGINATOR\nFROM\nTO\nTITLE\nCIA\nMEMO: SENATE SELECT COMMITTEE REQUESTS FOR WITNESSES\n01/01/1978\n"
+              "DATE\nPAGES\n5")
+    result = parse_rif(form(middle))
+    assert (result.fields["date"], result.fields["date_of_last_review"]) == ("1978-01-01", "1997-06-20")
+    # with the review's date lost too, which of the two a date after 1992 is is not known
+    later = form(middle.replace("1978", "1998"))
+    result = parse_rif(later.replace("DATE OF LAST REVIEW : 06/20/97", "DATE OF LAST REVIEW"))
+    assert (result.fields["date"], result.fields["date_of_last_review"]) == ("", "")
+    # a count is not moved so: "DATE : 7" / "PAGES" is a garbled date's, not the pages'
+    result = parse_rif(form(middle.replace("01/01/1978\nDATE\nPAGES\n5", "DATE : 7\nPAGES")))
+    assert result.fields["pages"] in ("", None) and result.fields["date"] == ""
+
+
+def test_an_abbreviation_the_text_gives_with_one_slip_less_is_left_blank() -> None:
+    body = "\n## Page 2\n\nSUBJECT: Vladimir Lahera - Admission to the U.S.\nadmission to the U.S. of his family\n"
+    text = form("FROM : WH/C/CO\nTO : DIRECTOR OF SECURITY\nTITLE : ADMISSION TO THE J.S. OF WIFE AND CHILDREN.\n"
+                "DATE : 04/12/1965\nPAGES : 2").replace("\n## Page 2\n\nText.\n", body)
+    result = parse_rif(text)
+    assert result.fields["title"] == "" and "ADMISSION TO THE U.S. OF WIFE" in result.reasons["title"]
+    # the form's own letters in the text, or no reading of them with one slip there, are kept
+    for other in ("J.S.", "U.K."):
+        assert parse_rif(text.replace("U.S.", other)).fields["title"] == "ADMISSION TO THE J.S. OF WIFE AND CHILDREN."
+
+
+def test_a_title_that_opens_with_a_later_labels_word_is_the_titles() -> None:
+    # "TITLE" / "COMMENTS ON ..." / "DATE": a label of a field below PAGES read between TITLE and DATE
+    for title in ("COMMENTS ON THE NOSENKO DRAFT.", "SUBJECT: LUISA NELIA RODRIGUEZ TIMONEDA, ET AL."):
+        middle = f"FROM\n: ALIEN AFFAIRS STAFF\nTO : FILE\nTITLE\n{title}\nDATE\n: 04/22/1965\nPAGES\n: 1"
+        result = parse_rif(form(middle))
+        assert (result.fields["title"], result.fields["date"], result.fields["pages"]) == (title, "1965-04-22", 1)
+        assert result.fields["subjects"] == ["CIA PERSONNEL"] and "JFK64-55" in result.fields["comments"]
+    # a label with its value read there is the label, not the title
+    result = parse_rif(form("FROM : ALIEN AFFAIRS STAFF\nTO : FILE\nTITLE\nRESTRICTIONS 1A\nDATE : 04/22/1965\n"
+                            "PAGES : 1").replace("RESTRICTIONS : 1B", ""))
+    assert (result.fields["title"], result.fields["restrictions"]) == ("", "1A")
+    # not after a TITLE that has its value, nor without DATE or PAGES after it: the form's own label
+    result = parse_rif(form("FROM : ALIEN AFFAIRS STAFF\nTO : FILE\nTITLE : REQUEST\nCOMMENTS ON THE DRAFT\n"
+                            "DATE : 04/22/1965\nPAGES : 1"))
+    assert result.fields["title"] == "REQUEST"
+
+
+def test_a_bare_labels_line_then_a_lost_labels_value_behind_its_colon() -> None:
+    # "FROM" / its line / ": MULTIPLE ADDRESSEES" / "TITLE": TO's label lost, its value behind the colon
+    middle = "FROM\n{first}\n{second}\nTITLE : HEMMING, GERALD PATRICK\nDATE : 12/15/1977\nPAGES : 4"
+    result = parse_rif(form(middle.format(first="SWIFT, GERALD J., OPERATIONS", second=": MULTIPLE ADDRESSEES")))
+    assert [result.fields[name] for name in ("from", "to")] == ["SWIFT, GERALD J., OPERATIONS", "MULTIPLE ADDRESSEES"]
+    # the form's placeholder behind the colon is TO's box, given as no value: FROM keeps its line
+    result = parse_rif(form(middle.format(first=": DIRECTOR", second=": WITHHELD")))
+    assert [result.fields[name] for name in ("from", "to")] == ["DIRECTOR", ""]
+    assert "the form gives no value" in result.reasons["to"]
+    # without the colon, the second line may be the rest of FROM: nothing is read
+    result = parse_rif(form(middle.format(first="SWIFT, GERALD J., OPERATIONS", second="MULTIPLE ADDRESSEES")))
+    assert [result.fields[name] for name in ("from", "to")] == ["", ""]
+
+
+def test_the_boxs_edge_read_as_a_bar_after_a_value_is_not_part_of_it() -> None:
+    middle = ("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nCIA\nMEXICO CITY\nDIR\n"
+              "CABLE: PLAN FOR POLYGRAPHING ALVARADO |\n12/05/1963\n3")
+    result = parse_rif(form(middle))
+    assert [result.fields[name] for name in ("from", "to", "title")] == [
+        "MEXICO CITY", "DIR", "CABLE: PLAN FOR POLYGRAPHING ALVARADO"]
+    # a bar inside a value is still the OCR's garble
+    assert parse_rif(form(middle.replace("ALVARADO |", "AL|VARADO"))).fields["title"] == ""
+
+
+def test_a_date_after_the_document_heading_is_the_forms_not_the_print_date() -> None:
+    # tesseract garbled ORIGINATOR, FROM, TO and TITLE: "DATE : 12/09/63" is still below DOCUMENT INFORMATION
+    text = HEAD + "ORTEINATOR : Nea\n\nset TITL ae\n\nDATE : 12/09/63\n\nPAGES : 1\n" + TAIL
+    assert parse_rif(text).fields["date"] == "1963-12-09"
+    # the print date above the form's headings stays the header's
+    assert parse_rif(text.replace("Date: 12/07/04", "Date: 12/07/04\n\nPAGE: 1")).fields["date"] == "1963-12-09"
+
+
+def test_from_with_its_last_letter_lost_after_the_originator_is_from() -> None:
+    for line, value in (("FRO HQ", "HQ"), ("FROH : LAO", "LAO")):
+        middle = f"ORIGINATOR : FBI\n{line}\nTO : CIA\nTITLE : LIAISON MATERIAL\nDATE : 05/03/1963\nPAGES : 2"
+        result = parse_rif(form(middle))
+        assert (result.fields["from"], result.fields["to"]) == (value, "CIA")
+    # not elsewhere: a word of a value is not taken for the label
+    middle = "ORIGINATOR : FBI\nFROM : HQ\nTO : CIA\nTITLE : LIAISON MATERIAL\nFRO HQ\nDATE : 05/03/1963\nPAGES : 2"
+    assert parse_rif(form(middle)).fields["from"] == "HQ"
+
+
+def test_the_one_line_under_to_and_title_of_a_cia_form_is_the_title_when_from_has_its_own() -> None:
+    middle = "FROM\n: C, ALIEN AFFAIRS STAFF\nTO\nTITLE\nDATE\nPAGES\n: MEMO ON PEDRO DIAZ LANZ #202923\n10/26/1959\n1"
+    result = parse_rif(form(middle))
+    assert [result.fields[name] for name in ("from", "to", "title")] == [
+        "C, ALIEN AFFAIRS STAFF", "", "MEMO ON PEDRO DIAZ LANZ #202923"]
+    # TO's label lost: the one line under FROM and TITLE is the title too
+    result = parse_rif(form("FROM\nTITLE\nDATE\nPAGES\nSPECIAL ACCESS AND/OR BILLET APPROVAL\n: 07/13/1973\n: 1"))
+    assert (result.fields["from"], result.fields["title"]) == ("", "SPECIAL ACCESS AND/OR BILLET APPROVAL")
+    # a name's line, or an office's by its rank, may be TO's; and another agency's form may have no title
+    for name in (": LANZ, PEDRO", ": DIRECTOR OF SECURITY"):
+        assert parse_rif(form(middle.replace(": MEMO ON PEDRO DIAZ LANZ #202923", name))).fields["title"] == ""
+    assert parse_rif(form(middle).replace("AGENCY : CIA", "AGENCY : HSCA")).fields["title"] == ""
+
+
+def test_a_persons_name_first_under_the_originator_leaves_the_originator_empty() -> None:
+    middle = ("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nSMITH, MARVIN L., C/OG\nGREGG, DONALD P., PCS/LOC\n"
+              "REQUEST FROM HOUSE SELECT COMMITTEE ON ASSASSINATIONS.\n08/25/1978\n5")
+    result = parse_rif(form(middle))
+    assert [result.fields[name] for name in ("originator", "from", "to")] == [
+        "", "SMITH, MARVIN L., C/OG", "GREGG, DONALD P., PCS/LOC"]
+    assert result.fields["title"] == "REQUEST FROM HOUSE SELECT COMMITTEE ON ASSASSINATIONS."
+    # a line too many for the labels after the originator: which is empty is not known
+    result = parse_rif(form(middle.replace("GREGG, DONALD P., PCS/LOC\n", "GREGG, DONALD P., PCS/LOC\nFILE\n")))
+    assert [result.fields[name] for name in ("from", "to", "title")] == ["", "", ""]

@@ -35,6 +35,8 @@ from desclasificado.archives.jfk.vetting import vet_text
     ("title", "STURGIS, FRANE PACES : 08/26/1977", "another label"),
     ("title", "MEMO: TELEPHONE CONVERSATION W/KENNETH BROOTEN, FORMER ASST. COUNSEL HSCA 05/16/1977•", "date runs"),
     ("to", "HQ i", "garbled"),
+    ("title", 'FIELD INFORMATION REPORT: "SUPPORT FOR PROJECTED REVOLUTIONARY MOVEMENTS*', "garbled"),  # the quote
+    ("title", "MEMO RE *ORESTES GUILLERMO", "garbled"),
     ("to", "HO", "HQ with its Q read as O"),  # or the form's own HO, as a few of NARA's rows give it
     ("from", "HOS.", "HQ with its Q read as O"),
     ("to", "cscs", "without a capital letter"),  # CJCS in lower case: c, s, o look alike in both cases
@@ -59,6 +61,7 @@ def test_a_value_not_to_be_trusted_is_left_blank_with_its_reason(name: str, text
     ("to", "HUNT, E. H.", "HUNT, E. H."),
     ("title", "REPORT OF CALL WITH [DELETED] DO/OS.", "REPORT OF CALL WITH [DELETED] DO/OS."),
     ("to", "MEMO FOR HOS", "MEMO FOR HQS"),  # HO among other words: HQ
+    ("from", "ROETHE, JAMES, N. *", "ROETHE, JAMES, N. *"),  # an asterisk apart from the words: a mark, not a letter
 ])
 def test_a_sound_value_is_kept(name: str, text: str, kept: str) -> None:
     assert vet_text(name, text) == (kept, None)

@@ -44,6 +44,7 @@ def course(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Iterator[
 
     root: Path = tmp_path_factory.mktemp("course")
     (root / "event.html").write_text(framing(f"{site_url}/embed/events/{an_event()}/"))
+    (root / "event-es.html").write_text(framing(f"{site_url}/es/embed/events/{an_event()}/"))
     (root / "decade.html").write_text(
         framing(f"{site_url}/embed/timeline/1960-1969/?from=1961&to=1963"))
     (root / "across.html").write_text(framing(
@@ -101,6 +102,30 @@ def test_where_links_are_dead_a_notice_gives_the_address(page, course: str,
     assert not opened.locator(".origin .notice").is_visible()
     sealed.locator(".origin .notice a").click()
     sealed.wait_for_url(full)
+
+
+def test_a_spanish_embed_says_it_all_in_spanish_at_every_level(page, course: str,
+                                                              site_url: str) -> None:
+    """/es/embed/events/<id>/ under the three sandboxes: its origin line, its notice where
+    links are dead and the one after a click where no window may open are Spanish, and its
+    links lead to the Spanish page."""
+    page.goto(f"{course}/event-es.html")
+    full = f"{site_url}/es/events/{an_event()}/"
+    for name in LEVELS:
+        content = frame(page, name)
+        assert content.locator("html").get_attribute("lang") == "es", name
+        origin = content.locator(".origin")
+        assert origin.inner_text().startswith("Publicado en Desclasificado: "), name
+        expected = f"/es/events/{an_event()}/" if name == "sealed" else full
+        assert origin.locator(".address").inner_text() == expected, name
+    sealed = frame(page, "sealed").locator(".origin .notice")
+    assert sealed.is_visible() and "Copie entonces la dirección de arriba" in sealed.inner_text()
+    scripts = frame(page, "scripts")
+    scripts.locator("h1 a").click()
+    popup = scripts.locator(".popup-notice")
+    popup.wait_for(state="visible")
+    assert popup.inner_text().startswith("Este enlace no puede abrir una ventana nueva")
+    assert popup.locator("[data-link]").inner_text() == full
 
 
 def test_a_decade_page_shows_only_its_decade_without_a_script(page, course: str) -> None:

@@ -200,3 +200,40 @@ def test_the_chart_table_scrolls_inside_its_own_box(phone800, site_url: str) -> 
         assert phone800.locator(".chart-data table").first.is_visible()
         width = phone800.evaluate("[document.documentElement.scrollWidth, innerWidth]")
         assert width[0] <= width[1], (url, width)
+
+
+#: The commas of the lists of links (an event's countries, actors and themes, an entry's
+#: countries) that begin a line: a comma belongs at the end of the line of its link.
+LEADING_COMMAS = r"""() => {
+  const found = [];
+  for (const list of document.querySelectorAll(".facts dd, .entry-meta")) {
+    const left = list.getBoundingClientRect().left;
+    const walker = document.createTreeWalker(list, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.data.indexOf(",");
+      if (at < 0 || node.parentElement.closest("a")) { continue; }
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 1);
+      const box = range.getBoundingClientRect();
+      if (box.width > 0 && box.left - left < 2) { found.push(list.textContent.trim()); }
+    }
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 390])
+def test_no_comma_of_a_list_of_links_begins_a_line(browser, site_url: str, width: int) -> None:
+    """A long Spanish name ("Movimiento de Izquierda Revolucionaria (Perú)") fills a line of
+    a phone: its comma stays after it, not at the start of the next line."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, is_mobile=True)
+    page = context.new_page()
+    try:
+        for url in ("es/events/1963-04-11-castro-trotskyite-dispute/", "es/timeline/",
+                    "events/1963-04-11-castro-trotskyite-dispute/"):
+            page.goto(f"{site_url}/{url}")
+            assert page.locator(".facts dd, .entry-meta").count() > 0, url
+            assert page.evaluate(LEADING_COMMAS) == [], (width, url)
+    finally:
+        context.close()

@@ -180,3 +180,47 @@ def test_a_translated_actor_name_equal_to_the_english_is_a_warning(project: Proj
     assert (code, lines[:-1]) == (0, [
         "actors/cia.yaml:7:11: warning: translations.es.name is the same as the English name: "
         "delete the line (a translation gives a name only where it differs)"])
+
+
+def test_straight_quotes_in_a_translation_are_a_warning_at_the_quoted_words(
+        project: Project) -> None:
+    """Only « » tells the page that a translation keeps the document's words (marked as its
+    language, render/quotemarks.py): a straight-quoted one would be read out as Spanish."""
+    _write_event(project, ES.replace("como centro de la red", 'como \\"the hub\\"'))
+    code, lines = project.check()
+    assert (code, lines[:-1]) == (0, [
+        f"{E}:13:56: warning: translations.es.title quotes '\"the hub\"' between straight "
+        "quotes: write « » instead, so that words kept as the document has them are marked "
+        "as its language (FORMAT.md, Translations)"])
+    _write_event(project, ES.replace("como centro de la red", "como «the hub»"))
+    assert project.check()[1][:-1] == []
+
+
+#: Calques of the cables' and intelligence officers' English in Spanish, with what Spanish
+#: scholarship writes instead ("estación", a CIA station, and "fuente" or "agente" for an
+#: asset are the usual Spanish words, and allowed).
+CALQUES = {
+    r"\bcable(?:ó|aron|aba|aban)\b": "comunicó por cable (cablear: tender cables)",
+    r"\bcaso oficial\b|\boficial del caso\b": "oficial a cargo (case officer)",
+    r"\bcasa segura\b": "casa de seguridad (safe house)",
+    r"\bmanejador": "oficial a cargo (handler)",
+    r"\bbasad[oa] en (?:un|una) (?:profesor|empresario|militar|periodista|diplomático)":
+        "cuya fuente era un... (a report based on a person)",
+}
+
+
+def test_the_spanish_translations_avoid_calques_of_the_documents_english() -> None:
+    import re
+
+    from desclasificado.check.project import check_project
+    from tests.conftest import REPO
+
+    collection = check_project(REPO, verify_quotes=False).collection
+    found = []
+    for kind in ("events", "actors", "themes"):
+        for record_id, record in collection.table(kind).items():
+            text = record.translations.get("es")
+            words = " ".join(str(v) for v in vars(text).values() if isinstance(v, str)) if text else ""
+            found += [f"{kind}/{record_id}: {m.group(0)!r}: write {use}"
+                      for pattern, use in CALQUES.items() for m in re.finditer(pattern, words)]
+    assert found == []

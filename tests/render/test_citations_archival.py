@@ -177,6 +177,7 @@ def test_spanish_pages_cite_in_spanish_with_the_title_as_the_archive_has_it() ->
     assert "\u00bb. S. f. Número de registro 104-10076-10252." in undated
     assert apa.startswith("Central Intelligence Agency. (1963, 10 de diciembre). ")
     assert "(Serie documental JFK, N.º de registro 104-10076-10252, publicación de 2021)" in apa
+    assert f"{NARA}, College Park, MD, Estados Unidos. https://" in apa  # CLDR's name
     assert mla.endswith("Consultado el 3 de mayo de 2025.")
 
 

@@ -82,3 +82,13 @@ def test_the_scripts_get_every_spanish_plural_category() -> None:
     assert results["one"] == "{n} resultado"
     assert set(results) >= {"one", "other"}
     assert all(v == "{n} resultados" for k, v in results.items() if k != "one")
+
+
+def test_an_actors_other_names_read_whatever_its_gender() -> None:
+    """'también llamado' agreed with a man and not with la CIA, la OEA: the line says
+    'otros nombres', which fits a person, an agency and a party alike."""
+    with activate(language("es")):
+        from desclasificado.render.i18n import _
+        line = _("also called {names}").format(names="CIA, the Agency")
+    assert line == "otros nombres: CIA, the Agency"
+    assert not re.search(r"\bllamad[oa]s?\b|\bconocid[oa]s?\b", line)

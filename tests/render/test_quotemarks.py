@@ -57,3 +57,25 @@ def test_marks_are_escaped_and_stay_out_of_tags() -> None:
         in_tag = mark_quotes(attribute, event)
     assert marked == 'Escribió «<span lang="en">A &lt;b&gt; &amp; B</span>»'
     assert in_tag == '<a title="«A &lt;b&gt; &amp; B»">«<span lang="en">A &lt;b&gt; &amp; B</span>»</a>'
+
+
+def test_an_actor_or_theme_keeps_english_words_of_its_description() -> None:
+    """'Sus documentos la llaman «the Agency»': the words of the English description, marked
+    English in the Spanish description (texts.actor_description, theme_title...)."""
+    from desclasificado.records.models import Actor, Theme
+    from desclasificado.render.texts import actor_description, theme_title
+
+    actor = Actor.model_validate({
+        "name": "Central Intelligence Agency", "kind": "agency",
+        "description": "The foreign intelligence service. Its documents call it the Agency.",
+        "translations": {"es": {"description": "El servicio de inteligencia exterior. Sus "
+                                "documentos la llaman «the Agency», la Agencia."}}})
+    theme = Theme.model_validate({
+        "title": "Exile networks", "description": "Exiles organizing abroad.",
+        "translations": {"es": {"title": "Las «exile networks»", "description": "Exiliados."}}})
+    with activate(language("es")):
+        assert actor_description(actor).marked.endswith(
+            'la llaman «<span lang="en">the Agency</span>», la Agencia.')
+        assert theme_title(theme).html == 'Las «<span lang="en">exile networks</span>»'
+    with activate(language("en")):
+        assert "<span" not in actor_description(actor).marked

@@ -8,7 +8,7 @@ import pytest
 
 from desclasificado.render.document import CITED_BY_LIMIT
 from tests.conftest import SEED
-from tests.sitekit import SiteProject, event_yaml
+from tests.sitekit import SiteProject, event_yaml, switch_problems
 
 EVENTS = 2000
 #: The document page of a document cited by 2,000 events weighed 380 KB before the cap (and
@@ -62,3 +62,8 @@ def test_the_pages_link_to_each_other_and_the_passage_is_marked_once(built: Site
     passage = next(a.get("href") for a in last.find("ul", class_="backlinks").find_all("a")
                    if "#q-" in (a.get("href") or ""))
     assert passage == f"../../../../documents/{SEED}/#{marks[0].get('id')}"
+
+
+def test_the_language_switch_keeps_the_reader_on_the_numbered_page(built: SiteProject) -> None:
+    """/documents/<id>/cited-by/2/ switches to /es/documents/<id>/cited-by/2/ and back."""
+    assert switch_problems(built.root / "site", _pages(built)) == []

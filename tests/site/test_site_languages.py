@@ -380,6 +380,12 @@ def test_the_contributors_guide_is_in_spanish_under_es(pages: dict[str, Doc]) ->
     for tag in ("pre", "blockquote"):
         assert {b.get("lang") for b in spanish.find("main").find_all(tag)} == {"en"}, tag
         assert {b.get("lang") for b in english.find("main").find_all(tag)} == {None}, tag
+    # GitHub's buttons, named in English as GitHub shows them ("Create fork"), said to be
+    labels = {s.words() for s in english.find("main").find_all("strong")}
+    shown = [s for s in spanish.find("main").find_all("strong") if s.words() in labels]
+    assert len(shown) > 10
+    assert [s.words() for s in shown if "en" not in {s.get("lang"), *(
+        c.get("lang") for c in s.children if hasattr(c, "get"))}] == []
     for doc in (spanish, english):
         assert _alternates(doc) == {"en": f"{SITE_URL}contribute/guide/",
                                     "es": f"{SITE_URL}es/contribute/guide/",
@@ -416,3 +422,26 @@ def test_the_scripts_keep_no_copy_of_the_message_helpers() -> None:
         assert "function t(" not in text and "function tn(" not in text, name
         assert "getElementById(\"messages\")" not in text, name
         assert "window.desclasificadoMessages" in text, name
+
+
+def test_who_sent_a_document_is_marked_english_as_the_archive_names_them(
+        pages: dict[str, Doc]) -> None:
+    """The sender and recipient under a source, in the list of documents and under a
+    document's title are the archive's words: `lang="en"` around each name on a Spanish
+    page, the sentence around them Spanish ("De ... a ..."); the English pages unmarked."""
+    def marked(element) -> list[str]:
+        return [s.words() for s in element.find_all("span") if s.get("lang") == "en"]
+
+    meta = pages[f"es/events/{TRANSLATED}/index.html"].find("p", class_="source-meta")
+    assert meta.words().startswith("De CIA a Director, CIA ·")
+    assert marked(meta) == ["CIA", "Director, CIA"]
+    row = next(tr for tr in pages["es/documents/index.html"].find_all("tr")
+               if SEED in tr.words())
+    cell = row.find_all("td")[2]
+    assert cell.get("lang") is None and marked(cell) == ["CIA", "Director, CIA"]
+    byline = pages[f"es/documents/{SEED}/index.html"].find("p", class_="date")
+    assert marked(byline) == ["CIA"]
+    for path in (f"events/{TRANSLATED}/index.html", f"documents/{SEED}/index.html"):
+        english = pages[path]
+        assert not [s for s in english.find_all("span") if s.get("lang")
+                    and s.parent and s.parent.get("class") in ("source-meta", "date")], path

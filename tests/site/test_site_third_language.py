@@ -1,4 +1,5 @@
-"""A third language needs a catalogue and its line in records/languages.py, and no code.
+"""A third language needs a catalogue and its line in records/languages.py, and no code: its
+hand-written pages and contributors' guide are files found by their names.
 
 Portuguese (`pt`) is listed in `TRANSLATION_LANGUAGES` already; here a test catalogue is
 added beside the real ones (the Spanish messages, with a few in Portuguese, stand in for a
@@ -22,6 +23,7 @@ from tests.sitekit import Doc, SiteProject, all_pages, event_yaml
 TRANSLATED = "1963-04-12-traduzido"
 UNTRANSLATED = "1963-04-11-paris"
 TITLE_PT = "Uma fonte da CIA situa em Paris o centro da rede"
+GUIDE_PT = "Guia para quem contribui"
 PORTUGUESE = {
     "Sources": "Fontes",
     "Timeline": "Linha do tempo",
@@ -64,6 +66,7 @@ def pages(locales: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, 
         "1963-04-12", "A source places the hub of the network in Paris",
         extra=f'translations:\n  pt:\n    title: "{TITLE_PT}"\n'
               '    summary: "Segundo a fonte, Paris era o centro da rede.[^1]"\n'))
+    project.write("CONTRIBUTING.pt.md", f"# {GUIDE_PT}\n\nComo contribuir.\n")
     code, lines = project.build("--site-url", "https://example.org/")
     assert code == 0, lines
     return all_pages(project.root / "site")
@@ -116,3 +119,12 @@ def test_the_english_404_carries_a_notice_for_each_other_language(pages: dict[st
     assert [n.find("a").get("href") for n in notices] == ["/es/404.html", "/pt/404.html"]
     assert pages["pt/404.html"].find("html").get("lang") == "pt"
     assert pages["pt/search.html"].find("form", id="search-form").get("action") == "../pt/search.html"
+
+
+def test_a_portuguese_guide_is_its_file_alone(pages: dict[str, Doc]) -> None:
+    """CONTRIBUTING.pt.md, beside CONTRIBUTING.md, is /pt/contribute/guide/ (no list of
+    guides to edit); /es/ keeps its own."""
+    guide = pages["pt/contribute/guide/index.html"]
+    assert guide.find("h1").words() == GUIDE_PT and guide.find("h1").get("lang") is None
+    assert guide.find_all("p", class_="untranslated") == []
+    assert pages["es/contribute/guide/index.html"].find("h1").get("lang") is None

@@ -19,7 +19,7 @@ from desclasificado.archives.jfk.titles import (
     doubt_title_opening,
     lone_title,
 )
-from desclasificado.archives.jfk.vetting import vet_text
+from desclasificado.archives.jfk.vetting import PLACEHOLDER, vet_text
 
 __all__ = ["Reading", "read_groups"]
 
@@ -158,13 +158,17 @@ _DATE_FIELDS = frozenset({"date", "date_of_last_review"})
 
 def _move_typed(pending: list[tuple[Value, int]], groups: list[Group],
                 reading: Reading) -> list[tuple[Value, int]]:
-    """Move unmistakable values (a date, "SECRET"...) to the nearest empty field of their kind."""
+    """Move unmistakable values (a date, "SECRET"...) to the nearest empty field of their kind, in
+    their group or the one above it; a date that ends its group may be its own label's below it
+    ("07/13/1973" / "DATE", read just before it), when no other date is loose and the review's date
+    has its own."""
     pending = _two_dates(pending, reading)
     left = []
     loose_dates = sum("date" in value.kinds for value, _ in pending)
     for value, number in pending:
         target = _typed_target(value, number, groups, reading)
-        if target in _DATE_FIELDS and (loose_dates > 1 or _DATE_FIELDS - {target} - set(reading.lines)):
+        dated = {name for name, lines in reading.lines.items() if lines}
+        if target in _DATE_FIELDS and (loose_dates > 1 or _DATE_FIELDS - {target} - dated):
             target = None  # several dates, or another date field also without its own: which is which is not known
         if target:
             reading.lines[target] = [value.text]
@@ -206,6 +210,8 @@ def _typed_target(value: Value, number: int, groups: list[Group], reading: Readi
     if not kinds:
         return None
     near = {label.field for g in groups[max(0, number - 1):number + 1] for label in g.labels}
+    if "date" in kinds and groups[number].values[-1:] == [value] and number + 1 < len(groups):
+        near |= {label.field for label in groups[number + 1].labels} & _DATE_FIELDS  # "07/13/1973" / "DATE"
     here = [CANON[label.field] for label in groups[number].labels] or [CANON["agency"]]
     candidates = [
         name for name in FIELDS
@@ -354,12 +360,13 @@ def _lost_label(pending: list[tuple[Value, int]], groups: list[Group],
 
 
 def _bare_first(group: Group, above: Label, runs: list[list[Value]], between: list[str], reading: Reading) -> bool:
-    """"FROM" / ": WITHHELD" / ": CHIEF, KUDOVE" / "TITLE :": a bare label alone in its group, then one
-    line more, each begun with a colon, than the fields after it whose labels were lost: the first
-    line is the bare label's (the OCR split it from its colon), the others the lost labels'."""
+    """"FROM" / ": WITHHELD" / ": CHIEF, KUDOVE" / "TITLE :", "FROM" / "SWIFT, GERALD J., ..." / ":
+    MULTIPLE ADDRESSEES" / "TITLE": a bare label alone in its group, then one line more than the
+    fields after it whose labels were lost, each of those begun with a colon: the first line is the
+    bare label's (below it, or split from its colon by the OCR), the others the lost labels'."""
     return (len(group.labels) == 1 and not above.inline and above.field in reading.ambiguous
             and bool(between) and len(runs) == len(between) + 1 and len(group.values) == len(runs)
-            and all(len(run) == 1 and run[0].led for run in runs)
+            and all(len(run) == 1 for run in runs) and all(run[0].led for run in runs[1:])
             and RULES[above.field].kinds is None and _runs_fit(between, runs[1:], reading))
 
 
@@ -372,6 +379,7 @@ def _runs_fit(names: list[str], runs: list[list[Value]], reading: Reading) -> bo
             return False
         if len(run) > 1 and (name != "title" or not all(continues(run[0].text, value) for value in run[1:])):
             return False
-        if vet_text(name, " ".join(value.text for value in run))[1]:
-            return False
+        text = " ".join(value.text for value in run)
+        if vet_text(name, text)[1] and not (len(run) == 1 and PLACEHOLDER.match(text)):
+            return False  # the form's placeholder ("WITHHELD") is a box's whole value, given as none
     return True

@@ -4,7 +4,8 @@ The form is typed in capitals, and the OCR reads some letters for others (`ocrfi
 as R, T as I, L as I...). A name is no word of English, so `ocrfix` cannot tell "SHEPANER" from a
 name; but the document after the form usually names the same people. Where the form's token is no
 word and never appears in the document's text, and exactly one of its readings with one slip does
-(for an initial, with the words beside it: "RICHARD L. BLAST" for the form's "RICHARD I. BLAST"),
+(for an initial, with the words beside it: "RICHARD L. BLAST" for the form's "RICHARD I. BLAST"; for an
+abbreviation, "U.S." for "J.S.", a slip either way),
 the form's value is not certain: it is left blank, and its reason says what the text gives. It is
 not corrected: the document's text is OCR too, and may spell the name otherwise than the form
 ("ENSE, STANTON E." on the form and in NARA's row, "Stanton F. Ense" in the memorandum). A name
@@ -41,6 +42,7 @@ def confirm_names(result: RifResult, body: str) -> None:
             continue
         fixed = _TOKEN.sub(lambda found: _reading(found.group(), words), text)
         fixed = _initials(fixed, upper)
+        fixed = _DOTTED.sub(lambda found: _dotted(found.group(), upper), fixed)
         if fixed != text:
             blank(result, name, f"the form reads {text!r}, the document's text {fixed!r}: an OCR slip on the form?")
 
@@ -50,6 +52,24 @@ def _reading(token: str, words: Counter[str]) -> str:
         return token
     readings = {token[:i] + meant + token[i + 1:] for i, read in enumerate(token) for meant in SLIPS.get(read, "")}
     found = [reading for reading in readings if words[reading]]
+    return found[0] if len(found) == 1 else token
+
+
+# Letters each with its period, an abbreviation: "U.S.", "J.S." (U read as J).
+_DOTTED = re.compile(r"(?<![A-Za-z.])(?:[A-Z]\.){2,3}(?![A-Za-z])")
+
+
+def _dotted(token: str, body: str) -> str:
+    """An abbreviation the text never gives, while it gives one reading of it with one OCR slip, a
+    slip either way ("J.S." on the form, "U.S." in the text: U and J are read for each other)."""
+    if re.search(rf"(?<![A-Z.]){re.escape(token)}", body):
+        return token
+    slips = {read: set(meant) for read, meant in SLIPS.items()}
+    for read, meant in SLIPS.items():
+        for letter in meant:
+            slips.setdefault(letter, set()).add(read)
+    readings = {token[:i] + meant + token[i + 1:] for i, read in enumerate(token) for meant in slips.get(read, ())}
+    found = [reading for reading in readings if re.search(rf"(?<![A-Z.]){re.escape(reading)}", body)]
     return found[0] if len(found) == 1 else token
 
 

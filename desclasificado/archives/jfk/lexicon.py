@@ -180,18 +180,20 @@ NEVER_FREE = frozenset({"record_number", "date", "class", "doctype", "status"})
 STRONG = ("date", "class", "doctype", "status", "int")
 
 
-# A date with what tesseract reads of the box's rules beside it: a mark before it ("© 05/10/1976",
-# "+: 09/09/75"), a quote, a lone digit or a few lower-case letters after it ("09/30/63 awe", "01/29/64 7");
-# a count with a few lower-case letters after it ("1 os": the form's text is upper-case).
-_MARKED_VALUE = re.compile(r"[^\w\s]{1,2}\s*(?P<a>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))\s*|"
-                          r"(?P<b>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?:\s+(?:[a-z]{1,4}|\d)|\s*[\"'“”‘’]+)\s*|"
-                          r"(?P<c>\d{1,4})\s+[a-z]{1,3}\s*")
+# A date with what tesseract reads of the box's rules beside it: a mark or a few lower-case letters
+# before it ("© 05/10/1976", "+: 09/09/75", "rae 01/01/64"), a quote or bullet, a lone digit or a few lower-case
+# letters after it ("09/30/63 awe", "01/29/64 7"); a count with a few lower-case letters or a bracket
+# apart after it ("1 os", "2 )": the form's text is upper-case).
+_MARKED_VALUE = re.compile(r"(?:[^\w\s]{1,2}|[a-z]{1,3}\s)\s*(?P<a>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))\s*|"
+                          r"(?P<b>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?:\s+(?:[a-z]{1,4}|\d)|\s*[\"'“”‘’•]+)\s*|"
+                          r"(?P<c>\d{1,4})(?:\s+[a-z]{1,3}|\s+[)\]|])\s*")
 
 
 def value_text(line: str) -> str:
-    """A value without the separators and bullets the OCR leaves in front of it (and a date or a
-    count without the OCR's marks beside it)."""
+    """A value without the separators and bullets the OCR leaves in front of it, the box's edge read
+    as a bar after it, and a date or a count without the OCR's marks beside it."""
     text = re.sub(r"^[\s:;.,*•÷=~|_—–-]+(?=\S)", "", line).strip()
+    text = re.sub(r"(?<=\S)\s+\|$", "", text)  # the box's edge after it: "CABLE: PLAN FOR POLYGRAPHING ALVARADO |"
     marked = _MARKED_VALUE.fullmatch(text)
     return (marked.group("a") or marked.group("b") or marked.group("c")) if marked else text
 

@@ -23,15 +23,18 @@ _LOST_LABEL = re.compile(r"^\W*[A-Za-z]+\s*[:;]\W*$")  # a label the OCR garbled
 
 def doubt_rest(pending: list[tuple[Value, int]], groups: list[Group],
                reading: Reading) -> list[tuple[Value, int]]:
-    """Leave the title in doubt when a line left over below it can be more of it: in its group and
-    those of DATE, PAGES and SUBJECTS that follow (before the subjects' own lines,
-    and before a line that reads as a label, "SUbutlls :"), one line or two (a run of lines is
-    another field's list: the subjects, their label garbled)."""
+    """Leave the title in doubt when a line left over below it can be more of it: in its group (after
+    its first line: the name above a title in a column, "ROBERT BROWN" / "POLICE HOLDING ...", is not
+    its rest) and those of DATE, PAGES and SUBJECTS that follow (before the subjects' own lines, and
+    before a line that reads as a label, "SUbutlls :"), one line or two (a run of lines is another
+    field's list: the subjects, their label garbled)."""
     at = group_of(groups, "title")
     if at is None:
         return pending
-    rest = _rest_below(pending, groups, at, set(reading.lines.get("subjects") or []))
     lines = reading.lines.get("title")
+    opening = min((value.order for value in groups[at].values if lines and value.text == lines[0]), default=-1)
+    below = _rest_below(pending, groups, at, set(reading.lines.get("subjects") or []))
+    rest = [(value, number) for value, number in below if value.order > opening]
     if not 1 <= len(rest) <= 2 or not lines \
             or not any(continues(" ".join(lines), value) for value, _ in rest):
         return pending

@@ -25,6 +25,10 @@ from desclasificado.archives.jfk.lexicon import (
     value_text,
 )
 
+# A title's opening with a label's word: a memorandum's subject line, or the word and a preposition.
+_SUBJECT_LINE = re.compile(r"^\W*SUBJECT\s*:\s*\S")
+_PREPOSITION = re.compile(r"^(?:OF|ON|RE|FOR|ABOUT|CONCERNING|REGARDING|IN|TO|WITH|BY|FROM)\b")
+
 
 @dataclass
 class Scanner:
@@ -47,6 +51,9 @@ class Scanner:
             if LEGEND.search(line):
                 break
             following = lines[index + 1] if index + 1 < len(lines) else ""
+            if self._title_as_label(line, lines[index + 1:index + 4]):
+                self._value(line)
+                continue
             self._line(line, following)
         if self.orphans or self.unplaced:
             self.groups.append(Group(values=self.orphans + self.unplaced))
@@ -65,7 +72,7 @@ class Scanner:
         elif is_stamp(line):
             self._interrupt(heading=False)
         elif not is_noise(line):
-            match = match_label(line)
+            match = match_label(line) or self._garbled_from(line)
             if match and match.field == UNKNOWN and self._garbled_to(line, match):
                 self._label(LabelMatch("to", match.rest, True, ""))
             elif match and match.field == UNKNOWN:
@@ -79,6 +86,23 @@ class Scanner:
             else:
                 self._value(line)
 
+    def _title_as_label(self, line: str, ahead: Sequence[str]) -> bool:
+        """"TITLE" / "COMMENTS ON THE NOSENKO DRAFT." / "DATE", "TITLE" / "SUBJECT: LUISA NELIA RODRIGUEZ
+        ..." / "DATE": a line that opens with the word of a label below PAGES used as a title uses it
+        (the word then a preposition, "COMMENTS ON ...", or a memorandum's "SUBJECT:"), right after a
+        bare TITLE that has no value yet and before the DATE or PAGES label, is the title's value: the
+        form's labels come in its order. Not a label with its value ("DOCUMENT TYPE PAPER")."""
+        match = match_label(line)
+        group = self.groups[-1] if self.groups else None
+        if not match or not (_SUBJECT_LINE.match(line) or not match.colon and _PREPOSITION.match(match.rest)):
+            return False
+        if match.field == UNKNOWN or CANON[match.field] <= CANON["pages"] \
+                or group is None or not group.labels or group.labels[-1].field != "title" \
+                or group.labels[-1].inline or group.fed:
+            return False
+        after = next((found for found in map(match_label, ahead) if found), None)
+        return after is not None and after.field in ("date", "pages")
+
     def _word_of_a_value(self, match: LabelMatch, following: str) -> bool:
         """"AGENCY" alone on a line among the document's values ("... BY THE CENTRAL INTELLIGENCE" /
         "AGENCY"): the agency's label, spent above, is a word of a value there (not "AGENCY" /
@@ -88,13 +112,16 @@ class Scanner:
             and not (after and after.field == "originator")
 
     def _is_header(self, line: str, following: str) -> bool:
-        """The print date and page number at the top of the form ("Date: 11/30/04", "PAGE: 1")."""
+        """The print date and page number at the top of the form ("Date: 11/30/04", "PAGE: 1"): a date
+        label before the document's part of the form (its labels, or its heading: tesseract may garble
+        every label above DATE), or one with PAGE below it."""
         if HEADER.match(line):
             return True
         match = match_label(line)
         if not match or match.field != "date":
             return False
-        return not self.in_document_section or bool(re.match(r"^\W*PAGE\b(?!S)", following))
+        return not (self.in_document_section or self.section == "document") \
+            or bool(re.match(r"^\W*PAGE\b(?!S)", following))
 
     def _interrupt(self, heading: bool) -> None:
         if not self.groups and heading:
@@ -156,6 +183,14 @@ class Scanner:
         """"FROM:" / "10: HQ" / "TITLE:": TO read as IO or 10, right after FROM, is TO (not a time, "10:37")."""
         return bool(re.match(r"^\W*(?:IO|10|1O|I0)\s*:", line)) and "to" not in self.seen \
             and self.last_canon == CANON["from"] and not re.match(r"\d", match.rest)
+
+    def _garbled_from(self, line: str) -> LabelMatch | None:
+        """"ORIGINATOR: — FBI" / "FRO HQ" / "TO: CIA", "FROH : LAO": FROM with its last letter lost or
+        misread (tesseract), right after ORIGINATOR, is FROM."""
+        found = re.match(r"^\W*FR[O0][A-Z]?(?![A-Za-z])\W*?(?P<colon>\s*[:;])?\s*(?P<rest>.*)$", line)
+        if not found or "from" in self.seen or self.last_canon != CANON["originator"]:
+            return None
+        return LabelMatch("from", found.group("rest").strip(), bool(found.group("colon")), "")
 
     def _garbled_label(self, rest: str) -> None:
         """A label too garbled to name ("IO:", "AGES:"): it ends the group before it, and the

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from desclasificado.archives.jfk.lexicon import TYPED, Group, Value, group_of
-from desclasificado.archives.jfk.matching import CONNECTOR, NAME_SHAPE
+from desclasificado.archives.jfk.matching import CONNECTOR, NAME_SHAPE, OFFICE
 from desclasificado.archives.jfk.ocrfix import closest_agency
 from desclasificado.archives.jfk.reading import Reading
 from desclasificado.archives.jfk.vetting import vet_text
@@ -117,7 +117,8 @@ def lone_title(pending: list[tuple[Value, int]], groups: list[Group],
                 reading: Reading) -> list[tuple[Value, int]]:
     """On a CIA form every document has a title (NARA's rows of the CIA's records all give one, and
     none gives FROM or TO alone): one line of free text left in a column under FROM / TO / TITLE,
-    none of them read, is the title, FROM and TO empty; so are two lines when the second goes on
+    none of them read, is the title, FROM and TO empty (or under TO / TITLE, FROM read above them,
+    or FROM / TITLE, TO's label lost); so are two lines when the second goes on
     from the first, or the first ends with a colon, which no name does ("MHCHAOS:" / "BIOGRAPHIC
     DATA ON HENRY WINSTON.")."""
     if [closest_agency(line) for line in reading.lines.get("agency", [])] != ["CIA"]:
@@ -125,7 +126,7 @@ def lone_title(pending: list[tuple[Value, int]], groups: list[Group],
     for number, group in enumerate(groups):
         fields = [label.field for label in group.labels]
         undecided = [name for name in fields if name in _NAMED and not reading.lines.get(name)]
-        if "title" not in undecided or not {"from", "to"} <= set(undecided) \
+        if "title" not in undecided or not {"from", "to"} & set(undecided) \
                 or any(name not in _NAMED and name in reading.ambiguous for name in fields):
             continue
         free = [item for item in pending if item[1] == number and not item[0].kinds & TYPED
@@ -134,7 +135,8 @@ def lone_title(pending: list[tuple[Value, int]], groups: list[Group],
                 or _left_below(pending, groups, number):
             continue
         lines = [value.text for value, _ in sorted(free, key=lambda item: item[0].order)]
-        if closest_agency(lines[0]) or NAME_SHAPE.match(lines[0]) or _NAME_WITH_INITIALS.match(lines[0]) \
+        if closest_agency(lines[0]) or NAME_SHAPE.match(lines[0]) or OFFICE.match(lines[0]) \
+                or _NAME_WITH_INITIALS.match(lines[0]) \
                 or vet_text("title", " ".join(lines))[1]:
             continue
         if len(lines) == 2 and not (CONNECTOR.match(lines[1]) or vet_text("title", lines[0])[1]

@@ -31,6 +31,9 @@ _DANGLING = frozenset({"A", "AN", "AND", "AT", "BY", "FOR", "FROM", "IN", "INTO"
                        "TO", "WITH", "W/", "CONCERNING", "REGARDING"})
 # A label of the form inside a value: "... HSCA SDATE : 12/31/63", "TITLE : ... PAGES: 27".
 _EMBEDDED_LABEL = re.compile(r"\b\w?(?:DATE|PA[CG]ES|ORIGINATOR|FROM|TO|TITLE|SUBJECTS?)\s*[:;]\s", re.IGNORECASE)
+# A memorandum's subject line as a title, which NARA's titles give so ("SUBJECT: HIDALGO, BALMES NIEVES,
+# JR."): "SUBJECT" and a colon opening a title, not the form's SUBJECTS, its label run into the title.
+_SUBJECT_LINE = re.compile(r"^SUBJECT\s*:\s*\S")
 # The form's DATE run into the end of a title: "... FORMER ASST. COUNSEL HSCA 05/16/1977"
 _TRAILING_DATE = re.compile(r"\s\d{1,2}/\d{1,2}/\d{2,4}\W*$")
 # A scrap of one or two lower-case letters after an upper-case value: "HQ i", "FORSYTH, THOMAS G. If"
@@ -59,7 +62,7 @@ def _embedded_label(name: str, text: str) -> str | None:
     if found and found.start() > 0:
         return f"another label runs into it ({text!r})"
     match = match_label(text)
-    if match and match.colon and match.field != name:
+    if match and match.colon and match.field != name and not (name == "title" and _SUBJECT_LINE.match(text)):
         return f"another label runs into it ({text!r})"
     if _TRAILING_DATE.search(text):
         return f"the form's date runs into it ({text!r})"
@@ -92,8 +95,9 @@ def _garbled(name: str, text: str) -> str | None:
 
 # A scrap after a name's initial that is no suffix: "FORSYTH, THOMAS G. HI" (III).
 _AFTER_INITIAL = re.compile(r"\b[A-Z]\.\s+(?!(?:JR|SR|II|III|IV)\b)[A-Z]{1,2}$")
-# Marks a typed form does not have: "USN, «", "NSA..-** 7", "HQ ~".
-_JUNK = re.compile(r"[«»~^§¬|\\]|\*\*|\.\.-")
+# Marks a typed form does not have: "USN, «", "NSA..-** 7", "HQ ~"; an asterisk against a word, a character
+# the OCR could not read ("... MOVEMENTS*" for the quote that closes the title: none of NARA's rows has one).
+_JUNK = re.compile(r"[«»~^§¬|\\]|\*\*|\.\.-|(?<=\w)\*|\*(?=\w)")
 # A name or office in capitals, with at least one word of three letters.
 _UPPER_VALUE = re.compile(r"^(?=.*[A-Z]{3})[^a-z]*[A-Z][^a-z]*[A-Z][^a-z]*\b[A-Z]?[a-z]{1,2}\W*$")
 
