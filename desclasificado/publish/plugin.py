@@ -348,8 +348,8 @@ class SiteBuild:
         self.cache.markdown.known = {}  # planned: what this build rendered is in `used`
         for site in self.sites:
             watch(site.context)
-            site.embed_maker = partial(_after, self._checkpoint,
-                                       partial(self.cache.embed, site.context, site_dir))
+            embed = partial(self.cache.embed, site.context, site_dir)
+            site.embed_maker = lambda job, embed=embed: (self._checkpoint(), embed(job))[-1]
 
     def _writer(self, config: Any) -> Any:
         """Write a generated file into the site (`serve`: unless the same is there)."""
@@ -384,11 +384,6 @@ def watched_sources(config: Any) -> list[Path]:
     return [Path(config.docs_dir), Path(config.config_file_path),
             *(Path(folder) for folder in config.theme.dirs),
             *(root / name for name in GUIDE_FILES.values())]
-
-
-def _after(first: Any, then: Any, *args: Any) -> Any:
-    first()
-    return then(*args)
 
 
 def site_language(config: Any) -> Any:
