@@ -219,6 +219,9 @@ def incremental(root: Path, runs: int, processes: list[str]) -> dict:
     return {"cached_fill_s": filled[0]["seconds"],
             "incremental_s": statistics.median(e[0]["seconds"] for e in edited),
             "incremental_runs_s": [e[0]["seconds"] for e in edited],
+            # CPU seconds of the build's process, and of its children (workers, Pagefind)
+            "incremental_cpu_s": statistics.median(e[0]["cpu"] for e in edited),
+            "incremental_children_cpu_s": statistics.median(e[0]["children_cpu"] for e in edited),
             "incremental_reused": edited[-1][0]["reused"],
             "incremental_peak_mb": max(e[1] for e in edited)}
 
@@ -281,6 +284,8 @@ def table(results: list[dict]) -> str:
         ("CPU s", lambda r: f"{r['build_cpu_s'] + r['build_children_cpu_s']:.0f}"),
         ("build/parse", lambda r: f"{r['build_s'] / r['parse_s']:.0f}x"),
         ("1 edit s", lambda r: f"{r['incremental_s']:.1f}" if "incremental_s" in r else "-"),
+        ("1 edit CPU s", lambda r: f"{r['incremental_cpu_s']:.1f} + {r['incremental_children_cpu_s']:.1f}"
+         if "incremental_cpu_s" in r else "-"),
         ("reused", lambda r: f"{r['incremental_reused']:,}" if "incremental_s" in r else "-"),
         ("peak MB", lambda r: f"{r['peak_mb']:.0f}"), ("site MB", lambda r: f"{r['site_bytes'] / MB:.0f}"),
         ("files", lambda r: f"{r['site_files']:,}"),

@@ -87,10 +87,8 @@ def build(root: Path, site_dir: Path | None = None,
         pages = run_engine(root, fresh, site_build, site_url)  # render and write, page by page
         minify_styles(fresh)                               # the theme's CSS, minified
         index_site(fresh)                                  # the search index, in fragments
-        swap(fresh, target)                                # publish: the new site replaces the old
-    kept = site_build.cache
-    if kept is not None:                                   # its pages, for the next build
-        kept.save()
+        kept = site_build.cache                            # its pages, for the next build,
+        swap(fresh, target, kept.save if kept else None)   # saved as the new site replaces the old
     return Built(result, pages, target, time.perf_counter() - started,
                  kept.reused if kept else 0, kept.rendered if kept else 0)
 

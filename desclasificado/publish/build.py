@@ -20,12 +20,13 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
 
 try:
     import fcntl
 except ImportError:  # Windows: no lock, so leftovers are not cleaned
     fcntl = None  # type: ignore[assignment]
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from desclasificado.problems import Problem
@@ -223,24 +224,55 @@ class InterruptedWhenLive(KeyboardInterrupt):
                          "left of the old one is removed by the next build)")
 
 
-def swap(fresh: Path, target: Path) -> None:
+def swap(fresh: Path, target: Path, meanwhile: Callable[[], None] | None = None) -> None:
     """Replace `target` by `fresh`: rename the old one aside, move in, delete the old.
 
     Interrupts wait while the two renames run: if anything else stops them half way (an
     error), the old site is put back; an interrupt once the new site is in place (while the
-    old one is deleted) is InterruptedWhenLive.
+    old one is deleted) is InterruptedWhenLive. `meanwhile` (saving the page cache's
+    manifest) runs once the new site is in place, while a thread deletes the old one: the
+    deletion waits on the disk (a directory takes about 0.14 ms to remove here, see the
+    README), the saving on the processor. Both are done when `swap` returns.
     """
     live = False
     try:
         with _interrupts_held():
             aside = _move_in(fresh, target)
             live = True
-        if aside is not None:
-            shutil.rmtree(aside, ignore_errors=True)
+        deleting = _Deletion(aside) if aside is not None else None
+        try:
+            if meanwhile is not None:
+                meanwhile()
+        finally:
+            if deleting is not None:
+                deleting.wait()
     except KeyboardInterrupt:
         if live or (not fresh.exists() and target.exists()):
             raise InterruptedWhenLive(target) from None
         raise
+
+
+class _Deletion:
+    """The old site deleted in a thread; `wait()` for it to end (what stopped it is raised
+    there, an interrupt included: the next build removes what is left)."""
+
+    def __init__(self, folder: Path):
+        self.stopped: BaseException | None = None
+        self.thread = threading.Thread(target=self._delete, args=(folder,), daemon=True,
+                                       name="delete the old site")
+        self.thread.start()
+
+    def _delete(self, folder: Path) -> None:
+        try:
+            shutil.rmtree(folder, ignore_errors=True)
+        except BaseException as exc:  # raised in the thread that waits
+            self.stopped = exc
+
+    def wait(self) -> None:
+        while self.thread.is_alive():  # a timeout, so that Ctrl-C is seen meanwhile
+            self.thread.join(0.1)
+        if self.stopped is not None:
+            raise self.stopped
 
 
 def _move_in(fresh: Path, target: Path) -> Path | None:

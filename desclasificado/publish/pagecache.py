@@ -44,7 +44,7 @@ from desclasificado.render.reads import Read, Reads, content_digest, digest, fin
 CACHE_DIR = ".build-cache"
 MANIFEST = "pages.pickle"
 MARKDOWN = "markdown.json"  # the summaries' and bodies' HTML, by their text's digest
-FORMAT = 2  # the manifest's layout; a build with another one starts afresh
+FORMAT = 3  # the manifest's layout; a build with another one starts afresh
 PACKAGE = Path(__file__).resolve().parents[1]
 #: The tables every language reads alike (the others, the rendered summaries, are each
 #: language's own).
@@ -65,6 +65,20 @@ class Kept:
     # content: its file in the cache) and its address
     files: tuple[tuple[str, str], ...] = ()
     url: str = ""
+    # whether its pairs, links and anchors are those every page of the manifest shares
+    # (`PageCache.save`): a page rendered since the last compaction has its own
+    shared: bool = field(default=False, compare=False)
+
+
+@dataclass(frozen=True)
+class KeptRows:
+    """The rows of one data file in one language (`render.data`: an event's line of
+    `events.json`, a document's BibTeX entry), as the cache keeps them."""
+
+    around: bytes  # the digest of the site's name, address, day and language
+    text: str  # the blake2b of the rows one after the other: their file in the cache
+    # each row's key -> what it read (each read with its digest), where it starts and ends
+    rows: dict[Any, tuple[tuple[tuple[Read, bytes], ...], int, int]]
 
 
 @dataclass
@@ -78,6 +92,10 @@ class PageCache:
     reused: int = 0
     rendered: int = 0
     markdown: Rendered = field(default_factory=Rendered)  # the Markdown of the summaries
+    # the data files' rows, by (language's prefix, file): the last build's, this one's
+    kept_rows: dict[tuple[str, str], KeptRows] = field(default_factory=dict)
+    fresh_rows: dict[tuple[str, str], KeptRows] = field(default_factory=dict)
+    rows_reused: int = 0
     # each read with the digest of what it sees in this build, once, and one object shared
     # by every page that made it: thousands of pages read the same records, and a pickle
     # writes a shared object once
@@ -87,6 +105,8 @@ class PageCache:
     _valid: dict[str, dict[int, bool]] = field(default_factory=dict)
     # one object for each link and set of anchors that pages share (`_compact`)
     _shared: dict[Any, Any] = field(default_factory=dict)
+    _infos: dict[Any, bytes] = field(default_factory=dict)  # `info_digest`, by site
+    _folders: set[Path] = field(default_factory=set)  # the folders `_put` made or found
 
     @classmethod
     def open(cls, folder: Path, fingerprint: bytes) -> PageCache:
@@ -103,28 +123,77 @@ class PageCache:
                 ImportError):
             return cache
         if stored.get("format") == FORMAT and stored.get("fingerprint") == fingerprint:
-            cache.kept = stored["pages"]
+            cache.kept, cache.kept_rows = stored["pages"], stored.get("rows", {})
         return cache
 
     def lookup(self, address: str, ctx: Any, around: bytes) -> Kept | None:
         """The kept page at `address` if it would render the same now (whether its file is
         still there, `place` finds out)."""
         kept = self.kept.get(address)
-        if kept is None or kept.around != around:
+        if kept is None or kept.around != around or not self._still(ctx, kept.reads):
             return None
+        return kept
+
+    def rows(self, ctx: Any, kind: str, keys: Any, make: Callable[[Any], str]) -> list[str]:
+        """The row of each key of the data file `kind` (`Context.rows`): the last build's
+        where every read it made sees what it saw then, else `make(key)`, its reads
+        recorded. One edited event renders its own rows; the others are taken as they were
+        from the file that holds them one after the other."""
+        name, around = (ctx.info.prefix, kind), self.info_digest(ctx.info)
+        kept = self.kept_rows.get(name)
+        text = self._row_text(kept) if kept is not None and kept.around == around else None
+        made: list[str] = []
+        entries: dict[Any, tuple[tuple[tuple[Read, bytes], ...], int, int]] = {}
+        at = 0
+        for key in keys:
+            entry = kept.rows.get(key) if text is not None else None
+            if entry is not None and self._still(ctx, entry[0]):
+                row, pairs = text[entry[1]:entry[2]], entry[0]
+                self.rows_reused += 1
+            else:
+                row, reads = Reads.of(make, key)
+                pairs = tuple(self._seen(ctx, read) for read in reads)
+            made.append(row)
+            entries[key] = (pairs, at, at + len(row))
+            at += len(row)
+        self.fresh_rows[name] = KeptRows(
+            around, self._store("".join(made).encode("utf-8", "surrogatepass")), entries)
+        return made
+
+    def _row_text(self, kept: KeptRows) -> str | None:
+        """The rows a data file had in the last build, one after the other (None if their
+        file is gone from the cache)."""
+        try:
+            return self._file(kept.text).read_bytes().decode("utf-8", "surrogatepass")
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def _still(self, ctx: Any, pairs: tuple[tuple[Read, bytes], ...]) -> bool:
+        """Whether every read of a kept page or row sees what it saw then."""
         valid = self._valid.setdefault(ctx.info.prefix, {})
-        for pair in kept.reads:  # each pair is one object for many pages: checked once
+        for pair in pairs:  # each pair is one object for many pages: checked once
             ok = valid.get(id(pair))
             if ok is None:
-                ok = valid[id(pair)] = self._seen(ctx, pair[0])[1] == pair[1]
+                ok = valid[id(pair)] = self._holds(ctx, pair)
             if not ok:
-                return None
-        return kept
+                return False
+        return True
+
+    def _holds(self, ctx: Any, pair: tuple[Read, bytes]) -> bool:
+        """Whether a kept pair's read sees what it saw; if so, the kept pair is the one this
+        build's pages take (`_seen`), so that pages kept anew share it with those reused."""
+        scope = self._scope(ctx, pair[0])
+        now = self._pairs.get(scope)
+        if now is None:
+            now = (pair[0], digest(ctx, pair[0]))
+        same = now[1] == pair[1]
+        self._pairs.setdefault(scope, pair if same else now)
+        return same
 
     def place(self, address: str, kept: Kept, target: Path) -> bool:
         """Put the kept page of `address` at `target` (a hard link, else a copy); False if
         its file is gone from the cache (the page is then rendered)."""
-        if not _put(self._file(kept.html), target):
+        if not _put(self._file(kept.html), target, self._folders):
             return False
         self.fresh[address] = kept
         self.reused += 1
@@ -142,7 +211,7 @@ class PageCache:
         `site_dir` (hard links to the cache's, like the pages), kept under the address of
         what the job was given."""
         address = f"{ctx.info.prefix}embed:{content_digest(given(job, ctx)).hex()}"
-        around, folder = content_digest(ctx.info), site_dir / ctx.info.prefix
+        around, folder = self.info_digest(ctx.info), site_dir / ctx.info.prefix
         kept = self.lookup(address, ctx, around)
         if kept is not None and kept.files and self._place_files(kept.files, folder):
             self.fresh[address] = kept
@@ -158,6 +227,13 @@ class PageCache:
         self.rendered += 1
         return Embedded(page.url, *links, tuple(path for path, _ in files))
 
+    def info_digest(self, info: Any) -> bytes:
+        """The digest of a site's name, address, day and language (once per language)."""
+        found = self._infos.get(info)
+        if found is None:
+            found = self._infos[info] = content_digest(info)
+        return found
+
     def _store(self, data: bytes) -> str:
         """Keep a file's content in the cache; its name (the blake2b of the content)."""
         name = hashlib.blake2b(data, digest_size=20).hexdigest()
@@ -172,37 +248,57 @@ class PageCache:
         """Put kept files at their paths under `folder`; False if one is gone from the
         cache."""
         for path, name in files:
-            if not _put(self._file(name), folder / path):
+            if not _put(self._file(name), folder / path, self._folders):
                 return False
         return True
 
-    def report(self) -> tuple[dict[str, Kept], int, int]:
-        """What a worker kept, for the build's cache (`merge`)."""
-        return self.fresh, self.reused, self.rendered
+    def report(self) -> tuple[Any, ...]:
+        """What a worker kept, for the build's cache (`merge`): the pages it rendered, and
+        only the addresses of those it reused (the parent holds the same kept pages: sent
+        back whole, they would come as copies, neither cheap nor shared); its data files'
+        rows."""
+        rendered = {address: kept for address, kept in self.fresh.items()
+                    if self.kept.get(address) is not kept}
+        reused = [address for address in self.fresh if address not in rendered]
+        return (rendered, reused, self.reused, self.rendered, self.fresh_rows,
+                self.rows_reused)
 
-    def merge(self, report: tuple[dict[str, Kept], int, int]) -> None:
-        fresh, reused, rendered = report
+    def merge(self, report: tuple[Any, ...]) -> None:
+        fresh, reused_pages, reused, rendered, rows, rows_reused = report
+        self.fresh.update((address, self.kept[address]) for address in reused_pages)
         self.fresh.update(fresh)
+        self.fresh_rows.update(rows)
         self.reused, self.rendered = self.reused + reused, self.rendered + rendered
+        self.rows_reused += rows_reused
 
     def start_worker(self) -> None:
         """In a forked worker: count only what it does itself."""
         self.fresh, self.reused, self.rendered = {}, 0, 0
+        self.fresh_rows, self.rows_reused = {}, 0
 
     def save(self) -> None:
-        """Write the manifest of this build's pages and delete the files none names."""
+        """Write the manifest of this build's pages and delete the files none names. The
+        pages reused hold the pairs, links and anchors of the manifest they came from,
+        shared; those rendered since, their own (one object each per process), until they
+        are more than a tenth of the pages: then every page is made to share them again
+        (`_shared_out`, which costs what pickling the manifest does)."""
         self.folder.mkdir(parents=True, exist_ok=True)
+        loose = sum(not kept.shared for kept in self.fresh.values())
+        pages, rows = (self._shared_out() if loose * 10 > len(self.fresh)
+                       else (self.fresh, self.fresh_rows))
         _write_signed(self.folder / MANIFEST, pickle.dumps(
-            {"format": FORMAT, "fingerprint": self.fingerprint, "pages": self._shared_out()},
+            {"format": FORMAT, "fingerprint": self.fingerprint, "pages": pages, "rows": rows},
             protocol=pickle.HIGHEST_PROTOCOL))
         _write_signed(self.folder / MARKDOWN, json.dumps(
             {"format": FORMAT, "fingerprint": self.fingerprint.hex(),
              "html": self.markdown.used}, ensure_ascii=False).encode("utf-8", "surrogatepass"))
         named = {kept.html for kept in self.fresh.values()}
         named.update(name for kept in self.fresh.values() for _, name in kept.files)
-        for stored in (self.folder / "pages").glob("*/*"):
+        named.update(kept.text for kept in self.fresh_rows.values())
+        for stored in _stored_files(self.folder / "pages"):
             if stored.name not in named:
-                stored.unlink(missing_ok=True)
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(stored.path)
 
     def _seen(self, ctx: Any, read: Read) -> tuple[Read, bytes]:
         """The read with the digest of what it sees now, one object for every page."""
@@ -212,15 +308,19 @@ class PageCache:
             found = self._pairs[scope] = (read, digest(ctx, read))
         return found
 
-    def _shared_out(self) -> dict[str, Kept]:
-        """This build's pages with each pair, link and set of anchors that several share
-        one object, whichever process kept them and whichever build first did: a pickle
-        writes a shared object once, and the next build holds it once."""
+    def _shared_out(self) -> tuple[dict[str, Kept], dict[tuple[str, str], KeptRows]]:
+        """This build's pages and rows with each pair, link and set of anchors that several
+        share one object, whichever process kept them and whichever build first did: a
+        pickle writes a shared object once, and the next build holds it once."""
         self._shared = {}
         one = self._shared.setdefault
-        return {address: replace(kept, reads=tuple(one(pair, pair) for pair in kept.reads),
-                                 links=self._compact(kept.links))
-                for address, kept in self.fresh.items()}
+        pages = {address: replace(kept, reads=tuple(one(pair, pair) for pair in kept.reads),
+                                  links=self._compact(kept.links), shared=True)
+                 for address, kept in self.fresh.items()}
+        rows = {name: replace(kept, rows={key: (tuple(one(pair, pair) for pair in pairs), *at)
+                                          for key, (pairs, *at) in kept.rows.items()})
+                for name, kept in self.fresh_rows.items()}
+        return pages, rows
 
     def _compact(self, links: tuple[Any, ...]) -> tuple[Any, ...]:
         """What the link check needs of a page, (source, links, anchors), each link once,
@@ -241,22 +341,41 @@ class PageCache:
         return self.folder / "pages" / name[:2] / name
 
 
-def _put(stored: Path, target: Path) -> bool:
-    """A kept file at `target` (a hard link, else a copy); False if it is gone."""
-    with contextlib.suppress(OSError):
-        if os.path.samefile(stored, target):  # `serve` rebuilds in place: it is there
+def _put(stored: Path, target: Path, folders: set[Path]) -> bool:
+    """A kept file at `target` (a hard link, else a copy), replacing what is there (never
+    written through: a file there may be a link to another kept page); False if it is gone
+    from the cache. `folders`: those made (or found) already. In a fresh site (a build) a
+    file costs two system calls, its folder's `mkdir` and the link; only what stops the
+    link is looked at."""
+    if target.parent not in folders:
+        os.makedirs(target.parent, exist_ok=True)
+        folders.add(target.parent)
+    for _attempt in range(2):
+        try:
+            os.link(stored, target)
             return True
-    target.parent.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            with contextlib.suppress(OSError):
+                if os.path.samefile(stored, target):  # `serve` rebuilds in place: it is there
+                    return True
+            target.unlink()
+        except FileNotFoundError:  # gone from the cache (or its folder, meanwhile)
+            if not os.path.lexists(stored):
+                return False
+            os.makedirs(target.parent, exist_ok=True)
+        except OSError:  # no hard links here (another device, a file system without them)
+            return _copy(stored, target)
+    return _copy(stored, target)
+
+
+def _copy(stored: Path, target: Path) -> bool:
+    """A copy of a kept file at `target` (never written through a link there)."""
     try:
-        _link(stored, target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)
+        shutil.copyfile(stored, target)
     except FileNotFoundError:
         return False
-    except OSError:
-        try:
-            target.unlink(missing_ok=True)  # a copy never writes through a link
-            shutil.copyfile(stored, target)
-        except FileNotFoundError:
-            return False
     return True
 
 
@@ -292,6 +411,17 @@ def write_whole(target: Path, data: bytes) -> None:
 def _beside(target: Path) -> Path:
     """A name beside `target` for its next version, this process's and thread's own."""
     return target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+
+
+def _stored_files(folder: Path) -> list[os.DirEntry[str]]:
+    """The files kept in the cache's `pages/` folder (`os.scandir`: no `stat` for each)."""
+    found = []
+    with contextlib.suppress(FileNotFoundError), os.scandir(folder) as groups:
+        for group in groups:
+            if group.is_dir(follow_symlinks=False):
+                with os.scandir(group.path) as files:
+                    found.extend(files)
+    return found
 
 
 def _rendered(path: Path, fingerprint: bytes) -> dict[str, str]:
@@ -409,5 +539,5 @@ def _nav(nav: Any) -> list[Any]:
     return [item(entry) for entry in (nav.items if nav is not None else [])]
 
 
-__all__ = ["CACHE_DIR", "Kept", "PageCache", "build_fingerprint", "given", "nav_digest",
-           "write_whole"]
+__all__ = ["CACHE_DIR", "Kept", "KeptRows", "PageCache", "build_fingerprint", "given",
+           "nav_digest", "write_whole"]

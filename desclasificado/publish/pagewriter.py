@@ -151,7 +151,7 @@ class PageWriter:
         return content_digest((
             given(site.makers[url], site.context), self._nav_digest,
             self.languages.address_context(address, self.config.site_url or ""),
-            embed_url(url) in site.embed_urls, site.context.info))
+            embed_url(url) in site.embed_urls, self.cache.info_digest(site.context.info)))
 
     def render(self, template: Any, address: str, generated: Page) -> str:
         """The whole HTML of the generated page at `address`."""

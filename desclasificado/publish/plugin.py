@@ -350,6 +350,7 @@ class SiteBuild:
             watch(site.context)
             embed = partial(self.cache.embed, site.context, site_dir)
             site.embed_maker = lambda job, embed=embed: (self._checkpoint(), embed(job))[-1]
+            site.context.rows = partial(self.cache.rows, site.context)  # the data files' rows
 
     def _writer(self, config: Any) -> Any:
         """Write a generated file into the site (`serve`: unless the same is there)."""

@@ -156,8 +156,17 @@ def _csl_archival(doc_id: str, facts: ArchivalCitation) -> dict:
 
 def csl_json(items: list[dict]) -> str:
     """CSL-JSON: an array of items, one per line."""
-    lines = ",\n".join(json.dumps(item, ensure_ascii=False, sort_keys=True) for item in items)
-    return f"[\n{lines}\n]\n" if items else "[]\n"
+    return csl_lines([csl_line(item) for item in items])
+
+
+def csl_line(item: dict) -> str:
+    """One CSL-JSON item, as a line of `csl_lines`."""
+    return json.dumps(item, ensure_ascii=False, sort_keys=True)
+
+
+def csl_lines(lines: list[str]) -> str:
+    """CSL-JSON: an array of the items already written (`csl_line`), one per line."""
+    return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
 
 
 # --- BibTeX -------------------------------------------------------------------------------

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from desclasificado.check.collection import Collection
 from desclasificado.index import SiteIndex
@@ -14,7 +16,12 @@ from desclasificado.render.markup import MarkdownRenderer, Rendered, with_marks
 from desclasificado.render.texts import event_body, event_summary, quotes_marked
 from desclasificado.render.titlecase import DEFAULT, Casing
 
-__all__ = ["Context", "Page", "SiteInfo", "country_name"]
+__all__ = ["Context", "Page", "SiteInfo", "country_name", "every_row"]
+
+
+def every_row(kind: str, keys: Iterable[Any], make: Callable[[Any], str]) -> list[str]:
+    """The row of each key of a data file (`Context.rows`), each made anew."""
+    return [make(key) for key in keys]
 
 
 @dataclass
@@ -73,6 +80,9 @@ class Context:
     # worked out once for every source citing it (`teaching.source_cite`)
     source_citations: dict[tuple[str, int, str], tuple[tuple[str, ...], str]] = field(
         default_factory=dict)
+    # `rows(kind, keys, make)`: the row of each key of a data file ("events.json", an event
+    # id -> its line), `make(key)` unless the page cache kept the same (`PageCache.rows`)
+    rows: Callable[[str, Iterable[Any], Callable[[Any], str]], list[str]] = every_row
 
     @classmethod
     def prepare(cls, collection: Collection, index: SiteIndex,

@@ -6,6 +6,10 @@
 - `timelinejs.json`: the events for Knight Lab's TimelineJS 3 (`timelinejs.py`).
 - `documents.csl.json`, `documents.bib`: the documents for reference managers, and the
   same for each document beside its page (`documents/<id>/cite.json`, `cite.bib`).
+
+Each file that lists every event or document is made of one row (a line, an entry) per
+record, asked of `ctx.rows`: a build with the page cache renders only the rows whose reads
+changed since the last build, and takes the others as they were (`PageCache.rows`).
 """
 
 from __future__ import annotations
@@ -19,7 +23,14 @@ from desclasificado.archives import archive_of
 from desclasificado.records.dates import HistDate
 from desclasificado.records.languages import TRANSLATION_LANGUAGES, language_name
 from desclasificado.records.models import Document, Event
-from desclasificado.render.bibliographic import bibtex, bibtex_entry, csl_item, csl_json
+from desclasificado.render.bibliographic import (
+    bibtex,
+    bibtex_entry,
+    csl_item,
+    csl_json,
+    csl_line,
+    csl_lines,
+)
 from desclasificado.render.context import Context
 from desclasificado.render.dataschema import SCHEMA_VERSION, documents_schema, dump, events_schema
 from desclasificado.render.event import pages_text
@@ -51,12 +62,17 @@ def page_at(doc: Document, page: int) -> str:
     return archive_of(doc).page_url(doc, page)
 
 
-def _file(ctx: Context, key: str, rows: list[dict]) -> str:
-    """A data file: version, build day, site address, then one record a line."""
+def _file(ctx: Context, key: str, rows: list[str]) -> str:
+    """A data file: version, build day, site address, then one record a line (`_line`)."""
     head = json.dumps({"schema_version": SCHEMA_VERSION, "built": ctx.info.built.isoformat(),
                        "site_url": ctx.info.url or None})[:-1]
-    lines = ",\n".join(json.dumps(row, ensure_ascii=False, sort_keys=True) for row in rows)
+    lines = ",\n".join(rows)
     return f'{head}, "{key}": [\n{lines}\n]}}\n' if rows else f'{head}, "{key}": []}}\n'
+
+
+def _line(row: dict) -> str:
+    """One record, as a line of a data file."""
+    return json.dumps(row, ensure_ascii=False, sort_keys=True)
 
 
 def event_row(ctx: Context, event_id: str) -> dict:
@@ -89,7 +105,8 @@ def event_row(ctx: Context, event_id: str) -> dict:
 
 def events_json(ctx: Context) -> str:
     """Every event in timeline order (see `dataschema.EVENT_FIELDS`)."""
-    return _file(ctx, "events", [event_row(ctx, eid) for eid in ctx.index.timeline])
+    return _file(ctx, "events", ctx.rows(EVENTS_JSON, ctx.index.timeline,
+                                         lambda eid: _line(event_row(ctx, eid))))
 
 
 def _document_row(ctx: Context, doc_id: str) -> dict:
@@ -112,7 +129,8 @@ def _document_row(ctx: Context, doc_id: str) -> dict:
 
 def documents_json(ctx: Context) -> str:
     """Every document, by id (see `dataschema.DOCUMENT_FIELDS`)."""
-    return _file(ctx, "documents", [_document_row(ctx, d) for d in sorted(ctx.collection.documents)])
+    return _file(ctx, "documents", ctx.rows(DOCUMENTS_JSON, sorted(ctx.collection.documents),
+                                            lambda d: _line(_document_row(ctx, d))))
 
 
 # --- CSV --------------------------------------------------------------------------------------
@@ -209,46 +227,53 @@ def csv_cell(value: str) -> str:
 def events_csv(ctx: Context) -> str:
     """One row per event, in timeline order, with a byte-order mark so that spreadsheet
     programs read it as UTF-8."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([name for name, _, _ in CSV_COLUMNS])
-    for eid in ctx.index.timeline:
+    def row(eid: str) -> str:
         event = ctx.collection.events[eid]
-        writer.writerow([csv_cell(value(ctx, eid, event)) for _, _, value in CSV_COLUMNS])
-    return "\ufeff" + out.getvalue()
+        return _csv_line([csv_cell(value(ctx, eid, event)) for _, _, value in CSV_COLUMNS])
+
+    return "\ufeff" + "".join([_csv_line([name for name, _, _ in CSV_COLUMNS]),
+                               *ctx.rows(EVENTS_CSV, ctx.index.timeline, row)])
+
+
+def _csv_line(cells: list[str]) -> str:
+    """One row of `events.csv`, ending with its CRLF."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow(cells)
+    return out.getvalue()
 
 
 # --- citations of the documents ------------------------------------------------------------
 
 def documents_csl(ctx: Context) -> str:
     """Every document as CSL-JSON."""
-    built = ctx.info.built
-    return csl_json([csl_item(d, ctx.collection.documents[d], built)
-                     for d in sorted(ctx.collection.documents)])
+    built, docs = ctx.info.built, ctx.collection.documents
+    return csl_lines(ctx.rows(DOCUMENTS_CSL, sorted(docs),
+                              lambda d: csl_line(csl_item(d, docs[d], built))))
 
 
 def documents_bib(ctx: Context) -> str:
     """Every document as BibTeX."""
-    built = ctx.info.built
-    return bibtex([bibtex_entry(d, ctx.collection.documents[d], built)
-                   for d in sorted(ctx.collection.documents)])
+    built, docs = ctx.info.built, ctx.collection.documents
+    return bibtex(ctx.rows(DOCUMENTS_BIB, sorted(docs), lambda d: bibtex_entry(d, docs[d], built)))
 
 
 def documents_ris(ctx: Context) -> str:
     """Every document as RIS."""
-    built = ctx.info.built
-    return ris([ris_entry(d, ctx.collection.documents[d], built)
-                for d in sorted(ctx.collection.documents)])
+    built, docs = ctx.info.built, ctx.collection.documents
+    return ris(ctx.rows(DOCUMENTS_RIS, sorted(docs), lambda d: ris_entry(d, docs[d], built)))
 
 
 def document_cite_files(ctx: Context) -> dict[str, str]:
     """`documents/<id>/cite.json` (CSL-JSON), `cite.bib` and `cite.ris` for each document."""
+    built, docs = ctx.info.built, ctx.collection.documents
+    ids = list(docs)
     files = {}
-    built = ctx.info.built
-    for doc_id, doc in ctx.collection.documents.items():
-        files[document_cite_file(doc_id, "json")] = csl_json([csl_item(doc_id, doc, built)])
-        files[document_cite_file(doc_id, "bib")] = bibtex([bibtex_entry(doc_id, doc, built)])
-        files[document_cite_file(doc_id, "ris")] = ris([ris_entry(doc_id, doc, built)])
+    for kind, text in (("json", lambda d: csl_json([csl_item(d, docs[d], built)])),
+                       ("bib", lambda d: bibtex([bibtex_entry(d, docs[d], built)])),
+                       ("ris", lambda d: ris([ris_entry(d, docs[d], built)]))):
+        for doc_id, content in zip(ids, ctx.rows(document_cite_file("*", kind), ids, text),
+                                   strict=True):
+            files[document_cite_file(doc_id, kind)] = content
     return files
 
 

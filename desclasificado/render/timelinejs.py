@@ -31,7 +31,7 @@ from desclasificado.render.i18n_dates import date_text
 from desclasificado.render.listing import events_count, span_text
 from desclasificado.render.markup import esc, link_marks
 from desclasificado.render.texts import event_title
-from desclasificado.render.urls import event_url
+from desclasificado.render.urls import TIMELINEJS_JSON, event_url
 
 
 def _tl_date(day: datetime.date, precision: str) -> dict:
@@ -119,7 +119,14 @@ def timelinejs_json(ctx: Context) -> str:
                                 "declassified documents.")).format(
                                     count=events_count(len(ids)), span=span)) + "</p>"
                  f'<p><a href="{esc(home or "./")}">{esc(ctx.info.name)}</a></p>')}}
-    slides = [s for s in (slide(ctx, eid) for eid in ids) if s is not None]
-    lines = ",\n".join(json.dumps(s, ensure_ascii=False, sort_keys=True) for s in slides)
+    slides = [line for line in ctx.rows(TIMELINEJS_JSON, ids, lambda eid: _slide_line(ctx, eid))
+              if line]
+    lines = ",\n".join(slides)
     head = json.dumps({"title": title}, ensure_ascii=False, sort_keys=True)[:-1]
     return f'{head}, "events": [\n{lines}\n]}}\n' if slides else f'{head}, "events": []}}\n'
+
+
+def _slide_line(ctx: Context, event_id: str) -> str:
+    """One slide as a line of the file ("" for an event without one)."""
+    value = slide(ctx, event_id)
+    return "" if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)

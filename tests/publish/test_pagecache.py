@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -19,6 +20,8 @@ import yaml
 from desclasificado.pipeline import Built, ContentErrors, build
 from desclasificado.publish import pagecache
 from desclasificado.publish.pagecache import CACHE_DIR, MANIFEST, MARKDOWN
+from desclasificado.render import data as datafiles
+from desclasificado.render import timelinejs
 from desclasificado.render.markup import MarkdownRenderer, text_digest
 from tests.conftest import REPO
 from tests.sitekit import SiteProject, differing_files
@@ -350,3 +353,48 @@ def test_an_embeddable_page_s_oembed_file_is_kept_with_it(project: SiteProject,
     assert kept.stat().st_nlink >= 2 and address in kept.read_text(encoding="utf-8")
     edited = project.root / "site" / "embed" / "events" / GUATEMALA / "oembed.json"
     assert "Rewritten." in edited.read_text(encoding="utf-8")
+
+
+def test_a_data_file_renders_the_rows_an_edit_changes_only(
+        project: SiteProject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each data file lists every event or document; after an edit, a build with the cache
+    renders only the rows whose reads changed (`PageCache.rows`), and the files are those of
+    a clean build. One process, so that the rows rendered are counted here."""
+    clean, cache = tmp_path / "clean", project.root / CACHE_DIR
+    build(project.root, cache=cache, workers=1)
+    made: list[tuple[str, str]] = []
+    for module, name in ((datafiles, "event_row"), (datafiles, "_document_row"),
+                         (datafiles, "bibtex_entry"), (datafiles, "ris_entry"),
+                         (datafiles, "csl_item"), (timelinejs, "slide")):
+        monkeypatch.setattr(module, name, _counted(made, name, getattr(module, name)))
+
+    def rows_after(rel: str, old: str, new: str) -> set[tuple[str, str]]:
+        _edit(project, rel, old, new)
+        made.clear()
+        build(project.root, cache=cache, workers=1)
+        rendered = set(made)
+        shutil.rmtree(clean, ignore_errors=True)
+        build(project.root, clean, workers=1)
+        assert differing_files(project.root / "site", clean) == []
+        return rendered
+
+    assert rows_after(f"events/{GUATEMALA}.yaml", '\ntitle: "', '\ntitle: "Rewritten. ') == {
+        (name, GUATEMALA) for name in ("event_row", "slide")}  # in each language: a set
+    document = _yaml_value(project, f"events/{GUATEMALA}.yaml", "sources")[0]["document"]
+    citing = {path.stem for path in (project.root / "events").glob("*.yaml")
+              if document in (project.root / "events" / path.name).read_text(encoding="utf-8")}
+    changed = rows_after(f"documents/{document}.yaml", 'title: "', 'title: "Edited ')
+    assert {key for name, key in changed if name == "event_row"} == citing
+    assert {(name, document) for name in ("_document_row", "bibtex_entry", "ris_entry",
+                                          "csl_item")} <= changed
+    assert not {key for _name, key in changed} - citing - {document}
+    actor = sorted(p.name for p in (project.root / "actors").glob("*.yaml"))[0]
+    assert rows_after(f"actors/{actor}", 'description: "', 'description: "Edited ') == set()
+
+
+def _counted(made: list[tuple[str, str]], name: str, real: Any) -> Any:
+    """`real`, noting (its name, the record it was asked for) at each call."""
+    def call(*args: Any) -> Any:
+        made.append((name, next(arg for arg in args if isinstance(arg, str))))
+        return real(*args)
+    return call
