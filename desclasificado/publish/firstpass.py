@@ -24,8 +24,9 @@ from typing import Any
 
 from desclasificado.check.collection import Collection
 from desclasificado.index import SiteIndex, build_index
-from desclasificado.publish.pagecache import Kept, write_whole
+from desclasificado.publish.pagecache import Kept
 from desclasificado.publish.pagewriter import THEME_PAGE, PageWriter
+from desclasificado.publish.sitefiles import write_whole
 from desclasificado.render import Site
 from desclasificado.render.context import Context, Page, SiteInfo
 from desclasificado.render.document import document_page

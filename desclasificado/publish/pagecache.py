@@ -31,12 +31,12 @@ import secrets
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from desclasificado.publish.sitefiles import beside
 from desclasificado.render.embed import Embedded, embed_files
 from desclasificado.render.markup import Rendered
 from desclasificado.render.reads import Read, Reads, content_digest, digest, fingerprint
@@ -386,31 +386,9 @@ def _link(stored: Path, target: Path) -> None:
     try:
         os.link(stored, target)
     except FileExistsError:
-        partial = _beside(target)
+        partial = beside(target)
         os.link(stored, partial)
         os.replace(partial, target)
-
-
-def write_whole(target: Path, data: bytes) -> None:
-    """Write a file of the site: a new file, or one put in the place of the file there in
-    one rename (never written through: it may be a link to a kept page; and `serve`,
-    which rebuilds while it serves, serves the old file or the new one, never half of
-    one)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with open(target, "xb") as out:  # a fresh site: nothing there, nobody reading
-            out.write(data)
-        return
-    except FileExistsError:
-        pass
-    partial = _beside(target)
-    partial.write_bytes(data)
-    os.replace(partial, target)
-
-
-def _beside(target: Path) -> Path:
-    """A name beside `target` for its next version, this process's and thread's own."""
-    return target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
 
 
 def _stored_files(folder: Path) -> list[os.DirEntry[str]]:
@@ -540,4 +518,4 @@ def _nav(nav: Any) -> list[Any]:
 
 
 __all__ = ["CACHE_DIR", "Kept", "KeptRows", "PageCache", "build_fingerprint", "given",
-           "nav_digest", "write_whole"]
+           "nav_digest"]

@@ -24,7 +24,8 @@ from urllib.parse import urljoin
 
 from desclasificado.publish import engine
 from desclasificado.publish.languages import PageLanguages
-from desclasificado.publish.pagecache import PageCache, given, nav_digest, write_whole
+from desclasificado.publish.pagecache import PageCache, given, nav_digest
+from desclasificado.publish.sitefiles import write_whole
 from desclasificado.publish.workers import share_out
 from desclasificado.render import Site
 from desclasificado.render.context import Page

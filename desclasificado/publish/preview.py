@@ -50,8 +50,9 @@ from desclasificado.check.project import CheckResult, Rechecks, check_project
 from desclasificado.index import SiteIndex
 from desclasificado.publish import engine
 from desclasificado.publish.firstpass import Shown, changed_records, first_pass, index_for
-from desclasificado.publish.pagecache import PageCache, write_whole
+from desclasificado.publish.pagecache import PageCache
 from desclasificado.publish.searchindex import SEARCH_BUNDLE, IndexFailed, Stop, index_search
+from desclasificado.publish.sitefiles import write_whole
 
 _LOG = logging.getLogger(__name__)
 _BUNDLE = SEARCH_BUNDLE.strip("/")  # "pagefind"
