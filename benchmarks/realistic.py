@@ -29,9 +29,13 @@ it reused (`--no-incremental` leaves these builds out).
 
 `--serve-size 1000` also measures `serve` on the project of that many events (`run.py`'s
 `serve_latencies`): one server, `--runs` + 1 edits of one event's title in turn, each the
-seconds from saving the file to the edit being served. The first is the server's first
-rebuild; "serve s" is the median of the others, which find what the rebuild before kept
-in memory (as a contributor's second edit does).
+seconds from saving the file to the event's page, fetched over HTTP, showing the new title
+("serve s"), and to the timeline's page of its year showing it too ("lists s": the preview
+writes the edited pages first, the rest after). The first is the server's first
+rebuild; the figures are the medians of the others, which find what the rebuild before kept
+in memory (as a contributor's second edit does). Each edit waits until the list shows the
+one before; with `--serve-unsettled`, only a second after its page is served, while the
+rest of the site is still being rebuilt.
 
 `--languages en` (comma-separated codes) adds builds of the site in those languages only
 (`measure.py`'s switch: the other catalogues are hidden from the build's process), each run
@@ -222,15 +226,20 @@ def incremental(root: Path, runs: int, processes: list[str]) -> dict:
             "incremental_peak_mb": max(e[1] for e in edited)}
 
 
-def serve(n: int, runs: int, out: Path) -> dict:
+def serve(n: int, runs: int, out: Path, settle: bool = True) -> dict:
     """`serve` on the project of `n` events: `runs` + 1 edits of one event, one server."""
     root = project(n, out)
     shutil.rmtree(root / ".build-cache", ignore_errors=True)
     events = sorted(p.stem for p in (root / "events").glob("*.yaml"))
-    seconds = serve_latencies(root, events[len(events) // 2], runs + 1)
+    lists: list[float | None] = []
+    seconds = serve_latencies(root, events[len(events) // 2], runs + 1, lists, settle)
     later = [s for s in seconds[1:] if s is not None]
+    listed = [s for s in lists[1:] if s is not None]
     return {"events": n, "serve_runs_s": seconds, "serve_first_s": seconds[0],
-            "serve_s": statistics.median(later) if later and None not in seconds else None}
+            "serve_s": statistics.median(later) if later and None not in seconds else None,
+            "serve_lists_runs_s": lists, "settled": settle,
+            "serve_lists_s": statistics.median(listed) if listed and None not in lists
+            else None}
 
 
 def targets(results: list[dict], served: dict | None = None) -> list[tuple[str, str, bool]]:
@@ -306,6 +315,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="leave out the builds with the cache (after editing one event)")
     parser.add_argument("--serve-size", type=int, default=0,
                         help="also measure serve on a project of this many events (0: not)")
+    parser.add_argument("--serve-unsettled", action="store_true",
+                        help="serve: each edit a second after the one before is served, "
+                             "while the rest of the site is rebuilt (not once it is)")
     args = parser.parse_args(argv)
     sizes = sorted(n for n in (int(s.replace("_", "")) for s in args.sizes.split(",")) if n)
     languages = args.languages.split(",") if args.languages else None
@@ -323,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.serve_size:
         print(f"measuring serve on {args.serve_size:,} realistic events...", file=sys.stderr,
               flush=True)
-        served = serve(args.serve_size, args.runs, args.out)
+        served = serve(args.serve_size, args.runs, args.out, not args.serve_unsettled)
     checks = targets(results, served)
     if results:
         print(table(results))
@@ -331,6 +343,11 @@ def main(argv: list[str] | None = None) -> int:
         shown = ", ".join("never" if s is None else f"{s:.2f}" for s in served["serve_runs_s"])
         median = "-" if served["serve_s"] is None else f"{served['serve_s']:.2f}"
         print(f"\nserve s (an edit served, {served['events']:,} events): {median} "
+              f"(median after the first; each edit: {shown})")
+        shown = ", ".join("never" if s is None else f"{s:.2f}"
+                          for s in served["serve_lists_runs_s"])
+        median = "-" if served["serve_lists_s"] is None else f"{served['serve_lists_s']:.2f}"
+        print(f"lists s (the timeline's page of its year shows it too): {median} "
               f"(median after the first; each edit: {shown})")
     if languages:
         print(f"\nbuild in every language / in {','.join(languages)} only (medians):")

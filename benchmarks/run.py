@@ -23,11 +23,13 @@ import argparse
 import json
 import os
 import platform
+import re
 import socket
 import statistics
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,13 +94,13 @@ def _page(url: str) -> str | None:
         return None
 
 
-def _poll(url: str, text: str, timeout: float) -> bool:
+def _poll(url: str, text: str, timeout: float, interval: float = 0.05) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         page = _page(url)
         if page is not None and text in page:
             return True
-        time.sleep(0.05)
+        time.sleep(interval)
     return False
 
 
@@ -107,10 +109,16 @@ def serve_latency(root: Path, event_id: str) -> float | None:
     return serve_latencies(root, event_id, 1)[0]
 
 
-def serve_latencies(root: Path, event_id: str, edits: int) -> list[float | None]:
+def serve_latencies(root: Path, event_id: str, edits: int, lists: list | None = None,
+                    settle: bool = True) -> list[float | None]:
     """For each of `edits` edits of the event's title, one after the other on one server,
-    the seconds from saving it to `serve` serving it (None: never seen); the first edit
-    is the server's first rebuild, the others find what it kept from the one before."""
+    the seconds from saving it to `serve` serving it: the event's page, fetched over HTTP,
+    shows the new title (None: never seen); the first edit is the server's first rebuild,
+    the others find what it kept from the one before. With `lists`, each edit's seconds
+    until the timeline's page of the event's year shows it too (the list, which the
+    preview rewrites after the event's page) are appended to it. With `settle`, each edit
+    waits until then before the next; else it follows the edit before by a second (while
+    the rest of the site is rebuilt; `lists` then gets None)."""
     port = _free_port()
     server = subprocess.Popen([sys.executable, str(REPO / "build.py"), "--root", str(root), "serve",
                                "--dev-addr", f"127.0.0.1:{port}"],
@@ -122,6 +130,7 @@ def serve_latencies(root: Path, event_id: str, edits: int) -> list[float | None]
     try:
         if not _poll(url, "</html>", timeout=300):
             return [None] * edits
+        year = _year_page(url, _page(url) or "")
         for edit in range(edits):
             time.sleep(1)  # let the watcher settle after the build before
             marker = f"Edited while serving {time.time_ns()} {edit}"
@@ -131,11 +140,21 @@ def serve_latencies(root: Path, event_id: str, edits: int) -> list[float | None]
             path.write_text(edited, encoding="utf-8")
             seen = _poll(url, marker, timeout=60)
             seconds.append(time.monotonic() - started if seen else None)
+            listed = settle and seen and _poll(year, marker, timeout=120, interval=0.25)
+            if lists is not None:  # not measured unsettled: the next edit stops the rest
+                lists.append(time.monotonic() - started if listed else None)
         return seconds
     finally:
         server.terminate()
         server.wait(timeout=30)
         path.write_text(original, encoding="utf-8")
+
+
+def _year_page(url: str, page: str) -> str:
+    """The address of the timeline's page of the event's year, which the event's page links
+    to (the whole timeline's when it has no pages per year)."""
+    found = re.search(r'href="([^"#]*timeline/[0-9]{3,4}s?/)', page)
+    return urllib.parse.urljoin(url, found.group(1) if found else "../../timeline/")
 
 
 def measure_size(n: int, runs: int, out: Path) -> dict:

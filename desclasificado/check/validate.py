@@ -43,12 +43,23 @@ _EXAMPLES = {
 }
 
 
-def validate(raw: RawProject) -> tuple[Collection, list[Problem]]:
-    """Build models for every readable record and run the checks across the collection."""
+def validate(raw: RawProject, kept: dict[int, Any] | None = None
+             ) -> tuple[Collection, list[Problem]]:
+    """Build models for every readable record and run the checks across the collection.
+    With `kept` (`serve`), a record that is the very object of the last call keeps its
+    model and its problems (a model is a function of the record alone)."""
     collection = Collection(transcripts=dict(raw.transcripts))
     problems = list(raw.problems)
+    models: dict[int, Any] = {}
     for record in _unique_records(raw.records, problems):
-        model = _build_model(record, problems)
+        found = kept.get(id(record)) if kept is not None else None
+        if found is None or found[0] is not record:
+            before = len(problems)
+            found = (record, _build_model(record, problems), problems[before:])
+        else:
+            problems += found[2]
+        models[id(record)] = found
+        model = found[1]
         if model is not None:
             collection.table(record.kind)[record.id] = model
             collection.positions[(record.kind, record.id)] = record.positions
@@ -62,6 +73,9 @@ def validate(raw: RawProject) -> tuple[Collection, list[Problem]]:
     problems += [Problem(t.path, 1, 1, f"transcript without a document: add "
                          f"documents/{doc_id}.yaml")
                  for doc_id, t in collection.transcripts.items() if doc_id not in documents_read]
+    if kept is not None:
+        kept.clear()
+        kept.update(models)
     return collection, problems
 
 

@@ -1,15 +1,19 @@
 """Stage 1, load: find the content files of a project and read them, keeping positions.
 
 Nothing here knows what an event or a document means; it reads YAML files (through
-`yamlsafe`) and transcripts, and reports files that cannot be read at all.
+`yamlsafe`) and transcripts, and reports files that cannot be read at all. With `KeptReads`
+(`serve`, from one rebuild to the next), a file whose inode, size and times are those of
+its last read is not read again: what it gave then is given again.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from desclasificado.load import folders
 from desclasificado.load.transcripts import Transcript, parse_transcript
@@ -20,6 +24,7 @@ KINDS = ("events", "documents", "actors", "themes")
 PAGES = "pages"  # the hand-written pages: not records, but published, so checked too
 _LINK = "symbolic links are not allowed in content folders: replace the link with the file"
 MAX_TRANSCRIPT_BYTES = 4 * 1024 * 1024
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -46,11 +51,42 @@ class RawProject:
     root: Path | None = None  # where the files are, to point into a text when a check needs to
 
 
-def load_project(root: Path) -> RawProject:
+class KeptReads:
+    """What each content file gave when it was last read (its record or transcript, and
+    its problems), by its path and its stat: the same objects are given again while the
+    file's inode, size and modification and change times stay the same."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, tuple[tuple[int, ...], Any]] = {}
+        self._seen: set[str] = set()
+
+    def read(self, path: str, rel: str, read: Callable[[], _T]) -> _T:
+        """What `read()` gives for the file at `path`, from the last read if unchanged."""
+        self._seen.add(rel)
+        try:
+            stat = os.stat(path)  # before reading: a change meanwhile is seen next time
+        except OSError:
+            return read()
+        key = (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+        found = self._files.get(rel)
+        if found is not None and found[0] == key:
+            return found[1]
+        value = read()
+        self._files[rel] = (key, value)
+        return value
+
+    def forget_unseen(self) -> None:
+        """Let go of the files not read since the last call (removed)."""
+        self._files = {rel: kept for rel, kept in self._files.items() if rel in self._seen}
+        self._seen = set()
+
+
+def load_project(root: Path, kept: KeptReads | None = None) -> RawProject:
     """Read every record and transcript under `root`; problems are collected, not raised.
 
     Every other file of a content folder is reported (see `folders`), and so are the files
-    of pages/ that MkDocs would publish other than as meant.
+    of pages/ that MkDocs would publish other than as meant. With `kept`, the files that
+    did not change since its last reads are not read again.
     """
     project = RawProject(root=root)
     for kind in (*KINDS, PAGES):
@@ -67,11 +103,14 @@ def load_project(root: Path) -> RawProject:
         with os.scandir(folder) as found:  # the entries know their type: no stat per file
             entries = sorted(found, key=lambda entry: entry.name)
         for entry in entries:
-            _load_file(kind, entry, project)
+            _load_file(kind, entry, project, kept)
+    if kept is not None:
+        kept.forget_unseen()
     return project
 
 
-def _load_file(kind: str, entry: os.DirEntry[str], project: RawProject) -> None:
+def _load_file(kind: str, entry: os.DirEntry[str], project: RawProject,
+               kept: KeptReads | None = None) -> None:
     name = entry.name
     rel = f"{kind}/{name}"
     if folders.skipped(name):
@@ -89,9 +128,17 @@ def _load_file(kind: str, entry: os.DirEntry[str], project: RawProject) -> None:
     elif not folders.is_read(kind, name):
         project.problems.append(folders.stray_problem(kind, rel, name))
     elif name.endswith(".yaml"):
-        _load_record(kind, entry.path, name[: -len(".yaml")], rel, project)
+        read = partial(_read_record, kind, entry.path, name[: -len(".yaml")], rel)
+        record, problems = kept.read(entry.path, rel, read) if kept else read()
+        project.problems.extend(problems)
+        if record is not None:
+            project.records.append(record)
     else:
-        _load_transcript(entry.path, os.path.splitext(name)[0], rel, project)
+        read = partial(_read_transcript, entry.path, rel)
+        transcript, problems = kept.read(entry.path, rel, read) if kept else read()
+        project.problems.extend(problems)
+        if transcript is not None:
+            _add_transcript(os.path.splitext(name)[0], rel, transcript, project)
 
 
 def _nested_problems(kind: str, path: str, rel: str) -> list[Problem]:
@@ -127,52 +174,59 @@ def _page_problems(folder: Path) -> list[Problem]:
     return problems
 
 
-def _load_record(kind: str, path: str, stem: str, rel: str, project: RawProject) -> None:
-    data = _read_bytes(path, rel, MAX_BYTES, project)
+def _read_record(kind: str, path: str, stem: str, rel: str
+                 ) -> tuple[RawRecord | None, list[Problem]]:
+    """The record of a YAML file (None if it cannot be read), and its problems."""
+    problems: list[Problem] = []
+    data = _read_bytes(path, rel, MAX_BYTES, problems)
     if data is None:
-        return
+        return None, problems
     try:
-        value, positions, problems = read_yaml(data, rel)
+        value, positions, found = read_yaml(data, rel)
     except ContentError as exc:
-        project.problems.extend(exc.problems)
-        return
-    project.problems.extend(problems)
-    project.records.append(RawRecord(kind, stem, rel, value, positions,
-                                     may_have_placeholders=b"TODO" in data or b"\\" in data))
+        return None, problems + exc.problems
+    return RawRecord(kind, stem, rel, value, positions,
+                     may_have_placeholders=b"TODO" in data or b"\\" in data), problems + found
 
 
-def _load_transcript(path: str, stem: str, rel: str, project: RawProject) -> None:
-    data = _read_bytes(path, rel, MAX_TRANSCRIPT_BYTES, project)
+def _read_transcript(path: str, rel: str) -> tuple[Transcript | None, list[Problem]]:
+    """The transcript of a text file (None if it cannot be read), and its problems."""
+    problems: list[Problem] = []
+    data = _read_bytes(path, rel, MAX_TRANSCRIPT_BYTES, problems)
     if data is None:
-        return
+        return None, problems
     try:
         text = data.decode("utf-8-sig")  # a byte-order mark is dropped
     except UnicodeDecodeError as exc:
         before = data[: exc.start].decode("utf-8", "replace")
         line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
-        project.problems.append(Problem(rel, line, column, f"byte 0x{data[exc.start]:02x} is not "
-                                        "UTF-8: save the transcript as UTF-8"))
-        return
+        problems.append(Problem(rel, line, column, f"byte 0x{data[exc.start]:02x} is not "
+                                "UTF-8: save the transcript as UTF-8"))
+        return None, problems
     refused = forbidden_character(text, rel)  # the rules of a YAML file
     if refused:
-        project.problems.append(refused)
+        problems.append(refused)
+    return parse_transcript(text, rel), problems
+
+
+def _add_transcript(stem: str, rel: str, transcript: Transcript, project: RawProject) -> None:
     if stem in project.transcripts:
         project.problems.append(Problem(rel, 1, 1, "a document has one transcript: keep "
                                         "either the .md or the .txt file"))
         return
-    project.transcripts[stem] = parse_transcript(text, rel)
+    project.transcripts[stem] = transcript
 
 
-def _read_bytes(path: str, rel: str, limit: int, project: RawProject) -> bytes | None:
+def _read_bytes(path: str, rel: str, limit: int, problems: list[Problem]) -> bytes | None:
     """The file's bytes, unless it is over `limit` (then nothing of it is read)."""
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > limit:
-                project.problems.append(Problem(rel, 1, 1, f"file is {size:,} bytes, over the "
-                                                f"limit of {limit:,}: split it"))
+                problems.append(Problem(rel, 1, 1, f"file is {size:,} bytes, over the "
+                                        f"limit of {limit:,}: split it"))
                 return None
             return handle.read(limit + 1)
     except OSError as exc:
-        project.problems.append(Problem(rel, 1, 1, f"cannot read the file: {exc.strerror or exc}"))
+        problems.append(Problem(rel, 1, 1, f"cannot read the file: {exc.strerror or exc}"))
         return None

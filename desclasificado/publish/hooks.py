@@ -51,3 +51,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 
 def on_post_build(config: Any) -> None:
     SiteBuild.of(config).on_post_build(config)
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    return SiteBuild.of(config).on_serve(server, config, builder)

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from desclasificado.publish.sitefiles import beside
 from desclasificado.render.embed import Embedded, embed_files
 from desclasificado.render.markup import Rendered
 from desclasificado.render.reads import Read, Reads, content_digest, digest, fingerprint
@@ -378,6 +379,18 @@ def _copy(stored: Path, target: Path) -> bool:
     return True
 
 
+def _link(stored: Path, target: Path) -> None:
+    """A hard link at `target` to `stored`, replacing what is there in one rename (never
+    written through: a file there may be a link to another kept page; and `serve` serves
+    the old file or the new one meanwhile, never none)."""
+    try:
+        os.link(stored, target)
+    except FileExistsError:
+        partial = beside(target)
+        os.link(stored, partial)
+        os.replace(partial, target)
+
+
 def _stored_files(folder: Path) -> list[os.DirEntry[str]]:
     """The files kept in the cache's `pages/` folder (`os.scandir`: no `stat` for each)."""
     found = []
@@ -512,5 +525,5 @@ def put(stored: Path, target: Path) -> bool:
 # the same safety rules for the search index's shards (`publish/searchshards.py`)
 signed, tracked, write_signed = _signed, _tracked, _write_signed
 
-__all__ = ["CACHE_DIR", "Kept", "KeptRows", "PageCache", "build_fingerprint", "given", "nav_digest",
-           "put", "signed", "tracked", "write_signed"]
+__all__ = ["CACHE_DIR", "Kept", "KeptRows", "PageCache", "build_fingerprint", "given",
+           "nav_digest", "put", "signed", "tracked", "write_signed"]

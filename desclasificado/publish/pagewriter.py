@@ -16,6 +16,7 @@ the same state whatever the number of workers, so the site is byte-identical
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from urllib.parse import urljoin
 from desclasificado.publish import engine
 from desclasificado.publish.languages import PageLanguages
 from desclasificado.publish.pagecache import PageCache, given, nav_digest
+from desclasificado.publish.sitefiles import write_whole
 from desclasificado.publish.workers import share_out
 from desclasificado.render import Site
 from desclasificado.render.context import Page
@@ -82,6 +84,8 @@ class PageWriter:
     nav: Any = None
     hand_written: list[Any] = field(default_factory=list)  # the engine's pages, for templates
     cache: PageCache | None = None  # the pages of the last build, to reuse (`pagecache.py`)
+    # called before each page: `serve` stops a rebuild there when another starts
+    checkpoint: Callable[[], None] = lambda: None
     _nav_digest: bytes | None = None
 
     def shells(self, built: str) -> list[Shell]:
@@ -119,6 +123,7 @@ class PageWriter:
         template = self.env.get_template(THEME_PAGE)
         site_dir = Path(self.config.site_dir)
         for address in addresses:
+            self.checkpoint()
             site, url = self.pages[address]
             target = site_dir / address / "index.html"
             around = self._around(address, site, url) if self.cache else b""
@@ -133,9 +138,7 @@ class PageWriter:
             except Exception as exc:  # a bug: say which page, for whoever reports it
                 exc.add_note(f"while writing the page /{address}")
                 raise
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.unlink(missing_ok=True)  # a file left there may be a link to a kept page
-            target.write_bytes(html)
+            write_whole(target, html)  # a file left there may be a link to a kept page
             if self.cache is not None:
                 self.cache.keep(address, site.context, reads, around, html, (
                     generated.source, tuple(generated.links), frozenset(generated.anchors)))

@@ -49,6 +49,7 @@ from desclasificado.check.project import CheckResult, check_project
 from desclasificado.index import SiteIndex, build_index
 from desclasificado.load.history import last_changed
 from desclasificado.publish import engine, preview
+from desclasificado.publish.firstpass import Shown
 from desclasificado.publish.languages import PageLanguages, gettext_callables
 from desclasificado.publish.pagecache import CACHE_DIR, PageCache, build_fingerprint
 from desclasificado.publish.pagewriter import PageWriter, page_meta, write_site_files
@@ -138,13 +139,15 @@ class SiteBuild:
     def on_files(self, files: Any, config: Any) -> Any:
         """Plan the site, write its data files, and add its pages to the engine's files."""
         root = Path(config.config_file_path).resolve().parent
-        if self.standalone and preview.ACTIVE is not None:  # serve: stop reading the site
-            preview.ACTIVE.begin()
-        result = self.result or check_project(root)
+        live = self._live()
+        if live is not None:  # serve: stop reading the site; check what changed only
+            live.begin()
+        result, index = (live.check(root) if live is not None and self.result is None
+                         else (self.result or check_project(root), self.index))
         if not result.ok:
             lines = [p.format() for p in result.problems] + [result.summary()]
             raise engine.Abort("\n".join(lines))
-        index = self.index or build_index(result.collection)
+        index = index or build_index(result.collection)
         result.collection.changed = last_changed(root)  # one git call, for "last changed"
         result.collection.drop_value_positions()  # checked: no more messages to place
         main = site_language(config).code
@@ -166,7 +169,13 @@ class SiteBuild:
                                 rendered=self.cache.markdown if self.cache else None)
         if self.cache is not None:
             self._watch_sites(Path(config.site_dir))
-        write_site_files(self.sites, self._writer(config), self.workers, self.cache)
+        try:
+            write_site_files(self.sites, self._writer(config), self.workers, self.cache)
+        finally:
+            if live is not None:  # never left behind, even by a rebuild stopped half way
+                live.wrote({*(path for site in self.sites for path in site.written),
+                            *(f"{site.prefix}{url}index.html" for site in self.sites
+                              for url in site.makers)})
         for site in self.sites:
             _refuse_conflicts(site, files, hand_written)
         self.generated = {_src_uri(site.prefix + url): (site, url)
@@ -184,6 +193,8 @@ class SiteBuild:
                 GeneratedPage(None, file, config)  # becomes `file.page`
                 ours[site.prefix + url] = (site, url)
         self.writer = PageWriter(ours, languages, config, cache=self.cache)
+        if live is not None:
+            self.writer.checkpoint = live.checkpoint
         return files
 
     def on_nav(self, nav: Any, config: Any, files: Any) -> Any:
@@ -198,6 +209,7 @@ class SiteBuild:
         the language of the page being rendered. The pages we write leave the engine's
         files: it has read every page (and checked the hand-written pages' links to ours),
         and builds the pages left."""
+        self._checkpoint()
         gettext, ngettext, messages = gettext_callables(site_language(config).code)
         env.install_gettext_callables(gettext, ngettext, newstyle=True)
         env.globals["script_messages"] = messages
@@ -248,6 +260,7 @@ class SiteBuild:
         language, for the template (`PageLanguages.template_context`). A generated page is
         rendered: its title and description for the template, the text the search index
         should see as `page.content`, the whole HTML as `generated_html`."""
+        self._checkpoint()
         if self.languages is not None:
             context.update(self.languages.template_context(page, config))
         found = self.generated.get(page.file.src_uri)
@@ -273,8 +286,10 @@ class SiteBuild:
     def on_post_build(self, config: Any = None) -> None:
         """Every page is rendered: refuse the build if a generated link leads nowhere; index
         the site for search when no `pipeline.build()` will."""
-        if self.writer is not None:
-            self.writer.write(self.workers)  # the generated pages outside the nav
+        self._checkpoint()
+        writer = self.writer
+        if writer is not None:
+            writer.write(self.workers)  # the generated pages outside the nav
         produced = preview.produced_files(self.writer.pages if self.writer else (),
                                           (p for site in self.sites for p in site.written),
                                           self.engine_files)
@@ -292,12 +307,34 @@ class SiteBuild:
         if self.standalone and config is not None:
             try:
                 if preview.ACTIVE is not None:  # serve: indexed once the page is served
-                    preview.ACTIVE.finish(Path(config.site_dir), produced, self.cache)
+                    shown = partial(Shown.of, sites, writer) if sites and writer else None
+                    preview.ACTIVE.finish(Path(config.site_dir), produced, self.cache, shown)
                 else:
                     index_search(Path(config.site_dir), cache=self.cache_dir
                                  if self.cache is not None else None)
             except IndexFailed as exc:
                 raise engine.Abort(str(exc)) from None
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        """`serve`: the engine's server rebuilds through the preview (`Preview.rebuild`:
+        the edited pages first), and reloads the browsers again when the rest is built."""
+        live = preview.ACTIVE
+        if live is not None:
+            root, watched = Path(config.config_file_path).resolve().parent, watched_sources(config)
+            live.watch(watched)
+            live.reload = engine.take_over_rebuilds(server, partial(
+                live.rebuild, root, Path(config.site_dir), builder, watched))
+        return server
+
+    def _live(self) -> preview.Preview | None:
+        """The preview this build rebuilds (`serve`), if any."""
+        return preview.ACTIVE if self.standalone else None
+
+    def _checkpoint(self) -> None:
+        """`serve`: stop here if this is a second pass and another rebuild starts."""
+        live = self._live()
+        if live is not None:
+            live.checkpoint()
 
     def _open_cache(self, config: Any) -> PageCache:
         """The cache of the last build's pages (`serve`: from the rebuild before)."""
@@ -312,7 +349,8 @@ class SiteBuild:
         self.cache.markdown.known = {}  # planned: what this build rendered is in `used`
         for site in self.sites:
             watch(site.context)
-            site.embed_maker = partial(self.cache.embed, site.context, site_dir)
+            embed = partial(self.cache.embed, site.context, site_dir)
+            site.embed_maker = lambda job, embed=embed: (self._checkpoint(), embed(job))[-1]
             site.context.rows = partial(self.cache.rows, site.context)  # the data files' rows
 
     def _writer(self, config: Any) -> Any:
@@ -339,6 +377,15 @@ class SiteBuild:
         if page.url in self.languages.untranslated:  # generated in the language, in a copy
             return f'<div lang="{code}">{html}</div>'
         return html
+
+
+def watched_sources(config: Any) -> list[Path]:
+    """What the engine's server watches besides the content (`serve.py`): pages/,
+    mkdocs.yml, the theme's folders and the contributors' guides."""
+    root = Path(config.config_file_path).resolve().parent
+    return [Path(config.docs_dir), Path(config.config_file_path),
+            *(Path(folder) for folder in config.theme.dirs),
+            *(root / name for name in GUIDE_FILES.values())]
 
 
 def site_language(config: Any) -> Any:

@@ -1,5 +1,5 @@
-"""`serve`'s rebuilds: the site stays where it is served, and its search index is refreshed
-after the page is.
+"""`serve`'s rebuilds: the site stays where it is served; after an edit, the edited pages
+are written first, the rest of the site and its search index after they are served.
 
 A build (`python build.py`) writes a fresh directory and swaps it in; the preview instead
 rebuilds in place (the engine's "dirty" build: nothing is deleted first), which spares
@@ -18,6 +18,18 @@ search started on it finds its files). A rebuild that starts meanwhile stops the
 it again: the index is always that of the last build, eventually. The page cache's
 manifest is saved in that thread too, before the index (the next rebuild takes it from
 memory, `open_cache`, and waits for the saving if it starts first).
+
+A rebuild after a change to the content alone (`Preview.rebuild`) is done in two passes.
+The first checks the content again, what changed only (`check.project.Rechecks`: the
+same problems as a check from scratch), and refuses bad input as the build does, the
+preview left as it was; else it writes the changed records' own pages (`firstpass.py`)
+and returns, and the engine's server reloads the browsers. The second pass, in a thread,
+is the whole build, from that check: every other page, the embeddable pages, the data
+files, the link check, the page cache's manifest, then the search index; when done, the
+preview is what a clean build writes, and the browsers are reloaded again. A rebuild
+that starts meanwhile stops it (`Cancelled`, raised at the next page or file it writes,
+`checkpoint`) and starts it again. A change to anything else (pages, theme, mkdocs.yml)
+is rebuilt whole before the reload, as before.
 """
 
 from __future__ import annotations
@@ -29,15 +41,28 @@ import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
+from desclasificado.check.project import CheckResult, Rechecks, check_project
+from desclasificado.index import SiteIndex
+from desclasificado.publish import engine
+from desclasificado.publish.firstpass import Shown, changed_records, first_pass, index_for
 from desclasificado.publish.pagecache import PageCache
 from desclasificado.publish.searchindex import SEARCH_BUNDLE, IndexFailed, Stop, index_search
+from desclasificado.publish.sitefiles import write_whole
 
 _LOG = logging.getLogger(__name__)
 _BUNDLE = SEARCH_BUNDLE.strip("/")  # "pagefind"
 ACTIVE: Preview | None = None  # the preview of this process's `serve`, while it runs
+CONTENT = ("events", "documents", "actors", "themes")  # what the first pass may follow
+CLOSING = 5.0  # seconds `serve` waits, when it stops, for a second pass to stop
+
+
+class Cancelled(Exception):
+    """The second pass of a rebuild stops: another rebuild starts."""
 
 
 class Preview:
@@ -54,6 +79,89 @@ class Preview:
         self.digests: dict[str, bytes] = {}  # the files `write` wrote: their digest
         # the last build's cache: its fingerprint, pages and rendered Markdown
         self.kept: tuple[bytes, dict, dict] | None = None
+        self.rechecks = Rechecks()  # what the last check can give the next
+        self.sources: dict[str, Any] = {}  # the content as the last check found it
+        self.others: dict[str, Any] = {}  # the other sources, as the last build found them
+        self.shown: Shown | None = None  # what the last complete build leaves the next
+        self.checked: tuple[CheckResult, SiteIndex] | None = None  # for the second pass
+        self.reload: Callable[[], None] = lambda: None  # asks the server to reload browsers
+        self._second: threading.Thread | None = None
+        self._cancel = threading.Event()
+
+    def rebuild(self, root: Path, site_dir: Path, build: Callable[[], None],
+                watched: Iterable[Path] = ()) -> None:
+        """A rebuild of the preview of `root` in `site_dir` on a change: in two passes if
+        only the content changed, else by `build()` (the engine's whole build) at once.
+        `watched`: the other sources the server watches (`plugin.watched_sources`)."""
+        started = time.monotonic()
+        content, others = sources(root / name for name in CONTENT), sources(watched)
+        if (content, others) == (self.sources, self.others):  # the reload after a second pass
+            return
+        self.cancel()
+        if self.shown is None or others != self.others:
+            self.others = others
+            build()
+            return
+        self.sources = content
+        result = check_project(root, kept=self.rechecks)
+        if not result.ok:
+            raise engine.Abort("\n".join([*(p.format() for p in result.problems),
+                                          result.summary()]))
+        changed = changed_records(self.shown.collection, result.collection)
+        index = index_for(self.shown, result.collection, changed)
+        written = first_pass(self.shown, result.collection, index, changed, site_dir)
+        self.wrote(set(written))
+        _LOG.info("%s pages of what changed written in %.2f s; the rest follows",
+                  len(written), time.monotonic() - started)
+        self.checked = (result, index)
+        self._cancel = threading.Event()
+        self._second = threading.Thread(target=self._second_pass, args=(build,),
+                                        daemon=True, name="second-pass")
+        self._second.start()
+
+    def watch(self, watched: Iterable[Path]) -> None:
+        """The sources besides the content as they are now (`rebuild` follows them)."""
+        self.others = sources(watched)
+
+    def check(self, root: Path) -> tuple[CheckResult, SiteIndex | None]:
+        """The checked content for a build (and its index, if known): the first pass's,
+        for the second; else a check of what changed since the last check."""
+        if self.checked is not None:
+            checked, self.checked = self.checked, None
+            return checked
+        self.sources = sources(root / name for name in CONTENT)
+        return check_project(root, kept=self.rechecks), None
+
+    def checkpoint(self) -> None:
+        """Stop the second pass here (`Cancelled`) if another rebuild started."""
+        if self.cancelling():
+            raise Cancelled
+
+    def cancelling(self) -> bool:
+        """Whether this thread is a second pass asked to stop."""
+        return self._cancel.is_set() and threading.current_thread() is self._second
+
+    def cancel(self) -> None:
+        """Stop the second pass under way, if any, and the search indexing."""
+        if self._second is not None:
+            self._cancel.set()
+            self._second.join()
+            self._second = None
+        self.checked = None
+        self.begin()
+
+    def _second_pass(self, build: Callable[[], None]) -> None:
+        """The whole build after a first pass, then the browsers reloaded."""
+        try:
+            build()
+        except Cancelled:
+            _LOG.info("The rest of the site: stopped, another rebuild starts")
+            return
+        except Exception as exc:  # printed as the engine's server prints a failed rebuild
+            _LOG.error("The rest of the site was not rebuilt: %s", exc)
+            return
+        _LOG.info("The rest of the site rebuilt: reloading browsers")
+        self.reload()
 
     def open_cache(self, folder: Path, fingerprint: bytes) -> PageCache:
         """The page cache for a rebuild: the pages and Markdown the last one kept, from
@@ -67,13 +175,13 @@ class Preview:
 
     def write(self, site_dir: Path, path: str, data: bytes) -> None:
         """Write a file of the site, unless the last build wrote the same bytes there."""
+        self.checkpoint()
         seen = hashlib.blake2b(data, digest_size=16).digest()
         target = site_dir / path
         if self.digests.get(str(target)) == seen:
             return
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.unlink(missing_ok=True)  # a new file: one being served keeps its bytes
-        target.write_bytes(data)
+        self.digests.pop(str(target), None)
+        write_whole(target, data)  # a new file: one being served keeps its bytes
         self.digests[str(target)] = seen
 
     def begin(self) -> None:
@@ -88,10 +196,12 @@ class Preview:
         """A build wrote `produced` (it may still fail): never left behind by the next."""
         self.produced |= produced
 
-    def finish(self, site_dir: Path, produced: set[str], cache: PageCache | None = None) -> None:
-        """A build succeeded: delete what the last one wrote and this one did not, then
-        save the page cache's manifest (`cache`) and refresh the search index, in a thread
-        (at once the first time: there is no index to keep)."""
+    def finish(self, site_dir: Path, produced: set[str], cache: PageCache | None = None,
+               shown: Callable[[dict, dict], Shown] | None = None) -> None:
+        """A build succeeded: delete what the last one wrote and this one did not, keep
+        what the next first pass needs (`shown(manifest, markdown)`), then save the page
+        cache's manifest (`cache`) and refresh the search index, in a thread (at once the
+        first time: there is no index to keep)."""
         left = self.produced - produced
         _remove(site_dir, left)
         for path in left:
@@ -99,6 +209,7 @@ class Preview:
         self.produced = produced
         if cache is not None:
             self.kept = (cache.fingerprint, cache.fresh, cache.markdown.used)
+        self.shown = shown(cache.fresh, cache.markdown.used) if shown and cache else None
         self.built += 1
         if not self.installed:
             if cache is not None:
@@ -111,14 +222,25 @@ class Preview:
                                         daemon=True, name="search-index")
         self._thread.start()
 
-    def wait(self) -> None:
-        """Until the search index is that of the last build (or its indexing failed)."""
-        if self._thread is not None:
+    def wait(self, search: bool = True) -> None:
+        """Until the preview is that of the last rebuild, and its search index too unless
+        `search` is False (or until its second pass or indexing failed)."""
+        if self._second is not None:
+            self._second.join()
+        if search and self._thread is not None:
             self._thread.join()
 
     def close(self) -> None:
-        """Stop indexing and delete the indexes kept beside the site."""
-        self.begin()
+        """Stop the second pass and the indexing; delete the indexes kept beside the site.
+        A second pass that does not reach a point where it stops within `CLOSING` seconds
+        (the link check, the engine's own pages) is left to end with the process: it
+        writes only into the preview, which the engine deletes, and into the page cache,
+        whose files and manifest are each put in place whole."""
+        if self._second is not None:
+            self._cancel.set()
+            self._second.join(timeout=CLOSING)
+            self._second = None
+        self.cancel()
         for folder in self.folders:
             shutil.rmtree(folder, ignore_errors=True)
         self.folders = []
@@ -184,6 +306,21 @@ def produced_files(pages: Iterable[str], written: Iterable[str],
     (hand-written pages, assets). The theme's pages without a source (404.html) are
     written by every build and so never left over."""
     return ({f"{address}index.html" for address in pages} | set(written) | set(engine_files))
+
+
+def sources(paths: Iterable[Path]) -> dict[str, Any]:
+    """Every file under `paths` (folders or files), by path, with its inode, size and
+    modification and change times: what a rebuild compares to see what changed."""
+    found: dict[str, Any] = {}
+    for top in paths:
+        walked = os.walk(top) if top.is_dir() else [(str(top.parent), [], [top.name])]
+        for parent, _dirs, files in walked:
+            for name in files:
+                path = os.path.join(parent, name)
+                with contextlib.suppress(OSError):
+                    stat = os.lstat(path)
+                    found[path] = (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+    return found
 
 
 def _remove(site_dir: Path, paths: set[str]) -> None:

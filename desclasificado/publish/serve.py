@@ -3,7 +3,8 @@
 It watches the content folders, the contributors' guides, the pages and the theme. Content
 errors are printed and the server waits for a change, then tries again. Each rebuild
 writes over the site being served rather than into an emptied folder (the engine's "dirty"
-build), and the search index is refreshed after the page is served (`preview.py`).
+build); after an edit of the content, the edited pages are written and served first, the
+rest of the site and the search index after (`preview.py`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from desclasificado.publish import engine, preview
 from desclasificado.publish.build import CONFIG_FILE, CONTENT_DIRS, SOURCE_PATHS
-from desclasificado.publish.plugin import GUIDE_FILES
+from desclasificado.publish.plugin import GUIDE_FILES, watched_sources
 
 
 def serve_site(root: Path, dev_addr: str = "127.0.0.1:8000") -> int:
@@ -28,7 +29,7 @@ def serve_site(root: Path, dev_addr: str = "127.0.0.1:8000") -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s: %(message)s")
     while True:
         try:
-            with preview.active(), _dirty_builds():
+            with preview.active(), _quiet_builds():
                 engine.serve(config_file=str(root / CONFIG_FILE), livereload=True,
                              watch_theme=True, watch=watch, dev_addr=dev_addr, strict=True,
                              build_type="dirty")
@@ -40,27 +41,39 @@ def serve_site(root: Path, dev_addr: str = "127.0.0.1:8000") -> int:
 
 
 def rebuild(root: Path, site_dir: Path, serve_url: str) -> None:
-    """One build of the preview of `root` in `site_dir`, as the engine's server runs it on
-    each change (within `preview.active()`, as in `serve_site`): for the tests and the
-    benchmark."""
-    config = engine.load_config(config_file=str(root / CONFIG_FILE), site_dir=str(site_dir),
-                                strict=True)
-    config.site_url = serve_url
-    with _dirty_builds():
-        engine.build(config, serve_url=serve_url, dirty=True)
+    """A rebuild of the preview of `root` in `site_dir`, as the engine's server runs it on
+    each change (within `preview.active()`, as in `serve_site`: its first pass, the second
+    then in a thread, `Preview.wait`): for the tests and the benchmark."""
+    def build() -> None:
+        config = engine.load_config(config_file=str(root / CONFIG_FILE),
+                                    site_dir=str(site_dir), strict=True)
+        config.site_url = serve_url
+        with _quiet_builds():
+            engine.build(config, serve_url=serve_url, dirty=True)
+
+    live = preview.ACTIVE
+    if live is None:
+        build()
+        return
+    config = engine.load_config(config_file=str(root / CONFIG_FILE), site_dir=str(site_dir))
+    live.rebuild(root, site_dir, build, watched_sources(config))
 
 
-class _DirtyWarning(logging.Filter):
+class _Quiet(logging.Filter):
     """The engine warns at each "dirty" build that its navigation may be inaccurate (a
-    warning, so a strict build fails): not so here, every page is written at each build."""
+    warning, so a strict build fails): not so here, every page is written at each build.
+    And a second pass stopped while the engine renders a page is no error of the page."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith("A 'dirty' build is being performed")
+        message = record.getMessage()
+        if message.startswith("Error building page "):
+            return preview.ACTIVE is None or not preview.ACTIVE.cancelling()
+        return not message.startswith("A 'dirty' build is being performed")
 
 
 @contextlib.contextmanager
-def _dirty_builds() -> Iterator[None]:
-    logger, quiet = logging.getLogger(f"{engine.LOGGER_NAME}.commands.build"), _DirtyWarning()
+def _quiet_builds() -> Iterator[None]:
+    logger, quiet = logging.getLogger(f"{engine.LOGGER_NAME}.commands.build"), _Quiet()
     logger.addFilter(quiet)
     try:
         yield
