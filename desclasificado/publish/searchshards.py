@@ -9,9 +9,10 @@ other, so the peak is one shard's run; and a shard whose pages would be sent to 
 exactly as last time is not indexed again: its bundle is linked from the cache.
 
 Which shard. A page's shard is a stable hash of its path in the site, modulo the number of
-shards of its language, `shard_count(pages)`. So an edit re-indexes only the shards of the
-pages whose indexed text changed, and adding or removing a page only its own shard (until
-the count changes: crossing a multiple of `SHARD_PAGES` re-indexes that language once).
+shards of its language, `shard_count(pages)` (one per `SHARD_PAGES`, at most `MOST_SHARDS`).
+So an edit re-indexes only the shards of the pages whose indexed text changed, and adding or
+removing a page only its own shard (until the count changes: a language crossing
+`SHARD_PAGES` is re-indexed once).
 And each shard is a random sample of the language's pages: the word statistics Pagefind
 scores with (how rare a word is) are about those of the whole language in every shard, so
 results from different shards, sorted by score in the browser, come in about the order one
@@ -46,6 +47,12 @@ from desclasificado.publish.pagecache import put, signed, tracked, write_signed
 #: The pages a shard holds, about: Pagefind's memory for one run is about 150 KB a page
 #: (so 300 MB), and each shard adds a chunk per query word to what a search downloads.
 SHARD_PAGES = 2000
+#: At most this many shards a language, however many pages: each merged shard adds its entry
+#: file and a chunk per query word (about 10 KB) to what a search downloads, and a query at
+#: 10,000 events (about 10,400 indexed pages a language) must stay under 300 KB. With 6
+#: shards of 2,000 it would not (about 330 KB, estimated from 3,000 events); with 2 it is
+#: estimated to, and each run holds half a language instead of all of it.
+MOST_SHARDS = 2
 FOLDER = "search"  # under the cache folder
 MANIFEST = "shards.json"
 LISTING = "shards.json"  # in the bundle: each language's shard folders, for the search page
@@ -68,8 +75,11 @@ class Shard:
 
 
 def shard_count(pages: int, size: int | None = None) -> int:
-    """How many shards a language of `pages` indexed pages is split into."""
-    return max(1, -(-pages // (size or SHARD_PAGES)))
+    """How many shards a language of `pages` indexed pages is split into: one per
+    `SHARD_PAGES`, at most `MOST_SHARDS` (a test's own `size` has no such bound)."""
+    if size:
+        return max(1, -(-pages // size))
+    return max(1, min(MOST_SHARDS, -(-pages // SHARD_PAGES)))
 
 
 def shard_of(path: str, count: int) -> int:
@@ -179,4 +189,4 @@ def _manifest(path: Path) -> dict[str, dict[str, str]]:
     return {}
 
 
-__all__ = ["LISTING", "SHARD_PAGES", "Shard", "ShardCache", "shard_count", "shard_of", "split"]
+__all__ = ["LISTING", "MOST_SHARDS", "SHARD_PAGES", "Shard", "ShardCache", "shard_count", "shard_of", "split"]

@@ -111,3 +111,10 @@ def test_a_manifest_not_signed_here_is_not_used(tmp_path: Path) -> None:
     assert json.loads(body)["shards"]
     manifest.write_bytes(b"\0" * 32 + body)
     assert _index(site, cache)[:2] == (3, 0)
+
+
+def test_a_language_has_at_most_two_shards_so_a_query_stays_within_its_budget() -> None:
+    # 1,000 realistic events index about 1,050 pages a language; 3,000 about 3,150; 10,000
+    # about 10,400: more shards would add a chunk per query word each (README).
+    assert [shard_count(n) for n in (1, 1050, 2000, 2001, 3150, 10_400, 50_000)] == \
+        [1, 1, 1, 2, 2, 2, 2]
