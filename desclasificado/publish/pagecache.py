@@ -22,20 +22,18 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import hmac
 import importlib.metadata
 import json
 import os
 import pickle
-import secrets
 import shutil
-import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from desclasificado.publish.cachesigning import signed, tracked, write_signed
 from desclasificado.publish.sitefiles import beside
 from desclasificado.render.embed import Embedded, embed_files
 from desclasificado.render.markup import Rendered
@@ -112,13 +110,13 @@ class PageCache:
     def open(cls, folder: Path, fingerprint: bytes) -> PageCache:
         """The cache in `folder`: its pages if the last build had this fingerprint, and the
         manifest is signed by this computer's key (a cache that came from elsewhere, in a
-        download or a commit, is never unpickled: see `_signed`)."""
+        download or a commit, is never unpickled: see `cachesigning.signed`)."""
         cache = cls(folder, fingerprint)
-        if _tracked(folder):  # git would overwrite its files (ignored files are expendable)
+        if tracked(folder):  # git would overwrite its files (ignored files are expendable)
             return cache
         cache.markdown.known = _rendered(folder / MARKDOWN, fingerprint)
         try:
-            stored = pickle.loads(_signed((folder / MANIFEST).read_bytes()))
+            stored = pickle.loads(signed((folder / MANIFEST).read_bytes()))
         except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError,
                 ImportError):
             return cache
@@ -286,10 +284,10 @@ class PageCache:
         loose = sum(not kept.shared for kept in self.fresh.values())
         pages, rows = (self._shared_out() if loose * 10 > len(self.fresh)
                        else (self.fresh, self.fresh_rows))
-        _write_signed(self.folder / MANIFEST, pickle.dumps(
+        write_signed(self.folder / MANIFEST, pickle.dumps(
             {"format": FORMAT, "fingerprint": self.fingerprint, "pages": pages, "rows": rows},
             protocol=pickle.HIGHEST_PROTOCOL))
-        _write_signed(self.folder / MARKDOWN, json.dumps(
+        write_signed(self.folder / MARKDOWN, json.dumps(
             {"format": FORMAT, "fingerprint": self.fingerprint.hex(),
              "html": self.markdown.used}, ensure_ascii=False).encode("utf-8", "surrogatepass"))
         named = {kept.html for kept in self.fresh.values()}
@@ -407,7 +405,7 @@ def _rendered(path: Path, fingerprint: bytes) -> dict[str, str]:
     fingerprint and this computer signed the file: its HTML goes into pages as it is, so a
     file put there by anyone else (a download, a commit) is not read."""
     try:
-        stored = json.loads(_signed(path.read_bytes()).decode("utf-8", "surrogatepass"))
+        stored = json.loads(signed(path.read_bytes()).decode("utf-8", "surrogatepass"))
     except (OSError, ValueError):
         return {}
     if not isinstance(stored, dict) or stored.get("format") != FORMAT \
@@ -415,65 +413,6 @@ def _rendered(path: Path, fingerprint: bytes) -> dict[str, str]:
         return {}
     html = stored.get("html")
     return html if isinstance(html, dict) else {}
-
-
-def _write_signed(path: Path, data: bytes) -> None:
-    """Write `data` with this computer's signature, whole (beside its place, then renamed)."""
-    partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    partial.write_bytes(_signature(data) + data)
-    partial.replace(path)
-
-
-def key_file() -> Path:
-    """Where this computer's key for signing manifests is kept: outside every project."""
-    home = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(home) / "desclasificado" / "cache-key"
-
-
-def _key() -> bytes:
-    """This computer's key (made on first use, readable by its owner only). Written whole
-    beside its place, then linked in: two builds starting at once read the same key, and
-    none reads a key half written."""
-    path = key_file()
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as out:
-            out.write(secrets.token_bytes(32))
-        try:
-            os.link(partial, path)  # fails if another build linked its key first: that one holds
-        except FileExistsError:
-            pass
-        finally:
-            partial.unlink(missing_ok=True)
-        return path.read_bytes()
-
-
-def _signature(data: bytes) -> bytes:
-    return hmac.new(_key(), data, hashlib.sha256).digest()
-
-
-def _signed(data: bytes) -> bytes:
-    """`data` without its signature, if it is this computer's (ValueError if not): a
-    manifest is a pickle, and unpickling runs code, so none is unpickled that this computer
-    did not write."""
-    signature, body = data[:32], data[32:]
-    if not hmac.compare_digest(signature, _signature(body)):
-        raise ValueError("not signed here")
-    return body
-
-
-def _tracked(folder: Path) -> bool:
-    """Whether git tracks files in the cache folder: a commit could then put any file there."""
-    try:
-        listed = subprocess.run(["git", "-C", str(folder.parent), "ls-files", "--", folder.name],
-                                capture_output=True, timeout=30, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return listed.returncode == 0 and bool(listed.stdout.strip())
 
 
 def given(maker: Any, ctx: Any) -> tuple[Any, ...]:
@@ -522,8 +461,5 @@ def put(stored: Path, target: Path) -> bool:
     return _put(stored, target, set())
 
 
-# the same safety rules for the search index's shards (`publish/searchshards.py`)
-signed, tracked, write_signed = _signed, _tracked, _write_signed
-
 __all__ = ["CACHE_DIR", "Kept", "KeptRows", "PageCache", "build_fingerprint", "given",
-           "nav_digest", "put", "signed", "tracked", "write_signed"]
+           "nav_digest", "put"]

@@ -42,7 +42,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from desclasificado.publish.pagecache import put, signed, tracked, write_signed
+from desclasificado.publish.cachesigning import signed, tracked, write_signed
+from desclasificado.publish.pagecache import put
 
 #: The pages a shard holds, about: Pagefind's memory for one run is about 150 KB a page
 #: (so 300 MB), and each shard adds a chunk per query word to what a search downloads.

@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from desclasificado.pipeline import Built, ContentErrors, build
-from desclasificado.publish import pagecache
+from desclasificado.publish import cachesigning, pagecache
 from desclasificado.publish.pagecache import CACHE_DIR, MANIFEST, MARKDOWN
 from desclasificado.render import data as datafiles
 from desclasificado.render import timelinejs
@@ -292,14 +292,14 @@ def test_two_builds_making_the_key_at_once_share_one(tmp_path: Path,
     """The other build links its key in between our finding none and linking ours: ours is
     dropped, the other's is read, and no partial file is left beside it."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    key, real = pagecache.key_file(), os.link
+    key, real = cachesigning.key_file(), os.link
 
     def link(source: object, destination: object) -> None:
         key.write_bytes(b"k" * 32)  # the other build's, just in
         real(source, destination)
 
-    monkeypatch.setattr(pagecache.os, "link", link)
-    assert pagecache._key() == b"k" * 32
+    monkeypatch.setattr(cachesigning.os, "link", link)
+    assert cachesigning.key() == b"k" * 32
     assert sorted(p.name for p in key.parent.iterdir()) == ["cache-key"]
 
 
