@@ -1,5 +1,6 @@
 """The safety rules every cache of a build shares: what it keeps is signed with a key of this
-computer's, and a cache folder that git tracks is not used.
+computer's, its files are stored whole under their content's hash, and a cache folder that
+git tracks is not used.
 
 A page cache's manifest is a pickle (unpickling runs code), its Markdown and the search
 shards' bundles go into pages as they are: a file put in the cache by anyone else (in a
@@ -79,4 +80,21 @@ def tracked(folder: Path) -> bool:
     return listed.returncode == 0 and bool(listed.stdout.strip())
 
 
-__all__ = ["key", "key_file", "signed", "tracked", "write_signed"]
+def store(folder: Path, data: bytes) -> str:
+    """Keep a file's content under `folder`, named by its blake2b; the name. Written whole
+    even if a file of that name is there (ours, not a planted one)."""
+    name = hashlib.blake2b(data, digest_size=20).hexdigest()
+    stored = stored_file(folder, name)
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    partial = stored.with_name(f".{name}.{os.getpid()}.tmp")
+    partial.write_bytes(data)
+    partial.replace(stored)
+    return name
+
+
+def stored_file(folder: Path, name: str) -> Path:
+    """Where `store` keeps the content named `name` under `folder`."""
+    return folder / name[:2] / name
+
+
+__all__ = ["key", "key_file", "signed", "store", "stored_file", "tracked", "write_signed"]

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from desclasificado.publish.cachesigning import signed, tracked, write_signed
+from desclasificado.publish.cachesigning import signed, store, stored_file, tracked, write_signed
 from desclasificado.publish.sitefiles import beside
 from desclasificado.render.embed import Embedded, embed_files
 from desclasificado.render.markup import Rendered
@@ -234,13 +234,7 @@ class PageCache:
 
     def _store(self, data: bytes) -> str:
         """Keep a file's content in the cache; its name (the blake2b of the content)."""
-        name = hashlib.blake2b(data, digest_size=20).hexdigest()
-        stored = self._file(name)  # written even if a file is there: ours, not a planted one
-        stored.parent.mkdir(parents=True, exist_ok=True)
-        partial = stored.with_name(f".{name}.{os.getpid()}.tmp")
-        partial.write_bytes(data)
-        partial.replace(stored)
-        return name
+        return store(self.folder / "pages", data)
 
     def _place_files(self, files: tuple[tuple[str, str], ...], folder: Path) -> bool:
         """Put kept files at their paths under `folder`; False if one is gone from the
@@ -336,7 +330,7 @@ class PageCache:
         return read if read[0].startswith(SHARED) else (ctx.info.prefix, read)
 
     def _file(self, name: str) -> Path:
-        return self.folder / "pages" / name[:2] / name
+        return stored_file(self.folder / "pages", name)
 
 
 def _put(stored: Path, target: Path, folders: set[Path]) -> bool:

@@ -218,16 +218,6 @@ def _bundle_files(files: list[dict]) -> dict[str, bytes]:
     return found
 
 
-def _write_bundle(bundle: Path, files: list[dict]) -> None:
-    """Write the files of Pagefind's bundle that its service handed back (GetFiles), each
-    whole: when the service wrote them itself (WriteFiles), it did so in background threads
-    that a closed input could end halfway, and a file with some of its bytes looked done."""
-    for path, data in _bundle_files(files).items():
-        target = bundle / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-
-
 def _read(site_dir: Path, path: str, stop: Stop | None) -> bytes:
     """A page of the site, unless the indexing was asked to stop."""
     if stop:

@@ -37,12 +37,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from desclasificado.publish.cachesigning import signed, tracked, write_signed
+from desclasificado.publish.cachesigning import signed, store, stored_file, tracked, write_signed
 from desclasificado.publish.pagecache import put
 
 #: The pages a shard holds, about: Pagefind's memory for one run is about 150 KB a page
@@ -143,9 +142,7 @@ class ShardCache:
         target = bundle / shard.folder
         self.indexed += 1
         if self.folder is None:
-            for path, data in files.items():
-                (target / path).parent.mkdir(parents=True, exist_ok=True)
-                (target / path).write_bytes(data)
+            write_bundle(target, files)
             return
         names = {path: self._store(data) for path, data in files.items()}
         for path, name in names.items():
@@ -165,20 +162,21 @@ class ShardCache:
                 stored.unlink(missing_ok=True)
 
     def _store(self, data: bytes) -> str:
-        """Keep a file in the cache (written even if one of its name is there: ours, not a
-        planted one); its name, the blake2b of its content."""
         assert self.folder is not None
-        name = hashlib.blake2b(data, digest_size=20).hexdigest()
-        stored = self._file(name)
-        stored.parent.mkdir(parents=True, exist_ok=True)
-        partial = stored.with_name(f".{name}.{os.getpid()}.tmp")
-        partial.write_bytes(data)
-        partial.replace(stored)
-        return name
+        return store(self.folder / "files", data)
 
     def _file(self, name: str) -> Path:
         assert self.folder is not None
-        return self.folder / "files" / name[:2] / name
+        return stored_file(self.folder / "files", name)
+
+
+def write_bundle(target: Path, files: dict[str, bytes]) -> None:
+    """Write a shard's bundle (its files by their path in it) into `target`, each whole:
+    the files Pagefind's service hands back (GetFiles), not those it writes itself (in
+    background threads that a closed input could end halfway)."""
+    for path, data in files.items():
+        (target / path).parent.mkdir(parents=True, exist_ok=True)
+        (target / path).write_bytes(data)
 
 
 def _manifest(path: Path) -> dict[str, dict[str, str]]:
@@ -190,4 +188,5 @@ def _manifest(path: Path) -> dict[str, dict[str, str]]:
     return {}
 
 
-__all__ = ["LISTING", "MOST_SHARDS", "SHARD_PAGES", "Shard", "ShardCache", "shard_count", "shard_of", "split"]
+__all__ = ["LISTING", "MOST_SHARDS", "SHARD_PAGES", "Shard", "ShardCache", "shard_count", "shard_of",
+           "split", "write_bundle"]
