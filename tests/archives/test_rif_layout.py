@@ -524,6 +524,21 @@ def test_a_name_cut_at_its_comma_in_a_column_takes_the_line_that_goes_on() -> No
     assert result.fields["to"] == "" and "to" in result.missing
 
 
+def test_a_name_in_a_column_takes_the_lines_that_go_on_from_the_one_above() -> None:
+    # a line opening with OF goes on from the line above: no name opens so
+    result = parse_rif(form("FROM : CHIEF, WH DIVISION\nTO :\nCHIEF\nOF STATION, MEXICO CITY\n"
+                            "TITLE\n: DISPATCH: GALLEY PROOFS\nDATE : 10/05/1964\nPAGES : 5"))
+    assert result.fields["to"] == "CHIEF OF STATION, MEXICO CITY"
+    # "MEMO" / "FOR THE" (it opens with FOR, and ends with THE, as no name does) / "RECORD"
+    result = parse_rif(form("FROM\nENSE, STANTON, DD/OS/PS&I\nTO\nMEMO\nFOR THE\nRECORD\nTITLE\n"
+                            ": AGENCY CONTACT WITH THE INS.\nDATE\n03/25/1974\nPAGES : 2"))
+    assert result.fields["to"] == "MEMO FOR THE RECORD"
+    # two lines of which neither goes on from the other: which is TO's is not known
+    result = parse_rif(form("FROM : CHIEF, WH DIVISION\nTO :\nCHIEF\nSTATION, MEXICO CITY\n"
+                            "TITLE\n: DISPATCH: GALLEY PROOFS\nDATE : 10/05/1964\nPAGES : 5"))
+    assert result.fields["to"] == "" and "to" in result.missing
+
+
 def test_the_forms_placeholder_in_a_column_is_its_boxs_one_line() -> None:
     # "WITHHELD" is the title's box, given as no value: one line per label, the title blank
     result = parse_rif(form("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nCIA\nPHERSON, JOHN R.\n"
