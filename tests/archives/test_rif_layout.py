@@ -75,6 +75,15 @@ def test_leftover_lines_that_are_not_the_titles_are_not_joined_to_it() -> None:
     assert result.fields["title"] == "HSCA REQUEST"
 
 
+def test_the_release_stamps_case_number_and_date_with_its_label_garbled_are_no_value() -> None:
+    # "56000 Dater 11-04-2021" is the stamp's "Case#:NW 66000 Date: 11-04-2021": not more of a title cut short
+    result = parse_rif(form(NAMES + "TITLE : HSCA REQUEST ON\n56000 Dater 11-04-2021\nDATE\n07/11/1978\nPAGES\n2"))
+    assert result.fields["title"] == "" and "title" in result.missing
+    assert not any("2021" in text for text in result.unplaced)
+    result = parse_rif(form(NAMES + "TITLE : HSCA REQUEST\nDATE\n07/11/1978\nGEODO Diate: 11-03-20121\nPAGES\n2"))
+    assert result.fields["title"] == "HSCA REQUEST" and result.unplaced == []
+
+
 def test_a_title_column_that_may_begin_with_the_lost_from_and_to_is_left_blank() -> None:
     # the OCR lost the FROM and TO labels: their values head the column under TITLE
     result = parse_rif(form("TITLE\nDATE\nPAGES\nSTEVENS, M. D.\nCHIEF, SECURITY RESEARCH STAFF\n"

@@ -34,7 +34,10 @@ _STAMPS = [re.compile(p, re.IGNORECASE) for p in (
     r"EXEMPT\s+PER", r"DATE\s+EXEMPTED", r"RE-REVIEW\s+DATE",
     # the release stamp as the OCR garbles it: "Assassination Flecords Colection Act ol", "65994 Diate: 11-01-2021"
     r"ssassination\s+\S{0,2}ecords", r"\S{0,2}ecords\s+\S{0,2}oll?ection", r"\bColl?ection\s+[Aa]ct\b",
-    r"^\W*[A-Z]?\d{4,5}\s+D\w{0,2}ate\s*:", r"USC\s*2107", r"^\W*\d?992\s*\(?\s*\d{2,3}\s*USC",
+    r"^\W*[A-Z]?\d{4,5}\s+D\w{0,2}ate\s*:", r"USC\s*2107",
+    # ... its case number and date at the end of a short line, the label garbled ("56000 Dater 11-04-2021",
+    # "GEODO Diate: 11-03-20121", "11-04.2021"): the form writes its dates with slashes, none in this century
+    r"^\W*(?:\S{1,8}\s+){0,2}\d{1,3}[-.]\d{1,2}[-.]20[12]\d{1,2}\W*$", r"^\W*\d?992\s*\(?\s*\d{2,3}\s*USC",
     r"(?-i:^\W*(?:John\s+F\.\s+)?Kennedy\s+[Aa]ssassination\W*$)",
     r"Best\s+availab\w+\s+(?:image|copy)",
     # the header of a form printed from NARA's online database: "Full Results Back to Brief Results Hits 1-1 of 1"
