@@ -84,6 +84,16 @@ def test_the_release_stamps_case_number_and_date_with_its_label_garbled_are_no_v
     assert result.fields["title"] == "HSCA REQUEST" and result.unplaced == []
 
 
+def test_a_line_of_one_word_and_a_colon_before_more_is_a_titles_never_from_nor_to() -> None:
+    # not a CIA form (whose one title under FROM, TO and TITLE is the title): the line's shape says it
+    senate = form("ORIGINATOR: SSCIA\nFROM:\nTO :\nTITLE:\nFDB: OPERATION MONGOOSE\nDATE: 00/00/1975\nPAGES: 46")
+    result = parse_rif(senate.replace("AGENCY : CIA", "AGENCY : SSCIA"))
+    assert [result.fields[name] for name in ("from", "to", "title")] == ["", "", "FDB: OPERATION MONGOOSE"]
+    # a name: FROM or TO, which is not known
+    result = parse_rif(senate.replace("AGENCY : CIA", "AGENCY : SSCIA").replace("FDB: OPERATION", "SMITH, JOHN"))
+    assert [result.fields[name] for name in ("from", "to", "title")] == ["", "", ""]
+
+
 def test_a_title_column_that_may_begin_with_the_lost_from_and_to_is_left_blank() -> None:
     # the OCR lost the FROM and TO labels: their values head the column under TITLE
     result = parse_rif(form("TITLE\nDATE\nPAGES\nSTEVENS, M. D.\nCHIEF, SECURITY RESEARCH STAFF\n"

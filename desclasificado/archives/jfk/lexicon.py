@@ -293,7 +293,10 @@ def group_of(groups: list[Group], name: str) -> int | None:
 # FOR ... among them, or five or more without a comma ("REQUEST FOR COPY OF VARIOUS CABLES.").
 _FUNCTION_WORD = re.compile(r"\b(?:OF|FOR|ON|RE|WITH|IN|TO|AND|THE|A|BY|FROM|ABOUT|CONCERNING|REGARDING)\b")
 _SENTENCE_END = re.compile(r"\b(?!(?:JR|SR|DIV|INC|CO|ST|ESQ|DEPT|SECT)\.)[A-Z]{3,}\.$")
-_KIND_LEAD = re.compile(r"^(?:MEMO|MEMORANDUM|MESSAGE|LETTER|CABLE|DISPATCH|REPORT|TELEGRAM|TRANSCRIPT|FORM)\s*:\s*\S")
+# One word and a colon before more text: a document's kind ("MEMO: ...", "CABLE: ...") or what it is
+# about ("SUBJECT: ...", "MHCHAOS: ...", "FDB: OPERATION MONGOOSE"): 135 of NARA's titles of the
+# development set open so, none of its 1,838 FROM and TO nor its originators.
+_KIND_LEAD = re.compile(r"^[A-Z][A-Z0-9/&.-]{1,11}\s*:\s*\S")
 _TITLE_WORD = re.compile(r"\b(?:REQUESTS?|REPORTS?|CONVERSATIONS?|MEETINGS?|TRANSMITTAL|DISCUSSIONS?|INTERVIEWS?|"
                          r"TESTIMONY|ACTIVITIES|REGARDING|CONCERNING|RE|CHRONOLOGY|SUMMARY|SCHEDULE|TRANSCRIPTS?|"
                          r"LETTERS?|OUTLINE|CLIPPINGS?|TELEGRAMS?|DISPATCH(?:ES)?|MEMORANDA)\b")
