@@ -55,6 +55,14 @@ def test_one_persons_or_agencys_name_on_an_hsca_form_is_from() -> None:
     assert parse_rif(form(column.replace("MOFITT, GEORGE", "CIA"))).fields["from"] == ""  # a CIA form: not known
 
 
+def test_the_best_available_image_stamp_garbled_is_no_line_of_the_column() -> None:
+    column = "FROM:\nTO :\nTITLE :\nHSCA\nTODD, JAMES ROBERT\nBest avat-abie image\nDATE: 05/09/1978\nPAGES: 12"
+    hsca = form("ORIGINATOR :\n" + column).replace("AGENCY : CIA", "AGENCY : HSCA")
+    result = parse_rif(hsca)
+    assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("TODD, JAMES ROBERT", "", "")
+    assert result.unplaced == []
+
+
 def test_a_name_alone_on_an_fbi_form_is_left_undecided() -> None:
     # tesseract loses an FBI form's FROM ("BU") and leaves its TO alone under both
     column = "ORIGINATOR : FBI\nFROM:\nTO:\nDIRECTOR, FBI\nTITLE:\nDATE: 06/28/1963\nPAGES: 1"

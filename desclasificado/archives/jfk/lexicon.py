@@ -39,7 +39,7 @@ _STAMPS = [re.compile(p, re.IGNORECASE) for p in (
     # "GEODO Diate: 11-03-20121", "11-04.2021"): the form writes its dates with slashes, none in this century
     r"^\W*(?:\S{1,8}\s+){0,2}\d{1,3}[-.]\d{1,2}[-.]20[12]\d{1,2}\W*$", r"^\W*\d?992\s*\(?\s*\d{2,3}\s*USC",
     r"(?-i:^\W*(?:John\s+F\.\s+)?Kennedy\s+[Aa]ssassination\W*$)",
-    r"Best\s+availab\w+\s+(?:image|copy)",
+    r"Best\s+a\S{4,10}\s+(?:image|copy)\W*$",  # "Best available image", "Best avat-abie image", "Best ava--able copy"
     # the header of a form printed from NARA's online database: "Full Results Back to Brief Results Hits 1-1 of 1"
     r"Back\s+to\s+Brief\s+Results", r"\bHits?\s+\d+\s*-\s*\d+\s+of\s+\d+",
 )]
