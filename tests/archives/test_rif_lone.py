@@ -41,6 +41,13 @@ def test_the_forms_own_lines_left_in_the_body_are_no_header() -> None:
     assert result.fields["to"] == ""
 
 
+def test_a_copy_of_the_forms_column_in_the_body_is_no_header() -> None:
+    # the PDF holds the form twice (an earlier release's): "FROM" / "TO" / "CHIEF, SR" is the same doubt
+    result = parse_rif(with_body(form(COLUMN), "ORIGINATOR\n\nCIA\n\nFROM\n\nTO\n\nChief, SR\n\nTITLE : IMPLICATION"))
+    assert (result.fields["from"], result.fields["to"]) == ("", "")
+    assert parse_rif(with_body(form(COLUMN), "DISPATCH\n\nTO\n\nChief, SR")).fields["to"] == "CHIEF, SR"
+
+
 def test_one_persons_or_agencys_name_on_an_hsca_form_is_from() -> None:
     column = "FROM:\nTO :\nMOFITT, GEORGE\nTITLE :\nDATE: 06/15/1978\nPAGES: 2"
     hsca = form("ORIGINATOR : HSCA\n" + column).replace("AGENCY : CIA", "AGENCY : HSCA")

@@ -35,6 +35,7 @@ from desclasificado.archives.jfk.vetting import vet_text
 
 _MARKERS = (("to", r"TO|MEMORANDUM\s+FOR|MEMO\s+FOR"), ("from", r"FROM"))
 # A cable's precedence before its addressee: "TO: PRIORITY DIRECTOR INFO LA/MIAMI."
+_BARE_LABEL = re.compile(r"^\W*(?:FROM|TO)\W*$", re.IGNORECASE)
 _PRECEDENCE = re.compile(r"^(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE|OPERATIONAL\s+IMMEDIATE)\s+")
 
 
@@ -76,6 +77,8 @@ def _in_header(text: str, marker: str, lines: list[str], form: set[str]) -> bool
         found = re.match(rf"^\W*(?:{marker})\s*(?:[:;]\s*(?P<rest>.*))?$", line, re.IGNORECASE)
         if not found:
             continue
+        if not found.group("rest") and at and _BARE_LABEL.match(lines[at - 1]):
+            continue  # "FROM" / "TO" / "SCHWARZ, ...": a column of bare labels (a copy of the form), not a header
         used = [line] if found.group("rest") else lines[at:at + 2]
         after = found.group("rest") or used[-1]
         words = _words(_PRECEDENCE.sub("", after.strip().upper()))
