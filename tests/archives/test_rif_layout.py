@@ -94,6 +94,15 @@ def test_a_line_of_one_word_and_a_colon_before_more_is_a_titles_never_from_nor_t
     assert [result.fields[name] for name in ("from", "to", "title")] == ["", "", ""]
 
 
+def test_a_line_naming_a_list_or_a_draft_is_a_titles_never_from_nor_to() -> None:
+    column = "ORIGINATOR: HSCA\nFROM:\nTO:\nTITLE:\nDOCUMENTS LIST\nDATE: 00/00/0000\nPAGES: 13"
+    result = parse_rif(form(column).replace("AGENCY : CIA", "AGENCY : HSCA"))
+    assert [result.fields[name] for name in ("from", "to", "title")] == ["", "", "DOCUMENTS LIST"]
+    senate = form(column.replace("DOCUMENTS LIST", "DRAFT STATEMENT")).replace("AGENCY : CIA", "AGENCY : SSCIA")
+    result = parse_rif(senate)
+    assert result.fields["title"] == "DRAFT STATEMENT"
+
+
 def test_a_title_column_that_may_begin_with_the_lost_from_and_to_is_left_blank() -> None:
     # the OCR lost the FROM and TO labels: their values head the column under TITLE
     result = parse_rif(form("TITLE\nDATE\nPAGES\nSTEVENS, M. D.\nCHIEF, SECURITY RESEARCH STAFF\n"

@@ -287,7 +287,8 @@ def group_of(groups: list[Group], name: str) -> int | None:
 
 # A title's line, which no name or office is (NARA's FROM and TO of the development set never have
 # these shapes): a document's kind and a colon ("MEMO: ..."), a word of what a document is about
-# ("REQUEST", "MEETING", "RE") or of what it is ("LETTER", "CHRONOLOGY", "SCHEDULE", "TRANSCRIPT";
+# ("REQUEST", "MEETING", "RE") or of what it is ("LETTER", "CHRONOLOGY", "SCHEDULE", "TRANSCRIPT", "LIST",
+# "NOTES", "NOTEBOOK", "DRAFT", "STATEMENT": 29 of NARA's titles have one of these, none of its FROM and TO;
 # not "CABLE", "FILE", "MEMORANDUM" nor "INDEX": "CABLE SECRETARIAT", "TO : FILE", "MEMORANDUM FOR THE
 # RECORD" are names), or a sentence ending with a word and a period, of four words or more with OF,
 # FOR ... among them, or five or more without a comma ("REQUEST FOR COPY OF VARIOUS CABLES.").
@@ -299,7 +300,8 @@ _SENTENCE_END = re.compile(r"\b(?!(?:JR|SR|DIV|INC|CO|ST|ESQ|DEPT|SECT)\.)[A-Z]{
 _KIND_LEAD = re.compile(r"^[A-Z][A-Z0-9/&.-]{1,11}\s*:\s*\S")
 _TITLE_WORD = re.compile(r"\b(?:REQUESTS?|REPORTS?|CONVERSATIONS?|MEETINGS?|TRANSMITTAL|DISCUSSIONS?|INTERVIEWS?|"
                          r"TESTIMONY|ACTIVITIES|REGARDING|CONCERNING|RE|CHRONOLOGY|SUMMARY|SCHEDULE|TRANSCRIPTS?|"
-                         r"LETTERS?|OUTLINE|CLIPPINGS?|TELEGRAMS?|DISPATCH(?:ES)?|MEMORANDA)\b")
+                         r"LETTERS?|OUTLINE|CLIPPINGS?|TELEGRAMS?|DISPATCH(?:ES)?|MEMORANDA|LISTS?|NOTES|NOTEBOOKS?|DRAFTS?|"
+                         r"STATEMENTS?)\b")
 
 
 def is_sentence(text: str) -> bool:
