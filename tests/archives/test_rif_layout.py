@@ -103,6 +103,18 @@ def test_a_line_naming_a_list_or_a_draft_is_a_titles_never_from_nor_to() -> None
     assert result.fields["title"] == "DRAFT STATEMENT"
 
 
+def test_a_count_read_first_in_a_column_of_bare_labels_is_the_pages() -> None:
+    result = parse_rif(form("FROM\nTO\nTITLE\nDATE\nPAGES\n1\nDIRECTOR\n"
+                            "APPROVAL HAS BEEN GRANTED FOR SABOTAGE OF CUBAN SHIPS.\n04/12/1963"))
+    assert (result.fields["title"], result.fields["date"], result.fields["pages"]) == (
+        "APPROVAL HAS BEEN GRANTED FOR SABOTAGE OF CUBAN SHIPS.", "1963-04-12", 1)
+    assert (result.fields["from"], result.fields["to"]) == ("", "")  # DIRECTOR: FROM or TO, not known
+    # two counts: the first may be something else's (the column is not read as if it came after)
+    result = parse_rif(form("FROM\nTO\nTITLE\nDATE\nPAGES\n1\nDIRECTOR\n"
+                            "APPROVAL HAS BEEN GRANTED FOR SABOTAGE OF CUBAN SHIPS.\n04/12/1963\n3"))
+    assert result.fields["title"] == ""
+
+
 def test_a_title_column_that_may_begin_with_the_lost_from_and_to_is_left_blank() -> None:
     # the OCR lost the FROM and TO labels: their values head the column under TITLE
     result = parse_rif(form("TITLE\nDATE\nPAGES\nSTEVENS, M. D.\nCHIEF, SECURITY RESEARCH STAFF\n"
