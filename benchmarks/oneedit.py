@@ -11,9 +11,11 @@ times, the summary of one event is edited (a new text each run) and `python buil
 run in a fresh process, as a contributor would after saving the file: the seconds and CPU
 seconds of the whole build (the build's process; its children, the other worker and
 Pagefind), and of each phase (the functions below, timed where `pipeline.build` calls
-them). `--profile FILE` runs the last build under cProfile and prints the 30 functions of
-most cumulative time. The event is put back afterwards and the site left built; the
-figures are printed and, with `--json`, written. Nothing here asserts.
+them). Before each, it waits until the old site the last build threw away is deleted
+(`publish/trash.py`), and says for how long. `--profile FILE` runs the last build under
+cProfile and prints the 30 functions of most cumulative time. The event is put back
+afterwards and the site left built; the figures are printed and, with `--json`, written.
+Nothing here asserts.
 """
 
 from __future__ import annotations
@@ -119,6 +121,15 @@ def child(root: Path, workers: int | None, profile: Path | None = None) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def settle(root: Path) -> float:
+    """Wait until the old site the last build threw away is deleted (`publish/trash.py`),
+    so that a build does not share the disk with it; the seconds waited."""
+    trash, started = root / ".build-cache" / "trash", time.perf_counter()
+    while trash.is_dir() and any(trash.iterdir()) and time.perf_counter() - started < 900:
+        time.sleep(0.2)
+    return time.perf_counter() - started
+
+
 def edited_event(root: Path) -> Path:
     events = sorted((root / "events").glob("*.yaml"))
     return events[len(events) // 2]
@@ -166,12 +177,13 @@ def main(argv: list[str] | None = None) -> int:
     runs = []
     try:
         for run in range(args.runs):
+            waited = settle(root)
             path.write_text(edit_summary(original, run), encoding="utf-8")
             last = run == args.runs - 1
             runs.append(child(root, args.workers, args.profile if last else None))
-            runs[-1]["load"] = os.getloadavg()
-            print(f"run {run + 1} (load {runs[-1]['load'][0]:.2f}):\n{show(runs[-1])}",
-                  flush=True)
+            runs[-1]["load"], runs[-1]["deletion_before_s"] = os.getloadavg(), waited
+            print(f"run {run + 1} (load {runs[-1]['load'][0]:.2f}; the deletion of the old "
+                  f"site before it: {waited:.1f} s more):\n{show(runs[-1])}", flush=True)
     finally:
         path.write_text(original, encoding="utf-8")
     print(f"median of {len(runs)}: {statistics.median(r['seconds'] for r in runs):.1f} s, "
