@@ -129,7 +129,7 @@ class PageWriter:
             around = self._around(address, site, url) if self.cache else b""
             kept = self.cache.lookup(address, site.context, around) if self.cache else None
             if kept is not None and self.cache.place(address, kept, target):
-                site.links.add(site.prefix + url, *kept.links)
+                site.links.add(site.prefix + url, *kept.links, shared=True)
                 continue
             generated, reads = Reads.of(site.render, url)  # its errors name the page
             try:

@@ -144,7 +144,8 @@ class Site:
                 keep(job())
         for page in iter_embed_pages(ctx, share, self.embed_maker if write else None):
             self.embed_urls.add(page.url)
-            self.links.add(self.prefix + page.url, page.source, page.links, page.anchors)
+            self.links.add(self.prefix + page.url, page.source, page.links, page.anchors,
+                           shared=isinstance(page, Embedded))  # the cache's links are shared
             if isinstance(page, Embedded):  # its files written by the page cache
                 self.written.extend(self.prefix + path for path in page.paths)
                 continue
