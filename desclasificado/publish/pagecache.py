@@ -38,10 +38,12 @@ from desclasificado.publish.sitefiles import beside
 from desclasificado.render.embed import Embedded, embed_files
 from desclasificado.render.markup import Rendered
 from desclasificado.render.reads import Read, Reads, content_digest, digest, fingerprint
+from desclasificado.render.titlecase import Learned
 
 CACHE_DIR = ".build-cache"
 MANIFEST = "pages.pickle"
 MARKDOWN = "markdown.json"  # the summaries' and bodies' HTML, by their text's digest
+CASINGS = "casing.json"  # what each text taught the title casing, by the text's digest
 FORMAT = 3  # the manifest's layout; a build with another one starts afresh
 PACKAGE = Path(__file__).resolve().parents[1]
 #: The tables every language reads alike (the others, the rendered summaries, are each
@@ -90,6 +92,7 @@ class PageCache:
     reused: int = 0
     rendered: int = 0
     markdown: Rendered = field(default_factory=Rendered)  # the Markdown of the summaries
+    casings: Learned = field(default_factory=Learned)  # what the texts taught the casing
     # the data files' rows, by (language's prefix, file): the last build's, this one's
     kept_rows: dict[tuple[str, str], KeptRows] = field(default_factory=dict)
     fresh_rows: dict[tuple[str, str], KeptRows] = field(default_factory=dict)
@@ -115,6 +118,7 @@ class PageCache:
         if tracked(folder):  # git would overwrite its files (ignored files are expendable)
             return cache
         cache.markdown.known = _rendered(folder / MARKDOWN, fingerprint)
+        cache.casings.known = _rendered(folder / CASINGS, fingerprint, "texts")
         try:
             stored = pickle.loads(signed((folder / MANIFEST).read_bytes()))
         except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError,
@@ -284,6 +288,9 @@ class PageCache:
         write_signed(self.folder / MARKDOWN, json.dumps(
             {"format": FORMAT, "fingerprint": self.fingerprint.hex(),
              "html": self.markdown.used}, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+        write_signed(self.folder / CASINGS, json.dumps(
+            {"format": FORMAT, "fingerprint": self.fingerprint.hex(),
+             "texts": self.casings.used}, ensure_ascii=False).encode("utf-8", "surrogatepass"))
         named = {kept.html for kept in self.fresh.values()}
         named.update(name for kept in self.fresh.values() for _, name in kept.files)
         named.update(kept.text for kept in self.fresh_rows.values())
@@ -394,10 +401,11 @@ def _stored_files(folder: Path) -> list[os.DirEntry[str]]:
     return found
 
 
-def _rendered(path: Path, fingerprint: bytes) -> dict[str, str]:
-    """The Markdown the last build rendered (text digest -> sanitized HTML), if it had this
-    fingerprint and this computer signed the file: its HTML goes into pages as it is, so a
-    file put there by anyone else (a download, a commit) is not read."""
+def _rendered(path: Path, fingerprint: bytes, key: str = "html") -> dict[str, Any]:
+    """The Markdown the last build rendered (text digest -> sanitized HTML), or what each
+    text taught the casing (`key` "texts"), if it had this fingerprint and this computer
+    signed the file: its HTML goes into pages as it is, so a file put there by anyone else
+    (a download, a commit) is not read."""
     try:
         stored = json.loads(signed(path.read_bytes()).decode("utf-8", "surrogatepass"))
     except (OSError, ValueError):
@@ -405,8 +413,8 @@ def _rendered(path: Path, fingerprint: bytes) -> dict[str, str]:
     if not isinstance(stored, dict) or stored.get("format") != FORMAT \
             or stored.get("fingerprint") != fingerprint.hex():
         return {}
-    html = stored.get("html")
-    return html if isinstance(html, dict) else {}
+    found = stored.get(key)
+    return found if isinstance(found, dict) else {}
 
 
 def given(maker: Any, ctx: Any) -> tuple[Any, ...]:
