@@ -75,6 +75,34 @@ def test_leftover_lines_that_are_not_the_titles_are_not_joined_to_it() -> None:
     assert result.fields["title"] == "HSCA REQUEST"
 
 
+def test_the_release_stamps_case_number_and_date_with_its_label_garbled_are_no_value() -> None:
+    # "56000 Dater 11-04-2021" is the stamp's "Case#:NW 66000 Date: 11-04-2021": not more of a title cut short
+    result = parse_rif(form(NAMES + "TITLE : HSCA REQUEST ON\n56000 Dater 11-04-2021\nDATE\n07/11/1978\nPAGES\n2"))
+    assert result.fields["title"] == "" and "title" in result.missing
+    assert not any("2021" in text for text in result.unplaced)
+    result = parse_rif(form(NAMES + "TITLE : HSCA REQUEST\nDATE\n07/11/1978\nGEODO Diate: 11-03-20121\nPAGES\n2"))
+    assert result.fields["title"] == "HSCA REQUEST" and result.unplaced == []
+
+
+def test_a_line_of_one_word_and_a_colon_before_more_is_a_titles_never_from_nor_to() -> None:
+    # not a CIA form (whose one title under FROM, TO and TITLE is the title): the line's shape says it
+    senate = form("ORIGINATOR: SSCIA\nFROM:\nTO :\nTITLE:\nFDB: OPERATION MONGOOSE\nDATE: 00/00/1975\nPAGES: 46")
+    result = parse_rif(senate.replace("AGENCY : CIA", "AGENCY : SSCIA"))
+    assert [result.fields[name] for name in ("from", "to", "title")] == ["", "", "FDB: OPERATION MONGOOSE"]
+    # a name: FROM or TO, which is not known
+    result = parse_rif(senate.replace("AGENCY : CIA", "AGENCY : SSCIA").replace("FDB: OPERATION", "SMITH, JOHN"))
+    assert [result.fields[name] for name in ("from", "to", "title")] == ["", "", ""]
+
+
+def test_a_line_naming_a_list_or_a_draft_is_a_titles_never_from_nor_to() -> None:
+    column = "ORIGINATOR: HSCA\nFROM:\nTO:\nTITLE:\nDOCUMENTS LIST\nDATE: 00/00/0000\nPAGES: 13"
+    result = parse_rif(form(column).replace("AGENCY : CIA", "AGENCY : HSCA"))
+    assert [result.fields[name] for name in ("from", "to", "title")] == ["", "", "DOCUMENTS LIST"]
+    senate = form(column.replace("DOCUMENTS LIST", "DRAFT STATEMENT")).replace("AGENCY : CIA", "AGENCY : SSCIA")
+    result = parse_rif(senate)
+    assert result.fields["title"] == "DRAFT STATEMENT"
+
+
 def test_a_title_column_that_may_begin_with_the_lost_from_and_to_is_left_blank() -> None:
     # the OCR lost the FROM and TO labels: their values head the column under TITLE
     result = parse_rif(form("TITLE\nDATE\nPAGES\nSTEVENS, M. D.\nCHIEF, SECURITY RESEARCH STAFF\n"
@@ -521,6 +549,21 @@ def test_a_name_cut_at_its_comma_in_a_column_takes_the_line_that_goes_on() -> No
     # a first line that is not cut short: which line is TO's is not known
     result = parse_rif(form("FROM : SAG, CIA\nTO\nCIA\nDIG, CIA\nTITLE : CONGRESSIONAL INVESTIGATIONS.\n"
                             "DATE : 10/13/1976\nPAGES : 4"))
+    assert result.fields["to"] == "" and "to" in result.missing
+
+
+def test_a_name_in_a_column_takes_the_lines_that_go_on_from_the_one_above() -> None:
+    # a line opening with OF goes on from the line above: no name opens so
+    result = parse_rif(form("FROM : CHIEF, WH DIVISION\nTO :\nCHIEF\nOF STATION, MEXICO CITY\n"
+                            "TITLE\n: DISPATCH: GALLEY PROOFS\nDATE : 10/05/1964\nPAGES : 5"))
+    assert result.fields["to"] == "CHIEF OF STATION, MEXICO CITY"
+    # "MEMO" / "FOR THE" (it opens with FOR, and ends with THE, as no name does) / "RECORD"
+    result = parse_rif(form("FROM\nENSE, STANTON, DD/OS/PS&I\nTO\nMEMO\nFOR THE\nRECORD\nTITLE\n"
+                            ": AGENCY CONTACT WITH THE INS.\nDATE\n03/25/1974\nPAGES : 2"))
+    assert result.fields["to"] == "MEMO FOR THE RECORD"
+    # two lines of which neither goes on from the other: which is TO's is not known
+    result = parse_rif(form("FROM : CHIEF, WH DIVISION\nTO :\nCHIEF\nSTATION, MEXICO CITY\n"
+                            "TITLE\n: DISPATCH: GALLEY PROOFS\nDATE : 10/05/1964\nPAGES : 5"))
     assert result.fields["to"] == "" and "to" in result.missing
 
 

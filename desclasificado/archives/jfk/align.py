@@ -8,7 +8,7 @@ import re
 from desclasificado.archives.jfk.form import CANON, FIELDS
 from desclasificado.archives.jfk.joins import join_cut_names
 from desclasificado.archives.jfk.lexicon import RULES, STRONG, TYPED, Group, Label, Value
-from desclasificado.archives.jfk.matching import Span, alignment
+from desclasificado.archives.jfk.matching import CONNECTOR, Span, alignment
 from desclasificado.archives.jfk.ocrfix import KNOWN
 from desclasificado.archives.jfk.reading import Reading
 from desclasificado.archives.jfk.rests import doubt_rest
@@ -300,28 +300,36 @@ def _sound(group: Group, reading: Reading) -> bool:
 
 def _cut_name_in_column(pending: list[tuple[Value, int]], groups: list[Group],
                         reading: Reading) -> list[tuple[Value, int]]:
-    """"TO" / "CHIEF," / "EUROPEAN DIVISION": a bare FROM or TO alone in its group, with two lines
-    under it of which the first is cut short (it ends with a comma), takes both: the first alone
-    cannot be the value (the vetting would blank it) and the second goes on from it. A name takes
-    one line in a column, so the matching left the label undecided between them."""
+    """"TO" / "CHIEF," / "EUROPEAN DIVISION": a bare FROM or TO alone in its group, with lines under
+    it of which each after the first goes on from the one above, takes them all: the one above is
+    cut short (it ends with a comma, or with a word no name ends with: "MEMO FOR THE" / "RECORD"),
+    or the line opens with a word that goes on from it ("CHIEF" / "OF STATION, MEXICO CITY": 1 of
+    NARA's 1,838 FROM and TO of the development set opens so, "TO : FOR THE RECORD", on its label's
+    line). The first alone cannot be the value, and a name takes one line in a column, so the
+    matching left the label undecided between them."""
     left = list(pending)
     for number, group in enumerate(groups):
         if len(group.labels) != 1 or group.labels[0].field not in ("from", "to") or group.labels[0].inline:
             continue
         name = group.labels[0].field
-        extra = [value for value, at in left if at == number]
-        if name not in reading.ambiguous or reading.lines.get(name) or len(extra) != 2 \
-                or len(group.values) != 2 or any(value.kinds & TYPED or value.owner is not None for value in extra):
+        extra = sorted((value for value, at in left if at == number), key=lambda value: value.order)
+        if name not in reading.ambiguous or reading.lines.get(name) or not 2 <= len(extra) <= 4 \
+                or len(group.values) != len(extra) or any(value.kinds & TYPED or value.owner is not None
+                                                          for value in extra):
             continue
-        first, second = sorted(extra, key=lambda value: value.order)
-        joined = f"{first.text} {second.text}"
-        if not first.text.endswith(",") or second.led or len(joined) > RULES[name].max_chars \
-                or not continues(first.text, second) or vet_text(name, joined)[1]:
-            continue
-        reading.lines[name] = [first.text, second.text]
-        reading.ambiguous.discard(name)
-        reading.warnings.append(f"{name}: {joined!r}, its first line cut short at the comma and the second going on")
-        left = [item for item in left if item[0] not in extra]
+        joined = extra[0].text
+        for value in extra[1:]:
+            if value.led or not continues(joined, value) or not (
+                    joined.endswith(",") or _cut(name, joined) or CONNECTOR.match(value.text)):
+                break
+            joined = f"{joined} {value.text}"
+        else:
+            if len(joined) > RULES[name].max_chars or vet_text(name, joined)[1]:
+                continue
+            reading.lines[name] = [value.text for value in extra]
+            reading.ambiguous.discard(name)
+            reading.warnings.append(f"{name}: {joined!r}, each line going on from the one above it")
+            left = [item for item in left if item[0] not in extra]
     return left
 
 
