@@ -115,6 +115,15 @@ def test_a_count_read_first_in_a_column_of_bare_labels_is_the_pages() -> None:
     assert result.fields["title"] == ""
 
 
+def test_a_value_the_form_cut_with_dots_is_a_line_not_a_rule() -> None:
+    # "ONDRUS, WILLIAM T.; CHRYSLER ...." (NARA's row gives it so) was dropped as a rule of dots: the
+    # boxes above were then read as empty on the form; they are undecided, the line kept
+    column = "FROM:\nTO:\nTITLE :\nONDRUS, WILLIAM T.; CHRYSLER ....\nDATE: 05/02/1978\nPAGES: 5"
+    result = parse_rif(form("ORIGINATOR: HSCA\n" + column).replace("AGENCY : CIA", "AGENCY : HSCA"))
+    assert {"from", "to"} <= set(result.missing) and "ONDRUS, WILLIAM T.; CHRYSLER ...." in result.unplaced
+    assert parse_rif(form("FROM : CIA\nTO : HQ\n.......\nTITLE : A MEMO\nDATE: 05/02/1978")).unplaced == []
+
+
 def test_a_title_column_that_may_begin_with_the_lost_from_and_to_is_left_blank() -> None:
     # the OCR lost the FROM and TO labels: their values head the column under TITLE
     result = parse_rif(form("TITLE\nDATE\nPAGES\nSTEVENS, M. D.\nCHIEF, SECURITY RESEARCH STAFF\n"

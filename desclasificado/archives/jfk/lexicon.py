@@ -71,12 +71,18 @@ def is_stamp(line: str) -> bool:
     return any(p.search(line) for p in _STAMPS)
 
 
+# A value the form itself cut with dots, as NARA's row gives it too: "ONDRUS, WILLIAM T.; CHRYSLER ....".
+_CUT_VALUE = re.compile(r"^[A-Z][A-Z.,;' -]*[A-Z]{3}[A-Z.,;' -]*\s\.{3,}$")
+
+
 def is_noise(line: str) -> bool:
     """Punctuation, "[R]" markers, rules of dashes or dots, stray one- or two-character scraps."""
     alnum = sum(ch.isalnum() for ch in line)
     if "*" in line and alnum <= 2 and not re.search(r"\d", line):  # a letter of a vertical stamp: "*W*"
         return True
-    if alnum == 0 or "---" in line or "...." in line or _RESTRICTED_MARK.match(line):
+    if alnum == 0 or _RESTRICTED_MARK.match(line):
+        return True
+    if ("---" in line or "...." in line) and not _CUT_VALUE.match(line):  # a rule, or a scrap with one
         return True
     return alnum == 1 and len(line) > 1 and not re.fullmatch(r"\W*[A-Z0-9]\W*", line)
 
