@@ -124,6 +124,18 @@ def test_a_value_the_form_cut_with_dots_is_a_line_not_a_rule() -> None:
     assert parse_rif(form("FROM : CIA\nTO : HQ\n.......\nTITLE : A MEMO\nDATE: 05/02/1978")).unplaced == []
 
 
+def test_a_title_with_nothing_after_its_label_read_after_the_date_and_pages() -> None:
+    middle = ("FROM\nTO\nTITLE :\nDATE: 12/11/1959\nPAGES :\n4\nFIELD INFORMATION REPORT: CUBAN ACTIVITIES IN MEXICO\n"
+              "SUBJECTS : AZCUE")
+    result = parse_rif(form(middle).replace("SUBJECTS : CIA PERSONNEL\n", ""))
+    assert result.fields["title"] == "FIELD INFORMATION REPORT: CUBAN ACTIVITIES IN MEXICO"
+    assert result.fields["pages"] == 4
+    assert (result.fields["from"], result.fields["to"]) == ("", "")
+    # a line without a title's shape may be another field's (a subject read before its label): not taken
+    result = parse_rif(form(middle.replace("FIELD INFORMATION REPORT: CUBAN ACTIVITIES IN MEXICO", "AZCUE, ALDAMA")))
+    assert result.fields["title"] == ""
+
+
 def test_a_title_column_that_may_begin_with_the_lost_from_and_to_is_left_blank() -> None:
     # the OCR lost the FROM and TO labels: their values head the column under TITLE
     result = parse_rif(form("TITLE\nDATE\nPAGES\nSTEVENS, M. D.\nCHIEF, SECURITY RESEARCH STAFF\n"

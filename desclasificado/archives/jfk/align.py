@@ -17,6 +17,7 @@ from desclasificado.archives.jfk.titles import (
     continues,
     doubt_title,
     doubt_title_opening,
+    late_title,
     lone_title,
 )
 from desclasificado.archives.jfk.vetting import PLACEHOLDER, vet_text
@@ -37,6 +38,7 @@ def read_groups(groups: list[Group]) -> Reading:
     left = _move_typed(pending, groups, reading)
     left = _move_swapped(left, groups, reading)
     left = continue_title(left, groups, reading)
+    left = late_title(left, groups, reading)
     left = _continue_names(left, groups, reading)
     left = _cut_name_in_column(left, groups, reading)
     left = _lost_label(left, groups, reading)
