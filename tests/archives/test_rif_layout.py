@@ -136,6 +136,15 @@ def test_a_title_with_nothing_after_its_label_read_after_the_date_and_pages() ->
     assert result.fields["title"] == ""
 
 
+def test_a_value_under_the_documents_labels_before_its_heading_is_read() -> None:
+    # the OCR read the DOCUMENT INFORMATION heading after TITLE: the name under FROM is not the agency part's
+    fbi = HEAD.replace("DOCUMENT INFORMATION\n", "").replace("AGENCY : CIA", "AGENCY : FBI") + (
+        "ORIGINATOR: FBI\n\nFROM:\n\nHALL, WENDELL W. JR.\n\nTO: DIRECTOR, FBI\n\nTITLE:\n\n"
+        "Document Information\n\nDATE: 12/31/1964\n\nPAGES:\n\n51\n" + TAIL)
+    result = parse_rif(fbi)
+    assert (result.fields["from"], result.fields["to"]) == ("HALL, WENDELL W. JR.", "DIRECTOR, FBI")
+
+
 def test_a_title_column_that_may_begin_with_the_lost_from_and_to_is_left_blank() -> None:
     # the OCR lost the FROM and TO labels: their values head the column under TITLE
     result = parse_rif(form("TITLE\nDATE\nPAGES\nSTEVENS, M. D.\nCHIEF, SECURITY RESEARCH STAFF\n"
