@@ -609,6 +609,15 @@ def test_a_name_in_a_column_takes_the_lines_that_go_on_from_the_one_above() -> N
     assert result.fields["to"] == "" and "to" in result.missing
 
 
+def test_a_rank_that_qualifies_the_office_after_it_is_no_whole_name() -> None:
+    result = parse_rif(form("FROM : GENTILE, G. MARVIN\nTO :\nASST.\nDEPUTY DIRECTOR OF SECURITY\nTITLE :\n"
+                            "REQUEST FOR AN EXPEDITE FBI CHECK.\nDATE\n03/21/1962\nPAGES\n1"))
+    assert result.fields["to"] == "ASST. DEPUTY DIRECTOR OF SECURITY"
+    result = parse_rif(form("FROM : GENTILE, G. MARVIN\nTO : CHIEF, ACTING\nTITLE : REQUEST FOR AN FBI CHECK.\n"
+                            "DATE : 03/21/1962\nPAGES : 1"))
+    assert result.fields["to"] == "" and "cut short" in result.reasons["to"]
+
+
 def test_the_forms_placeholder_in_a_column_is_its_boxs_one_line() -> None:
     # "WITHHELD" is the title's box, given as no value: one line per label, the title blank
     result = parse_rif(form("ORIGINATOR\nFROM\nTO\nTITLE\nDATE\nPAGES\nCIA\nPHERSON, JOHN R.\n"
