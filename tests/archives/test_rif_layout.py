@@ -92,6 +92,10 @@ def test_a_line_of_one_word_and_a_colon_before_more_is_a_titles_never_from_nor_t
     # a name: FROM or TO, which is not known
     result = parse_rif(senate.replace("AGENCY : CIA", "AGENCY : SSCIA").replace("FDB: OPERATION", "SMITH, JOHN"))
     assert [result.fields[name] for name in ("from", "to", "title")] == ["", "", ""]
+    # a label the OCR garbled, with its value, is not a title's opening ("TTLE:", "AGANCK:", "TG:" for TO)
+    for garbled in ("TTLE: JONES, MARY", "AGANCK: JONES, MARY", "TG: JONES, MARY"):
+        result = parse_rif(senate.replace("AGENCY : CIA", "AGENCY : SSCIA").replace("FDB: OPERATION MONGOOSE", garbled))
+        assert result.fields["title"] == "" and garbled in result.unplaced, garbled
 
 
 def test_a_line_naming_a_list_or_a_draft_is_a_titles_never_from_nor_to() -> None:
