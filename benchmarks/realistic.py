@@ -27,6 +27,10 @@ build.py` runs by default), once to fill it, then after editing the title of one
 `--runs` times, each with a new title: the "1 edit s" column (the median) and how many pages
 it reused (`--no-incremental` leaves these builds out).
 
+`--edit` measures instead the build after one edit phase by phase (`oneedit.py`: the
+cache filled, then one event's summary edited before each of `--runs` builds), on the
+project of each size kept in `--out` (made if it is not there).
+
 `--serve-size 1000` also measures `serve` on the project of that many events (`run.py`'s
 `serve_latencies`): one server, `--runs` + 1 edits of one event's title in turn, each the
 seconds from saving the file to the event's page, fetched over HTTP, showing the new title
@@ -60,6 +64,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks import oneedit  # noqa: E402
 from benchmarks.run import LARGE, MB, child, machine, profile_project, serve_latencies, site_stats  # noqa: E402
 from desclasificado.publish.build import copy_site_config  # noqa: E402
 
@@ -313,6 +318,9 @@ def main(argv: list[str] | None = None) -> int:
                                             "(comma-separated codes, e.g. en), runs alternating")
     parser.add_argument("--no-incremental", action="store_true",
                         help="leave out the builds with the cache (after editing one event)")
+    parser.add_argument("--edit", action="store_true",
+                        help="instead: the build after one edit, phase by phase (oneedit.py), "
+                             "on the project of each size in --out, made if missing and kept")
     parser.add_argument("--serve-size", type=int, default=0,
                         help="also measure serve on a project of this many events (0: not)")
     parser.add_argument("--serve-unsettled", action="store_true",
@@ -322,6 +330,16 @@ def main(argv: list[str] | None = None) -> int:
     sizes = sorted(n for n in (int(s.replace("_", "")) for s in args.sizes.split(",")) if n)
     languages = args.languages.split(",") if args.languages else None
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.edit:
+        for n in sizes:
+            root = args.out / f"realistic-{n}"
+            fresh = not (root / "events").is_dir()
+            if fresh:
+                project(n, args.out)
+            print(f"one edit at {n:,} realistic events ({root}):", flush=True)
+            oneedit.main([str(root), "--runs", str(args.runs),
+                          *([] if args.workers is None else ["--workers", str(args.workers)])])
+        return 0
     if args.profile:
         profile_project(args.profile, project(sizes[-1], args.out), f"realistic-{sizes[-1]}",
                         args.out, args.top)

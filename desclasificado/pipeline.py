@@ -30,6 +30,7 @@ from desclasificado.publish.build import (
     swap,
 )
 from desclasificado.publish.plugin import SiteBuild
+from desclasificado.publish.trash import TRASH
 from desclasificado.publish.workers import cores
 
 
@@ -88,7 +89,8 @@ def build(root: Path, site_dir: Path | None = None,
         minify_styles(fresh)                               # the theme's CSS, minified
         index_site(fresh, cache)                           # the search index, in shards
         kept = site_build.cache                            # its pages, for the next build,
-        swap(fresh, target, kept.save if kept else None)   # saved as the new site replaces the old
+        swap(fresh, target, kept.save if kept else None,   # saved as the new site replaces the
+             cache / TRASH if cache else None)             # old, deleted by a process of its own
     return Built(result, pages, target, time.perf_counter() - started,
                  kept.reused if kept else 0, kept.rendered if kept else 0)
 

@@ -28,11 +28,13 @@ except ImportError:  # Windows: no lock, so leftovers are not cleaned
     fcntl = None  # type: ignore[assignment]
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from desclasificado.problems import Problem
 from desclasificado.publish import engine
 from desclasificado.publish.plugin import CONFIG_KEY, GUIDE_FILES, SiteBuild
 from desclasificado.publish.searchindex import IndexFailed, index_search
+from desclasificado.publish.trash import throw_away
 
 CONTENT_DIRS = ("events", "documents", "actors", "themes")
 SOURCE_PATHS = (*CONTENT_DIRS, "pages", "theme", "desclasificado", "mkdocs.yml",
@@ -225,22 +227,25 @@ class InterruptedWhenLive(KeyboardInterrupt):
                          "left of the old one is removed by the next build)")
 
 
-def swap(fresh: Path, target: Path, meanwhile: Callable[[], None] | None = None) -> None:
+def swap(fresh: Path, target: Path, meanwhile: Callable[[], None] | None = None,
+         trash: Path | None = None) -> None:
     """Replace `target` by `fresh`: rename the old one aside, move in, delete the old.
 
     Interrupts wait while the two renames run: if anything else stops them half way (an
     error), the old site is put back; an interrupt once the new site is in place (while the
     old one is deleted) is InterruptedWhenLive. `meanwhile` (saving the page cache's
-    manifest) runs once the new site is in place, while a thread deletes the old one: the
-    deletion waits on the disk (a directory takes about 0.14 ms to remove here, see the
-    README), the saving on the processor. Both are done when `swap` returns.
+    manifest) runs once the new site is in place. With `trash` (the cache's, `trash.py`),
+    the old site is moved there and a detached process deletes it, the build returning
+    meanwhile; else (or if it cannot be moved there) a thread deletes it while `meanwhile`
+    runs: the deletion waits on the disk (a directory takes about 0.14 ms to remove here,
+    see the README), the saving on the processor, and both are done when `swap` returns.
     """
     live = False
     try:
         with _interrupts_held():
             aside = _move_in(fresh, target)
             live = True
-        deleting = _Deletion(aside) if aside is not None else None
+        deleting = _deletion(aside, trash) if aside is not None else None
         try:
             if meanwhile is not None:
                 meanwhile()
@@ -251,6 +256,12 @@ def swap(fresh: Path, target: Path, meanwhile: Callable[[], None] | None = None)
         if live or (not fresh.exists() and target.exists()):
             raise InterruptedWhenLive(target) from None
         raise
+
+
+def _deletion(aside: Path, trash: Path | None) -> Any:
+    """The old site's deletion, started: by a detached process from `trash`, else here."""
+    detached = throw_away(aside, trash) if trash is not None else None
+    return detached if detached is not None else _Deletion(aside)
 
 
 class _Deletion:

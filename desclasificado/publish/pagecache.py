@@ -33,15 +33,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from desclasificado.publish.cachesigning import signed, store, stored_file, tracked, write_signed
+from desclasificado.publish.cachesigning import signed, store, tracked, write_signed
 from desclasificado.publish.sitefiles import beside
 from desclasificado.render.embed import Embedded, embed_files
 from desclasificado.render.markup import Rendered
 from desclasificado.render.reads import Read, Reads, content_digest, digest, fingerprint
+from desclasificado.render.titlecase import Learned
 
 CACHE_DIR = ".build-cache"
 MANIFEST = "pages.pickle"
 MARKDOWN = "markdown.json"  # the summaries' and bodies' HTML, by their text's digest
+CASINGS = "casing.json"  # what each text taught the title casing, by the text's digest
 FORMAT = 3  # the manifest's layout; a build with another one starts afresh
 PACKAGE = Path(__file__).resolve().parents[1]
 #: The tables every language reads alike (the others, the rendered summaries, are each
@@ -90,6 +92,7 @@ class PageCache:
     reused: int = 0
     rendered: int = 0
     markdown: Rendered = field(default_factory=Rendered)  # the Markdown of the summaries
+    casings: Learned = field(default_factory=Learned)  # what the texts taught the casing
     # the data files' rows, by (language's prefix, file): the last build's, this one's
     kept_rows: dict[tuple[str, str], KeptRows] = field(default_factory=dict)
     fresh_rows: dict[tuple[str, str], KeptRows] = field(default_factory=dict)
@@ -104,7 +107,8 @@ class PageCache:
     # one object for each link and set of anchors that pages share (`_compact`)
     _shared: dict[Any, Any] = field(default_factory=dict)
     _infos: dict[Any, bytes] = field(default_factory=dict)  # `info_digest`, by site
-    _folders: set[Path] = field(default_factory=set)  # the folders `_put` made or found
+    _folders: set[str] = field(default_factory=set)  # the folders `_put` made or found
+    _pages: str = ""  # the folder of the kept files, with a separator at the end
 
     @classmethod
     def open(cls, folder: Path, fingerprint: bytes) -> PageCache:
@@ -115,6 +119,7 @@ class PageCache:
         if tracked(folder):  # git would overwrite its files (ignored files are expendable)
             return cache
         cache.markdown.known = _rendered(folder / MARKDOWN, fingerprint)
+        cache.casings.known = _rendered(folder / CASINGS, fingerprint, "texts")
         try:
             stored = pickle.loads(signed((folder / MANIFEST).read_bytes()))
         except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError,
@@ -162,7 +167,7 @@ class PageCache:
         """The rows a data file had in the last build, one after the other (None if their
         file is gone from the cache)."""
         try:
-            return self._file(kept.text).read_bytes().decode("utf-8", "surrogatepass")
+            return Path(self._file(kept.text)).read_bytes().decode("utf-8", "surrogatepass")
         except (OSError, UnicodeDecodeError):
             return None
 
@@ -188,7 +193,7 @@ class PageCache:
         self._pairs.setdefault(scope, pair if same else now)
         return same
 
-    def place(self, address: str, kept: Kept, target: Path) -> bool:
+    def place(self, address: str, kept: Kept, target: str | Path) -> bool:
         """Put the kept page of `address` at `target` (a hard link, else a copy); False if
         its file is gone from the cache (the page is then rendered)."""
         if not _put(self._file(kept.html), target, self._folders):
@@ -239,8 +244,9 @@ class PageCache:
     def _place_files(self, files: tuple[tuple[str, str], ...], folder: Path) -> bool:
         """Put kept files at their paths under `folder`; False if one is gone from the
         cache."""
+        under = os.fspath(folder)
         for path, name in files:
-            if not _put(self._file(name), folder / path, self._folders):
+            if not _put(self._file(name), os.path.join(under, path), self._folders):
                 return False
         return True
 
@@ -284,6 +290,9 @@ class PageCache:
         write_signed(self.folder / MARKDOWN, json.dumps(
             {"format": FORMAT, "fingerprint": self.fingerprint.hex(),
              "html": self.markdown.used}, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+        write_signed(self.folder / CASINGS, json.dumps(
+            {"format": FORMAT, "fingerprint": self.fingerprint.hex(),
+             "texts": self.casings.used}, ensure_ascii=False).encode("utf-8", "surrogatepass"))
         named = {kept.html for kept in self.fresh.values()}
         named.update(name for kept in self.fresh.values() for _, name in kept.files)
         named.update(kept.text for kept in self.fresh_rows.values())
@@ -329,19 +338,26 @@ class PageCache:
         """A read of a table every language reads alike, or of this language's own."""
         return read if read[0].startswith(SHARED) else (ctx.info.prefix, read)
 
-    def _file(self, name: str) -> Path:
-        return stored_file(self.folder / "pages", name)
+    def _file(self, name: str) -> str:
+        """Where the cache keeps the file `name`: `stored_file`'s place, as a string (made
+        for each of the 50,000 pages and embeddable files at 10,000 events, where making a
+        `Path` cost about what the link did)."""
+        if not self._pages:
+            self._pages = os.path.join(self.folder, "pages", "")
+        return f"{self._pages}{name[:2]}{os.sep}{name}"
 
 
-def _put(stored: Path, target: Path, folders: set[Path]) -> bool:
+def _put(stored: str | Path, target: str | Path, folders: set[str]) -> bool:
     """A kept file at `target` (a hard link, else a copy), replacing what is there (never
     written through: a file there may be a link to another kept page); False if it is gone
     from the cache. `folders`: those made (or found) already. In a fresh site (a build) a
     file costs two system calls, its folder's `mkdir` and the link; only what stops the
     link is looked at."""
-    if target.parent not in folders:
-        os.makedirs(target.parent, exist_ok=True)
-        folders.add(target.parent)
+    stored, target = os.fspath(stored), os.fspath(target)
+    parent = os.path.dirname(target)
+    if parent not in folders:
+        _folder(parent)
+        folders.add(parent)
     for _attempt in range(2):
         try:
             os.link(stored, target)
@@ -350,14 +366,26 @@ def _put(stored: Path, target: Path, folders: set[Path]) -> bool:
             with contextlib.suppress(OSError):
                 if os.path.samefile(stored, target):  # `serve` rebuilds in place: it is there
                     return True
-            target.unlink()
+            os.unlink(target)
         except FileNotFoundError:  # gone from the cache (or its folder, meanwhile)
             if not os.path.lexists(stored):
                 return False
-            os.makedirs(target.parent, exist_ok=True)
+            os.makedirs(parent, exist_ok=True)
         except OSError:  # no hard links here (another device, a file system without them)
-            return _copy(stored, target)
-    return _copy(stored, target)
+            return _copy(Path(stored), Path(target))
+    return _copy(Path(stored), Path(target))
+
+
+def _folder(path: str) -> None:
+    """A folder at `path`, made if it is not there (its parents too): one `mkdir` where
+    `os.makedirs` first looks at the parent."""
+    try:
+        os.mkdir(path)
+    except FileExistsError:
+        if not os.path.isdir(path):
+            raise
+    except FileNotFoundError:
+        os.makedirs(path, exist_ok=True)
 
 
 def _copy(stored: Path, target: Path) -> bool:
@@ -394,10 +422,11 @@ def _stored_files(folder: Path) -> list[os.DirEntry[str]]:
     return found
 
 
-def _rendered(path: Path, fingerprint: bytes) -> dict[str, str]:
-    """The Markdown the last build rendered (text digest -> sanitized HTML), if it had this
-    fingerprint and this computer signed the file: its HTML goes into pages as it is, so a
-    file put there by anyone else (a download, a commit) is not read."""
+def _rendered(path: Path, fingerprint: bytes, key: str = "html") -> dict[str, Any]:
+    """The Markdown the last build rendered (text digest -> sanitized HTML), or what each
+    text taught the casing (`key` "texts"), if it had this fingerprint and this computer
+    signed the file: its HTML goes into pages as it is, so a file put there by anyone else
+    (a download, a commit) is not read."""
     try:
         stored = json.loads(signed(path.read_bytes()).decode("utf-8", "surrogatepass"))
     except (OSError, ValueError):
@@ -405,8 +434,8 @@ def _rendered(path: Path, fingerprint: bytes) -> dict[str, str]:
     if not isinstance(stored, dict) or stored.get("format") != FORMAT \
             or stored.get("fingerprint") != fingerprint.hex():
         return {}
-    html = stored.get("html")
-    return html if isinstance(html, dict) else {}
+    found = stored.get(key)
+    return found if isinstance(found, dict) else {}
 
 
 def given(maker: Any, ctx: Any) -> tuple[Any, ...]:

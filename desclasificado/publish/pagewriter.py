@@ -16,6 +16,7 @@ the same state whatever the number of workers, so the site is byte-identical
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,15 +122,15 @@ class PageWriter:
 
     def _write_share(self, addresses: list[str]) -> None:
         template = self.env.get_template(THEME_PAGE)
-        site_dir = Path(self.config.site_dir)
+        site_dir = os.fspath(self.config.site_dir)
         for address in addresses:
             self.checkpoint()
             site, url = self.pages[address]
-            target = site_dir / address / "index.html"
+            target = os.path.join(site_dir, address, "index.html")  # a string: see `_file`
             around = self._around(address, site, url) if self.cache else b""
             kept = self.cache.lookup(address, site.context, around) if self.cache else None
             if kept is not None and self.cache.place(address, kept, target):
-                site.links.add(site.prefix + url, *kept.links)
+                site.links.add(site.prefix + url, *kept.links, shared=True)
                 continue
             generated, reads = Reads.of(site.render, url)  # its errors name the page
             try:
@@ -138,7 +139,7 @@ class PageWriter:
             except Exception as exc:  # a bug: say which page, for whoever reports it
                 exc.add_note(f"while writing the page /{address}")
                 raise
-            write_whole(target, html)  # a file left there may be a link to a kept page
+            write_whole(Path(target), html)  # a file left there may be a link to a kept page
             if self.cache is not None:
                 self.cache.keep(address, site.context, reads, around, html, (
                     generated.source, tuple(generated.links), frozenset(generated.anchors)))

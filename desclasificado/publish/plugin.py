@@ -162,11 +162,11 @@ class SiteBuild:
         for copy in languages.untranslated_copies(files, config):
             files.append(copy)
         hand_written = {f.url: f for f in files.documentation_pages()}
-        if self.cache_dir is not None:  # pages reused where nothing they read changed
-            self.cache = self._open_cache(config)
+        # pages reused where nothing they read changed; the Markdown and casing kept
+        cache = self.cache = self._open_cache(config) if self.cache_dir is not None else None
         self.sites = plan_sites(result.collection, index, info=info, other_pages=hand_written,
-                                languages=codes,
-                                rendered=self.cache.markdown if self.cache else None)
+                                languages=codes, rendered=cache.markdown if cache else None,
+                                casings=cache.casings if cache else None)
         if self.cache is not None:
             self._watch_sites(Path(config.site_dir))
         try:
@@ -346,7 +346,7 @@ class SiteBuild:
         """Let the planned sites' pages be reused from the cache of the last build's pages:
         their reads are recorded (`render/reads.py`), and the embeddable pages made
         through it."""
-        self.cache.markdown.known = {}  # planned: what this build rendered is in `used`
+        self.cache.markdown.known, self.cache.casings.known = {}, {}  # planned: in `used`
         for site in self.sites:
             watch(site.context)
             embed = partial(self.cache.embed, site.context, site_dir)

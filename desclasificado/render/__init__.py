@@ -42,6 +42,7 @@ from desclasificado.render.markup import Rendered
 from desclasificado.render.printing import colophon
 from desclasificado.render.redirects import redirect_files
 from desclasificado.render.teaching import oembed_url
+from desclasificado.render.titlecase import Learned
 from desclasificado.render.urls import (
     ACTORS,
     COUNTRIES,
@@ -144,7 +145,8 @@ class Site:
                 keep(job())
         for page in iter_embed_pages(ctx, share, self.embed_maker if write else None):
             self.embed_urls.add(page.url)
-            self.links.add(self.prefix + page.url, page.source, page.links, page.anchors)
+            self.links.add(self.prefix + page.url, page.source, page.links, page.anchors,
+                           shared=isinstance(page, Embedded))  # the cache's links are shared
             if isinstance(page, Embedded):  # its files written by the page cache
                 self.written.extend(self.prefix + path for path in page.paths)
                 continue
@@ -205,14 +207,16 @@ def plan_site(collection: Collection, index: SiteIndex, info: SiteInfo | None = 
 
 def plan_sites(collection: Collection, index: SiteIndex, info: SiteInfo | None = None,
                other_pages: Iterable[str] = (), languages: list[str] | None = None,
-               rendered: Rendered | None = None) -> list[Site]:
+               rendered: Rendered | None = None, casings: Learned | None = None
+               ) -> list[Site]:
     """The site in each of `languages` (by default every language it is published in,
     `site_languages(info.lang)`): the first at the root, each other one under its folder
     (`/es/`), its pages linking to each other. One link check covers them all, so that a
     page may link to its version in another language. `rendered`: the Markdown the last
-    build rendered (`markup.Rendered`, from the page cache), and this one's."""
+    build rendered (`markup.Rendered`, from the page cache), and this one's; `casings`,
+    what each text taught the title casing in the last build (`titlecase.Learned`)."""
     info = info or SiteInfo()
-    casing = collection_casing(collection)  # the collection's names, once for every language
+    casing = collection_casing(collection, casings)  # its names, once for every language
     planned = []
     for code in languages or site_languages(info.lang):
         with activate(language(code)):  # the summaries are rendered in the language

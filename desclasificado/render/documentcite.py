@@ -17,12 +17,13 @@ from desclasificado.records.models import Document
 from desclasificado.render.archival import ArchivalDocument
 from desclasificado.render.citations import _Citable
 from desclasificado.render.editions import EditedVolumeDocument
-from desclasificado.render.titlecase import DEFAULT, Casing, learned
+from desclasificado.render.titlecase import DEFAULT, Casing, Learned, learned
 
 
-def collection_casing(collection: Collection) -> Casing:
+def collection_casing(collection: Collection, memo: Learned | None = None) -> Casing:
     """What the collection's English text (events, actors, themes) teaches of names and
-    abbreviations (worked out once per build, by `render.plan_sites`, for every language)."""
+    abbreviations (worked out once per build, by `render.plan_sites`, for every language;
+    with `memo`, each text the last build learnt from is not worked out again)."""
     texts: list[str] = []
     for event in collection.events.values():
         texts += [event.title, event.summary, event.body or ""]
@@ -30,7 +31,7 @@ def collection_casing(collection: Collection) -> Casing:
         texts += [actor.name, actor.description, *actor.other_names]
     for theme in collection.themes.values():
         texts += [getattr(theme, "title", ""), getattr(theme, "description", "") or ""]
-    return learned(texts)
+    return learned(texts, memo)
 
 
 def cited_document(doc: Document, accessed: datetime.date,

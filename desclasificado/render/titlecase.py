@@ -24,11 +24,13 @@ capitals in sentence case.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from desclasificado.archives.agencies import table
 from desclasificado.check.lexicon import is_word
@@ -282,38 +284,82 @@ _CAPS_TOKEN = re.compile(r"\b[A-Z][A-Z]{1,}\b")
 _WORD_TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\w'’]*")
 
 
-def learned(texts: Iterable[str]) -> Casing:
+def learned(texts: Iterable[str], memo: Learned | None = None) -> Casing:
     """The casing a collection's own (English) text teaches: the abbreviations it writes in
     capitals, the names it capitalizes inside sentences and never writes in lower case,
     the words it writes in lower case, and its names of two words, or three with a minor
-    word in the middle ("Department of Defense", inside a sentence)."""
+    word in the middle ("Department of Defense", inside a sentence). What each text
+    teaches (`taught`) is worked out once per text, and with `memo` (the page cache's)
+    taken from the last build where it worked out that very text."""
     upper: set[str] = set(default_upper())
     capitalized: dict[str, str] = {}
     lower: set[str] = set()
     pairs: set[tuple[str, ...]] = set()
+    memo = memo if memo is not None else Learned()
     for text in texts:
-        upper.update(t for t in _CAPS_TOKEN.findall(text) if _VOWEL.search(t))
-        for sentence in re.split(r"(?<=[.!?:;])\s+|\n+", text):
-            previous, gap = "", ""
-            for i, match in enumerate(_WORD_TOKEN.finditer(sentence)):
-                word = re.sub(r"['’]s$", "", match.group(0))
-                folded = word.lower()
-                if word.islower():
-                    lower.add(word)
-                elif word[:1].isupper() and not word.isupper():
-                    if i > 0:
-                        capitalized.setdefault(_fold(word), word)
-                    if previous and folded not in MINOR_WORDS:
-                        pairs.add((previous.lower(), gap, folded) if gap else
-                                  (previous.lower(), folded))
-                if previous and not gap and i > 1 and word.islower() and folded in MINOR_WORDS:
-                    gap = folded  # "Department of": a third word may follow
-                    continue
-                capital = word[:1].isupper() and folded not in MINOR_WORDS
-                previous, gap = (word if capital else ""), ""
+        caps, names, words, names_of_more = memo.of(text)
+        upper.update(caps)
+        for folded, word in names:  # the first text to capitalize a name says how
+            if folded not in capitalized:
+                capitalized[folded] = word
+        lower.update(words)
+        pairs.update(names_of_more)
     folded_lower = {_fold(w) for w in lower}
     names = {k: v for k, v in capitalized.items() if k not in folded_lower}
     return Casing(frozenset(upper), names, frozenset(lower), frozenset(pairs))
+
+
+Taught = tuple[list[str], list[list[str]], list[str], list[tuple[str, ...]]]
+
+
+def taught(text: str) -> Taught:
+    """What one text teaches `learned`: the words it writes in capitals (with a vowel), the
+    names it capitalizes inside a sentence (each folded, then as written; the first time
+    only), the words it writes in lower case, its names of two or three words."""
+    upper = {t for t in _CAPS_TOKEN.findall(text) if _VOWEL.search(t)}
+    capitalized: dict[str, str] = {}
+    lower: set[str] = set()
+    pairs: set[tuple[str, ...]] = set()
+    for sentence in re.split(r"(?<=[.!?:;])\s+|\n+", text):
+        previous, gap = "", ""
+        for i, match in enumerate(_WORD_TOKEN.finditer(sentence)):
+            word = re.sub(r"['’]s$", "", match.group(0))
+            folded = word.lower()
+            if word.islower():
+                lower.add(word)
+            elif word[:1].isupper() and not word.isupper():
+                if i > 0:
+                    capitalized.setdefault(_fold(word), word)
+                if previous and folded not in MINOR_WORDS:
+                    pairs.add((previous.lower(), gap, folded) if gap else
+                              (previous.lower(), folded))
+            if previous and not gap and i > 1 and word.islower() and folded in MINOR_WORDS:
+                gap = folded  # "Department of": a third word may follow
+                continue
+            capital = word[:1].isupper() and folded not in MINOR_WORDS
+            previous, gap = (word if capital else ""), ""
+    return (sorted(upper), [[k, v] for k, v in capitalized.items()], sorted(lower),
+            sorted(pairs))
+
+
+@dataclass
+class Learned:
+    """What texts teach (`taught`), by the digest of each text: what the last build worked
+    out (`known`, kept by the page cache, signed, as JSON: its pairs are lists) and what
+    this one used (`used`, for the next). A function of the text and of this module's
+    code, which the build's fingerprint covers."""
+
+    known: dict[str, Any] = field(default_factory=dict)
+    used: dict[str, Taught] = field(default_factory=dict)
+
+    def of(self, text: str) -> Taught:
+        key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        found = self.used.get(key)
+        if found is None:
+            kept = self.known.get(key)
+            found = self.used[key] = taught(text) if kept is None else (
+                kept[0], kept[1], kept[2], [tuple(pair) for pair in kept[3]])
+        return found
 
 
 @cache

@@ -187,8 +187,8 @@ KNOWN_FORMS: dict[str, tuple[dict[str, object], list[str]]] = {
         "subjects": ["ASSASSINATIONS", "CIA", "TRUJILLO", "LUMUMBA, PATRICE", "GRAY, GORDON"],
         "document_type": "REPORT", "classification": "Declassified", "restrictions": "1B; 1C",
         "current_status": "Redact", "date_of_last_review": "2000-05-05", "opening_criteria": "",
-        "comments": "CCBOX 450",
-    }, ["from", "to", "title"]),
+        "comments": "CCBOX 450", "title": "NOTES ON GORDON GRAY",
+    }, ["from", "to"]),
     # 2025, NARA
     "176-10030-10422": ({
         "agency": "NARA", "record_series": "Sorensen Papers", "agency_file_number": "", "originator": "",

@@ -41,7 +41,14 @@ def test_the_forms_own_lines_left_in_the_body_are_no_header() -> None:
     assert result.fields["to"] == ""
 
 
-def test_one_persons_name_on_an_hsca_form_is_from() -> None:
+def test_a_copy_of_the_forms_column_in_the_body_is_no_header() -> None:
+    # the PDF holds the form twice (an earlier release's): "FROM" / "TO" / "CHIEF, SR" is the same doubt
+    result = parse_rif(with_body(form(COLUMN), "ORIGINATOR\n\nCIA\n\nFROM\n\nTO\n\nChief, SR\n\nTITLE : IMPLICATION"))
+    assert (result.fields["from"], result.fields["to"]) == ("", "")
+    assert parse_rif(with_body(form(COLUMN), "DISPATCH\n\nTO\n\nChief, SR")).fields["to"] == "CHIEF, SR"
+
+
+def test_one_persons_or_agencys_name_on_an_hsca_form_is_from() -> None:
     column = "FROM:\nTO :\nMOFITT, GEORGE\nTITLE :\nDATE: 06/15/1978\nPAGES: 2"
     hsca = form("ORIGINATOR : HSCA\n" + column).replace("AGENCY : CIA", "AGENCY : HSCA")
     result = parse_rif(hsca)
@@ -49,6 +56,18 @@ def test_one_persons_name_on_an_hsca_form_is_from() -> None:
     assert parse_rif(form(column)).fields["from"] == ""  # a CIA form: not known
     office = parse_rif(hsca.replace("MOFITT, GEORGE", "SECURITY STAFF"))
     assert office.fields["from"] == ""  # not a person's name
+    # an agency's name: who gave the paper, as a person's
+    agency = parse_rif(hsca.replace("MOFITT, GEORGE", "CIA"))
+    assert (agency.fields["from"], agency.fields["to"]) == ("CIA", "")
+    assert parse_rif(form(column.replace("MOFITT, GEORGE", "CIA"))).fields["from"] == ""  # a CIA form: not known
+
+
+def test_the_best_available_image_stamp_garbled_is_no_line_of_the_column() -> None:
+    column = "FROM:\nTO :\nTITLE :\nHSCA\nTODD, JAMES ROBERT\nBest avat-abie image\nDATE: 05/09/1978\nPAGES: 12"
+    hsca = form("ORIGINATOR :\n" + column).replace("AGENCY : CIA", "AGENCY : HSCA")
+    result = parse_rif(hsca)
+    assert (result.fields["from"], result.fields["to"], result.fields["title"]) == ("TODD, JAMES ROBERT", "", "")
+    assert result.unplaced == []
 
 
 def test_a_name_alone_on_an_fbi_form_is_left_undecided() -> None:

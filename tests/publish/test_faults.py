@@ -21,14 +21,16 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from desclasificado.publish import build as sitebuild
-from desclasificado.publish import engine
+from desclasificado.publish import engine, trash
 from desclasificado.publish.pagecache import CACHE_DIR
+from desclasificado.publish.trash import TRASH
 from tests.conftest import REPO
 from tests.sitekit import SiteProject
 
@@ -384,12 +386,12 @@ def test_an_interrupt_while_the_old_site_is_deleted(project: SiteProject,
         real(path, *args, **kwargs)
 
     monkeypatch.setattr(sitebuild.shutil, "rmtree", rmtree)
-    page = _new_page(project)
-    assert _run(project) == (130, [LIVE]) and page.is_file()
+    page = _new_page(project)  # without the cache, the build deletes the old site itself
+    assert _run(project, "build", "--no-cache") == (130, [LIVE]) and page.is_file()
     assert [name[:len(sitebuild.ASIDE_PREFIX)] for name in _leftovers(project)] == [
         sitebuild.ASIDE_PREFIX]
     monkeypatch.undo()
-    code, lines = _run(project)
+    code, lines = _run(project, "build", "--no-cache")
     assert code == 0 and lines[0] == ("note: removed 1 temporary directory left by stopped "
                                       "builds") and _leftovers(project) == []
 
@@ -429,3 +431,60 @@ def test_a_running_build_s_directories_are_not_leftovers(project: SiteProject) -
         assert sitebuild.recover_leftovers(project.root / "site") == []
         assert len(_leftovers(project)) == 3
     assert not (project.root / "site").exists()
+
+
+def _trashed(project: SiteProject) -> list[Path]:
+    trash = project.root / CACHE_DIR / TRASH
+    return sorted(trash.iterdir()) if trash.is_dir() else []
+
+
+def test_with_the_cache_the_old_site_is_deleted_by_a_process_of_its_own(
+        project: SiteProject, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The old site is moved into the cache's trash, whole, and the build returns: a
+    detached process deletes it (the next build's takes up what one left)."""
+    old = (project.root / "site" / "index.html").read_bytes()
+    monkeypatch.setattr(sitebuild, "throw_away", _moved_only)
+    page = _new_page(project)
+    code, lines = _run(project)
+    assert code == 0 and page.is_file() and _leftovers(project) == [], lines
+    [aside] = _trashed(project)
+    assert (aside / sitebuild.ASIDE_NAME / "index.html").read_bytes() == old
+    assert not (aside / sitebuild.ASIDE_NAME / "only-new").exists()
+    monkeypatch.undo()
+    project.write("pages/only-new.md", "# Only in the newer site\n")
+    code, lines = _run(project)
+    assert code == 0 and _leftovers(project) == [], lines
+    for _ in range(600):  # both old sites, this build's and the one left
+        if not _trashed(project):
+            break
+        time.sleep(0.1)
+    assert _trashed(project) == []
+
+
+def _moved_only(folder: Path, bin_: Path) -> _NoDeletion:
+    """`throw_away` with no process to delete: what a deletion that never ran leaves."""
+    bin_.mkdir(parents=True, exist_ok=True)
+    os.replace(folder, bin_ / folder.name)
+    return _NoDeletion()
+
+
+class _NoDeletion:
+    def wait(self) -> None:
+        """Nothing to wait for."""
+
+
+def test_an_old_site_that_cannot_go_to_the_trash_is_deleted_by_the_build(
+        project: SiteProject, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On another file system than the cache, the old site is deleted as without it."""
+    real = os.replace
+
+    def replace(source: object, destination: object) -> None:
+        if TRASH in Path(str(destination)).parts:
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        real(source, destination)
+
+    monkeypatch.setattr(trash.os, "replace", replace)
+    page = _new_page(project)
+    code, lines = _run(project)
+    assert code == 0 and page.is_file(), lines
+    assert _leftovers(project) == [] and _trashed(project) == []

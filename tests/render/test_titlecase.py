@@ -3,8 +3,11 @@ are those of the repository's documents (documents/*.yaml), with their collectio
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from desclasificado.render import titlecase
 from desclasificado.render.titlecase import learned
 
 CASING = learned([
@@ -60,3 +63,31 @@ def test_senders_and_recipients(name: str, expected: str) -> None:
 ])
 def test_titles(title: str, chicago: str, apa: str) -> None:
     assert (CASING.title(title), CASING.sentence(title)) == (chicago, apa)
+
+
+TEXTS = [
+    "Sam Papich met the station chief in Miami; cables from Rio spoke of Goulart.",
+    "The Department of Defense sent a memorandum on the Alliance for Progress.",
+    "Reports of Soviet ships reached the station. The soviet press said nothing.",
+    "The SAM sites were photographed; the director of the agency read the reports.",
+    "In Miami the Station met Sam Papich again: the station said So.",
+]
+
+
+def test_what_each_text_taught_the_last_build_gives_the_same_casing(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page cache keeps what each text taught (as JSON); a build that takes it learns
+    what one that works everything out does, and works out only the texts it has not seen."""
+    first = titlecase.Learned()
+    whole = learned(TEXTS, first)
+    assert whole == learned(TEXTS)
+    kept = json.loads(json.dumps(first.used))  # as the cache keeps it
+    worked_out: list[str] = []
+    real = titlecase.taught
+    monkeypatch.setattr(titlecase, "taught", lambda text: (worked_out.append(text), real(text))[1])
+    edited = [*TEXTS[:2], "The Cuban Delegation met in Paris.", *TEXTS[2:]]
+    again = learned(edited, titlecase.Learned(known=kept))
+    assert worked_out == ["The Cuban Delegation met in Paris."]
+    monkeypatch.undo()
+    assert again == learned(edited)
+    assert again.names["paris"] == "Paris" and "soviet" not in again.names  # written lower once

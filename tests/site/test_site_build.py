@@ -132,6 +132,27 @@ def test_the_link_check_settles_links_to_pages_rendered_later() -> None:
         ("documents/d/", "events/a/", "s2"), ("events/a/", "documents/d/", "page-9")]
 
 
+def test_a_shared_link_found_good_is_judged_once_and_the_others_as_before(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page cache's links are one object for every page that has them: a link found
+    good is not judged again; one that waits or is broken is judged for each page."""
+    check = LinkCheck(expected={"events/a/", "events/b/", "events/c/"}, other_pages=set())
+    good, waiting, broken = Link("events/a/", "s1"), Link("events/c/", "s3"), Link("x/", None)
+    check.add("events/a/", None, [], {"s1"})
+    judged: list[Link] = []
+    real = check._verdict
+    monkeypatch.setattr(check, "_verdict", lambda link, final=False: (
+        judged.append(link), real(link, final))[1])
+    for page in ("events/b/", "events/b/", "events/c/"):
+        check.add(page, None, (good, waiting, broken), None, shared=True)
+    assert judged.count(good) == 1 and judged.count(waiting) == 3 and judged.count(broken) == 3
+    check.add("events/b/", None, [Link("events/a/", "s1")], None)  # not shared: judged
+    assert judged.count(good) == 2
+    assert [(b.page, b.link.url) for b in check.broken()] == [  # as if judged for each
+        ("events/b/", "events/c/"), ("events/b/", "events/c/"), ("events/b/", "x/"),
+        ("events/b/", "x/"), ("events/c/", "events/c/"), ("events/c/", "x/")]
+
+
 def test_a_page_never_rendered_has_no_anchors() -> None:
     check = LinkCheck(expected={"events/a/", "events/b/"}, other_pages=set())
     check.add("events/a/", None, [Link("events/b/", None), Link("events/b/", "x")], set())

@@ -8,7 +8,7 @@ import re
 from desclasificado.archives.jfk.form import CANON, FIELDS
 from desclasificado.archives.jfk.joins import join_cut_names
 from desclasificado.archives.jfk.lexicon import RULES, STRONG, TYPED, Group, Label, Value
-from desclasificado.archives.jfk.matching import Span, alignment
+from desclasificado.archives.jfk.matching import CONNECTOR, Span, alignment
 from desclasificado.archives.jfk.ocrfix import KNOWN
 from desclasificado.archives.jfk.reading import Reading
 from desclasificado.archives.jfk.rests import doubt_rest
@@ -17,6 +17,7 @@ from desclasificado.archives.jfk.titles import (
     continues,
     doubt_title,
     doubt_title_opening,
+    late_title,
     lone_title,
 )
 from desclasificado.archives.jfk.vetting import PLACEHOLDER, vet_text
@@ -30,12 +31,14 @@ def read_groups(groups: list[Group]) -> Reading:
     for number, group in enumerate(groups):
         _in_form_order(group)
         _own_value_last(group)
+        _count_first(group)
         join_cut_names(group)
         placed = _read_group(group, number, reading)
         pending += [(value, number) for i, value in enumerate(group.values) if i not in placed]
     left = _move_typed(pending, groups, reading)
     left = _move_swapped(left, groups, reading)
     left = continue_title(left, groups, reading)
+    left = late_title(left, groups, reading)
     left = _continue_names(left, groups, reading)
     left = _cut_name_in_column(left, groups, reading)
     left = _lost_label(left, groups, reading)
@@ -74,6 +77,20 @@ def _own_value_last(group: Group) -> None:
         return
     if len(values) > 1 and values[0].owner == last and all(value.owner is None for value in values[1:]):
         values.append(values.pop(0))
+
+
+def _count_first(group: Group) -> None:
+    """"FROM" / "TO" / "TITLE" / "DATE" / "PAGES" / "1" / "DIRECTOR" / "APPROVAL ..." / "04/12/1963": a
+    column of bare labels, PAGES the last, whose one count was read first: no other label takes a count
+    (a name or a title opens with no bare number), so it is PAGES', put after the column's values."""
+    labels, values = group.labels, group.values
+    if len(labels) < 3 or labels[-1].field != "pages" or any(label.inline for label in labels) \
+            or len(values) < 2 or values[0].owner is not None or "int" not in values[0].kinds:
+        return
+    if any(RULES[label.field].kinds and "int" in RULES[label.field].kinds for label in labels[:-1]) \
+            or any(value.kinds & TYPED - {"date"} or value.owner is not None for value in values[1:]):
+        return
+    values.append(values.pop(0))
 
 
 def _read_group(group: Group, number: int, reading: Reading) -> set[int]:
@@ -300,28 +317,36 @@ def _sound(group: Group, reading: Reading) -> bool:
 
 def _cut_name_in_column(pending: list[tuple[Value, int]], groups: list[Group],
                         reading: Reading) -> list[tuple[Value, int]]:
-    """"TO" / "CHIEF," / "EUROPEAN DIVISION": a bare FROM or TO alone in its group, with two lines
-    under it of which the first is cut short (it ends with a comma), takes both: the first alone
-    cannot be the value (the vetting would blank it) and the second goes on from it. A name takes
-    one line in a column, so the matching left the label undecided between them."""
+    """"TO" / "CHIEF," / "EUROPEAN DIVISION": a bare FROM or TO alone in its group, with lines under
+    it of which each after the first goes on from the one above, takes them all: the one above is
+    cut short (it ends with a comma, or with a word no name ends with: "MEMO FOR THE" / "RECORD"),
+    or the line opens with a word that goes on from it ("CHIEF" / "OF STATION, MEXICO CITY": 1 of
+    NARA's 1,838 FROM and TO of the development set opens so, "TO : FOR THE RECORD", on its label's
+    line). The first alone cannot be the value, and a name takes one line in a column, so the
+    matching left the label undecided between them."""
     left = list(pending)
     for number, group in enumerate(groups):
         if len(group.labels) != 1 or group.labels[0].field not in ("from", "to") or group.labels[0].inline:
             continue
         name = group.labels[0].field
-        extra = [value for value, at in left if at == number]
-        if name not in reading.ambiguous or reading.lines.get(name) or len(extra) != 2 \
-                or len(group.values) != 2 or any(value.kinds & TYPED or value.owner is not None for value in extra):
+        extra = sorted((value for value, at in left if at == number), key=lambda value: value.order)
+        if name not in reading.ambiguous or reading.lines.get(name) or not 2 <= len(extra) <= 4 \
+                or len(group.values) != len(extra) or any(value.kinds & TYPED or value.owner is not None
+                                                          for value in extra):
             continue
-        first, second = sorted(extra, key=lambda value: value.order)
-        joined = f"{first.text} {second.text}"
-        if not first.text.endswith(",") or second.led or len(joined) > RULES[name].max_chars \
-                or not continues(first.text, second) or vet_text(name, joined)[1]:
-            continue
-        reading.lines[name] = [first.text, second.text]
-        reading.ambiguous.discard(name)
-        reading.warnings.append(f"{name}: {joined!r}, its first line cut short at the comma and the second going on")
-        left = [item for item in left if item[0] not in extra]
+        joined = extra[0].text
+        for value in extra[1:]:
+            if value.led or not continues(joined, value) or not (
+                    joined.endswith(",") or _cut(name, joined) or CONNECTOR.match(value.text)):
+                break
+            joined = f"{joined} {value.text}"
+        else:
+            if len(joined) > RULES[name].max_chars or vet_text(name, joined)[1]:
+                continue
+            reading.lines[name] = [value.text for value in extra]
+            reading.ambiguous.discard(name)
+            reading.warnings.append(f"{name}: {joined!r}, each line going on from the one above it")
+            left = [item for item in left if item[0] not in extra]
     return left
 
 

@@ -10,9 +10,11 @@ line stays undecided (`align` keeps it in `Reading.lone`) unless:
   the document's header is where the form's FROM and TO were copied from; a name the header gives
   under both is left undecided;
 - the form is the House Select Committee's (AGENCY : HSCA) and the line is a person's name,
-  "SURNAME, GIVEN": the Committee's forms catalogue a testimony, an interview or a paper by who
-  gave it and leave TO empty (NARA's rows of the development set with FROM or TO alone: 39 HSCA
-  rows, every one FROM).
+  "SURNAME, GIVEN", or an agency's ("CIA"): the Committee's forms catalogue a testimony, an
+  interview or a paper by who gave it and leave TO empty (NARA's rows of the development set with
+  FROM or TO alone: 39 HSCA rows, every one FROM; of the 62 rows of the 180- records, the
+  Committee's, every one FROM, 41 of them an agency). Another line (an office, "SECURITY STAFF",
+  or text the OCR left, a stamp's "Lase#: Nw 66000 Date") stays undecided.
 
 Not so on the FBI's forms, though NARA's FBI rows with FROM or TO alone are all FROM (26 of the
 development set): tesseract loses an FBI form's FROM, a field office's two letters ("BU", "PH"),
@@ -27,11 +29,13 @@ import re
 from desclasificado.archives.jfk.form import RifResult
 from desclasificado.archives.jfk.lexicon import is_sentence
 from desclasificado.archives.jfk.matching import NAME_SHAPE
+from desclasificado.archives.jfk.ocrfix import names_agency
 from desclasificado.archives.jfk.reading import Reading
 from desclasificado.archives.jfk.vetting import vet_text
 
 _MARKERS = (("to", r"TO|MEMORANDUM\s+FOR|MEMO\s+FOR"), ("from", r"FROM"))
 # A cable's precedence before its addressee: "TO: PRIORITY DIRECTOR INFO LA/MIAMI."
+_BARE_LABEL = re.compile(r"^\W*(?:FROM|TO)\W*$", re.IGNORECASE)
 _PRECEDENCE = re.compile(r"^(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE|OPERATIONAL\s+IMMEDIATE)\s+")
 
 
@@ -50,8 +54,8 @@ def place_lone(reading: Reading, result: RifResult, body: str, form_lines: list[
     if len(found) == 1:
         (name,) = found
         why = "the document's own header gives it so"
-    elif not found and str(result.fields.get("agency")) == "HSCA" and NAME_SHAPE.match(text):
-        name, why = "from", "a person's name alone on an HSCA form is who gave the testimony or paper"
+    elif not found and str(result.fields.get("agency")) == "HSCA" and (NAME_SHAPE.match(text) or names_agency(text)):
+        name, why = "from", "a person's or an agency's name alone on an HSCA form is who gave the testimony or paper"
     else:
         return
     result.fields[name] = text
@@ -73,6 +77,8 @@ def _in_header(text: str, marker: str, lines: list[str], form: set[str]) -> bool
         found = re.match(rf"^\W*(?:{marker})\s*(?:[:;]\s*(?P<rest>.*))?$", line, re.IGNORECASE)
         if not found:
             continue
+        if not found.group("rest") and at and _BARE_LABEL.match(lines[at - 1]):
+            continue  # "FROM" / "TO" / "SCHWARZ, ...": a column of bare labels (a copy of the form), not a header
         used = [line] if found.group("rest") else lines[at:at + 2]
         after = found.group("rest") or used[-1]
         words = _words(_PRECEDENCE.sub("", after.strip().upper()))
