@@ -62,11 +62,6 @@ class Shard:
     pages: tuple[str, ...]
     key: str
 
-    @property
-    def folder(self) -> str:
-        """Its bundle's folder in the site's bundle."""
-        return f"{self.language}/{self.number}/"
-
 
 def shard_count(pages: int, size: int | None = None) -> int:
     """How many shards a language of `pages` indexed pages is split into: one per
