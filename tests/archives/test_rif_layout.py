@@ -92,6 +92,10 @@ def test_a_line_of_one_word_and_a_colon_before_more_is_a_titles_never_from_nor_t
     # a name: FROM or TO, which is not known
     result = parse_rif(senate.replace("AGENCY : CIA", "AGENCY : SSCIA").replace("FDB: OPERATION", "SMITH, JOHN"))
     assert [result.fields[name] for name in ("from", "to", "title")] == ["", "", ""]
+    # a label the OCR garbled, with its value, is not a title's opening ("TTLE:", "AGANCK:", "TG:" for TO)
+    for garbled in ("TTLE: JONES, MARY", "AGANCK: JONES, MARY", "TG: JONES, MARY"):
+        result = parse_rif(senate.replace("AGENCY : CIA", "AGENCY : SSCIA").replace("FDB: OPERATION MONGOOSE", garbled))
+        assert result.fields["title"] == "" and garbled in result.unplaced, garbled
 
 
 def test_a_line_naming_a_list_or_a_draft_is_a_titles_never_from_nor_to() -> None:
@@ -101,6 +105,48 @@ def test_a_line_naming_a_list_or_a_draft_is_a_titles_never_from_nor_to() -> None
     senate = form(column.replace("DOCUMENTS LIST", "DRAFT STATEMENT")).replace("AGENCY : CIA", "AGENCY : SSCIA")
     result = parse_rif(senate)
     assert result.fields["title"] == "DRAFT STATEMENT"
+
+
+def test_a_count_read_first_in_a_column_of_bare_labels_is_the_pages() -> None:
+    result = parse_rif(form("FROM\nTO\nTITLE\nDATE\nPAGES\n1\nDIRECTOR\n"
+                            "APPROVAL HAS BEEN GRANTED FOR SABOTAGE OF CUBAN SHIPS.\n04/12/1963"))
+    assert (result.fields["title"], result.fields["date"], result.fields["pages"]) == (
+        "APPROVAL HAS BEEN GRANTED FOR SABOTAGE OF CUBAN SHIPS.", "1963-04-12", 1)
+    assert (result.fields["from"], result.fields["to"]) == ("", "")  # DIRECTOR: FROM or TO, not known
+    # two counts: the first may be something else's (the column is not read as if it came after)
+    result = parse_rif(form("FROM\nTO\nTITLE\nDATE\nPAGES\n1\nDIRECTOR\n"
+                            "APPROVAL HAS BEEN GRANTED FOR SABOTAGE OF CUBAN SHIPS.\n04/12/1963\n3"))
+    assert result.fields["title"] == ""
+
+
+def test_a_value_the_form_cut_with_dots_is_a_line_not_a_rule() -> None:
+    # "ONDRUS, WILLIAM T.; CHRYSLER ...." (NARA's row gives it so) was dropped as a rule of dots: the
+    # boxes above were then read as empty on the form; they are undecided, the line kept
+    column = "FROM:\nTO:\nTITLE :\nONDRUS, WILLIAM T.; CHRYSLER ....\nDATE: 05/02/1978\nPAGES: 5"
+    result = parse_rif(form("ORIGINATOR: HSCA\n" + column).replace("AGENCY : CIA", "AGENCY : HSCA"))
+    assert {"from", "to"} <= set(result.missing) and "ONDRUS, WILLIAM T.; CHRYSLER ...." in result.unplaced
+    assert parse_rif(form("FROM : CIA\nTO : HQ\n.......\nTITLE : A MEMO\nDATE: 05/02/1978")).unplaced == []
+
+
+def test_a_title_with_nothing_after_its_label_read_after_the_date_and_pages() -> None:
+    middle = ("FROM\nTO\nTITLE :\nDATE: 12/11/1959\nPAGES :\n4\nFIELD INFORMATION REPORT: CUBAN ACTIVITIES IN MEXICO\n"
+              "SUBJECTS : AZCUE")
+    result = parse_rif(form(middle).replace("SUBJECTS : CIA PERSONNEL\n", ""))
+    assert result.fields["title"] == "FIELD INFORMATION REPORT: CUBAN ACTIVITIES IN MEXICO"
+    assert result.fields["pages"] == 4
+    assert (result.fields["from"], result.fields["to"]) == ("", "")
+    # a line without a title's shape may be another field's (a subject read before its label): not taken
+    result = parse_rif(form(middle.replace("FIELD INFORMATION REPORT: CUBAN ACTIVITIES IN MEXICO", "AZCUE, ALDAMA")))
+    assert result.fields["title"] == ""
+
+
+def test_a_value_under_the_documents_labels_before_its_heading_is_read() -> None:
+    # the OCR read the DOCUMENT INFORMATION heading after TITLE: the name under FROM is not the agency part's
+    fbi = HEAD.replace("DOCUMENT INFORMATION\n", "").replace("AGENCY : CIA", "AGENCY : FBI") + (
+        "ORIGINATOR: FBI\n\nFROM:\n\nHALL, WENDELL W. JR.\n\nTO: DIRECTOR, FBI\n\nTITLE:\n\n"
+        "Document Information\n\nDATE: 12/31/1964\n\nPAGES:\n\n51\n" + TAIL)
+    result = parse_rif(fbi)
+    assert (result.fields["from"], result.fields["to"]) == ("HALL, WENDELL W. JR.", "DIRECTOR, FBI")
 
 
 def test_a_title_column_that_may_begin_with_the_lost_from_and_to_is_left_blank() -> None:
@@ -565,6 +611,15 @@ def test_a_name_in_a_column_takes_the_lines_that_go_on_from_the_one_above() -> N
     result = parse_rif(form("FROM : CHIEF, WH DIVISION\nTO :\nCHIEF\nSTATION, MEXICO CITY\n"
                             "TITLE\n: DISPATCH: GALLEY PROOFS\nDATE : 10/05/1964\nPAGES : 5"))
     assert result.fields["to"] == "" and "to" in result.missing
+
+
+def test_a_rank_that_qualifies_the_office_after_it_is_no_whole_name() -> None:
+    result = parse_rif(form("FROM : GENTILE, G. MARVIN\nTO :\nASST.\nDEPUTY DIRECTOR OF SECURITY\nTITLE :\n"
+                            "REQUEST FOR AN EXPEDITE FBI CHECK.\nDATE\n03/21/1962\nPAGES\n1"))
+    assert result.fields["to"] == "ASST. DEPUTY DIRECTOR OF SECURITY"
+    result = parse_rif(form("FROM : GENTILE, G. MARVIN\nTO : CHIEF, ACTING\nTITLE : REQUEST FOR AN FBI CHECK.\n"
+                            "DATE : 03/21/1962\nPAGES : 1"))
+    assert result.fields["to"] == "" and "cut short" in result.reasons["to"]
 
 
 def test_the_forms_placeholder_in_a_column_is_its_boxs_one_line() -> None:

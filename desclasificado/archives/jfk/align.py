@@ -17,6 +17,7 @@ from desclasificado.archives.jfk.titles import (
     continues,
     doubt_title,
     doubt_title_opening,
+    late_title,
     lone_title,
 )
 from desclasificado.archives.jfk.vetting import PLACEHOLDER, vet_text
@@ -30,12 +31,14 @@ def read_groups(groups: list[Group]) -> Reading:
     for number, group in enumerate(groups):
         _in_form_order(group)
         _own_value_last(group)
+        _count_first(group)
         join_cut_names(group)
         placed = _read_group(group, number, reading)
         pending += [(value, number) for i, value in enumerate(group.values) if i not in placed]
     left = _move_typed(pending, groups, reading)
     left = _move_swapped(left, groups, reading)
     left = continue_title(left, groups, reading)
+    left = late_title(left, groups, reading)
     left = _continue_names(left, groups, reading)
     left = _cut_name_in_column(left, groups, reading)
     left = _lost_label(left, groups, reading)
@@ -74,6 +77,20 @@ def _own_value_last(group: Group) -> None:
         return
     if len(values) > 1 and values[0].owner == last and all(value.owner is None for value in values[1:]):
         values.append(values.pop(0))
+
+
+def _count_first(group: Group) -> None:
+    """"FROM" / "TO" / "TITLE" / "DATE" / "PAGES" / "1" / "DIRECTOR" / "APPROVAL ..." / "04/12/1963": a
+    column of bare labels, PAGES the last, whose one count was read first: no other label takes a count
+    (a name or a title opens with no bare number), so it is PAGES', put after the column's values."""
+    labels, values = group.labels, group.values
+    if len(labels) < 3 or labels[-1].field != "pages" or any(label.inline for label in labels) \
+            or len(values) < 2 or values[0].owner is not None or "int" not in values[0].kinds:
+        return
+    if any(RULES[label.field].kinds and "int" in RULES[label.field].kinds for label in labels[:-1]) \
+            or any(value.kinds & TYPED - {"date"} or value.owner is not None for value in values[1:]):
+        return
+    values.append(values.pop(0))
 
 
 def _read_group(group: Group, number: int, reading: Reading) -> set[int]:

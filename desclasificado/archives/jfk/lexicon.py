@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from desclasificado.archives.jfk.form import NEW_CLASSIFICATION, UNKNOWN, UPDATE_DATE
 
@@ -71,12 +72,18 @@ def is_stamp(line: str) -> bool:
     return any(p.search(line) for p in _STAMPS)
 
 
+# A value the form itself cut with dots, as NARA's row gives it too: "ONDRUS, WILLIAM T.; CHRYSLER ....".
+_CUT_VALUE = re.compile(r"^[A-Z][A-Z.,;' -]*[A-Z]{3}[A-Z.,;' -]*\s\.{3,}$")
+
+
 def is_noise(line: str) -> bool:
     """Punctuation, "[R]" markers, rules of dashes or dots, stray one- or two-character scraps."""
     alnum = sum(ch.isalnum() for ch in line)
     if "*" in line and alnum <= 2 and not re.search(r"\d", line):  # a letter of a vertical stamp: "*W*"
         return True
-    if alnum == 0 or "---" in line or "...." in line or _RESTRICTED_MARK.match(line):
+    if alnum == 0 or _RESTRICTED_MARK.match(line):
+        return True
+    if ("---" in line or "...." in line) and not _CUT_VALUE.match(line):  # a rule, or a scrap with one
         return True
     return alnum == 1 and len(line) > 1 and not re.fullmatch(r"\W*[A-Z0-9]\W*", line)
 
@@ -295,9 +302,30 @@ def group_of(groups: list[Group], name: str) -> int | None:
 _FUNCTION_WORD = re.compile(r"\b(?:OF|FOR|ON|RE|WITH|IN|TO|AND|THE|A|BY|FROM|ABOUT|CONCERNING|REGARDING)\b")
 _SENTENCE_END = re.compile(r"\b(?!(?:JR|SR|DIV|INC|CO|ST|ESQ|DEPT|SECT)\.)[A-Z]{3,}\.$")
 # One word and a colon before more text: a document's kind ("MEMO: ...", "CABLE: ...") or what it is
-# about ("SUBJECT: ...", "MHCHAOS: ...", "FDB: OPERATION MONGOOSE"): 135 of NARA's titles of the
-# development set open so, none of its 1,838 FROM and TO nor its originators.
-_KIND_LEAD = re.compile(r"^[A-Z][A-Z0-9/&.-]{1,11}\s*:\s*\S")
+# about ("MHCHAOS: ...", "FDB: OPERATION MONGOOSE"): 135 of NARA's titles of the development set open
+# so, none of its 1,838 FROM and TO nor its originators. Not a word with digits (the COMMENTS' file codes,
+# "JFK35 : F6 : ...") nor one the OCR made of a label ("TTLE:", "FROH:", "AGANCK:", "IO:": `_near_label`).
+_KIND_OPENING = re.compile(r"^(?:MEMO|MEMORANDUM|MESSAGE|LETTER|CABLE|DISPATCH|REPORT|TELEGRAM|TRANSCRIPT|FORM)"
+                           r"\s*:\s*\S")
+_KIND_LEAD = re.compile(r"^(?P<word>[A-Z][A-Z/&.-]{1,11})\s*:\s*\S")
+_LABEL_WORDS = ("AGENCY", "ORIGINATOR", "FROM", "TITLE", "DATE", "PAGES", "PAGE", "SUBJECTS", "DOCUMENT", "TYPE",
+                "CLASSIFICATION", "RESTRICTIONS", "CURRENT", "STATUS", "REVIEW", "OPENING", "CRITERIA", "COMMENTS",
+                "RECORD", "NUMBER", "SERIES", "FILE")
+
+
+def _near_label(word: str) -> bool:
+    """Whether a word is a label's, or one the OCR garbled: most of its letters in a label word's
+    order ("TTLE", "CURREN", "ORTEINATOR"), or two letters, one of TO's ("IO", "TG")."""
+    if len(word) == 2:
+        return word[0] == "T" or word[1] == "O"
+    return any(SequenceMatcher(None, word, label).ratio() >= 0.6 for label in _LABEL_WORDS)
+
+
+def _kind_lead(text: str) -> bool:
+    found = _KIND_LEAD.match(text)
+    return bool(found) and not _near_label(found.group("word"))
+
+
 _TITLE_WORD = re.compile(r"\b(?:REQUESTS?|REPORTS?|CONVERSATIONS?|MEETINGS?|TRANSMITTAL|DISCUSSIONS?|INTERVIEWS?|"
                          r"TESTIMONY|ACTIVITIES|REGARDING|CONCERNING|RE|CHRONOLOGY|SUMMARY|SCHEDULE|TRANSCRIPTS?|"
                          r"LETTERS?|OUTLINE|CLIPPINGS?|TELEGRAMS?|DISPATCH(?:ES)?|MEMORANDA|LISTS?|NOTES|NOTEBOOKS?|DRAFTS?|"
@@ -307,7 +335,7 @@ _TITLE_WORD = re.compile(r"\b(?:REQUESTS?|REPORTS?|CONVERSATIONS?|MEETINGS?|TRAN
 def is_sentence(text: str) -> bool:
     """Whether a line has the shape of a title's, never of a FROM or TO (see above)."""
     words = text.split()
-    if _KIND_LEAD.match(text) or _TITLE_WORD.search(text):
+    if _KIND_OPENING.match(text) or _kind_lead(text) or _TITLE_WORD.search(text):
         return True
     if len(words) < 4 or not _SENTENCE_END.search(text):
         return False

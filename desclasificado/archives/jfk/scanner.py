@@ -220,6 +220,9 @@ class Scanner:
     def _add(self, group: Group, value: Value) -> None:
         value.order = self._next()
         self._place(value)
+        if value.section == "agency" and group.labels \
+                and all(CANON.get(label.field, -1) >= CANON["originator"] for label in group.labels):
+            value.section = ""  # under labels of the document's part only: "FROM:" / "HALL, WENDELL W. JR."
         group.values.append(value)
         group.fed = True
 

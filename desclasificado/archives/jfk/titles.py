@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from desclasificado.archives.jfk.lexicon import TYPED, Group, Value, group_of
+from desclasificado.archives.jfk.lexicon import TYPED, Group, Value, group_of, is_sentence
 from desclasificado.archives.jfk.matching import CONNECTOR, NAME_SHAPE, OFFICE
 from desclasificado.archives.jfk.ocrfix import closest_agency
 from desclasificado.archives.jfk.reading import Reading
@@ -69,6 +69,37 @@ def continue_title(pending: list[tuple[Value, int]], groups: list[Group],
     reading.lines["title"] = title + [value.text for value, _ in sorted(taken, key=lambda item: item[0].order)]
     reading.warnings.append("title: continued from " + "; ".join(repr(value.text) for value, _ in taken)
                             + " (read after the labels below it)")
+    return [item for item in pending if item not in taken]
+
+
+def late_title(pending: list[tuple[Value, int]], groups: list[Group],
+               reading: Reading) -> list[tuple[Value, int]]:
+    """"TITLE :" / "DATE: 12/11/1959" / "PAGES :" / "4" / "FIELD INFORMATION REPORT: CUBAN ACTIVITIES IN
+    MEXICO" / "SUBJECTS : ...": a TITLE with nothing after its label, last of the free-text labels of
+    its group, whose one run of free text is left in the groups of DATE and PAGES below it (labels that
+    take no free text): that run is the title read after them when its first line has a title's
+    shape (`is_sentence`: never a name's) and the others go on from it. Nothing else is left in the
+    title's group that could be the title's."""
+    at = group_of(groups, "title")
+    if at is None or reading.lines.get("title") or "title" in reading.ambiguous:
+        return pending
+    labels = groups[at].labels
+    free = [label for label in labels if label.field in ("originator", "from", "to", "title", "subjects")]
+    if not free or free[-1].field != "title" or free[-1].inline or any(number == at for _, number in pending):
+        return pending
+    numbers = set()
+    for number in range(at + 1, len(groups)):
+        if not groups[number].labels or {label.field for label in groups[number].labels} - {"date", "pages"}:
+            break
+        numbers.add(number)
+    taken = sorted(((value, number) for value, number in pending if number in numbers), key=lambda item: item[0].order)
+    lines = [value for value, _ in taken]
+    if not 1 <= len(lines) <= _TITLE_LINES or any(value.kinds & TYPED or value.section == "agency" or value.led
+                                                  for value in lines) \
+            or not is_sentence(lines[0].text) or not all(continues(lines[0].text, value) for value in lines[1:]):
+        return pending
+    reading.lines["title"] = [value.text for value in lines]
+    reading.warnings.append("title: " + repr(" ".join(reading.lines["title"])) + ", read after the labels below it")
     return [item for item in pending if item not in taken]
 
 

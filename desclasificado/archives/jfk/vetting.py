@@ -29,6 +29,9 @@ _NO_TITLE = re.compile(r"^\W*NO\s+TITL[E]?[\]lI1|)]*\W*$", re.IGNORECASE)  # "[N
 # Words a complete title or name does not end with: the rest of it is on a line that was not read.
 _DANGLING = frozenset({"A", "AN", "AND", "AT", "BY", "FOR", "FROM", "IN", "INTO", "OF", "ON", "OR", "RE", "THE",
                        "TO", "WITH", "W/", "CONCERNING", "REGARDING"})
+# A rank that qualifies the office after it, which no name ends with ("TO :" / "ASST." / "DEPUTY DIRECTOR OF
+# SECURITY"): none of NARA's FROM and TO of the development set ends with one.
+_QUALIFYING_RANKS = frozenset({"ASST", "ASSISTANT", "DEPUTY", "ACTING", "ASSOCIATE"})
 # A label of the form inside a value: "... HSCA SDATE : 12/31/63", "TITLE : ... PAGES: 27".
 _EMBEDDED_LABEL = re.compile(r"\b\w?(?:DATE|PA[CG]ES|ORIGINATOR|FROM|TO|TITLE|SUBJECTS?)\s*[:;]\s", re.IGNORECASE)
 # A memorandum's subject line as a title, which NARA's titles give so ("SUBJECT: HIDALGO, BALMES NIEVES,
@@ -71,7 +74,8 @@ def _embedded_label(name: str, text: str) -> str | None:
 
 def _cut_short(name: str, text: str) -> str | None:
     last = text.split()[-1].upper() if text.split() else ""
-    if text.endswith((",", "&", "/")) or (name != "title" and text.endswith(":")) or last in _DANGLING:
+    if text.endswith((",", "&", "/")) or (name != "title" and text.endswith(":")) or last in _DANGLING \
+            or (name != "title" and last.rstrip(".") in _QUALIFYING_RANKS):
         return f"cut short on the form ({text!r}): the rest was not read"
     if text.count("(") > text.count(")") or text.count("[") > text.count("]"):  # "[DURING ... JFK, ...1."
         return f"cut short on the form ({text!r}): the rest was not read"
