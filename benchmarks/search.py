@@ -56,7 +56,7 @@ def build(events: int, out: Path) -> Path:
 def index_cost(site: Path) -> dict:
     """Pagefind indexing `site` again (its bundle removed and written anew), in a fresh process
     (`measure.py search`): seconds, the build's CPU seconds, and the CPU seconds and peak memory
-    of the largest Pagefind process (one runs for each language, one after the other)."""
+    of the largest Pagefind process (one runs for each shard, one after the other)."""
     from benchmarks.run import child
 
     return child("search", str(site))[0]

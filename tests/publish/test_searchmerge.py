@@ -108,3 +108,12 @@ def test_a_shard_of_another_pagefind_version_is_refused(tmp_path: Path) -> None:
     files[searchmerge.ENTRY] = json.dumps(entry).encode("utf-8")
     with pytest.raises(searchmerge.MergeFailed, match="Pagefind 9.0.0 wrote a shard"):
         searchmerge.merge("en", [files], lambda path, source: None)
+
+
+def test_a_merge_that_fails_fails_the_index_and_says_why(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(searchmerge, "VERSION", "0.0.0")  # as if Pagefind were upgraded
+    with pytest.raises(searchindex.IndexFailed, match=(
+            "^error: the search index could not be built: Pagefind 1.5.2 wrote a shard; "
+            "the merge reads 0.0.0's files$")):
+        searchindex.index_search(_site(tmp_path), size=SIZE)
