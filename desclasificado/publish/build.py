@@ -198,7 +198,19 @@ def run_engine(root: Path, site_dir: Path, site_build: SiteBuild,
         if exc.__class__.__module__.startswith(engine.ENGINE):
             raise BuildFailed(str(exc)) from None
         raise
-    return html_files(site_dir)
+    return written_pages(site_build, config, site_dir)
+
+
+def written_pages(site_build: SiteBuild, config: Any, site_dir: Path) -> int:
+    """How many HTML pages the engine's build wrote into `site_dir`: those of the files it
+    knows it wrote (`SiteBuild.produced`) and the theme's pages without a source
+    (`static_templates`: 404.html...) in each language, counted rather than walked (a walk
+    of the fresh site, 75,000 files in 40,000 folders at 10,000 events, took 1 to 3 s)."""
+    if site_build.produced is None:
+        return html_files(site_dir)
+    static = sum(name.endswith(".html") for name in config.theme.static_templates)
+    languages = len(site_build.languages.codes) if site_build.languages else 1
+    return sum(path.endswith(".html") for path in site_build.produced) + static * languages
 
 
 def html_files(site_dir: Path) -> int:

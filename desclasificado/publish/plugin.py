@@ -111,20 +111,19 @@ class SiteBuild:
 
     def __init__(self, result: CheckResult | None = None, index: SiteIndex | None = None,
                  workers: int = 1, cache_dir: Path | None = None):
-        self.result = result
-        self.index = index
+        self.result, self.index = result, index
         self.sites: list[Site] = []  # the site in each language, its own first
         # the source file of each generated page -> its language's site and its URL there
         self.generated: dict[str, tuple[Site, str]] = {}
         self.writer: PageWriter | None = None  # those outside the nav, which we write
-        self.workers = workers  # how many processes write them (`pagewriter.py`)
-        self.languages: PageLanguages | None = None
+        self.workers, self.languages = workers, None  # processes writing pages; PageLanguages
         self.env: Any = None  # the theme's templates (`on_env`), for the static pages
         self.standalone = False  # True: no `pipeline.build()` around it to index the site
         self.cache_dir = cache_dir  # where the pages of the last build are kept (None: none)
         self.cache: PageCache | None = None  # this build's, once the site is planned
         self.translated_guides: set[str] = set()  # the source files of the guide's translations
         self.engine_files: list[str] = []  # what the engine writes, relative to the site
+        self.produced: set[str] | None = None  # every file written but the theme's own pages
 
     @classmethod
     def of(cls, config: Any) -> SiteBuild:
@@ -294,6 +293,7 @@ class SiteBuild:
                                           (p for site in self.sites for p in site.written),
                                           self.engine_files)
         sites, self.sites, self.generated, self.writer = self.sites, [], {}, None
+        self.produced = produced  # what `pipeline.build()` counts the pages of
         if self.standalone and preview.ACTIVE is not None:
             preview.ACTIVE.wrote(produced)
         broken = sites[0].broken_links() if sites else []  # one link check for every language
