@@ -16,19 +16,20 @@ the indexed text of one page, and the search page downloads one for each result 
 Each language of `<html lang>` gets an index of its own, with its stemming ("guerrilla"
 finds "guerrilleros" in Spanish).
 
-How: Pagefind holds every page it indexes in memory until it writes the bundle (100-150 KB
-a page while it builds the index), so each language's pages are split into shards of about
-2,000 pages (`publish.searchshards`: by a stable hash of the page's path), each indexed by a
-Pagefind run of its own, one after the other, into a folder of its own (`pagefind/en/0/`...,
-each a whole bundle of Pagefind's, listed in `pagefind/shards.json`; the search page merges
-the shards of its language in the browser). A shard sent exactly what it was sent by the last
-build is linked from the cache instead of indexed. The pages are sent to Pagefind's service
+How: Pagefind holds every page it indexes in memory until it writes the bundle (about 130 KB
+a page at its peak: 1.3 GB for a language at 10,000 events), so each language's pages are
+split into shards of at most about 1,500 pages (`publish.searchshards`: by a stable hash of
+the page's path), each indexed by a Pagefind run of its own, one after the other (about 190
+MB each), and their bundles merged into one a language (`publish.searchmerge`:
+`pagefind/en/`, `pagefind/es/`, listed in `pagefind/shards.json` for the search page): what
+one run over the language writes, so a query downloads one index. A shard sent exactly what
+it was sent by the last build is read from the cache instead of indexed, and the merge of the
+same shards is linked from there. The pages are sent to Pagefind's service
 (`publish.pagefind_service`) rather than found by it on disk: only those with a
 `data-pagefind-body` element (the others, lists of a year among them, were parsed and kept in
 memory for nothing), and of each only `<html lang>` and that element (the head, header and
-footer are a third of a page). The shards together hold what a single run over the whole
-site writes: the same pages, words and locations and the same fragments (a test compares
-them).
+footer are a third of a page). The bundles hold what a single run over the whole site
+writes: the same pages, words and locations and the same fragments (a test compares them).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from desclasificado.publish.pagefind_service import PagefindService, ServiceFailed
+from desclasificado.publish.searchmerge import MergeFailed
 from desclasificado.publish.searchshards import LISTING, ShardCache, split
 from desclasificado.render.urls import EMBED, SEARCH_BUNDLE
 
@@ -171,20 +173,29 @@ def index_search(site_dir: Path, bundle: Path | None = None, stop: Stop | None =
                  cache: Path | None = None, size: int | None = None) -> ShardCache:
     """Write the search index of the site built in `site_dir` into its `pagefind/` (or into
     `bundle`): each language's pages in shards (`searchshards`), each indexed by a Pagefind
-    run of its own, one after the other (each holds only its own pages in memory), into a
-    folder of its own, with `shards.json` listing each language's folders. With `cache` (the
-    project's cache folder), a shard sent exactly what the last build sent is linked from
-    there instead. IndexFailed if Pagefind cannot, or if `stop` was set (no page is read
-    after that). What was kept and indexed (`reused`, `indexed`)."""
+    run of its own, one after the other (each holds only its own pages in memory), merged
+    into one bundle a language (`searchmerge`), with `shards.json` listing each language's
+    folder. With `cache` (the project's cache folder), a shard sent exactly what the last
+    build sent is read from there instead, and the merge of the same shards linked from
+    there. IndexFailed if Pagefind cannot, or if `stop` was set (no page is read after
+    that). What was kept and indexed (`reused`, `indexed`: shards)."""
     bundle = site_dir / SEARCH_BUNDLE if bundle is None else bundle
     shutil.rmtree(bundle, ignore_errors=True)
     kept = ShardCache(cache)
     listing: dict[str, list[str]] = {}
     for language, pages in indexed_pages(site_dir, stop).items():
-        for shard in split(language, pages, _settings(), size):
-            if not kept.place(shard, bundle):
-                kept.keep(shard, _index_shard(site_dir, shard.pages, stop), bundle)
-            listing.setdefault(language, []).append(shard.folder)
+        shards = split(language, pages, _settings(), size)
+        bundles = []
+        for shard in shards:
+            files = kept.files(shard)
+            if files is None:
+                files = kept.keep(shard, _index_shard(site_dir, shard.pages, stop))
+            bundles.append(files)
+        try:
+            kept.merged(language, shards, bundles, bundle / language)
+        except MergeFailed as exc:
+            raise IndexFailed(f"error: the search index could not be built: {exc}") from None
+        listing[language] = [f"{language}/"]
     if not listing:
         raise IndexFailed("error: the search index could not be built: Pagefind wrote no "
                           "index (no page has a data-pagefind-body element)")

@@ -1,35 +1,33 @@
-"""The search index in shards: each language's indexed pages split into groups of about
-`SHARD_PAGES`, each indexed by a Pagefind run of its own into a bundle of its own, and each
-bundle kept between builds.
+"""The search index in shards: each language's indexed pages split into groups of at most
+about `SHARD_PAGES`, each indexed by a Pagefind run of its own into a bundle of its own, the
+bundles merged into one a language (`searchmerge`), and each kept between builds.
 
-Why. Pagefind holds every page of a run in memory until it writes the bundle (100-150 KB a
-page), and there is no incremental Pagefind: one run per language was the build's peak
-memory and, after a one-event edit, its largest cost. Shards are indexed one after the
-other, so the peak is one shard's run; and a shard whose pages would be sent to Pagefind
-exactly as last time is not indexed again: its bundle is linked from the cache.
+Why. Pagefind holds every page of a run in memory until it writes the bundle (about 130 KB a
+page at its peak), and there is no incremental Pagefind: one run per language was the build's
+peak memory (1.3 GB at 10,000 events) and, after a one-event edit, its largest cost. Shards
+are indexed one after the other, so the peak is one shard's run (about 190 MB); and a shard
+whose pages would be sent to Pagefind exactly as last time is not indexed again: its bundle
+is read from the cache.
 
 Which shard. A page's shard is a stable hash of its path in the site, modulo the number of
-shards of its language, `shard_count(pages)` (one per `SHARD_PAGES`, at most `MOST_SHARDS`).
-So an edit re-indexes only the shards of the pages whose indexed text changed, and adding or
-removing a page only its own shard (until the count changes: a language crossing
-`SHARD_PAGES` is re-indexed once).
-And each shard is a random sample of the language's pages: the word statistics Pagefind
-scores with (how rare a word is) are about those of the whole language in every shard, so
-results from different shards, sorted by score in the browser, come in about the order one
-index gives. (Shards by kind or by period would score an actor's page against actors only,
-and grow unevenly.)
+shards of its language, `shard_count(pages)` (one per `SHARD_PAGES`). So an edit re-indexes
+only the shards of the pages whose indexed text changed, and adding or removing a page only
+its own shard (until the count changes: a language crossing a multiple of `SHARD_PAGES` is
+re-indexed once).
 
-The browser merges them: the search page reads `shards.json` (each language's folders), loads
-Pagefind from the first and merges the others (Pagefind's `mergeIndex`). A merged shard costs
-a query its entry and metadata files and, for each word of the query, one chunk of its word
-index (README, "The search benchmark").
+Merged. The merge writes what one run over the language's pages, shard after shard, writes
+(`searchmerge`): readers download one index, and its word statistics are the language's.
+Before, the search page merged the shards in the browser (Pagefind's `mergeIndex`), each
+costing a query its entry and metadata files and a chunk per word of the query, and the
+scores of each shard's own statistics.
 
 The cache (`.build-cache/search/`). A shard's files are kept under the digest of what its run
 was sent (each page's path and the essence of its HTML, in order), Pagefind's version and
-settings; the files are stored by the blake2b of their content and hard-linked into the site,
-never written through. The manifest naming them is signed like the page cache's: a cache that
-came from elsewhere (a download) is not used, since its `pagefind.js` would be served to
-readers; and none is read while git tracks a file of the cache folder.
+settings, and a merged bundle under the digest of its shards'; the files are stored by the
+blake2b of their content and hard-linked into the site, never written through. The manifest
+naming them is signed like the page cache's: a cache that came from elsewhere (a download) is
+not used, since its `pagefind.js` would be served to readers; and none is read while git
+tracks a file of the cache folder.
 """
 
 from __future__ import annotations
@@ -43,16 +41,12 @@ from pathlib import Path
 
 from desclasificado.publish.cachesigning import signed, store, stored_file, tracked, write_signed
 from desclasificado.publish.pagecache import put
+from desclasificado.publish.searchmerge import Source, merge, read
 
-#: The pages a shard holds, about: Pagefind's memory for one run is about 150 KB a page
-#: (so 300 MB), and each shard adds a chunk per query word to what a search downloads.
-SHARD_PAGES = 2000
-#: At most this many shards a language, however many pages: each merged shard adds its entry
-#: file and a chunk per query word (about 10 KB) to what a search downloads, and a query at
-#: 10,000 events (about 10,400 indexed pages a language) must stay under 300 KB. With 6
-#: shards of 2,000 it would not (about 330 KB, estimated from 3,000 events); with 2 it is
-#: estimated to, and each run holds half a language instead of all of it.
-MOST_SHARDS = 2
+#: The pages a shard holds, at most about: Pagefind's peak for a run of 1,500 realistic
+#: pages is about 190 MB (1.3 GB for the 10,400 of a language at 10,000 events). The shards
+#: are merged into one bundle (`searchmerge`), so their number costs a query nothing.
+SHARD_PAGES = 1500
 FOLDER = "search"  # under the cache folder
 MANIFEST = "shards.json"
 LISTING = "shards.json"  # in the bundle: each language's shard folders, for the search page
@@ -68,18 +62,11 @@ class Shard:
     pages: tuple[str, ...]
     key: str
 
-    @property
-    def folder(self) -> str:
-        """Its bundle's folder in the site's bundle."""
-        return f"{self.language}/{self.number}/"
-
 
 def shard_count(pages: int, size: int | None = None) -> int:
     """How many shards a language of `pages` indexed pages is split into: one per
-    `SHARD_PAGES`, at most `MOST_SHARDS` (a test's own `size` has no such bound)."""
-    if size:
-        return max(1, -(-pages // size))
-    return max(1, min(MOST_SHARDS, -(-pages // SHARD_PAGES)))
+    `SHARD_PAGES` (or a test's `size`)."""
+    return max(1, -(-pages // (size or SHARD_PAGES)))
 
 
 def shard_of(path: str, count: int) -> int:
@@ -122,32 +109,50 @@ class ShardCache:
         if root is not None and not tracked(root):
             self.kept = _manifest(root / FOLDER / MANIFEST)
 
-    def place(self, shard: Shard, bundle: Path) -> bool:
-        """Link the kept bundle of `shard` into its folder of `bundle`; False if there is
-        none (or a file of it is gone: the shard is then indexed)."""
-        files = self.kept.get(shard.key)
-        if files is None or self.folder is None:
-            return False
-        target = bundle / shard.folder
-        if not all(put(self._file(name), target / path) for path, name in files.items()):
-            shutil.rmtree(target, ignore_errors=True)
-            return False
-        self.used[shard.key] = files
+    def files(self, shard: Shard) -> dict[str, Source] | None:
+        """The kept bundle of `shard` (its files by path, in the cache); None if there is
+        none, or a file of it is gone (the shard is then indexed)."""
+        names = self.kept.get(shard.key)
+        if names is None or self.folder is None:
+            return None
+        found = {path: self._file(name) for path, name in names.items()}
+        if not all(file.is_file() for file in found.values()):
+            return None
+        self.used[shard.key] = names
         self.reused += 1
-        return True
+        return dict(found)
 
-    def keep(self, shard: Shard, files: dict[str, bytes], bundle: Path) -> None:
-        """Put a shard's fresh bundle into its folder of `bundle`: stored in the cache and
-        linked, or written there when there is no cache."""
-        target = bundle / shard.folder
+    def keep(self, shard: Shard, files: dict[str, bytes]) -> dict[str, Source]:
+        """Keep a shard's fresh bundle (stored in the cache, when there is one)."""
         self.indexed += 1
-        if self.folder is None:
-            write_bundle(target, files)
+        if self.folder is not None:
+            self.used[shard.key] = {path: self._store(data) for path, data in files.items()}
+        return dict(files)
+
+    def merged(self, language: str, shards: list[Shard], bundles: list[dict[str, Source]],
+               target: Path) -> None:
+        """The bundle of a language's shards merged (`searchmerge`) into `target`: linked
+        from the cache if it kept the merge of these very shards, else merged and kept."""
+        hasher = hashlib.blake2b(f"merged {FORMAT} {language}".encode(), digest_size=20)
+        for shard in shards:
+            hasher.update(shard.key.encode("ascii"))
+        key = hasher.hexdigest()
+        names = self.kept.get(key)
+        if names is not None and self.folder is not None and all(
+                put(self._file(name), target / path) for path, name in names.items()):
+            self.used[key] = names
             return
-        names = {path: self._store(data) for path, data in files.items()}
+        shutil.rmtree(target, ignore_errors=True)
+        files: dict[str, Source] = {}
+        merge(language, bundles, files.__setitem__)
+        if self.folder is None:
+            write_bundle(target, {path: read(source) for path, source in files.items()})
+            return
+        names = {path: source.name if isinstance(source, Path) else self._store(source)
+                 for path, source in files.items()}
         for path, name in names.items():
             put(self._file(name), target / path)
-        self.used[shard.key] = names
+        self.used[key] = names
 
     def save(self) -> None:
         """Write the manifest of this build's shards and delete the files it does not name."""
@@ -188,5 +193,5 @@ def _manifest(path: Path) -> dict[str, dict[str, str]]:
     return {}
 
 
-__all__ = ["LISTING", "MOST_SHARDS", "SHARD_PAGES", "Shard", "ShardCache", "shard_count", "shard_of",
+__all__ = ["LISTING", "SHARD_PAGES", "Shard", "ShardCache", "shard_count", "shard_of",
            "split", "write_bundle"]

@@ -18,20 +18,21 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from desclasificado.publish.searchindex import index_search
+from desclasificado.publish.searchindex import index_search, indexed_pages
+from desclasificado.publish.searchshards import split
 from tests.browser.conftest import serve
-from tests.searchkit import fragments_in, shards
 from tests.sitekit import SiteProject, event_yaml
 
 EVENT = "1963-05-02-trainees-back"
 PARIS = "/events/1963-04-11-paris/"
+PARIS_PAGE = "events/1963-04-11-paris/index.html"
 SUMMARY = "The fighters trained in Cuba went back to Lima.[^1]"
 SUMMARY_ES = "Los guerrilleros entrenados en Cuba volvieron a Lima.[^1]"
 TITLE_ES = "Los entrenados vuelven a Lima"
 SPANISH_DATE = "2 de mayo de 1963"
 #: The words Pagefind matched in each result of a query, from the page's own Pagefind (the
-#: module the search page loads, with the shards of its `<html lang>` merged, as the search
-#: page merges them).
+#: module the search page loads, with the bundles `shards.json` lists for its `<html lang>`
+#: merged, as the search page merges them: one a language).
 MATCHED_WORDS = """async (query) => {
   const bundle = new URL("../pagefind/", location.href);
   const listing = await (await fetch(new URL("shards.json", bundle).href)).json();
@@ -73,20 +74,21 @@ def search_site(search_built: Path) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def sharded_site(search_built: Path,
                  tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
-    """The same site with its index in shards of a few pages (a build makes one shard of
-    each language for so few pages), the Paris event not in the first of its language;
-    and how many shards the English index has."""
+    """The same site with each language indexed in shards of a few pages, merged into one
+    bundle (a build makes one shard of each language for so few pages), the Paris event
+    not in the first shard of its language; and how many shards the English index had."""
     site = tmp_path_factory.mktemp("sharded") / "site"
     shutil.copytree(search_built, site, ignore=shutil.ignore_patterns("pagefind"))
+    english = indexed_pages(site)["en"]
     for size in range(3, 12):
-        index_search(site, size=size)
-        listing = shards(site)
-        if len(listing["en"]) > 2 and PARIS in fragments_in(listing["en"][1:]):
+        found = split("en", english, b"", size)
+        if len(found) > 2 and PARIS_PAGE not in found[0].pages:
             break
     else:
         raise AssertionError("no shard size puts the Paris event past the first shard")
+    index_search(site, size=size)
     with serve(site) as url:
-        yield url, len(listing["en"])
+        yield url, len(found)
 
 
 def _results(page, url: str, query: str):
@@ -219,10 +221,12 @@ def test_without_javascript_the_spanish_search_page_says_where_to_browse(browser
 
 def test_a_query_finds_pages_in_every_shard_and_the_same_as_one_index(
         page, search_site: str, sharded_site: tuple[str, int]) -> None:
-    """The search page merges the shards of its language: a page indexed in a shard after
-    the first is found and shown, and each query finds the same pages as in a site whose
-    language is one shard."""
+    """The build merges the shards of a language into one bundle: a page indexed in a shard
+    after the first is found and shown, the search page loads one index however many
+    shards there were, and each query finds the same pages as in a site whose language is
+    one shard."""
     sharded, english = sharded_site
+    assert english > 2
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url))
     results = _results(page, f"{sharded}/search.html", "Paris network")
@@ -230,11 +234,7 @@ def test_a_query_finds_pages_in_every_shard_and_the_same_as_one_index(
     assert found.locator(".kind").text_content() == "Event"
     assert found.locator(".when").text_content() == "11 April 1963"
     entries = {u.split("?")[0] for u in fetched if u.split("?")[0].endswith("pagefind-entry.json")}
-    assert len(entries) == english and all("/pagefind/en/" in u for u in entries)
-    # a word some shards lack is left out there: the others are searched for it alone (but
-    # where a shard has no word of a query that others have, a record number cited once in
-    # shards of a few pages, or a word no page has, Pagefind's fallback there finds pages
-    # with words like it: README, "The search benchmark")
+    assert len(entries) == 1 and all("/pagefind/en/" in u for u in entries)
     for query, path in (("Paris network", "search.html"), ("Lima", "search.html"),
                         ("guerrilla", "es/search.html"), ("Central Intelligence", "search.html"),
                         ("red de París", "es/search.html")):

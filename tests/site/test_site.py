@@ -309,8 +309,8 @@ def test_search_is_wired_in_and_local(built: SiteProject) -> None:
     assert (form.get("data-bundle"), form.get("data-site-root")) == ("./pagefind/", "./")
     assert [s.get("src") for s in page.find_all("script") if s.get("src")] == [
         "./js/messages.js", "./search/main.js"]  # the scripts' messages first (js/messages.js)
-    assert (site / "pagefind" / "shards.json").is_file()  # each language's shards
-    assert (site / "pagefind" / "en" / "0" / "pagefind.js").is_file()
+    assert (site / "pagefind" / "shards.json").is_file()  # each language's bundle
+    assert (site / "pagefind" / "en" / "pagefind.js").is_file()
     # no lunr index, nor MkDocs' search plugin's files
     assert not (site / "search" / "search_index.json").exists()
     assert not (site / "search" / "worker.js").exists() and not (site / "search" / "lunr.js").exists()

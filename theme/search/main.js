@@ -1,7 +1,8 @@
 /* The search page's script, over the Pagefind index the build writes into pagefind/
-   (desclasificado/publish/searchindex.py, searchshards.py), in shards: the page's language's
-   shards are loaded and merged (load()); a query downloads the index chunks of its words in
-   each shard, then one fragment for each result shown (ten at a time). Each result shows its
+   (desclasificado/publish/searchindex.py: one bundle a language, merged from shards at build
+   time, listed in shards.json): the page's language's bundle is loaded (load()); a query
+   downloads the index chunks of its words, then one fragment for each result shown (ten at
+   a time). Each result shows its
    kind (a code in the index's meta, shown as a label in the page's language), its date and
    an excerpt with the words found marked. Everything is put into the page as text nodes,
    never as HTML: the indexed text is contributors' text. A status line says how many results. */
@@ -99,23 +100,6 @@
     if (more) { more.hidden = true; }
   }
 
-  /* Where a shard lacks a word of the query, Pagefind's answer there is looser than one
-     index's (pages with the other words). A result is kept if each word of the query (split
-     at spaces and punctuation, as Pagefind indexes a record number's parts too), searched
-     alone, finds it too; a word found nowhere is no condition. Searching a word alone
-     downloads little more: mostly the index chunks the query loaded. */
-  function withEveryWord(results, alone) {
-    var found = alone.filter(function (search) { return search && search.results.length; })
-      .map(function (search) {
-        var ids = {};
-        search.results.forEach(function (result) { ids[result.id] = true; });
-        return ids;
-      });
-    return results.filter(function (result) {
-      return found.every(function (ids) { return ids[result.id]; });
-    });
-  }
-
   function run() {
     var text = input.value.trim();
     var query = ++latest;
@@ -125,16 +109,10 @@
       return;
     }
     load().then(function (found) {
-      var words = text.split(new RegExp("[\\s\\p{P}]+", "u")).filter(Boolean);
-      var searches = [found.search(text)];
-      if (words.length > 1) {
-        words.forEach(function (word) { searches.push(found.search(word)); });
-      }
-      return Promise.all(searches);
-    }).then(function (searches) {
-      var search = searches[0];
+      return found.search(text);
+    }).then(function (search) {
       if (query !== latest || !search) { return; }
-      var results = withEveryWord(search.results, searches.slice(1));
+      var results = search.results;
       var count = results.length;
       clear();
       pending = results;
@@ -151,9 +129,8 @@
     });
   }
 
-  /* The index is in shards (shards.json lists each language's folders): Pagefind is loaded
-     from the first shard of the page's language and merges the others; a search then asks
-     each shard and sorts their results together by score. */
+  /* shards.json lists each language's bundle (a list of one folder; more would be merged
+     with Pagefind's mergeIndex): Pagefind is loaded from the page's language's. */
   function shardsOf(listing) {
     var lang = (document.documentElement.getAttribute("lang") || "").toLowerCase();
     var found = listing[lang] || listing[lang.split("-")[0]];
