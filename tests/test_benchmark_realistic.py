@@ -108,3 +108,15 @@ def test_the_benchmark_measures_serve(tmp_path: Path) -> None:
     assert served["serve_s"] == served["serve_runs_s"][1]
     assert [t["target"] for t in report["targets"]] == ["serve shows an edit within 1 s at 20"]
     assert "serve s (an edit served, 20 events):" in result.stdout
+
+
+def test_the_build_after_one_edit_is_measured_phase_by_phase(tmp_path: Path) -> None:
+    """`--edit` (benchmarks/oneedit.py): the cache filled, one summary edited, a build with
+    the cache, its phases printed; the event is put back (it times nothing here)."""
+    result = subprocess.run([sys.executable, str(REPO / "benchmarks" / "realistic.py"), "--sizes", "20",
+                             "--runs", "1", "--edit", "--out", str(tmp_path)],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "median of 1: " in result.stdout and "generated pages" in result.stdout
+    events = sorted((tmp_path / "realistic-20" / "events").glob("*.yaml"))
+    assert "Edited, take" not in events[len(events) // 2].read_text()

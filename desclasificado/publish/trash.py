@@ -45,10 +45,17 @@ class Deleting:
         self.process.wait()
 
 
-def throw_away(folder: Path, trash: Path) -> Deleting | None:
+class Left:
+    """The trash left for the next build's deletion (no process could be started)."""
+
+    def wait(self) -> None:
+        """Nothing to wait for."""
+
+
+def throw_away(folder: Path, trash: Path) -> Deleting | Left | None:
     """Move `folder` into `trash` and start deleting whatever `trash` holds, in a process
-    of its own; None if `folder` could not be moved there or no such process can be
-    started (no `fork`): it is where it was, for the caller to delete."""
+    of its own; None if `folder` could not be moved there or no such process could be
+    started at all (no `fork`): it is where it was, for the caller to delete."""
     if not hasattr(os, "fork"):
         return None
     try:
@@ -56,7 +63,10 @@ def throw_away(folder: Path, trash: Path) -> Deleting | None:
         os.replace(folder, trash / folder.name)
     except OSError:
         return None
-    return start_deleting(trash)
+    try:
+        return start_deleting(trash) or Left()
+    except OSError:  # no process now (too many, no memory): the next build's deletes it
+        return Left()
 
 
 def start_deleting(trash: Path) -> Deleting | None:
@@ -71,4 +81,4 @@ def start_deleting(trash: Path) -> Deleting | None:
         start_new_session=True, cwd=trash))
 
 
-__all__ = ["TRASH", "Deleting", "start_deleting", "throw_away"]
+__all__ = ["TRASH", "Deleting", "Left", "start_deleting", "throw_away"]

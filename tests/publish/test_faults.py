@@ -461,16 +461,22 @@ def test_with_the_cache_the_old_site_is_deleted_by_a_process_of_its_own(
     assert _trashed(project) == []
 
 
-def _moved_only(folder: Path, bin_: Path) -> _NoDeletion:
+def _moved_only(folder: Path, bin_: Path) -> trash.Left:
     """`throw_away` with no process to delete: what a deletion that never ran leaves."""
     bin_.mkdir(parents=True, exist_ok=True)
     os.replace(folder, bin_ / folder.name)
-    return _NoDeletion()
+    return trash.Left()
 
 
-class _NoDeletion:
-    def wait(self) -> None:
-        """Nothing to wait for."""
+def test_no_process_to_delete_the_old_site_leaves_it_to_the_next_build(
+        project: SiteProject, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_process(folder: Path) -> None:
+        raise OSError(errno.EAGAIN, "Resource temporarily unavailable")  # as Popen would
+
+    monkeypatch.setattr(trash, "start_deleting", no_process)
+    page = _new_page(project)
+    code, lines = _run(project)
+    assert code == 0 and page.is_file() and len(_trashed(project)) == 1, lines
 
 
 def test_an_old_site_that_cannot_go_to_the_trash_is_deleted_by_the_build(
