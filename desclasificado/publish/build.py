@@ -319,12 +319,37 @@ def _move_in(fresh: Path, target: Path) -> Path | None:
 
 @contextlib.contextmanager
 def _interrupts_held() -> Iterator[None]:
-    """Ctrl-C and SIGTERM wait (and are delivered) until the block ends."""
-    held = {signal.SIGINT, signal.SIGTERM}
+    """Ctrl-C and SIGTERM wait (and are delivered) until the block ends.
+
+    The system gives a process's signal to any of its threads that does not block it, and
+    Python runs the handler in the main thread at once: a signal mask, a thread's own, would
+    not hold a signal given to the build's other threads (the pool's, the deletion's). So in
+    the main thread the handlers are swapped for one that notes the signal, raised again
+    once the block ends; elsewhere (no handler can be set there) the thread's mask."""
+    held_signals = (signal.SIGINT, signal.SIGTERM)
+    if threading.current_thread() is not threading.main_thread():
+        with _masked(held_signals):
+            yield
+        return
+    noted: list[int] = []
+    previous = {number: signal.signal(number, lambda number, _frame: noted.append(number))
+                for number in held_signals}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler if handler is not None else signal.SIG_DFL)
+        if noted:
+            signal.raise_signal(noted[0])
+
+
+@contextlib.contextmanager
+def _masked(numbers: tuple[int, ...]) -> Iterator[None]:
+    """`numbers` blocked for this thread while the block runs, delivered after."""
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, numbers)
     try:
         yield
     finally:

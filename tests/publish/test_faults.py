@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -373,6 +374,37 @@ def test_sigterm_during_the_renames_lets_them_finish(project: SiteProject, renam
     shutil.rmtree(project.root / CACHE_DIR, ignore_errors=True)  # pages rendered here, kept
     code, lines = _run(project)
     assert (code, lines) == (130, [LIVE]) and page.is_file()
+
+
+def test_a_sigterm_another_thread_is_given_waits_for_the_renames(
+        project: SiteProject, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The system gives a process's SIGTERM to any of its threads that does not block it (the
+    build has threads: the pool's, the deletion's), and Python then runs the handler in the main
+    thread at once: the two renames must finish first all the same (a signal mask is a
+    thread's own and would not hold it: a CI run failed so on 8 December 2026)."""
+    other_ready, other_done = threading.Event(), threading.Event()
+    other = threading.Thread(target=lambda: (other_ready.set(), other_done.wait(30)))
+    other.start()
+    other_ready.wait(5)
+    real, calls = os.replace, []
+
+    def replace(source: object, destination: object) -> None:
+        real(source, destination)
+        if _of_the_cache(source):
+            return
+        calls.append(source)
+        if len(calls) == 1:
+            signal.pthread_kill(other.ident, signal.SIGTERM)
+            time.sleep(0.05)  # the handler, if it is to run now, has run
+
+    monkeypatch.setattr(sitebuild.os, "replace", replace)
+    page = _new_page(project)
+    try:
+        code, lines = _run(project)
+    finally:
+        other_done.set()
+        other.join()
+    assert (code, lines) == (130, [LIVE]) and page.is_file() and len(calls) == 2
 
 
 def test_an_interrupt_while_the_old_site_is_deleted(project: SiteProject,
