@@ -73,7 +73,7 @@ class Context:
     index: SiteIndex
     summaries: dict[str, str] = field(default_factory=dict)
     bodies: dict[str, str] = field(default_factory=dict)
-    entries: dict[tuple[str, int, int], tuple[str, list[Link]]] = field(default_factory=dict)
+    entries: dict[tuple[str, int], tuple[str, tuple[Link, ...]]] = field(default_factory=dict)
     info: SiteInfo = field(default_factory=SiteInfo)
     casing: Casing = DEFAULT  # how citations recase titles (`documentcite.collection_casing`)
     # each document's citations at a page, (document, page, language) -> (styles, HTML),
