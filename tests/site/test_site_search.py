@@ -3,6 +3,7 @@ with which kind and date, what it leaves out, and that a failed index changes no
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 
@@ -50,6 +51,15 @@ def test_records_are_indexed_with_their_kind_and_date(built: SiteProject) -> Non
     assert found["/countries/pe/"]["meta"]["kind"] == "country"
     assert found["/timeline/"]["meta"]["kind"] == "timeline"
     assert found["/teachers/"]["meta"]["kind"] == "page"
+
+
+def test_citation_marks_are_not_in_what_search_shows(built: SiteProject) -> None:
+    """A result's excerpt is the page's text: the marks "[1]" of its sources are not read
+    there, nor indexed as words."""
+    found = fragments(built.root / "site")
+    lima = found["/events/lima/"]["content"]
+    assert "The trainees reached Lima." in lima and "[1]" not in lima
+    assert not any(re.search(r"\[\d+\]", page["content"]) for page in found.values())
 
 
 def test_pages_for_contributors_and_pages_without_results_are_left_out(built: SiteProject) -> None:
