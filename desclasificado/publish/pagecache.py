@@ -287,12 +287,11 @@ class PageCache:
         write_signed(self.folder / MANIFEST, pickle.dumps(
             {"format": FORMAT, "fingerprint": self.fingerprint, "pages": pages, "rows": rows},
             protocol=pickle.HIGHEST_PROTOCOL))
-        write_signed(self.folder / MARKDOWN, json.dumps(
-            {"format": FORMAT, "fingerprint": self.fingerprint.hex(),
-             "html": self.markdown.used}, ensure_ascii=False).encode("utf-8", "surrogatepass"))
-        write_signed(self.folder / CASINGS, json.dumps(
-            {"format": FORMAT, "fingerprint": self.fingerprint.hex(),
-             "texts": self.casings.used}, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+        for name, key, used in ((MARKDOWN, "html", self.markdown.used),
+                                (CASINGS, "texts", self.casings.used)):  # read by `_rendered`
+            write_signed(self.folder / name, json.dumps(
+                {"format": FORMAT, "fingerprint": self.fingerprint.hex(), key: used},
+                ensure_ascii=False).encode("utf-8", "surrogatepass"))
         named = {kept.html for kept in self.fresh.values()}
         named.update(name for kept in self.fresh.values() for _, name in kept.files)
         named.update(kept.text for kept in self.fresh_rows.values())

@@ -107,8 +107,9 @@ def _source_item(ctx: Context, pb: PageBuilder, source: Source, citation: Citati
     note = (f'<p class="source-note">{esc(_("Note: {note}")).format(note=in_original(source.note))}'
             '</p>' if source.note else "")
     n = citation.number
-    return (f'<li id="{pb.anchor(f"source-{n}")}" class="source"><span class="source-n" data-pagefind-ignore>[{n}]'
-            f'</span><div class="source-body"><p class="source-title"><cite{original_lang()}>'
+    return (f'<li id="{pb.anchor(f"source-{n}")}" class="source">'
+            f'<span class="source-n" data-pagefind-ignore>[{n}]</span>'
+            f'<div class="source-body"><p class="source-title"><cite{original_lang()}>'
             f'<a href="{pb.href(document_url(source.document))}">{esc(doc.title)}</a></cite>, '
             f'{pages_text(source.pages)}</p><p class="source-meta">{_document_line(doc)}</p>'
             f'<blockquote class="quote"{quote_lang(source)}><p>{_quote(pb, source, citation, ctx)}</p>'

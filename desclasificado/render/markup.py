@@ -154,7 +154,8 @@ def link_marks(fragment: str, href: Callable[[int], str]) -> str:
     keeps each marker on the line of the word before it."""
     # TRANSLATORS: what a screen reader says of a footnote marker "[1]"
     name = _("source {n}")
-    return _MARK.sub(lambda m: (f'&#8288;<sup class="cite" data-pagefind-ignore><a href="{href(int(m.group(1)))}" '
+    return _MARK.sub(lambda m: (f'&#8288;<sup class="cite" data-pagefind-ignore>'
+                                f'<a href="{href(int(m.group(1)))}" '
                                 f'aria-label="{esc(name.format(n=m.group(1)))}">[{m.group(1)}]'
                                 '</a></sup>'), fragment)
 

@@ -24,7 +24,6 @@ capitals in sentence case.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -34,6 +33,7 @@ from typing import Any
 
 from desclasificado.archives.agencies import table
 from desclasificado.check.lexicon import is_word
+from desclasificado.render.markup import text_digest
 
 # Lower-case words of headline-style titles (Chicago 8.159, MLA 9 2.90): articles,
 # coordinating conjunctions, prepositions, "to" and "as", and the Spanish particles of
@@ -353,7 +353,7 @@ class Learned:
     used: dict[str, Taught] = field(default_factory=dict)
 
     def of(self, text: str) -> Taught:
-        key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        key = text_digest(text)  # as the Markdown kept is keyed
         found = self.used.get(key)
         if found is None:
             kept = self.known.get(key)

@@ -355,10 +355,10 @@ def _new_page(project: SiteProject) -> Path:
     return project.root / "site" / "only-new" / "index.html"
 
 
-@pytest.mark.parametrize("rename", [1, 2], ids=["first-rename", "final-rename"])
-def test_sigterm_during_the_renames_lets_them_finish(project: SiteProject, rename: int,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    """A real SIGTERM right after a rename: delivered once the new site is in, and said so."""
+def _after_swap_rename(monkeypatch: pytest.MonkeyPatch, rename: int,
+                       then: Callable[[], None]) -> list[object]:
+    """Call `then` right after the swap's `rename`-th rename (the page cache's are not
+    counted); the renames made, as they are made."""
     real, calls = os.replace, []
 
     def replace(source: object, destination: object) -> None:
@@ -367,9 +367,17 @@ def test_sigterm_during_the_renames_lets_them_finish(project: SiteProject, renam
             return
         calls.append(source)
         if len(calls) == rename:
-            os.kill(os.getpid(), signal.SIGTERM)
+            then()
 
     monkeypatch.setattr(sitebuild.os, "replace", replace)
+    return calls
+
+
+@pytest.mark.parametrize("rename", [1, 2], ids=["first-rename", "final-rename"])
+def test_sigterm_during_the_renames_lets_them_finish(project: SiteProject, rename: int,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A real SIGTERM right after a rename: delivered once the new site is in, and said so."""
+    _after_swap_rename(monkeypatch, rename, lambda: os.kill(os.getpid(), signal.SIGTERM))
     page = _new_page(project)
     shutil.rmtree(project.root / CACHE_DIR, ignore_errors=True)  # pages rendered here, kept
     code, lines = _run(project)
@@ -386,18 +394,12 @@ def test_a_sigterm_another_thread_is_given_waits_for_the_renames(
     other = threading.Thread(target=lambda: (other_ready.set(), other_done.wait(30)))
     other.start()
     other_ready.wait(5)
-    real, calls = os.replace, []
 
-    def replace(source: object, destination: object) -> None:
-        real(source, destination)
-        if _of_the_cache(source):
-            return
-        calls.append(source)
-        if len(calls) == 1:
-            signal.pthread_kill(other.ident, signal.SIGTERM)
-            time.sleep(0.05)  # the handler, if it is to run now, has run
+    def to_the_other_thread() -> None:
+        signal.pthread_kill(other.ident, signal.SIGTERM)
+        time.sleep(0.05)  # the handler, if it is to run now, has run
 
-    monkeypatch.setattr(sitebuild.os, "replace", replace)
+    calls = _after_swap_rename(monkeypatch, 1, to_the_other_thread)
     page = _new_page(project)
     try:
         code, lines = _run(project)
